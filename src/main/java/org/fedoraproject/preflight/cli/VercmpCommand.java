@@ -1,0 +1,96 @@
+package org.fedoraproject.preflight.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.InvalidVersionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code preflight vercmp A B}: rpm's ordering of two EVRs, like {@code rpmdev-vercmp}. */
+@Command(name = "vercmp",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Compares two [epoch:]version[-release] strings in rpm's order and prints -1, 0 or 1.",
+            "With --batch, reads A<TAB>B lines on standard input and prints one result per line;",
+            "it stops at the first malformed line, names it on standard error and exits 2."
+        },
+        exitCodeOnInvalidInput = 2)
+final class VercmpCommand implements Callable<Integer> {
+
+    static final int MALFORMED = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--batch", description = "Read A<TAB>B pairs from standard input.")
+    boolean batch;
+
+    @Parameters(arity = "0..2", paramLabel = "EVR", description = "The two versions to compare.")
+    String[] versions = new String[0];
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (batch) {
+            if (versions.length != 0) {
+                err.println("preflight vercmp: --batch takes no versions on the command line");
+                return MALFORMED;
+            }
+            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+            return compareLines(in, out, err);
+        }
+        if (versions.length != 2) {
+            err.println("preflight vercmp: needs two versions, A and B (or --batch)");
+            return MALFORMED;
+        }
+        try {
+            spec.commandLine().getOut().println(compare(versions[0], versions[1]));
+            return 0;
+        } catch (InvalidVersionException e) {
+            err.println("preflight vercmp: " + e.getMessage());
+            return MALFORMED;
+        }
+    }
+
+    /** Compares each {@code A<TAB>B} line; stops at the first malformed one. */
+    static int compareLines(BufferedReader in, Writer out, PrintWriter err) throws IOException {
+        int lineNumber = 0;
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNumber++;
+                int tab = line.indexOf('\t');
+                if (tab < 0 || line.indexOf('\t', tab + 1) >= 0) {
+                    err.println("preflight vercmp: line " + lineNumber + ": expected A<TAB>B, got \"" + line + "\"");
+                    return MALFORMED;
+                }
+                try {
+                    out.write(Integer.toString(compare(line.substring(0, tab), line.substring(tab + 1))));
+                    out.write('\n');
+                } catch (InvalidVersionException e) {
+                    err.println("preflight vercmp: line " + lineNumber + ": " + e.getMessage());
+                    return MALFORMED;
+                }
+            }
+            return 0;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static int compare(String a, String b) {
+        return Integer.signum(Evr.parse(a).compareTo(Evr.parse(b)));
+    }
+}

@@ -1,0 +1,41 @@
+package org.fedoraproject.preflight.machine;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The fields of os-release(5) that Preflight uses. Values are as the file gives them, with
+ * quoting removed; absent fields are empty strings.
+ */
+public record OsRelease(String id, String name, String versionId, String variantId, String prettyName,
+                        String ostreeVersion) {
+
+    public OsRelease {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(versionId, "versionId");
+        Objects.requireNonNull(variantId, "variantId");
+        Objects.requireNonNull(prettyName, "prettyName");
+        Objects.requireNonNull(ostreeVersion, "ostreeVersion");
+    }
+
+    public static OsRelease of(Map<String, String> fields) {
+        return new OsRelease(
+                fields.getOrDefault("ID", "linux"),
+                fields.getOrDefault("NAME", "Linux"),
+                fields.getOrDefault("VERSION_ID", ""),
+                fields.getOrDefault("VARIANT_ID", ""),
+                fields.getOrDefault("PRETTY_NAME", fields.getOrDefault("NAME", "Linux")),
+                fields.getOrDefault("OSTREE_VERSION", ""));
+    }
+
+    public boolean isFedora() {
+        return "fedora".equals(id);
+    }
+
+    /** The release as Fedora numbers it ("43"), when this is Fedora. */
+    public Optional<String> fedoraRelease() {
+        return isFedora() && !versionId.isEmpty() ? Optional.of(versionId) : Optional.empty();
+    }
+}
