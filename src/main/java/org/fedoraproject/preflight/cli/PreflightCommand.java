@@ -4,9 +4,8 @@ import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.AppInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** {@code preflight [--demo]}: opens the window; its subcommands are the terminal interface. */
+/** {@code preflight}: opens the window; its subcommands are the terminal interface. */
 @Command(name = "preflight",
         mixinStandardHelpOptions = true,
         versionProvider = PreflightCommand.Version.class,
@@ -20,13 +19,10 @@ public final class PreflightCommand implements Callable<Integer> {
     /** Opens the desktop window; kept behind an interface so the terminal path never loads JavaFX. */
     @FunctionalInterface
     public interface WindowLauncher {
-        void open(boolean demo);
+        void open();
     }
 
     private final WindowLauncher windowLauncher;
-
-    @Option(names = "--demo", description = "Open on a bundled sample system and feed.")
-    boolean demo;
 
     public PreflightCommand(WindowLauncher windowLauncher) {
         this.windowLauncher = windowLauncher;
@@ -34,7 +30,7 @@ public final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        windowLauncher.open(demo);
+        windowLauncher.open();
         return WINDOW_CLOSED;
     }
 

@@ -25,8 +25,8 @@ public final class RpmVersionOrder {
         }
         int lenA = a.length();
         int lenB = b.length();
-        int i = 0;
-        int j = 0;
+        int i = resumePoint(a, b, Math.min(lenA, lenB));
+        int j = i;
         while (i < lenA || j < lenB) {
             while (i < lenA && isSeparator(a.charAt(i))) {
                 i++;
@@ -101,6 +101,30 @@ public final class RpmVersionOrder {
             return 0;
         }
         return i >= lenA ? -1 : 1;
+    }
+
+    /**
+     * Where comparing may start: most pairs share a long prefix ({@code 25.1.4} against
+     * {@code 25.1.5}), and every segment inside it compares equal. Backing up from the first
+     * difference to just after a non-alphanumeric character, or to a digit/letter boundary that
+     * lies wholly inside the shared prefix, lands on a segment start in both strings, where the
+     * parse of both is in the same state as if it had walked there from the beginning.
+     */
+    private static int resumePoint(String a, String b, int shorter) {
+        int m = 0;
+        while (m < shorter && a.charAt(m) == b.charAt(m)) {
+            m++;
+        }
+        int k = m;
+        while (k > 0) {
+            char before = a.charAt(k - 1);
+            boolean alnum = isDigit(before) || isLetter(before);
+            if (!alnum || (k < m && isDigit(before) != isDigit(a.charAt(k)))) {
+                break;
+            }
+            k--;
+        }
+        return k;
     }
 
     private static int compareNumeric(String a, int i, int endA, String b, int j, int endB) {

@@ -1,7 +1,7 @@
 package org.fedoraproject.preflight.ui;
 
 import java.nio.file.Path;
-import java.util.ResourceBundle;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -13,25 +13,23 @@ import org.fedoraproject.preflight.system.OsReleaseReader;
 /** The desktop window. */
 public final class PreflightApp extends Application {
 
-    static final String DEMO_ARG = "--demo";
-
     /** Starts JavaFX and blocks until the last window is closed. */
-    public static void open(boolean demo) {
-        Application.launch(PreflightApp.class, demo ? new String[] {DEMO_ARG} : new String[0]);
+    public static void open() {
+        Application.launch(PreflightApp.class);
     }
 
     @Override
     public void start(Stage stage) {
-        ResourceBundle text = ResourceBundle.getBundle("org.fedoraproject.preflight.ui.messages");
+        Messages text = Messages.load(Locale.getDefault());
         Reading<OsRelease> os = new OsReleaseReader(Path.of("/")).read();
         WelcomeView view = new WelcomeView(text, AppInfo.version(), os);
         show(stage, view, text);
     }
 
-    static void show(Stage stage, WelcomeView view, ResourceBundle text) {
+    static void show(Stage stage, WelcomeView view, Messages text) {
         Scene scene = new Scene(view.root(), 720, 480);
         scene.getStylesheets().add(PreflightApp.class.getResource("preflight.css").toExternalForm());
-        stage.setTitle(text.getString("app.title"));
+        stage.setTitle(text.get("app.title"));
         stage.setMinWidth(480);
         stage.setMinHeight(360);
         stage.setScene(scene);

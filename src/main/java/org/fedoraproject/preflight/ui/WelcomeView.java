@@ -1,7 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -22,19 +20,20 @@ final class WelcomeView {
 
     private final VBox root;
 
-    WelcomeView(ResourceBundle text, String version, Reading<OsRelease> os) {
-        Label title = new Label(text.getString("app.name"));
+    WelcomeView(Messages text, String version, Reading<OsRelease> os) {
+        Label title = new Label(text.get("app.name"));
         title.getStyleClass().add(TITLE);
         title.setId("title");
-        Label versionLabel = new Label(MessageFormat.format(text.getString("welcome.version"), version));
+        Label versionLabel = new Label(text.get("welcome.version", version));
         versionLabel.getStyleClass().add(VERSION);
         versionLabel.setId("version");
         HBox heading = new HBox(12, title, versionLabel);
         heading.setStyle("-fx-alignment: baseline-left;");
 
-        Label question = new Label(text.getString("welcome.question"));
+        Label question = new Label(text.get("welcome.question"));
         question.getStyleClass().add("welcome-question");
-        Label what = new Label(text.getString("welcome.what"));
+        Label what = new Label(text.get("welcome.what"));
+        what.setId("what");
         what.setWrapText(true);
 
         root = new VBox(16, heading, question, what, systemMessage(text, os));
@@ -46,17 +45,15 @@ final class WelcomeView {
         return root;
     }
 
-    private static Label systemMessage(ResourceBundle text, Reading<OsRelease> os) {
+    private static Label systemMessage(Messages text, Reading<OsRelease> os) {
         String message;
         boolean fedora = false;
         if (os instanceof Reading.Available<OsRelease> available) {
             OsRelease release = available.value();
             fedora = release.isFedora();
-            message = MessageFormat.format(text.getString(fedora ? "welcome.fedora" : "welcome.notFedora"),
-                    release.prettyName());
+            message = text.get(fedora ? "welcome.fedora" : "welcome.notFedora", release.prettyName());
         } else {
-            message = MessageFormat.format(text.getString("welcome.unknownSystem"),
-                    ((Reading.Unavailable<OsRelease>) os).message());
+            message = text.get("welcome.unknownSystem", ((Reading.Unavailable<OsRelease>) os).message());
         }
         Label label = new Label(message);
         label.setId("system");

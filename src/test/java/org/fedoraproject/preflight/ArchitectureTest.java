@@ -1,0 +1,86 @@
+package org.fedoraproject.preflight;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the layers of ARCHITECTURE.md honest: the domain does no I/O and knows nothing of
+ * JavaFX; adapters do not reach up into the app, the window or the command line; the window
+ * and the command line do not know each other.
+ */
+class ArchitectureTest {
+
+    static final String ROOT = "org.fedoraproject.preflight";
+    /** Pure values and functions. */
+    static final String[] DOMAIN = {ROOT + ".rpm..", ROOT + ".machine..", ROOT + ".incident..",
+        ROOT + ".assess..", ROOT + ".guide.."};
+    /** The outside world turned into domain values. */
+    static final String[] ADAPTERS = {ROOT + ".system..", ROOT + ".feed..", ROOT + ".sources..",
+        ROOT + ".desktop.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void domainDoesNoIoAndKnowsNoToolkit() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "java.io..", "java.nio.file..", "java.net..", "java.sql..",
+                        "org.apache.hc..", "com.google.gson..", "picocli..")
+                .because("the domain is plain values and functions")
+                .check(classes);
+    }
+
+    @Test
+    void domainDependsOnNothingAboveIt() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+                .orShould().dependOnClassesThat().resideInAnyPackage(
+                        ROOT + ".app..", ROOT + ".ui..", ROOT + ".cli..", ROOT + ".background..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotReachUp() {
+        noClasses().that().resideInAnyPackage(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        ROOT + ".app..", ROOT + ".ui..", ROOT + ".cli..", ROOT + ".background..", "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void appLayerKnowsNoFrontEnd() {
+        noClasses().that().resideInAPackage(ROOT + ".app..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        ROOT + ".ui..", ROOT + ".cli..", ROOT + ".background..", "javafx..", "picocli..")
+                // The use cases arrive with the system snapshot; until then the package is empty.
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void commandLineNeverLoadsTheWindowToolkit() {
+        noClasses().that().resideInAPackage(ROOT + ".cli..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".ui..", "javafx..")
+                .because("terminal commands must start fast and work without a display")
+                .check(classes);
+    }
+
+    @Test
+    void windowDoesNotUseTheCommandLine() {
+        noClasses().that().resideInAPackage(ROOT + ".ui..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..", "picocli..")
+                .check(classes);
+    }
+}

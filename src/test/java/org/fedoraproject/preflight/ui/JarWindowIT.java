@@ -1,0 +1,42 @@
+package org.fedoraproject.preflight.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.fedoraproject.preflight.testing.Processes;
+import org.fedoraproject.preflight.testing.Tools;
+import org.junit.jupiter.api.Test;
+
+/** {@code java -jar target/preflight.jar} with no arguments opens the window, with nothing else installed. */
+class JarWindowIT {
+
+    @Test
+    void theJarOpensAWindowTitledPreflight() throws Exception {
+        Tools.requireDisplay();
+        Path xwininfo = Tools.require("xwininfo");
+        Process app = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Processes.jar().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            boolean found = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!found && System.nanoTime() < deadline && app.isAlive()) {
+                Processes.Result tree = Processes.run(List.of(xwininfo.toString(), "-root", "-tree"), null, Map.of());
+                found = tree.stdout().contains("\"Preflight\"");
+                if (!found) {
+                    Thread.sleep(200);
+                }
+            }
+            assertTrue(app.isAlive(), "the application is still running");
+            assertTrue(found, "a window titled Preflight appeared");
+        } finally {
+            app.destroy();
+            app.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
