@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Builds the Fedora-like test roots that the system-adapter tests read (see ARCHITECTURE.md,
+# "The real test environment"). Needs root (debootstrap, chroot, dnf --installroot) and
+# Debian's rpm, dnf, createrepo-c and debootstrap on the host.
+#
+#   src/test/roots/build-roots.sh [DIR]     (default: $PREFLIGHT_TEST_ROOTS or /var/tmp/preflight-test-roots)
+#
+# DIR/sid                      a Debian sid chroot with the real dnf5 (5.4) and dnf (4.24)
+# DIR/sid/srv/repos/{fedora,updates}   repos of small packages named like Fedora's
+# DIR/dnf4                     a root managed by the host's dnf4: real rpm database, dnf4 history
+# DIR/sid/roots/dnf5           a root managed by dnf5 in the chroot, plus one dnf4 transaction
+#                              (as PackageKit wrote them on Fedora 41-43)
+# Both roots have pending updates, including an obsoleting one, and cached metadata.
+# A finished build leaves DIR/.complete holding this script's checksum; a second run with the
+# same script returns at once.
+set -euo pipefail
+
+R=${1:-${PREFLIGHT_TEST_ROOTS:-/var/tmp/preflight-test-roots}}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SUM=$(sha256sum "$HERE/build-roots.sh" | cut -d' ' -f1)
+MIRROR=${PREFLIGHT_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+
+if [ "$(cat "$R/.complete" 2>/dev/null)" = "$SUM" ]; then
+  echo "test roots in $R are up to date"
+  exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  echo "build-roots.sh: needs root (debootstrap, chroot, dnf --installroot)" >&2
+  exit 1
+fi
+log() { printf '== %s\n' "$*"; }
+
+# Fedora keeps the rpm database in /usr/lib/sysimage/rpm. Debian's rpm puts it in ~/.rpmdb
+# (bookworm) or /var/lib/rpm (sid), which would make the same root look different to different
+# users and tools; the test roots use Fedora's place, on the host and in the chroot alike.
+DBPATH_MACRO='%_dbpath /usr/lib/sysimage/rpm'
+mkdir -p /etc/rpm
+echo "$DBPATH_MACRO" > /etc/rpm/macros.preflight-test-roots
+
+rm -rf "$R/dnf4" "$R/rpms" "$R/build" "$R/.complete"
+mkdir -p "$R"
+
+# --- the sid chroot with dnf5 ------------------------------------------------------------------
+if [ ! -x "$R/sid/usr/bin/dnf5" ] || [ ! -x "$R/sid/usr/bin/dnf-3" ]; then
+  log "debootstrap sid (dnf5, dnf4)"
+  rm -rf "$R/sid"
+  debootstrap --variant=minbase --include=dnf5,dnf,rpm,createrepo-c,sqlite3 sid "$R/sid" "$MIRROR" > "$R/debootstrap.log" 2>&1 \
+    || { tail -20 "$R/debootstrap.log" >&2; exit 1; }
+fi
+mkdir -p "$R/sid/etc/rpm"
+echo "$DBPATH_MACRO" > "$R/sid/etc/rpm/macros.preflight-test-roots"
+rm -rf "$R/sid/roots" "$R/sid/srv/repos"
+
+# --- packages ----------------------------------------------------------------------------------
+# pkg STAGE NAME EPOCH VERSION RELEASE ARCH [TAG: VALUE]...   builds one package into rpms/STAGE
+pkg() {
+  local stage=$1 name=$2 epoch=$3 version=$4 release=$5 arch=$6
+  shift 6
+  local spec="$R/build/$name-$version-$release.spec"
+  mkdir -p "$R/build" "$R/rpms/$stage"
+  {
+    echo "Name: $name"
+    [ "$epoch" != 0 ] && echo "Epoch: $epoch"
+    echo "Version: $version"
+    echo "Release: $release"
+    echo "Summary: Preflight test package $name"
+    echo "License: MIT"
+    echo "BuildArch: $arch"
+    for tag in "$@"; do echo "$tag"; done
+    echo "%description"
+    echo "A small package named and versioned like Fedora's, for Preflight's tests."
+    echo "%install"
+    echo "mkdir -p %{buildroot}/usr/share/preflight-test"
+    echo "echo '$name-$version-$release' > %{buildroot}/usr/share/preflight-test/$name"
+    if [ "$name" = fedora-release-common ]; then
+      echo "mkdir -p %{buildroot}/usr/lib %{buildroot}/etc"
+      echo "cp $HERE/os-release-fedora-43 %{buildroot}/usr/lib/os-release"
+      echo "ln -s ../usr/lib/os-release %{buildroot}/etc/os-release"
+    fi
+    echo "%files"
+    echo "/usr/share/preflight-test/$name"
+    if [ "$name" = fedora-release-common ]; then
+      echo "/usr/lib/os-release"
+      echo "/etc/os-release"
+    fi
+  } > "$spec"
+  rpmbuild -bb --quiet --define "_topdir $R/build/top" --define "_rpmdir $R/rpms/$stage" \
+    --define "_build_id_links none" --define "__os_install_post %{nil}" \
+    --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \
+    --target "$arch" "$spec" > /dev/null
+}
+
+log "rpmbuild"
+# The release as installed.
+pkg fedora fedora-release-common 0 43 26 noarch \
+  "Provides: system-release" "Provides: system-release(43)" "Provides: system-release(releasever) = 43"
+pkg fedora libdrm 0 2.4.125 1.fc43 x86_64
+pkg fedora mesa-dri-drivers 0 25.1.2 1.fc43 x86_64 "Requires: libdrm"
+pkg fedora mesa-libGL 0 25.1.2 1.fc43 x86_64
+pkg fedora kernel-core 0 6.17.5 300.fc43 x86_64
+pkg fedora grub2-efi-x64 1 2.12 32.fc43 x86_64
+pkg fedora firefox 0 146.0~b3 0.1.fc43 x86_64
+pkg fedora gnome-shell 0 49.1 1.fc43 x86_64
+pkg fedora python3.13-libs 0 3.13.9 1.fc43 x86_64
+pkg fedora pulseaudio 0 17.0 1.fc43 x86_64
+pkg fedora jack-audio-connection-kit 0 1.9.22 8.fc43 x86_64
+pkg fedora nano 0 8.4 1.fc43 x86_64
+pkg fedora htop 0 3.4.1 1.fc43 x86_64
+pkg fedora NetworkManager-libnm 1 1.54.0 1.fc43 x86_64
+pkg fedora dnf5 0 5.2.17.0 1.fc43 x86_64
+pkg fedora python3-dnf 0 4.23.0 1.fc43 noarch
+# Updates that the roots install: the bad mesa, an htop that is later downgraded, and
+# pipewire-pulseaudio, which obsoletes pulseaudio.
+pkg updates-installed mesa-dri-drivers 0 25.1.4 1.fc43 x86_64 "Requires: libdrm"
+pkg updates-installed mesa-libGL 0 25.1.4 1.fc43 x86_64
+pkg updates-installed htop 0 3.4.2 1.fc43 x86_64
+pkg updates-installed pipewire-pulseaudio 0 1.4.9 1.fc43 x86_64 \
+  "Obsoletes: pulseaudio < 17.1" "Provides: pulseaudio = 17.1"
+# Updates published afterwards: these are pending.
+pkg updates-pending mesa-dri-drivers 0 25.1.6 1.fc43 x86_64 "Requires: libdrm"
+pkg updates-pending mesa-libGL 0 25.1.6 1.fc43 x86_64
+pkg updates-pending kernel-core 0 6.17.7 300.fc43 x86_64
+pkg updates-pending grub2-efi-x64 1 2.12 33.fc43 x86_64
+pkg updates-pending firefox 0 146.0 1.fc43 x86_64
+pkg updates-pending gnome-shell 0 49.2 1.fc43 x86_64
+pkg updates-pending NetworkManager-libnm 1 1.54.2 1.fc43 x86_64
+pkg updates-pending pipewire-jack-audio-connection-kit 0 1.4.9 1.fc43 x86_64 \
+  "Obsoletes: jack-audio-connection-kit < 1.9.23" "Provides: jack-audio-connection-kit = 1.9.23"
+
+REPOS="$R/sid/srv/repos"
+publish() { # publish STAGE...: copy the stages' packages into the updates repo and index it
+  mkdir -p "$REPOS/updates"
+  for stage in "$@"; do cp "$R/rpms/$stage"/*.rpm "$REPOS/updates/"; done
+  createrepo_c --quiet --update "$REPOS/updates"
+}
+mkdir -p "$REPOS/fedora"
+cp "$R/rpms/fedora"/*.rpm "$REPOS/fedora/"
+createrepo_c --quiet "$REPOS/fedora"
+publish updates-installed
+
+# write_config ROOT REPO_BASE: dnf configuration inside a root, as Fedora's would be
+write_config() {
+  local root=$1 base=$2
+  mkdir -p "$root/etc/dnf" "$root/etc/yum.repos.d" "$root/var/tmp" "$root/tmp"
+  chmod 1777 "$root/var/tmp" "$root/tmp"   # as on Fedora: dnf run by a user keeps its cache there
+  printf '[main]\ngpgcheck=0\ninstall_weak_deps=False\nkeepcache=False\nbest=False\n' > "$root/etc/dnf/dnf.conf"
+  for repo in fedora updates; do
+    printf '[%s]\nname=Fedora $releasever - %s (Preflight test)\nbaseurl=file://%s/%s\nenabled=1\ngpgcheck=0\nmetadata_expire=7d\n' \
+      "$repo" "$repo" "$base" "$repo" > "$root/etc/yum.repos.d/$repo.repo"
+  done
+}
+
+FIRST=(mesa-dri-drivers mesa-libGL kernel-core grub2-efi-x64 firefox gnome-shell python3.13-libs
+       pulseaudio jack-audio-connection-kit nano htop NetworkManager-libnm)
+
+# history_steps DNF... : the same life for both roots: install, the bad update, an upgrade then a
+# downgrade, a removal, an obsoleting install.
+history_steps() {
+  "$@" --disablerepo=updates install fedora-release-common "${FIRST[@]}" "$MARKER"
+  "$@" upgrade mesa-dri-drivers mesa-libGL
+  "$@" upgrade htop
+  "$@" downgrade htop
+  "$@" remove nano
+  "$@" install pipewire-pulseaudio
+}
+
+log "dnf4 root (host dnf $(dnf --version | head -1))"
+D4="$R/dnf4"
+write_config "$D4" "$REPOS"
+MARKER=python3-dnf
+history_steps dnf -y -q --installroot="$D4" --releasever=43 > "$R/dnf4.log" 2>&1 || { tail -30 "$R/dnf4.log" >&2; exit 1; }
+
+log "dnf5 root (dnf5 $(chroot "$R/sid" dnf5 --version | head -1 | awk '{print $3}') in sid)"
+D5=/roots/dnf5
+write_config "$R/sid$D5" /srv/repos
+MARKER=dnf5
+history_steps chroot "$R/sid" dnf5 -y -q --installroot="$D5" --releasever=43 > "$R/dnf5.log" 2>&1 || { tail -30 "$R/dnf5.log" >&2; exit 1; }
+# PackageKit on Fedora 41-43 wrote through dnf4: one transaction in the dnf4 database.
+chroot "$R/sid" dnf-3 -y -q --installroot="$D5" --releasever=43 install nano >> "$R/dnf5.log" 2>&1 || { tail -30 "$R/dnf5.log" >&2; exit 1; }
+
+log "publish pending updates, refresh metadata"
+publish updates-pending
+dnf -q --installroot="$D4" --releasever=43 makecache --refresh >> "$R/dnf4.log" 2>&1
+# dnf5 5.4 keeps its first copy of a file:// repo's metadata even with --refresh: start afresh.
+chroot "$R/sid" dnf5 -q --installroot="$D5" --releasever=43 clean metadata >> "$R/dnf5.log" 2>&1
+chroot "$R/sid" dnf5 -q --installroot="$D5" --releasever=43 makecache >> "$R/dnf5.log" 2>&1
+
+echo "$SUM" > "$R/.complete"
+log "test roots ready in $R"
