@@ -52,11 +52,18 @@ echo "$DBPATH_MACRO" > "$R/sid/etc/rpm/macros.preflight-test-roots"
 rm -rf "$R/sid/roots" "$R/sid/srv/repos"
 
 # --- packages ----------------------------------------------------------------------------------
-# pkg STAGE NAME EPOCH VERSION RELEASE ARCH [TAG: VALUE]...   builds one package into rpms/STAGE
+# pkg STAGE NAME EPOCH VERSION RELEASE ARCH [TAG: VALUE | File: PATH]...   builds one package into rpms/STAGE
+# (File: adds an empty executable the package owns, as dnf5 owns /usr/bin/dnf5.)
 pkg() {
   local stage=$1 name=$2 epoch=$3 version=$4 release=$5 arch=$6
   shift 6
-  local spec="$R/build/$name-$version-$release.spec"
+  local spec="$R/build/$name-$version-$release.spec" files=() tags=()
+  for tag in "$@"; do
+    case "$tag" in
+      "File: "*) files+=("${tag#File: }") ;;
+      *) tags+=("$tag") ;;
+    esac
+  done
   mkdir -p "$R/build" "$R/rpms/$stage"
   {
     echo "Name: $name"
@@ -66,12 +73,15 @@ pkg() {
     echo "Summary: Preflight test package $name"
     echo "License: MIT"
     echo "BuildArch: $arch"
-    for tag in "$@"; do echo "$tag"; done
+    for tag in "${tags[@]}"; do echo "$tag"; done
     echo "%description"
     echo "A small package named and versioned like Fedora's, for Preflight's tests."
     echo "%install"
     echo "mkdir -p %{buildroot}/usr/share/preflight-test"
     echo "echo '$name-$version-$release' > %{buildroot}/usr/share/preflight-test/$name"
+    for file in "${files[@]}"; do
+      echo "mkdir -p %{buildroot}$(dirname "$file") && echo 'stands in for the real program' > %{buildroot}$file && chmod 755 %{buildroot}$file"
+    done
     if [ "$name" = fedora-release-common ]; then
       echo "mkdir -p %{buildroot}/usr/lib %{buildroot}/etc"
       echo "cp $HERE/os-release-fedora-43 %{buildroot}/usr/lib/os-release"
@@ -79,6 +89,7 @@ pkg() {
     fi
     echo "%files"
     echo "/usr/share/preflight-test/$name"
+    for file in "${files[@]}"; do echo "$file"; done
     if [ "$name" = fedora-release-common ]; then
       echo "/usr/lib/os-release"
       echo "/etc/os-release"
@@ -107,8 +118,8 @@ pkg fedora jack-audio-connection-kit 0 1.9.22 8.fc43 x86_64
 pkg fedora nano 0 8.4 1.fc43 x86_64
 pkg fedora htop 0 3.4.1 1.fc43 x86_64
 pkg fedora NetworkManager-libnm 1 1.54.0 1.fc43 x86_64
-pkg fedora dnf5 0 5.2.17.0 1.fc43 x86_64
-pkg fedora python3-dnf 0 4.23.0 1.fc43 noarch
+pkg fedora dnf5 0 5.2.17.0 1.fc43 x86_64 "File: /usr/bin/dnf5"
+pkg fedora python3-dnf 0 4.23.0 1.fc43 noarch "File: /usr/bin/dnf-3"
 # Updates that the roots install: the bad mesa, an htop that is later downgraded, and
 # pipewire-pulseaudio, which obsoletes pulseaudio.
 pkg updates-installed mesa-dri-drivers 0 25.1.4 1.fc43 x86_64 "Requires: libdrm"
@@ -154,14 +165,14 @@ FIRST=(mesa-dri-drivers mesa-libGL kernel-core grub2-efi-x64 firefox gnome-shell
        pulseaudio jack-audio-connection-kit nano htop NetworkManager-libnm)
 
 # history_steps DNF... : the same life for both roots: install, the bad update, an upgrade then a
-# downgrade, a removal, an obsoleting install.
+# downgrade, a removal, an obsoleting install. (Called after ||, where set -e does not apply.)
 history_steps() {
-  "$@" --disablerepo=updates install fedora-release-common "${FIRST[@]}" "$MARKER"
-  "$@" upgrade mesa-dri-drivers mesa-libGL
-  "$@" upgrade htop
-  "$@" downgrade htop
-  "$@" remove nano
-  "$@" install pipewire-pulseaudio
+  "$@" --disablerepo=updates install fedora-release-common "${FIRST[@]}" "$MARKER" || return 1
+  "$@" upgrade mesa-dri-drivers mesa-libGL || return 1
+  "$@" upgrade htop || return 1
+  "$@" downgrade htop || return 1
+  "$@" remove nano || return 1
+  "$@" install pipewire-pulseaudio || return 1
 }
 
 log "dnf4 root (host dnf $(dnf --version | head -1))"

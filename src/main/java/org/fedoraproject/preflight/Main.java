@@ -1,12 +1,20 @@
 package org.fedoraproject.preflight;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.fedoraproject.preflight.app.Inspection;
+import org.fedoraproject.preflight.app.Targets;
 import org.fedoraproject.preflight.cli.PreflightCommand;
+import org.fedoraproject.preflight.cli.Services;
 import org.fedoraproject.preflight.ui.PreflightApp;
 
 /**
- * Entry point of {@code preflight} and the composition root. It does not extend JavaFX's Application, so that the
- * command-line subcommands run without starting (or even loading) the window toolkit, and so
- * that the single jar starts JavaFX from the class path.
+ * Entry point of {@code preflight} and the composition root: the one place where objects are
+ * created and wired. It does not extend JavaFX's Application, so that the command-line
+ * subcommands run without starting (or even loading) the window toolkit, and so that the single
+ * jar starts JavaFX from the class path.
  */
 public final class Main {
 
@@ -14,7 +22,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = PreflightCommand.run(PreflightApp::open, args);
+        // Reading the system waits on rpm, dnf and SQLite; daemon threads never keep the process alive.
+        ExecutorService io = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "preflight-io");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Clock clock = Clock.systemUTC();
+        Inspection inspection = new Inspection(new Targets(System.getenv()), io, clock);
+        Services services = new Services(inspection, clock, ZoneId.systemDefault());
+        int status = PreflightCommand.run(PreflightApp::open, services, args);
         if (status != PreflightCommand.WINDOW_CLOSED) {
             System.exit(status);
         }

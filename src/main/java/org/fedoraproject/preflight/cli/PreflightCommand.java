@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PreflightCommand.Version.class,
         description = "Tells you whether it is safe to update this Fedora system right now.",
-        subcommands = {VercmpCommand.class})
+        subcommands = {VercmpCommand.class, HistoryCommand.class})
 public final class PreflightCommand implements Callable<Integer> {
 
     /** Returned when the window was opened; the JavaFX runtime decides when the process ends. */
@@ -34,8 +34,12 @@ public final class PreflightCommand implements Callable<Integer> {
         return WINDOW_CLOSED;
     }
 
-    public static int run(WindowLauncher windowLauncher, String... args) {
-        return new CommandLine(new PreflightCommand(windowLauncher)).execute(args);
+    public static int run(WindowLauncher windowLauncher, Services services, String... args) {
+        return commandLine(windowLauncher, services).execute(args);
+    }
+
+    public static CommandLine commandLine(WindowLauncher windowLauncher, Services services) {
+        return new CommandLine(new PreflightCommand(windowLauncher), new CommandFactory(services));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -17,9 +17,9 @@ class VercmpCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new PreflightCommand(() -> {
+        CommandLine cli = PreflightCommand.commandLine(() -> {
             throw new AssertionError("no window for a subcommand");
-        }));
+        }, null);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

@@ -1,0 +1,54 @@
+package org.fedoraproject.preflight.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fedoraproject.preflight.system.ProcessCommandRunner;
+import org.fedoraproject.preflight.system.Target;
+
+/**
+ * Decides how to reach the system to inspect. On the machine itself: its own files and
+ * commands. Inside the Flatpak: the host's files under /run/host and its commands through
+ * {@code flatpak-spawn --host}. With {@code --root DIR}: the system installed under DIR.
+ *
+ * <p>Two environment variables serve tests and unusual setups: {@code PREFLIGHT_COMMAND_PREFIX}
+ * (words put in front of every command, e.g. {@code chroot /srv/sid}) and
+ * {@code PREFLIGHT_COMMAND_ROOT} (the root as those commands see it).
+ */
+public final class Targets {
+
+    static final Path FLATPAK_INFO = Path.of("/.flatpak-info");
+
+    private final Map<String, String> environment;
+
+    public Targets(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Target resolve(Optional<Path> root) {
+        List<String> prefix = new ArrayList<>();
+        String prefixWords = environment.getOrDefault("PREFLIGHT_COMMAND_PREFIX", "").strip();
+        if (!prefixWords.isEmpty()) {
+            prefix.addAll(Arrays.asList(prefixWords.split("\\s+")));
+        }
+        Path files;
+        String commandRoot;
+        if (root.isPresent()) {
+            files = root.get().toAbsolutePath().normalize();
+            commandRoot = files.toString();
+        } else if (Files.exists(FLATPAK_INFO) && prefix.isEmpty()) {
+            files = Path.of("/run/host");
+            commandRoot = "/";
+            prefix.addAll(List.of("flatpak-spawn", "--host"));
+        } else {
+            files = Path.of("/");
+            commandRoot = "/";
+        }
+        commandRoot = environment.getOrDefault("PREFLIGHT_COMMAND_ROOT", commandRoot);
+        return new Target(files, commandRoot, new ProcessCommandRunner(prefix));
+    }
+}

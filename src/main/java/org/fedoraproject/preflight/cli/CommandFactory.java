@@ -1,0 +1,21 @@
+package org.fedoraproject.preflight.cli;
+
+import picocli.CommandLine;
+
+/** Builds subcommands with their services passed in, so that they keep final fields and no globals. */
+final class CommandFactory implements CommandLine.IFactory {
+
+    private final Services services;
+
+    CommandFactory(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        if (type == HistoryCommand.class) {
+            return type.cast(new HistoryCommand(services));
+        }
+        return CommandLine.defaultFactory().create(type);
+    }
+}

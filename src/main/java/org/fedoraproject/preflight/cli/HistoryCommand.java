@@ -1,0 +1,56 @@
+package org.fedoraproject.preflight.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.fedoraproject.preflight.machine.History;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code preflight history}: the merged dnf5, dnf4 (or rpm-ostree) transaction timeline, newest first. */
+@Command(name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the transaction history of this system, newest first: dnf5's and dnf4's",
+            "databases merged (on Fedora 41-43 both hold transactions), or the deployments of an",
+            "Atomic desktop. Read-only; works as an ordinary user.",
+            "Exit status: 0, or 3 when a history source could not be read (said on stderr)."
+        })
+final class HistoryCommand implements Callable<Integer> {
+
+    static final int INCOMPLETE = 3;
+
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print JSON for programs.")
+    boolean json;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Inspect the system installed under DIR.")
+    Path root;
+
+    HistoryCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        History history = services.inspection().history(Optional.ofNullable(root));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(HistoryJson.toJson(history));
+        } else {
+            HistoryText.print(history, out, services.zone());
+        }
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        history.problems().forEach(p -> err.println("preflight history: " + p.message()));
+        err.flush();
+        return history.problems().isEmpty() ? 0 : INCOMPLETE;
+    }
+}

@@ -1,0 +1,22 @@
+package org.fedoraproject.preflight.system;
+
+import java.util.List;
+
+/** What a finished command printed and how it exited. */
+public record CommandResult(List<String> command, int exitCode, String stdout, String stderr) {
+
+    public CommandResult {
+        command = List.copyOf(command);
+    }
+
+    /** The last non-blank line of stderr, which is where dnf and rpm say what went wrong. */
+    public String errorLine() {
+        String[] lines = stderr.strip().split("\n");
+        for (int k = lines.length - 1; k >= 0; k--) {
+            if (!lines[k].isBlank()) {
+                return lines[k].strip();
+            }
+        }
+        return "exit status " + exitCode;
+    }
+}

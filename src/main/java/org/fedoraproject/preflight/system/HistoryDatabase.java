@@ -1,0 +1,170 @@
+package org.fedoraproject.preflight.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fedoraproject.preflight.machine.HistorySource;
+import org.fedoraproject.preflight.machine.ItemPairing;
+import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.RecordedItem;
+import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.machine.TransactionItem;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * A dnf history database (SQLite), read strictly read-only: as an ordinary user, in WAL mode,
+ * and while dnf holds it open. Two queries read it whole (transactions, then all their items),
+ * so 5,000 transactions cost two statements, not 5,001.
+ */
+public abstract class HistoryDatabase {
+
+    /** How long to wait for a lock that dnf holds before saying the database is busy. */
+    static final int BUSY_TIMEOUT_MS = 3000;
+
+    private final Path file;
+    private final HistorySource source;
+
+    protected HistoryDatabase(Path file, HistorySource source) {
+        this.file = file;
+        this.source = source;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    public Reading<List<Transaction>> read() {
+        String where = source.id() + " history " + file;
+        if (!Files.exists(file)) {
+            return Reading.unavailable(where, "missing");
+        }
+        if (!Files.isReadable(file)) {
+            return Reading.unavailable(where, "not readable by this user");
+        }
+        try {
+            return Reading.of(readWith(false));
+        } catch (SQLException first) {
+            if (!cannotOpenReadOnly(first)) {
+                return Reading.unavailable(where, describe(first));
+            }
+            // No -wal/-shm beside the file and no right to create them: the file then holds every
+            // committed transaction, and SQLite may read it as it stands.
+            try {
+                return Reading.of(readWith(true));
+            } catch (SQLException e) {
+                return Reading.unavailable(where, describe(e));
+            } catch (UnexpectedOutputException e) {
+                return Reading.unavailable(where, e.getMessage());
+            }
+        } catch (UnexpectedOutputException e) {
+            return Reading.unavailable(where, e.getMessage());
+        }
+    }
+
+    private List<Transaction> readWith(boolean immutable) throws SQLException, UnexpectedOutputException {
+        try (Connection db = open(file, immutable)) {
+            return read(db);
+        }
+    }
+
+    private List<Transaction> read(Connection db) throws SQLException, UnexpectedOutputException {
+        checkSchema(db);
+        Map<Long, List<RecordedItem>> items = new LinkedHashMap<>();
+        try (PreparedStatement statement = db.prepareStatement(itemsQuery()); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                long transaction = rows.getLong(1);
+                try {
+                    items.computeIfAbsent(transaction, t -> new ArrayList<>()).add(item(rows));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    // A row no dnf could have written: a bad version, an unknown action, a missing name.
+                    throw new UnexpectedOutputException("transaction " + transaction + ": " + e.getMessage());
+                }
+            }
+        }
+        List<Transaction> transactions = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement(transactionsQuery()); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                long id = rows.getLong(1);
+                transactions.add(transaction(rows, ItemPairing.pair(items.getOrDefault(id, List.of()))));
+            }
+        }
+        return transactions;
+    }
+
+    private void checkSchema(Connection db) throws SQLException, UnexpectedOutputException {
+        String version;
+        try (PreparedStatement statement = db.prepareStatement("SELECT value FROM config WHERE key = 'version'");
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                throw new UnexpectedOutputException("no schema version in its config table");
+            }
+            version = rows.getString(1);
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("no such table")) {
+                throw new UnexpectedOutputException("not a dnf history database (no config table)");
+            }
+            throw e;
+        }
+        if (!version.startsWith("1.")) {
+            throw new UnexpectedOutputException("schema version " + version + " is newer than Preflight knows (1.x)");
+        }
+    }
+
+    /** Rows: transaction id first, then what {@link #item} reads. Ordered by transaction, then item. */
+    protected abstract String itemsQuery();
+
+    protected abstract RecordedItem item(ResultSet row) throws SQLException;
+
+    /** Rows: transaction id first, then what {@link #transaction} reads. */
+    protected abstract String transactionsQuery();
+
+    protected abstract Transaction transaction(ResultSet row, List<TransactionItem> items)
+            throws SQLException;
+
+    static Connection open(Path file, boolean immutable) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        String uri = "jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro" + (immutable ? "&immutable=1" : "");
+        return config.createConnection(uri);
+    }
+
+    private static boolean cannotOpenReadOnly(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            return code == SQLiteErrorCode.SQLITE_CANTOPEN || code == SQLiteErrorCode.SQLITE_READONLY_CANTINIT
+                    || code == SQLiteErrorCode.SQLITE_READONLY_RECOVERY || code == SQLiteErrorCode.SQLITE_READONLY;
+        }
+        return false;
+    }
+
+    static String describe(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            switch (sqlite.getResultCode()) {
+                case SQLITE_BUSY, SQLITE_LOCKED:
+                    return "locked by another program (is dnf running?); try again when it has finished";
+                case SQLITE_NOTADB, SQLITE_CORRUPT:
+                    return "damaged: not a readable SQLite database";
+                case SQLITE_CANTOPEN:
+                    return "cannot be opened read-only";
+                default:
+                    break;
+            }
+        }
+        return "cannot be read (" + e.getMessage() + ")";
+    }
+}

@@ -1,0 +1,46 @@
+package org.fedoraproject.preflight.system;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The system Preflight inspects, seen two ways: {@code files} is where Preflight itself reads
+ * its files (os-release, the history databases), {@code commandRoot} is the same root as the
+ * commands it runs see it, for {@code rpm --root} and {@code dnf --installroot}. They differ
+ * inside the Flatpak (files under /run/host, commands on the host through flatpak-spawn) and for
+ * the test roots (commands run in a chroot).
+ */
+public record Target(Path files, String commandRoot, CommandRunner runner) {
+
+    public Target {
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(commandRoot, "commandRoot");
+        Objects.requireNonNull(runner, "runner");
+    }
+
+    /** This machine, or the system installed under {@code root} ({@code --root DIR}). */
+    public static Target of(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        return new Target(absolute, absolute.toString(), ProcessCommandRunner.direct());
+    }
+
+    public boolean isHost() {
+        return "/".equals(commandRoot);
+    }
+
+    /** {@code --root=DIR} for rpm, nothing for the running system. */
+    public List<String> rpmRootArgs() {
+        return isHost() ? List.of() : List.of("--root=" + commandRoot);
+    }
+
+    /** {@code --installroot=DIR} for dnf, nothing for the running system. */
+    public List<String> dnfRootArgs() {
+        return isHost() ? List.of() : List.of("--installroot=" + commandRoot);
+    }
+
+    /** A file of the inspected system, e.g. {@code usr/lib/sysimage/libdnf5/transaction_history.sqlite}. */
+    public Path file(String relative) {
+        return files.resolve(relative);
+    }
+}
