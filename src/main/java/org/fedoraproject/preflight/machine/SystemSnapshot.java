@@ -23,7 +23,7 @@ public record SystemSnapshot(Reading<OsRelease> os, Reading<PackageManager> mana
         Objects.requireNonNull(takenAt, "takenAt");
     }
 
-    /** Every part that could not be read, for the user to see. */
+    /** Every part that could not be read, for the user to see; the same reason once. */
     public List<Reading.Unavailable<?>> problems() {
         List<Reading.Unavailable<?>> problems = new ArrayList<>();
         for (Reading<?> part : List.of(os, manager, installed, pending)) {
@@ -32,6 +32,6 @@ public record SystemSnapshot(Reading<OsRelease> os, Reading<PackageManager> mana
             }
         }
         problems.addAll(history.problems());
-        return problems;
+        return problems.stream().distinct().toList();
     }
 }

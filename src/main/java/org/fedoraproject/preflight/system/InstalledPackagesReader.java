@@ -1,9 +1,14 @@
 package org.fedoraproject.preflight.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.rpm.Evr;
@@ -23,14 +28,14 @@ public final class InstalledPackagesReader {
     }
 
     public Reading<List<InstalledPackage>> read() {
-        List<String> command = new ArrayList<>();
-        command.add("rpm");
-        command.addAll(target.rpmRootArgs());
-        command.addAll(List.of("--query", "--all", "--queryformat", QUERY_FORMAT));
         String source = "rpm --query --all";
         CommandResult result;
         try {
-            result = target.runner().run(command, TIMEOUT);
+            Optional<String> missing = missingDatabase();
+            if (missing.isPresent()) {
+                return Reading.unavailable("rpm database", missing.get());
+            }
+            result = target.runner().run(rpm("--query", "--all", "--queryformat", QUERY_FORMAT), TIMEOUT);
         } catch (CommandFailedException e) {
             return Reading.unavailable(source, e.getMessage());
         }
@@ -38,6 +43,32 @@ public final class InstalledPackagesReader {
             return Reading.unavailable(source, result.errorLine());
         }
         return parse(result.stdout(), source);
+    }
+
+    /**
+     * Asks rpm where its database is and looks for it first: on a root without one, rpm run as
+     * root would create an empty database, and Preflight writes nothing.
+     */
+    private Optional<String> missingDatabase() throws CommandFailedException {
+        CommandResult eval = target.runner().run(rpm("--eval", "%{_dbpath}"), TIMEOUT);
+        String dbpath = eval.stdout().strip();
+        if (eval.exitCode() != 0 || !dbpath.startsWith("/")) {
+            return Optional.of("rpm cannot say where its database is (" + eval.errorLine() + ")");
+        }
+        Path db = target.file(dbpath.substring(1));
+        try (Stream<Path> files = Files.list(db)) {
+            return files.findAny().isPresent() ? Optional.empty() : Optional.of("no rpm database in " + db + " (empty)");
+        } catch (IOException e) {
+            return Optional.of("no rpm database in " + db);
+        }
+    }
+
+    private List<String> rpm(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("rpm");
+        command.addAll(target.rpmRootArgs());
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** One package per line; gpg-pubkey entries (keys, not packages) are left out. */

@@ -72,7 +72,11 @@ public final class SystemReader {
                 reads.add(CompletableFuture.supplyAsync(db::read, executor));
             }
         }
-        return History.merge(reads.stream().map(CompletableFuture::join).toList());
+        List<Reading<List<Transaction>>> parts = new ArrayList<>(reads.stream().map(CompletableFuture::join).toList());
+        if (parts.isEmpty() && manager instanceof Reading.Unavailable<PackageManager> unknown) {
+            parts.add(Reading.unavailable(unknown.source(), unknown.reason()));
+        }
+        return History.merge(parts);
     }
 
     private static HistorySource sourceOf(HistoryDatabase db) {
