@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.system;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,7 +42,11 @@ public final class Dnf4HistoryDatabase extends HistoryDatabase {
     }
 
     @Override
-    protected RecordedItem item(ResultSet row) throws SQLException {
+    protected RowReader<RecordedItem> itemReader(Connection db) {
+        return Dnf4HistoryDatabase::item;
+    }
+
+    private static RecordedItem item(ResultSet row) throws SQLException {
         int action = row.getInt(3);
         int reason = row.getInt(4);
         Nevra nevra = new Nevra(row.getString(6), new Evr(row.getLong(7), row.getString(8), row.getString(9)), row.getString(10));

@@ -83,11 +83,12 @@ public abstract class HistoryDatabase {
     private List<Transaction> read(Connection db) throws SQLException, UnexpectedOutputException {
         checkSchema(db);
         Map<Long, List<RecordedItem>> items = new LinkedHashMap<>();
+        RowReader<RecordedItem> itemReader = itemReader(db);
         try (PreparedStatement statement = db.prepareStatement(itemsQuery()); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 long transaction = rows.getLong(1);
                 try {
-                    items.computeIfAbsent(transaction, t -> new ArrayList<>()).add(item(rows));
+                    items.computeIfAbsent(transaction, t -> new ArrayList<>()).add(itemReader.read(rows));
                 } catch (IllegalArgumentException | NullPointerException e) {
                     // A row no dnf could have written: a bad version, an unknown action, a missing name.
                     throw new UnexpectedOutputException("transaction " + transaction + ": " + e.getMessage());
@@ -123,10 +124,28 @@ public abstract class HistoryDatabase {
         }
     }
 
-    /** Rows: transaction id first, then what {@link #item} reads. Ordered by transaction, then item. */
+    /** Rows: transaction id first, then what the {@link #itemReader} reads. Ordered by transaction, then item. */
     protected abstract String itemsQuery();
 
-    protected abstract RecordedItem item(ResultSet row) throws SQLException;
+    /** Reads one row of {@link #itemsQuery}; may first load small lookup tables from the database. */
+    protected abstract RowReader<RecordedItem> itemReader(Connection db) throws SQLException;
+
+    /** Turns the current row of a result set into a value. */
+    @FunctionalInterface
+    protected interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** A whole two-column table ({@code id, name}) as a map, for the lookup tables dnf5 keeps. */
+    static Map<Long, String> lookup(Connection db, String query) throws SQLException {
+        Map<Long, String> names = new java.util.HashMap<>();
+        try (PreparedStatement statement = db.prepareStatement(query); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.put(rows.getLong(1), rows.getString(2));
+            }
+        }
+        return names;
+    }
 
     /** Rows: transaction id first, then what {@link #transaction} reads. */
     protected abstract String transactionsQuery();

@@ -34,6 +34,18 @@ public final class SystemReader {
     }
 
     public SystemSnapshot read() {
+        return read(true);
+    }
+
+    /**
+     * Everything but the pending updates, which are dnf's own work over its metadata (a quarter
+     * second and more): for a first answer while dnf still runs.
+     */
+    public SystemSnapshot readWithoutPending() {
+        return read(false);
+    }
+
+    private SystemSnapshot read(boolean withPending) {
         Reading<OsRelease> os = new OsReleaseReader(target.files()).read();
         Reading<PackageManager> manager = detectManager(os);
         CompletableFuture<Reading<List<InstalledPackage>>> installed =
@@ -45,10 +57,12 @@ public final class SystemReader {
             return new SystemSnapshot(os, manager, installed.join(), result.pending(), result.history(),
                     result.deployments(), clock.instant());
         }
-        CompletableFuture<Reading<PendingUpdates>> pending = CompletableFuture.supplyAsync(() -> manager.get()
-                .map(m -> new DnfUpdatesReader(target, m, executor).read())
-                .orElseGet(() -> Reading.unavailable("pending updates", ((Reading.Unavailable<?>) manager).reason())),
-                executor);
+        CompletableFuture<Reading<PendingUpdates>> pending = !withPending
+                ? CompletableFuture.completedFuture(Reading.unavailable("pending updates", "not read yet"))
+                : CompletableFuture.supplyAsync(() -> manager.get()
+                        .map(m -> new DnfUpdatesReader(target, m, executor).read())
+                        .orElseGet(() -> Reading.unavailable("pending updates", ((Reading.Unavailable<?>) manager).reason())),
+                        executor);
         History history = readHistory(manager);
         return new SystemSnapshot(os, manager, installed.join(), pending.join(), history, List.of(), clock.instant());
     }
