@@ -74,6 +74,25 @@ public record Evr(long epoch, String version, String release) implements Compara
         return evr;
     }
 
+    /**
+     * Parses an EVR that a package build could carry: version and release only of letters,
+     * digits and {@code . _ + ~ ^}, and a release. What comes from a feed is read this way,
+     * so that nothing else can reach a command line.
+     */
+    public static Evr parseBuildable(String text) {
+        Evr evr = parseWithRelease(text);
+        for (String part : new String[] {evr.version, evr.release}) {
+            for (int k = 0; k < part.length(); k++) {
+                char c = part.charAt(k);
+                if (!RpmVersionOrder.isDigit(c) && !RpmVersionOrder.isLetter(c) && ".+_~^".indexOf(c) < 0) {
+                    throw new InvalidVersionException(text, "version-release: character " + describe(c)
+                            + " cannot be in a built package's version (letters, digits, . _ + ~ ^)");
+                }
+            }
+        }
+        return evr;
+    }
+
     public boolean hasRelease() {
         return !release.isEmpty();
     }

@@ -86,6 +86,15 @@ class EvrTest {
     }
 
     @Test
+    void feedVersionsMustBeBuildable() {
+        assertEquals(Evr.parse("1:2.12-33.fc43"), Evr.parseBuildable("1:2.12-33.fc43"));
+        assertEquals(Evr.parse("1.0~rc1^git2_3+4-1"), Evr.parseBuildable("1.0~rc1^git2_3+4-1"));
+        for (String hostile : new String[] {"$(id)-1", "1`id`-1", "1;rm-1", "1-1|sh", "1%{x}-1", "1.0"}) {
+            assertThrows(InvalidVersionException.class, () -> Evr.parseBuildable(hostile), hostile);
+        }
+    }
+
+    @Test
     void releaseIsRequiredWhereAskedFor() {
         assertTrue(Evr.parseWithRelease("1-2").hasRelease());
         assertFalse(Evr.parse("1").hasRelease());

@@ -1,0 +1,46 @@
+package org.fedoraproject.preflight.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A known-bad update and what to do about it, as an incident feed publishes it. Empty
+ * {@code releases}, {@code variants} or {@code arches} mean "all".
+ */
+public record Incident(String id, String title, String summary, IncidentStatus status, Severity severity,
+                       Instant published, Instant modified, Optional<Instant> resolved,
+                       List<String> releases, List<String> variants, List<String> arches,
+                       List<AffectedPackage> affected, List<String> badUpdates, Fix fix,
+                       List<Workaround> workarounds, List<Link> links, List<TimelineEntry> timeline) {
+
+    public Incident {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(published, "published");
+        Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(resolved, "resolved");
+        releases = List.copyOf(releases);
+        variants = List.copyOf(variants);
+        arches = List.copyOf(arches);
+        affected = List.copyOf(affected);
+        badUpdates = List.copyOf(badUpdates);
+        Objects.requireNonNull(fix, "fix");
+        workarounds = List.copyOf(workarounds);
+        links = List.copyOf(links);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** Whether the incident is about this release, edition and arch (empty lists match everything). */
+    public boolean appliesTo(String release, String variant, String arch) {
+        return matches(releases, release) && matches(variants, variant) && matches(arches, arch);
+    }
+
+    private static boolean matches(List<String> allowed, String value) {
+        return allowed.isEmpty() || allowed.contains(value);
+    }
+}
