@@ -1,0 +1,104 @@
+package org.fedoraproject.preflight.feed;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The last good copy of each feed, in {@code $XDG_CACHE_HOME/preflight/feeds/}: one file per
+ * feed holding the body exactly as signed, its signature, the HTTP validators and when it was
+ * fetched. Written to a temporary file, flushed to disk, then renamed over the old one, so a
+ * crash mid-write leaves the old copy whole.
+ */
+public final class FeedCache {
+
+    /** A kept copy. {@code fetched} is the last time the server confirmed it (200 or 304). */
+    public record Entry(String url, byte[] body, String signature, Optional<String> etag, Optional<String> lastModified,
+                        Instant fetched) {
+    }
+
+    private final Path dir;
+
+    public FeedCache(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    Path fileFor(String url) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return dir.resolve(HexFormat.of().formatHex(hash).substring(0, 20) + ".json");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The kept copy, or empty when there is none or it cannot be read (then it is as good as none). */
+    public Optional<Entry> load(String url) {
+        Path file = fileFor(url);
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            if (!url.equals(o.get("url").getAsString())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(url, Base64.getDecoder().decode(o.get("body").getAsString()),
+                    o.get("signature").getAsString(), optional(o, "etag"), optional(o, "last_modified"),
+                    Instant.parse(o.get("fetched").getAsString())));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | JsonParseException | IllegalStateException | IllegalArgumentException
+                 | NullPointerException | UnsupportedOperationException | java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void store(Entry entry) throws IOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("url", entry.url());
+        o.addProperty("fetched", entry.fetched().toString());
+        entry.etag().ifPresent(v -> o.addProperty("etag", v));
+        entry.lastModified().ifPresent(v -> o.addProperty("last_modified", v));
+        o.addProperty("signature", entry.signature());
+        o.addProperty("body", Base64.getEncoder().encodeToString(entry.body()));
+        writeAtomically(fileFor(entry.url()), o.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static Optional<String> optional(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull() ? Optional.of(o.get(key).getAsString()) : Optional.empty();
+    }
+}

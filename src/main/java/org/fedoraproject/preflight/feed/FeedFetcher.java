@@ -1,0 +1,310 @@
+package org.fedoraproject.preflight.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.ssl.SSLContexts;
+import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Downloads a feed and its signature. Conditional (ETag, If-Modified-Since), so an unchanged
+ * feed costs a 304; compressed (gzip, deflate); with connect and read timeouts; redirects
+ * followed by hand, never from https to anything else; bounded retries with backoff that honour
+ * Retry-After; a cap on the size; and a User-Agent that names Preflight.
+ */
+public final class FeedFetcher implements Closeable {
+
+    /** How hard to try. {@code maxWait} caps a single wait, Retry-After included. */
+    public record Policy(int attempts, Duration backoff, Duration maxWait, Duration connectTimeout,
+                         Duration readTimeout, long maxBytes) {
+
+        public static final Policy DEFAULT = new Policy(3, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 32L * 1024 * 1024);
+    }
+
+    /** What a download gave. */
+    public sealed interface Outcome {
+        record Fresh(byte[] body, String signature, Optional<String> etag, Optional<String> lastModified) implements Outcome {
+        }
+
+        record NotModified() implements Outcome {
+        }
+
+        record Failed(String reason) implements Outcome {
+        }
+    }
+
+    static final int MAX_REDIRECTS = 5;
+
+    private final Policy policy;
+    private final String userAgent;
+    private final CloseableHttpClient client;
+
+    public FeedFetcher(Policy policy, String userAgent) {
+        this(policy, userAgent, SSLContexts.createSystemDefault());
+    }
+
+    /** With the TLS trust of {@code tls} instead of the system's (tests; a private CA). */
+    public FeedFetcher(Policy policy, String userAgent, SSLContext tls) {
+        this.policy = policy;
+        this.userAgent = userAgent;
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(new DefaultClientTlsStrategy(tls))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(policy.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(policy.readTimeout()))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(policy.readTimeout())).build())
+                .setUserAgent(userAgent)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /** Fetches the feed (conditionally, when validators are known) and, when it changed, its signature. */
+    public Outcome fetch(FeedSource source, Optional<String> etag, Optional<String> lastModified) {
+        if ("file".equalsIgnoreCase(source.url().getScheme())) {
+            return readFiles(source);
+        }
+        Response feed = get(source, source.url(), etag, lastModified);
+        if (feed.failure != null) {
+            return new Outcome.Failed(feed.failure);
+        }
+        if (feed.code == 304) {
+            return new Outcome.NotModified();
+        }
+        Response signature = get(source, source.signatureUrl(), Optional.empty(), Optional.empty());
+        if (signature.failure != null) {
+            return new Outcome.Failed("signature " + source.signatureUrl() + ": " + signature.failure);
+        }
+        return new Outcome.Fresh(feed.body, new String(signature.body, java.nio.charset.StandardCharsets.US_ASCII),
+                Optional.ofNullable(feed.etag), Optional.ofNullable(feed.lastModified));
+    }
+
+    private Outcome readFiles(FeedSource source) {
+        Path feed = Path.of(source.url());
+        Path signature = Path.of(source.signatureUrl());
+        try {
+            if (Files.size(feed) > policy.maxBytes()) {
+                return new Outcome.Failed("larger than " + policy.maxBytes() / (1024 * 1024) + " MiB");
+            }
+            return new Outcome.Fresh(Files.readAllBytes(feed), Files.readString(signature), Optional.empty(), Optional.empty());
+        } catch (NoSuchFileException e) {
+            return new Outcome.Failed(e.getFile() + " does not exist");
+        } catch (IOException e) {
+            return new Outcome.Failed("cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** One resource, with redirects and retries. */
+    private Response get(FeedSource source, URI start, Optional<String> etag, Optional<String> lastModified) {
+        URI uri = start;
+        Response last = null;
+        for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
+            int redirects = 0;
+            while (true) {
+                last = once(uri, etag, lastModified);
+                if (last.redirect == null) {
+                    break;
+                }
+                if (++redirects > MAX_REDIRECTS) {
+                    return Response.failed("more than " + MAX_REDIRECTS + " redirects");
+                }
+                URI next = uri.resolve(last.redirect);
+                String scheme = String.valueOf(next.getScheme()).toLowerCase(Locale.ROOT);
+                if (!scheme.equals("https") && !(source.local() && scheme.equals("http"))) {
+                    return Response.failed("redirected to " + next + ", which is not https: refused");
+                }
+                uri = next;
+            }
+            if (!last.retryable || attempt == policy.attempts()) {
+                return last;
+            }
+            Duration wait = last.retryAfter != null ? last.retryAfter : policy.backoff().multipliedBy(1L << (attempt - 1));
+            if (wait.compareTo(policy.maxWait()) > 0) {
+                return Response.failed(last.failure + "; the server asks to wait " + wait.toSeconds() + " s before trying again");
+            }
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Response.failed("interrupted");
+            }
+        }
+        return last;
+    }
+
+    private Response once(URI uri, Optional<String> etag, Optional<String> lastModified) {
+        HttpGet get = new HttpGet(uri);
+        get.setHeader("Accept", "application/json");
+        etag.ifPresent(v -> get.setHeader("If-None-Match", v));
+        lastModified.ifPresent(v -> get.setHeader("If-Modified-Since", v));
+        try {
+            return client.execute(get, this::read);
+        } catch (UnknownHostException e) {
+            return Response.failed("cannot find the host " + uri.getHost() + " (offline?)");
+        } catch (InterruptedIOException e) {
+            return Response.retry("no answer within " + policy.readTimeout().toSeconds() + " s", null);
+        } catch (java.net.ConnectException e) {
+            return Response.retry("cannot connect to " + uri.getHost() + " (" + e.getMessage() + ")", null);
+        } catch (IOException e) {
+            return Response.retry("download failed (" + e.getMessage() + ")", null);
+        }
+    }
+
+    private Response read(ClassicHttpResponse response) throws IOException {
+        int code = response.getCode();
+        if (code == 304) {
+            return Response.notModified();
+        }
+        if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
+            Header location = response.getFirstHeader("Location");
+            return location == null ? Response.failed("HTTP " + code + " without a Location") : Response.redirect(location.getValue());
+        }
+        if (code == 429 || code == 500 || code == 502 || code == 503 || code == 504) {
+            return Response.retry("HTTP " + code, retryAfter(response));
+        }
+        if (code != 200) {
+            return Response.failed("HTTP " + code + (code == 404 ? " (not found)" : ""));
+        }
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            return Response.failed("empty answer");
+        }
+        ContentType type = ContentType.parseLenient(entity.getContentType());
+        String mime = type == null ? "" : type.getMimeType().toLowerCase(Locale.ROOT);
+        boolean json = mime.equals("application/json") || mime.endsWith("+json");
+        boolean signature = mime.equals("text/plain") || mime.equals("application/octet-stream")
+                || mime.equals("application/pgp-signature");
+        if (!json && !signature) {
+            return Response.failed("wrong content type \"" + (mime.isEmpty() ? "none" : mime) + "\" (expected application/json)");
+        }
+        if (entity.getContentLength() > policy.maxBytes()) {
+            return Response.failed("larger than " + policy.maxBytes() / (1024 * 1024) + " MiB");
+        }
+        byte[] body;
+        try (InputStream in = entity.getContent()) {
+            body = readCapped(in, entity.getContentLength());
+        }
+        if (body == null) {
+            return Response.failed("larger than " + policy.maxBytes() / (1024 * 1024) + " MiB");
+        }
+        return Response.ok(body, header(response, "ETag"), header(response, "Last-Modified"));
+    }
+
+    /** The body, or null beyond the cap; a body shorter than its Content-Length is a truncated download. */
+    private byte[] readCapped(InputStream in, long declared) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 && declared < 1 << 24 ? (int) declared : 8192);
+        byte[] buffer = new byte[65536];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            if (out.size() + (long) n > policy.maxBytes()) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
+    /** Retry-After as seconds or as an HTTP date. */
+    private static Duration retryAfter(ClassicHttpResponse response) {
+        String value = header(response, "Retry-After");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            Instant when = DateUtils.parseStandardDate(value);
+            return when == null ? null : Duration.between(Instant.now(), when).isNegative() ? Duration.ZERO
+                    : Duration.between(Instant.now(), when);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+
+    /** One HTTP exchange, reduced to what the fetch needs. */
+    private static final class Response {
+        int code;
+        byte[] body;
+        String etag;
+        String lastModified;
+        String redirect;
+        String failure;
+        boolean retryable;
+        Duration retryAfter;
+
+        static Response ok(byte[] body, String etag, String lastModified) {
+            Response r = new Response();
+            r.code = 200;
+            r.body = Objects.requireNonNull(body);
+            r.etag = etag;
+            r.lastModified = lastModified;
+            return r;
+        }
+
+        static Response notModified() {
+            Response r = new Response();
+            r.code = 304;
+            return r;
+        }
+
+        static Response redirect(String location) {
+            Response r = new Response();
+            r.redirect = location;
+            return r;
+        }
+
+        static Response failed(String why) {
+            Response r = new Response();
+            r.failure = why;
+            return r;
+        }
+
+        static Response retry(String why, Duration after) {
+            Response r = failed(why);
+            r.retryable = true;
+            r.retryAfter = after;
+            return r;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.fedoraproject.preflight.feed;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A feed to read: its URL, the public key (PEM) that must have signed it (empty: any trusted
+ * key), and whether plain {@code http:} or {@code file:} is allowed — only for a feed the user
+ * explicitly added as local, or for testing. Everything else is https.
+ */
+public record FeedSource(URI url, Optional<String> publicKey, boolean local) {
+
+    public FeedSource {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(publicKey, "publicKey");
+        String scheme = String.valueOf(url.getScheme()).toLowerCase(java.util.Locale.ROOT);
+        boolean secure = scheme.equals("https");
+        boolean plain = scheme.equals("http") || scheme.equals("file");
+        if (!secure && !(plain && local)) {
+            throw new IllegalArgumentException(plain
+                    ? url + ": http and file feeds must be added as local feeds"
+                    : url + ": a feed URL must be https");
+        }
+        if (!scheme.equals("file") && url.getHost() == null) {
+            throw new IllegalArgumentException(url + ": no host");
+        }
+    }
+
+    public static FeedSource https(String url) {
+        return new FeedSource(URI.create(url), Optional.empty(), false);
+    }
+
+    public static FeedSource local(String url) {
+        return new FeedSource(URI.create(url), Optional.empty(), true);
+    }
+
+    public FeedSource withKey(String pem) {
+        return new FeedSource(url, Optional.of(pem), local);
+    }
+
+    /** Where the detached signature is: the feed's URL with {@code .sig} appended. */
+    public URI signatureUrl() {
+        return URI.create(url.toString() + ".sig");
+    }
+}

@@ -1,0 +1,30 @@
+package org.fedoraproject.preflight.feed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.fedoraproject.preflight.incident.Feed;
+import org.fedoraproject.preflight.incident.FeedProblem;
+
+/**
+ * The state of one feed after a refresh: the feed in use (fresh, or the last good copy), when
+ * the server last confirmed it, whether it came from the cache, whether it is past its
+ * {@code expires}, what went wrong this time, and which incidents had to be skipped.
+ */
+public record FeedStatus(String url, Optional<Feed> feed, Optional<Instant> fetched, boolean fromCache, boolean stale,
+                         Optional<String> error, Optional<String> signedBy, List<FeedProblem> problems) {
+
+    public FeedStatus {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(fetched, "fetched");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(signedBy, "signedBy");
+        problems = List.copyOf(problems);
+    }
+
+    public Optional<Instant> generated() {
+        return feed.map(Feed::generated);
+    }
+}

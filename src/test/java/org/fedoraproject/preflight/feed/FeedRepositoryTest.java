@@ -1,0 +1,378 @@
+package org.fedoraproject.preflight.feed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.fedoraproject.preflight.testing.ByteCountingProxy;
+import org.fedoraproject.preflight.testing.FeedServer;
+import org.fedoraproject.preflight.testing.FeedServer.Answer;
+import org.fedoraproject.preflight.testing.SilentServer;
+import org.fedoraproject.preflight.testing.TestTls;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every way a feed can go wrong, served by a real HTTP server on loopback: in each case the last
+ * good copy stays in use, the user is told what happened, and the kept copy is not overwritten.
+ */
+class FeedRepositoryTest {
+
+    static final FeedFetcher.Policy FAST = new FeedFetcher.Policy(3, Duration.ofMillis(100), Duration.ofSeconds(3),
+            Duration.ofSeconds(2), Duration.ofSeconds(2), 1024 * 1024);
+    static final KeyPair PUBLISHER = FeedKeys.generate();
+    static final KeyPair STRANGER = FeedKeys.generate();
+
+    @TempDir
+    Path dir;
+
+    private FeedServer server;
+    private FeedFetcher fetcher;
+    private Instant now = Instant.parse("2026-11-25T12:00:00Z");
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FeedServer.http();
+        fetcher = new FeedFetcher(FAST, "Preflight/test");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+        fetcher.close();
+    }
+
+    private FeedRepository repository() throws Exception {
+        TrustStore trust = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(PUBLISHER.getPublic()), "test")));
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        return new FeedRepository(fetcher, new FeedCache(dir.resolve("cache")), trust, clock);
+    }
+
+    private FeedSource source() {
+        return FeedSource.local(server.url("/feed.json"));
+    }
+
+    static byte[] feed(Consumer<JsonObject> edit) throws Exception {
+        return FeedParserTest.edited(edit).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] feedGenerated(String generated) throws Exception {
+        return feed(root -> root.addProperty("generated", generated));
+    }
+
+    private void publish(byte[] body, KeyPair key, String etag) throws Exception {
+        server.answer("/feed.json", Answer.json(body, etag));
+        server.answer("/feed.json.sig", Answer.text(FeedKeys.sign(body, key.getPrivate())));
+    }
+
+    /** Publishes a good feed and refreshes once, so that a good copy is kept. */
+    private FeedStatus goodCopyKept() throws Exception {
+        publish(feedGenerated("2026-11-25T08:00:00Z"), PUBLISHER, "\"v1\"");
+        FeedStatus first = repository().refresh(source(), false);
+        assertEquals(Optional.empty(), first.error());
+        assertFalse(first.fromCache());
+        return first;
+    }
+
+    private byte[] keptBytes() throws Exception {
+        return Files.readAllBytes(new FeedCache(dir.resolve("cache")).fileFor(source().url().toString()));
+    }
+
+    private void assertKeptAfter(Answer feed, Answer signature, String expectedError) throws Exception {
+        goodCopyKept();
+        byte[] before = keptBytes();
+        server.answer("/feed.json", feed);
+        if (signature != null) {
+            server.answer("/feed.json.sig", signature);
+        }
+        FeedStatus status = repository().refresh(source(), false);
+        assertTrue(status.error().isPresent(), "an error is reported");
+        assertTrue(status.error().get().contains(expectedError), status.error().get());
+        assertTrue(status.fromCache(), "the kept copy is in use");
+        assertEquals(6, status.feed().orElseThrow().incidents().size());
+        assertEquals(Instant.parse("2026-11-25T08:00:00Z"), status.generated().orElseThrow());
+        assertArrayEquals(before, keptBytes(), "the kept copy was not overwritten");
+    }
+
+    @Test
+    void aGoodFeedIsUsedAndKeptThenAnUnchangedOneCostsA304() throws Exception {
+        FeedStatus first = goodCopyKept();
+        assertEquals(6, first.feed().orElseThrow().incidents().size());
+        assertEquals(Optional.of(now), first.fetched());
+        assertTrue(first.signedBy().isPresent());
+        assertEquals("Preflight/test", server.requests().get(0).headers().getFirst("User-Agent"));
+
+        now = now.plus(Duration.ofHours(6));
+        FeedStatus second = repository().refresh(source(), false);
+        assertEquals(Optional.empty(), second.error());
+        assertEquals(Optional.of(now), second.fetched(), "the server confirmed the copy now");
+        assertEquals("\"v1\"", server.requests().get(2).headers().getFirst("If-None-Match"));
+        assertEquals(1, server.count("/feed.json.sig"), "no signature download for an unchanged feed");
+    }
+
+    @Test
+    void anUnchangedFeedCostsUnderOneKilobyteOnTheWire() throws Exception {
+        goodCopyKept();
+        URIPort port = new URIPort(server.url("/"));
+        try (ByteCountingProxy proxy = new ByteCountingProxy(port.port)) {
+            FeedSource viaProxy = FeedSource.local("http://127.0.0.1:" + proxy.port() + "/feed.json");
+            repository().refresh(viaProxy, false);
+            proxy.reset();
+            FeedStatus again = repository().refresh(viaProxy, false);
+            assertEquals(Optional.empty(), again.error());
+            long bytes = proxy.bytes();
+            assertTrue(bytes > 0 && bytes < 1024, "bytes on the wire for an unchanged feed: " + bytes);
+            System.out.println("unchanged feed: " + bytes + " bytes on the wire (request and 304 answer)");
+        }
+    }
+
+    private record URIPort(int port) {
+        URIPort(String url) {
+            this(java.net.URI.create(url).getPort());
+        }
+    }
+
+    @Test
+    void aCompressedFeedIsReadAndCompressionIsAskedFor() throws Exception {
+        byte[] body = feedGenerated("2026-11-25T08:00:00Z");
+        server.answer("/feed.json", Answer.json(body, null).gzipped());
+        server.answer("/feed.json.sig", Answer.text(FeedKeys.sign(body, PUBLISHER.getPrivate())));
+        FeedStatus status = repository().refresh(source(), false);
+        assertEquals(Optional.empty(), status.error());
+        assertTrue(server.requests().get(0).headers().getFirst("Accept-Encoding").contains("gzip"));
+    }
+
+    @Test
+    void malformedJson() throws Exception {
+        byte[] bad = "{\"format\": \"preflight-incidents/1\", \"incidents\": [".getBytes(StandardCharsets.UTF_8);
+        assertKeptAfter(Answer.json(bad, "\"v2\""), Answer.text(FeedKeys.sign(bad, PUBLISHER.getPrivate())), "not valid JSON");
+    }
+
+    @Test
+    void aTruncatedBody() throws Exception {
+        byte[] body = feedGenerated("2026-11-26T08:00:00Z");
+        assertKeptAfter(Answer.json(body, "\"v2\"").truncatedTo(body.length / 2),
+                Answer.text(FeedKeys.sign(body, PUBLISHER.getPrivate())), "download failed");
+    }
+
+    @Test
+    void aBodyOverTheSizeCap() throws Exception {
+        byte[] huge = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        assertKeptAfter(Answer.json(huge, "\"v2\""), null, "larger than 1 MiB");
+    }
+
+    @Test
+    void aWrongContentType() throws Exception {
+        assertKeptAfter(new Answer(200, "text/html", "<html>captive portal</html>".getBytes(StandardCharsets.UTF_8),
+                Map.of(), false, -1), null, "wrong content type \"text/html\"");
+    }
+
+    @Test
+    void notFound() throws Exception {
+        assertKeptAfter(Answer.status(404, Map.of()), null, "HTTP 404 (not found)");
+    }
+
+    @Test
+    void aServerErrorIsRetriedABoundedNumberOfTimes() throws Exception {
+        goodCopyKept();
+        long before = server.count("/feed.json");
+        server.answer("/feed.json", Answer.status(500, Map.of()));
+        FeedStatus status = repository().refresh(source(), false);
+        assertEquals("HTTP 500", status.error().orElseThrow());
+        assertEquals(3, server.count("/feed.json") - before, "three attempts, no more");
+    }
+
+    @Test
+    void unavailableWithRetryAfterIsHonoured() throws Exception {
+        byte[] body = feedGenerated("2026-11-26T08:00:00Z");
+        server.answer("/feed.json", Answer.status(503, Map.of("Retry-After", "1")), Answer.json(body, "\"v2\""));
+        server.answer("/feed.json.sig", Answer.text(FeedKeys.sign(body, PUBLISHER.getPrivate())));
+        long start = System.nanoTime();
+        FeedStatus status = repository().refresh(source(), false);
+        assertEquals(Optional.empty(), status.error());
+        assertTrue(System.nanoTime() - start >= Duration.ofMillis(950).toNanos(), "waited as asked");
+        assertEquals(Instant.parse("2026-11-26T08:00:00Z"), status.generated().orElseThrow());
+    }
+
+    @Test
+    void aRetryAfterBeyondTheCapIsNotWaitedFor() throws Exception {
+        assertKeptAfter(Answer.status(503, Map.of("Retry-After", "3600")), null, "asks to wait 3600 s");
+    }
+
+    @Test
+    void aServerThatNeverAnswers() throws Exception {
+        goodCopyKept();
+        try (SilentServer silent = new SilentServer()) {
+            FeedFetcher.Policy once = new FeedFetcher.Policy(1, Duration.ofMillis(100), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), 1024 * 1024);
+            try (FeedFetcher impatient = new FeedFetcher(once, "Preflight/test")) {
+                TrustStore trust = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(PUBLISHER.getPublic()), "t")));
+                FeedRepository repo = new FeedRepository(impatient, new FeedCache(dir.resolve("cache")), trust,
+                        Clock.fixed(now, ZoneOffset.UTC));
+                long start = System.nanoTime();
+                FeedStatus status = repo.refresh(FeedSource.local(silent.url("/feed.json")), false);
+                assertTrue(status.error().orElseThrow().contains("no answer within 1 s"), status.error().toString());
+                assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+            }
+        }
+    }
+
+    @Test
+    void aRedirectFromHttpsToHttpIsRefused() throws Exception {
+        TestTls tls = TestTls.create(dir);
+        try (FeedServer secure = FeedServer.https(tls.serverContext());
+             FeedFetcher trusting = new FeedFetcher(FAST, "Preflight/test", tls.clientContext())) {
+            secure.answer("/feed.json", Answer.status(302, Map.of("Location", server.url("/feed.json"))));
+            TrustStore trust = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(PUBLISHER.getPublic()), "t")));
+            FeedRepository repo = new FeedRepository(trusting, new FeedCache(dir.resolve("cache")), trust,
+                    Clock.fixed(now, ZoneOffset.UTC));
+            FeedStatus status = repo.refresh(FeedSource.https(secure.url("/feed.json")), false);
+            assertTrue(status.error().orElseThrow().contains("which is not https: refused"), status.error().toString());
+            assertEquals(0, server.count("/feed.json"), "the http location was never asked");
+
+            byte[] body = feedGenerated("2026-11-25T08:00:00Z");
+            secure.answer("/feed.json", Answer.json(body, null));
+            secure.answer("/feed.json.sig", Answer.text(FeedKeys.sign(body, PUBLISHER.getPrivate())));
+            assertEquals(Optional.empty(), repo.refresh(FeedSource.https(secure.url("/feed.json")), false).error(),
+                    "the same feed over https is fine");
+        }
+    }
+
+    @Test
+    void aBadSignature() throws Exception {
+        byte[] body = feedGenerated("2026-11-26T08:00:00Z");
+        assertKeptAfter(Answer.json(body, "\"v2\""), Answer.text(FeedKeys.sign(body, STRANGER.getPrivate())),
+                "does not match any trusted key");
+    }
+
+    @Test
+    void aSignatureOfOtherBytes() throws Exception {
+        byte[] body = feedGenerated("2026-11-26T08:00:00Z");
+        byte[] other = feedGenerated("2026-11-26T09:00:00Z");
+        assertKeptAfter(Answer.json(body, "\"v2\""), Answer.text(FeedKeys.sign(other, PUBLISHER.getPrivate())),
+                "does not match any trusted key");
+    }
+
+    @Test
+    void aMissingSignature() throws Exception {
+        assertKeptAfter(Answer.json(feedGenerated("2026-11-26T08:00:00Z"), "\"v2\""), Answer.status(404, Map.of()),
+                "signature");
+    }
+
+    @Test
+    void aReplayedOlderFeed() throws Exception {
+        byte[] old = feedGenerated("2026-11-20T08:00:00Z");
+        assertKeptAfter(Answer.json(old, "\"v0\""), Answer.text(FeedKeys.sign(old, PUBLISHER.getPrivate())),
+                "is older than the kept copy's");
+    }
+
+    @Test
+    void anUnknownFormat() throws Exception {
+        byte[] next = feed(root -> {
+            root.addProperty("format", "preflight-incidents/2");
+            root.addProperty("generated", "2026-11-26T08:00:00Z");
+        });
+        assertKeptAfter(Answer.json(next, "\"v2\""), Answer.text(FeedKeys.sign(next, PUBLISHER.getPrivate())),
+                "newer than this Preflight reads");
+    }
+
+    @Test
+    void invalidVersionsInsideOneIncidentSkipOnlyThatIncident() throws Exception {
+        byte[] body = feed(root -> {
+            root.addProperty("generated", "2026-11-26T08:00:00Z");
+            FeedParserTest.incident(root, 1).getAsJsonArray("affected").get(0).getAsJsonObject()
+                    .addProperty("introduced", "6.17.7");
+        });
+        publish(body, PUBLISHER, "\"v2\"");
+        FeedStatus status = repository().refresh(source(), false);
+        assertEquals(Optional.empty(), status.error());
+        assertEquals(5, status.feed().orElseThrow().incidents().size());
+        assertEquals("$.incidents[1]", status.problems().get(0).path());
+        assertTrue(status.problems().toString().contains("$.incidents[1].affected[0].introduced"));
+    }
+
+    @Test
+    void offlineTheKeptCopyIsUsedWithItsAge() throws Exception {
+        goodCopyKept();
+        Instant fetched = now;
+        now = now.plus(Duration.ofDays(2));
+        server.close();
+        FeedStatus status = repository().refresh(source(), true);
+        assertTrue(status.fromCache());
+        assertEquals(Optional.of(fetched), status.fetched());
+        assertEquals(Optional.empty(), status.error());
+        FeedStatus unreachable = repository().refresh(source(), false);
+        assertTrue(unreachable.error().orElseThrow().contains("cannot connect"), unreachable.error().toString());
+        assertEquals(6, unreachable.feed().orElseThrow().incidents().size());
+    }
+
+    @Test
+    void withNothingKeptAFailureLeavesNoFeedAndSaysWhy() throws Exception {
+        FeedStatus offline = repository().refresh(source(), true);
+        assertEquals(Optional.empty(), offline.feed());
+        assertEquals("offline, and no copy kept yet", offline.error().orElseThrow());
+        server.answer("/feed.json", Answer.status(404, Map.of()));
+        assertEquals(Optional.empty(), repository().refresh(source(), false).feed());
+    }
+
+    @Test
+    void pastExpiresTheFeedIsStale() throws Exception {
+        goodCopyKept();
+        now = Instant.parse("2028-01-01T00:00:00Z");
+        FeedStatus status = repository().refresh(source(), true);
+        assertTrue(status.stale());
+        assertEquals(6, status.feed().orElseThrow().incidents().size(), "still shown, marked stale");
+    }
+
+    @Test
+    void aDamagedOrTamperedCacheIsNotTrusted() throws Exception {
+        goodCopyKept();
+        Path file = new FeedCache(dir.resolve("cache")).fileFor(source().url().toString());
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() / 2));
+        assertEquals(Optional.empty(), repository().refresh(source(), true).feed());
+        goodCopyKept();
+        FeedCache cache = new FeedCache(dir.resolve("cache"));
+        FeedCache.Entry entry = cache.load(source().url().toString()).orElseThrow();
+        byte[] forged = feedGenerated("2027-01-01T00:00:00Z");
+        cache.store(new FeedCache.Entry(entry.url(), forged, entry.signature(), entry.etag(), entry.lastModified(), now));
+        assertEquals(Optional.empty(), repository().refresh(source(), true).feed(), "a body that does not match its signature");
+    }
+
+    @Test
+    void aFeedWithItsOwnKeyTrustsOnlyThatKey() throws Exception {
+        publish(feedGenerated("2026-11-25T08:00:00Z"), STRANGER, null);
+        FeedSource withKey = source().withKey(FeedKeys.publicPem(STRANGER.getPublic()));
+        assertEquals(Optional.empty(), repository().refresh(withKey, false).error());
+        publish(feedGenerated("2026-11-26T08:00:00Z"), PUBLISHER, null);
+        assertTrue(repository().refresh(withKey, false).error().orElseThrow().contains("does not match"));
+    }
+
+    @Test
+    void feedsFromFilesAreReadWhenAddedAsLocal() throws Exception {
+        byte[] body = feedGenerated("2026-11-25T08:00:00Z");
+        Path file = dir.resolve("local-feed.json");
+        Files.write(file, body);
+        Files.writeString(dir.resolve("local-feed.json.sig"), FeedKeys.sign(body, PUBLISHER.getPrivate()));
+        FeedStatus status = repository().refresh(FeedSource.local(file.toUri().toString()), false);
+        assertEquals(Optional.empty(), status.error());
+        assertEquals(6, status.feed().orElseThrow().incidents().size());
+    }
+}

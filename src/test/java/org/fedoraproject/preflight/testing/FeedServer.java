@@ -1,0 +1,140 @@
+package org.fedoraproject.preflight.testing;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A real HTTP (or HTTPS) server on loopback for feed tests. Each path answers as told; every
+ * request is recorded with its headers. Conditional requests are answered as a web server
+ * would: a matching If-None-Match gets a 304.
+ */
+public final class FeedServer implements AutoCloseable {
+
+    /** How a path answers. */
+    public record Answer(int status, String contentType, byte[] body, Map<String, String> headers, boolean gzip,
+                         long declaredLength) {
+        public static Answer json(byte[] body, String etag) {
+            return new Answer(200, "application/json", body, etag == null ? Map.of() : Map.of("ETag", etag), false, -1);
+        }
+
+        public static Answer text(String body) {
+            return new Answer(200, "text/plain", body.getBytes(java.nio.charset.StandardCharsets.US_ASCII), Map.of(), false, -1);
+        }
+
+        public static Answer status(int status, Map<String, String> headers) {
+            return new Answer(status, "text/plain", new byte[0], headers, false, -1);
+        }
+
+        public Answer gzipped() {
+            return new Answer(status, contentType, body, headers, true, declaredLength);
+        }
+
+        /** Declares a longer body than is sent, then closes: a truncated download. */
+        public Answer truncatedTo(int sent) {
+            return new Answer(status, contentType, java.util.Arrays.copyOf(body, sent), headers, false, body.length);
+        }
+    }
+
+    public record Request(String path, Headers headers) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+    private FeedServer(HttpServer server) {
+        this.server = server;
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public static FeedServer http() throws IOException {
+        return new FeedServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+    }
+
+    public static FeedServer https(SSLContext context) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        return new FeedServer(server);
+    }
+
+    public String url(String path) {
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        String host = server instanceof HttpsServer ? "localhost" : "127.0.0.1";
+        return scheme + "://" + host + ":" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers {@code path} with these, one per request; the last one repeats. */
+    public void answer(String path, Answer... sequence) {
+        answers.put(path, new CopyOnWriteArrayList<>(List.of(sequence)));
+    }
+
+    public List<Request> requests() {
+        return requests;
+    }
+
+    public long count(String path) {
+        return requests.stream().filter(r -> r.path.equals(path)).count();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        requests.add(new Request(path, exchange.getRequestHeaders()));
+        List<Answer> sequence = answers.get(path);
+        try (exchange) {
+            if (sequence == null || sequence.isEmpty()) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            Answer a = sequence.size() > 1 ? sequence.remove(0) : sequence.get(0);
+            String etag = a.headers.get("ETag");
+            String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            a.headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            if (a.status == 200 && etag != null && etag.equals(ifNoneMatch)) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", a.contentType);
+            byte[] body = a.body;
+            if (a.gzip) {
+                ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+                try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+                    gz.write(body);
+                }
+                body = zipped.toByteArray();
+                exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            }
+            if (a.status != 200) {
+                exchange.sendResponseHeaders(a.status, body.length == 0 ? -1 : body.length);
+            } else {
+                exchange.sendResponseHeaders(200, a.declaredLength > 0 ? a.declaredLength : body.length);
+            }
+            if (body.length > 0) {
+                OutputStream out = exchange.getResponseBody();
+                out.write(body);
+                out.flush();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
