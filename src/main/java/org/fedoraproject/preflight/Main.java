@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fedoraproject.preflight.app.Inspection;
 import org.fedoraproject.preflight.app.Targets;
+import org.fedoraproject.preflight.app.XdgDirs;
 import org.fedoraproject.preflight.cli.PreflightCommand;
 import org.fedoraproject.preflight.cli.Services;
 import org.fedoraproject.preflight.ui.PreflightApp;
@@ -30,7 +31,7 @@ public final class Main {
         });
         Clock clock = Clock.systemUTC();
         Inspection inspection = new Inspection(new Targets(System.getenv()), io, clock);
-        Services services = new Services(inspection, clock, ZoneId.systemDefault());
+        Services services = new Services(inspection, XdgDirs.from(System.getenv()), clock, ZoneId.systemDefault());
         int status = PreflightCommand.run(PreflightApp::open, services, args);
         if (status != PreflightCommand.WINDOW_CLOSED) {
             System.exit(status);

@@ -16,6 +16,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == HistoryCommand.class) {
             return type.cast(new HistoryCommand(services));
         }
+        if (type == FeedCommand.Verify.class) {
+            return type.cast(new FeedCommand.Verify(services));
+        }
         return CommandLine.defaultFactory().create(type);
     }
 }

@@ -8,9 +8,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,8 +43,6 @@ public final class FeedParser {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     static final Pattern BODHI_ALIAS = Pattern.compile("FEDORA-(EPEL-)?(FLATPAK-)?(CONTAINER-)?(MODULAR-)?\\d{4}-[0-9a-f]{10}");
-    static final Pattern RFC3339 = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
     static final Set<String> LINK_RELS = Set.of("tracker", "discussion", "update", "postmortem", "announcement", "other");
     static final int MAX_TITLE = 300;
     static final int MAX_TEXT = 20_000;
@@ -66,7 +62,8 @@ public final class FeedParser {
         }
         JsonObject o = root.getAsJsonObject();
         Problems problems = new Problems();
-        Optional<String> format = problems.text(o, "format", "$", true, false);
+        JsonPath root$ = JsonPath.ROOT;
+        Optional<String> format = problems.text(o, "format", root$, true, false);
         if (format.isEmpty()) {
             return new FeedReadResult.Refused(problems.list);
         }
@@ -78,12 +75,12 @@ public final class FeedParser {
             return refused("$.format", "format \"" + format.get() + "\" is newer than this Preflight reads ("
                     + Feed.FORMAT + "); update Preflight");
         }
-        Optional<String> publisher = problems.text(o, "publisher", "$", true, false);
-        Optional<Instant> generated = problems.time(o, "generated", "$", true);
-        Optional<Instant> expires = problems.time(o, "expires", "$", true);
+        Optional<String> publisher = problems.text(o, "publisher", root$, true, false);
+        Optional<Instant> generated = problems.time(o, "generated", root$, true);
+        Optional<Instant> expires = problems.time(o, "expires", root$, true);
         JsonElement incidentsElement = o.get("incidents");
         if (incidentsElement == null || !incidentsElement.isJsonArray()) {
-            problems.add("$.incidents", "must be a list");
+            problems.add(root$.field("incidents"), "must be a list");
         }
         if (!problems.list.isEmpty()) {
             return new FeedReadResult.Refused(problems.list);
@@ -96,16 +93,16 @@ public final class FeedParser {
         Set<String> ids = new HashSet<>();
         JsonArray array = incidentsElement.getAsJsonArray();
         for (int k = 0; k < array.size(); k++) {
-            String path = "$.incidents[" + k + "]";
+            JsonPath path = root$.field("incidents").item(k);
             Problems p = new Problems();
             Optional<Incident> incident = incident(array.get(k), path, p);
             if (incident.isPresent() && !ids.add(incident.get().id())) {
-                p.add(path + ".id", "\"" + incident.get().id() + "\" is used by an earlier incident");
+                p.add(path.field("id"), "\"" + incident.get().id() + "\" is used by an earlier incident");
             }
             if (p.list.isEmpty() && incident.isPresent()) {
                 incidents.add(incident.get());
             } else {
-                p.list.add(0, new FeedProblem(path, "incident skipped"));
+                p.list.add(0, new FeedProblem(path.toString(), "incident skipped"));
                 skipped.addAll(p.list);
             }
         }
@@ -113,37 +110,37 @@ public final class FeedParser {
         return new FeedReadResult.Accepted(feed, skipped);
     }
 
-    private static Optional<Incident> incident(JsonElement element, String path, Problems p) {
+    private static Optional<Incident> incident(JsonElement element, JsonPath path, Problems p) {
         if (!element.isJsonObject()) {
             p.add(path, "an incident is a JSON object");
             return Optional.empty();
         }
         JsonObject o = element.getAsJsonObject();
-        Optional<String> id = p.text(o, "id", path, true, false).filter(v -> p.matches(ID, v, path + ".id", "an id"));
-        Optional<String> title = p.text(o, "title", path, true, false).filter(v -> p.maxLength(v, MAX_TITLE, path + ".title"));
-        Optional<String> summary = p.text(o, "summary", path, false, true).filter(v -> p.maxLength(v, MAX_TEXT, path + ".summary"));
+        Optional<String> id = p.text(o, "id", path, true, false).filter(v -> p.matches(ID, v, path.field("id"), "an id"));
+        Optional<String> title = p.text(o, "title", path, true, false).filter(v -> p.maxLength(v, MAX_TITLE, path.field("title")));
+        Optional<String> summary = p.text(o, "summary", path, false, true).filter(v -> p.maxLength(v, MAX_TEXT, path.field("summary")));
         Optional<IncidentStatus> status = p.text(o, "status", path, true, false).flatMap(
-                v -> p.known(IncidentStatus.of(v), path + ".status", v, "investigating, identified, fix-testing, resolved"));
+                v -> p.known(IncidentStatus.of(v), path.field("status"), v, "investigating, identified, fix-testing, resolved"));
         Optional<Severity> severity = p.text(o, "severity", path, true, false).flatMap(
-                v -> p.known(Severity.of(v), path + ".severity", v, "critical, major, minor"));
+                v -> p.known(Severity.of(v), path.field("severity"), v, "critical, major, minor"));
         Optional<Instant> published = p.time(o, "published", path, true);
         Optional<Instant> modified = p.time(o, "modified", path, true);
         Optional<Instant> resolved = p.time(o, "resolved", path, false);
-        List<String> releases = p.strings(o, "releases", path, v -> p.matches(RELEASE, v, path + ".releases", "a release") ? v : null);
-        List<String> variants = p.strings(o, "variants", path, v -> p.matches(RELEASE, v, path + ".variants", "a variant") ? v : null);
+        List<String> releases = p.strings(o, "releases", path, v -> p.matches(RELEASE, v, path.field("releases"), "a release") ? v : null);
+        List<String> variants = p.strings(o, "variants", path, v -> p.matches(RELEASE, v, path.field("variants"), "a variant") ? v : null);
         List<String> arches = p.strings(o, "arches", path, v -> {
             if (!PackageName.isValidArch(v)) {
-                p.add(path + ".arches", "\"" + v + "\" is not an rpm arch");
+                p.add(path.field("arches"), "\"" + v + "\" is not an rpm arch");
                 return null;
             }
             return v;
         });
         List<AffectedPackage> affected = p.objects(o, "affected", path, (a, at) -> affected(a, at, p));
         if (affected.isEmpty() && p.list.isEmpty()) {
-            p.add(path + ".affected", "names no package");
+            p.add(path.field("affected"), "names no package");
         }
         List<String> badUpdates = p.strings(o, "bad_updates", path,
-                v -> p.matches(BODHI_ALIAS, v, path + ".bad_updates", "a Bodhi update id") ? v : null);
+                v -> p.matches(BODHI_ALIAS, v, path.field("bad_updates"), "a Bodhi update id") ? v : null);
         Fix fix = fix(o, path, p);
         List<Workaround> workarounds = p.objects(o, "workarounds", path, (w, at) -> new Workaround(
                 p.text(w, "title", at, true, false).orElse(""), p.lines(w, "steps", at), p.lines(w, "commands", at),
@@ -151,17 +148,17 @@ public final class FeedParser {
         List<Link> links = p.objects(o, "links", path, (l, at) -> {
             String rel = p.text(l, "rel", at, true, false).orElse("other");
             if (!LINK_RELS.contains(rel)) {
-                p.add(at + ".rel", "\"" + rel + "\" is not one of " + String.join(", ", new java.util.TreeSet<>(LINK_RELS)));
+                p.add(at.field("rel"), "\"" + rel + "\" is not one of " + String.join(", ", new java.util.TreeSet<>(LINK_RELS)));
             }
-            return new Link(rel, p.text(l, "url", at, true, false).map(u -> p.https(u, at + ".url")).orElse(""));
+            return new Link(rel, p.text(l, "url", at, true, false).map(u -> p.https(u, at.field("url"))).orElse(""));
         });
         List<TimelineEntry> timeline = p.objects(o, "timeline", path, (t, at) -> new TimelineEntry(
                 p.time(t, "at", at, true).orElse(Instant.EPOCH),
-                p.text(t, "status", at, false, false).flatMap(v -> p.known(IncidentStatus.of(v), at + ".status", v,
+                p.text(t, "status", at, false, false).flatMap(v -> p.known(IncidentStatus.of(v), at.field("status"), v,
                         "investigating, identified, fix-testing, resolved")),
                 p.text(t, "text", at, false, true).orElse("")));
         if (status.isPresent() && status.get() == IncidentStatus.RESOLVED && resolved.isEmpty() && p.list.isEmpty()) {
-            p.add(path + ".resolved", "a resolved incident says when it was resolved");
+            p.add(path.field("resolved"), "a resolved incident says when it was resolved");
         }
         if (!p.list.isEmpty()) {
             return Optional.empty();
@@ -171,21 +168,21 @@ public final class FeedParser {
                 workarounds, links, timeline));
     }
 
-    private static AffectedPackage affected(JsonObject a, String at, Problems p) {
+    private static AffectedPackage affected(JsonObject a, JsonPath at, Problems p) {
         Optional<String> name = p.text(a, "name", at, true, false);
         if (name.isPresent() && !PackageName.isValid(name.get())) {
-            p.add(at + ".name", "\"" + name.get() + "\" is not an rpm package name (letters, digits, . _ + -)");
+            p.add(at.field("name"), "\"" + name.get() + "\" is not an rpm package name (letters, digits, . _ + -)");
             name = Optional.empty();
         }
         Optional<Evr> introduced = p.evr(a, "introduced", at, true);
         Optional<Evr> fixed = p.evr(a, "fixed", at, false);
         Optional<Evr> lastGood = p.evr(a, "last_good", at, false);
         if (introduced.isPresent() && fixed.isPresent() && fixed.get().compareTo(introduced.get()) <= 0) {
-            p.add(at + ".fixed", fixed.get() + " is not above introduced " + introduced.get());
+            p.add(at.field("fixed"), fixed.get() + " is not above introduced " + introduced.get());
             return null;
         }
         if (introduced.isPresent() && lastGood.isPresent() && lastGood.get().compareTo(introduced.get()) >= 0) {
-            p.add(at + ".last_good", lastGood.get() + " is not below introduced " + introduced.get());
+            p.add(at.field("last_good"), lastGood.get() + " is not below introduced " + introduced.get());
             return null;
         }
         if (name.isEmpty() || introduced.isEmpty()) {
@@ -194,20 +191,20 @@ public final class FeedParser {
         return new AffectedPackage(name.get(), new VersionRange(introduced.get(), fixed), lastGood);
     }
 
-    private static Fix fix(JsonObject o, String path, Problems p) {
+    private static Fix fix(JsonObject o, JsonPath path, Problems p) {
         JsonElement e = o.get("fix");
         if (e == null || e.isJsonNull()) {
             return Fix.NONE;
         }
-        String at = path + ".fix";
+        JsonPath at = path.field("fix");
         if (!e.isJsonObject()) {
             p.add(at, "must be an object");
             return Fix.NONE;
         }
         JsonObject f = e.getAsJsonObject();
         List<String> updates = p.strings(f, "updates", at,
-                v -> p.matches(BODHI_ALIAS, v, at + ".updates", "a Bodhi update id") ? v : null);
-        Optional<LocalDate> expected = p.text(f, "expected", at, false, false).flatMap(v -> p.date(v, at + ".expected"));
+                v -> p.matches(BODHI_ALIAS, v, at.field("updates"), "a Bodhi update id") ? v : null);
+        Optional<LocalDate> expected = p.text(f, "expected", at, false, false).flatMap(v -> p.date(v, at.field("expected")));
         return new Fix(updates, expected, p.text(f, "note", at, false, true).orElse(""));
     }
 
@@ -223,49 +220,48 @@ public final class FeedParser {
     private static final class Problems {
         final List<FeedProblem> list = new ArrayList<>();
 
-        void add(String path, String message) {
-            list.add(new FeedProblem(path, message));
+        void add(JsonPath path, String message) {
+            list.add(new FeedProblem(path.toString(), message));
         }
 
-        Optional<String> text(JsonObject o, String key, String path, boolean required, boolean multiline) {
+        Optional<String> text(JsonObject o, String key, JsonPath path, boolean required, boolean multiline) {
             JsonElement e = o.get(key);
-            String at = path + "." + key;
             if (e == null || e.isJsonNull()) {
                 if (required) {
-                    add(at, "is required");
+                    add(path.field(key), "is required");
                 }
                 return Optional.empty();
             }
             if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-                add(at, "must be a string");
+                add(path.field(key), "must be a string");
                 return Optional.empty();
             }
             String value = e.getAsString();
             if (required && value.isBlank()) {
-                add(at, "must not be empty");
+                add(path.field(key), "must not be empty");
                 return Optional.empty();
             }
-            return Optional.ofNullable(cleanText(value, at, multiline));
+            return Optional.ofNullable(cleanText(value, path, key, multiline));
         }
 
         /**
          * Feed text reaches terminals and windows: control characters (terminal escapes) and
          * bidirectional overrides (text that reads differently than it is) are refused.
          */
-        String cleanText(String value, String at, boolean multiline) {
+        String cleanText(String value, JsonPath path, String key, boolean multiline) {
             for (int k = 0; k < value.length(); k++) {
                 char c = value.charAt(k);
                 boolean allowedBreak = multiline && (c == '\n' || c == '\t');
                 if ((c < 0x20 && !allowedBreak) || (c >= 0x7f && c <= 0x9f)
                         || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-                    add(at, String.format("contains the control character U+%04X", (int) c));
+                    add(key == null ? path : path.field(key), String.format("contains the control character U+%04X", (int) c));
                     return null;
                 }
             }
             return value;
         }
 
-        boolean maxLength(String value, int max, String at) {
+        boolean maxLength(String value, int max, JsonPath at) {
             if (value.length() > max) {
                 add(at, "is longer than " + max + " characters");
                 return false;
@@ -273,7 +269,7 @@ public final class FeedParser {
             return true;
         }
 
-        boolean matches(Pattern pattern, String value, String at, String what) {
+        boolean matches(Pattern pattern, String value, JsonPath at, String what) {
             if (!pattern.matcher(value).matches()) {
                 add(at, "\"" + value + "\" is not " + what);
                 return false;
@@ -281,35 +277,29 @@ public final class FeedParser {
             return true;
         }
 
-        <T> Optional<T> known(Optional<T> value, String at, String text, String allowed) {
+        <T> Optional<T> known(Optional<T> value, JsonPath at, String text, String allowed) {
             if (value.isEmpty()) {
                 add(at, "\"" + text + "\" is not one of " + allowed);
             }
             return value;
         }
 
-        Optional<Instant> time(JsonObject o, String key, String path, boolean required) {
+        Optional<Instant> time(JsonObject o, String key, JsonPath path, boolean required) {
             return text(o, key, path, required, false).flatMap(v -> {
-                if (!RFC3339.matcher(v).matches()) {
-                    add(path + "." + key, "\"" + v + "\" is not an RFC 3339 date-time (e.g. 2026-11-20T12:00:00Z)");
-                    return Optional.empty();
+                Optional<Instant> time = Rfc3339.parse(v);
+                if (time.isEmpty()) {
+                    add(path.field(key), "\"" + v + "\" is not an RFC 3339 date-time (e.g. 2026-11-20T12:00:00Z)");
                 }
-                try {
-                    return Optional.of(OffsetDateTime.parse(v.toUpperCase(java.util.Locale.ROOT),
-                            DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-                } catch (DateTimeParseException e) {
-                    add(path + "." + key, "\"" + v + "\" is not a valid date-time");
-                    return Optional.empty();
-                }
+                return time;
             });
         }
 
         /** An RFC 3339 full-date, or a date-time taken as its date in UTC. */
-        Optional<LocalDate> date(String v, String at) {
+        Optional<LocalDate> date(String v, JsonPath at) {
             try {
-                if (RFC3339.matcher(v).matches()) {
-                    return Optional.of(OffsetDateTime.parse(v.toUpperCase(java.util.Locale.ROOT))
-                            .atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
+                Optional<Instant> time = Rfc3339.parse(v);
+                if (time.isPresent()) {
+                    return Optional.of(time.get().atZone(ZoneOffset.UTC).toLocalDate());
                 }
                 if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
                     return Optional.of(LocalDate.parse(v));
@@ -321,18 +311,18 @@ public final class FeedParser {
             return Optional.empty();
         }
 
-        Optional<Evr> evr(JsonObject o, String key, String path, boolean required) {
+        Optional<Evr> evr(JsonObject o, String key, JsonPath path, boolean required) {
             return text(o, key, path, required, false).flatMap(v -> {
                 try {
                     return Optional.of(Evr.parseBuildable(v));
                 } catch (InvalidVersionException e) {
-                    add(path + "." + key, e.getMessage());
+                    add(path.field(key), e.getMessage());
                     return Optional.empty();
                 }
             });
         }
 
-        String https(String url, String at) {
+        String https(String url, JsonPath at) {
             if (!url.startsWith("https://") || url.length() <= "https://".length() || url.chars().anyMatch(c -> c <= ' ')) {
                 add(at, "\"" + url + "\" is not an https URL");
                 return "";
@@ -349,9 +339,9 @@ public final class FeedParser {
         }
 
         /** A list of strings, each checked by {@code check} (null: refused, already reported). */
-        List<String> strings(JsonObject o, String key, String path, Function<String, String> check) {
+        List<String> strings(JsonObject o, String key, JsonPath path, Function<String, String> check) {
             JsonElement e = o.get(key);
-            String at = path + "." + key;
+            JsonPath at = path.field(key);
             if (e == null || e.isJsonNull()) {
                 return List.of();
             }
@@ -364,10 +354,10 @@ public final class FeedParser {
             for (int k = 0; k < array.size(); k++) {
                 JsonElement item = array.get(k);
                 if (!(item instanceof JsonPrimitive primitive) || !primitive.isString()) {
-                    add(at + "[" + k + "]", "must be a string");
+                    add(at.item(k), "must be a string");
                     continue;
                 }
-                String clean = cleanText(item.getAsString(), at + "[" + k + "]", false);
+                String clean = cleanText(item.getAsString(), at.item(k), null, false);
                 String checked = clean == null ? null : check.apply(clean);
                 if (checked != null) {
                     values.add(checked);
@@ -377,13 +367,13 @@ public final class FeedParser {
         }
 
         /** Lines of a workaround, shown as written: any text on one line. */
-        List<String> lines(JsonObject o, String key, String path) {
-            return strings(o, key, path, v -> maxLength(v, MAX_TITLE * 4, path + "." + key) ? v : null);
+        List<String> lines(JsonObject o, String key, JsonPath path) {
+            return strings(o, key, path, v -> maxLength(v, MAX_TITLE * 4, path.field(key)) ? v : null);
         }
 
-        <T> List<T> objects(JsonObject o, String key, String path, ObjectReader<T> reader) {
+        <T> List<T> objects(JsonObject o, String key, JsonPath path, ObjectReader<T> reader) {
             JsonElement e = o.get(key);
-            String at = path + "." + key;
+            JsonPath at = path.field(key);
             if (e == null || e.isJsonNull()) {
                 return List.of();
             }
@@ -394,7 +384,7 @@ public final class FeedParser {
             List<T> values = new ArrayList<>();
             JsonArray array = e.getAsJsonArray();
             for (int k = 0; k < array.size(); k++) {
-                String itemPath = at + "[" + k + "]";
+                JsonPath itemPath = at.item(k);
                 if (!array.get(k).isJsonObject()) {
                     add(itemPath, "must be an object");
                     continue;
@@ -410,6 +400,6 @@ public final class FeedParser {
 
     @FunctionalInterface
     private interface ObjectReader<T> {
-        T read(JsonObject object, String path);
+        T read(JsonObject object, JsonPath path);
     }
 }

@@ -1,0 +1,34 @@
+package org.fedoraproject.preflight.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where Preflight keeps its files, by the XDG base directory rules: settings and trusted keys in
+ * {@code $XDG_CONFIG_HOME/preflight}, kept feeds in {@code $XDG_CACHE_HOME/preflight}, what was
+ * notified in {@code $XDG_STATE_HOME/preflight}.
+ */
+public record XdgDirs(Path config, Path cache, Path state) {
+
+    public static XdgDirs from(Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+        return new XdgDirs(
+                base(env, "XDG_CONFIG_HOME", home.resolve(".config")).resolve("preflight"),
+                base(env, "XDG_CACHE_HOME", home.resolve(".cache")).resolve("preflight"),
+                base(env, "XDG_STATE_HOME", home.resolve(".local/state")).resolve("preflight"));
+    }
+
+    /** A relative or empty value is ignored, as the specification says. */
+    private static Path base(Map<String, String> env, String variable, Path fallback) {
+        String value = env.get(variable);
+        return value != null && value.startsWith("/") ? Path.of(value) : fallback;
+    }
+
+    public Path trustedKeys() {
+        return config.resolve("trusted-keys");
+    }
+
+    public Path feedCache() {
+        return cache.resolve("feeds");
+    }
+}

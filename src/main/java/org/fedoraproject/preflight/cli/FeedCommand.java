@@ -1,0 +1,199 @@
+package org.fedoraproject.preflight.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.feed.FeedReadResult;
+import org.fedoraproject.preflight.feed.TrustStore;
+import org.fedoraproject.preflight.incident.FeedProblem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code preflight feed}: the publishers' tools, built on the same code that reads feeds. */
+@Command(name = "feed",
+        mixinStandardHelpOptions = true,
+        description = "Tools for publishers of incident feeds: make a key, check, sign and verify a feed.",
+        subcommands = {FeedCommand.Keygen.class, FeedCommand.Lint.class, FeedCommand.Sign.class, FeedCommand.Verify.class})
+final class FeedCommand {
+
+    static final int PROBLEMS = 1;
+    static final int FAILED = 2;
+
+    /** {@code feed keygen}: a new Ed25519 key pair, the private half readable by its owner only. */
+    @Command(name = "keygen", mixinStandardHelpOptions = true,
+            description = "Writes a new Ed25519 key pair: PREFIX.key (private, mode 600) and PREFIX.pub.")
+    static final class Keygen implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "PREFIX", defaultValue = "preflight-feed",
+                description = "File name prefix (default: ${DEFAULT-VALUE}).")
+        Path prefix;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path key = Path.of(prefix + ".key");
+            Path pub = Path.of(prefix + ".pub");
+            KeyPair pair = FeedKeys.generate();
+            try {
+                Files.writeString(Files.createFile(key, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------"))), FeedKeys.privatePem(pair.getPrivate()));
+                Files.writeString(pub, FeedKeys.publicPem(pair.getPublic()), StandardOpenOption.CREATE_NEW);
+                out.println("Private key: " + key + " (keep it secret; it signs your feed)");
+                out.println("Public key:  " + pub + " (key id " + FeedKeys.readPublic(FeedKeys.publicPem(pair.getPublic()), "")
+                        .id() + "; give it to your users)");
+                return 0;
+            } catch (FileAlreadyExistsException e) {
+                err.println("preflight feed keygen: " + e.getFile() + " exists already; not overwritten");
+                return FAILED;
+            } catch (IOException | GeneralSecurityException e) {
+                err.println("preflight feed keygen: " + e.getMessage());
+                return FAILED;
+            }
+        }
+    }
+
+    /** {@code feed lint FILE}: every problem with its JSON path. */
+    @Command(name = "lint", mixinStandardHelpOptions = true,
+            description = "Checks a feed as Preflight reads it; prints each problem with its JSON path. Exit 1 on problems.")
+    static final class Lint implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Optional<FeedReadResult> read = readFeed(file, spec.commandLine().getErr());
+            if (read.isEmpty()) {
+                return FAILED;
+            }
+            return report(read.get(), file, spec.commandLine().getOut()) ? 0 : PROBLEMS;
+        }
+    }
+
+    /** {@code feed sign FILE --key KEY}: lints, then writes FILE.sig. */
+    @Command(name = "sign", mixinStandardHelpOptions = true,
+            description = "Signs a feed that lints clean with an Ed25519 private key; writes FILE.sig next to it.")
+    static final class Sign implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--key", required = true, paramLabel = "KEY", description = "The private key (PEM).")
+        Path key;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<FeedReadResult> read = readFeed(file, err);
+            if (read.isEmpty()) {
+                return FAILED;
+            }
+            if (!report(read.get(), file, out)) {
+                err.println("preflight feed sign: not signed; fix the problems above first");
+                return PROBLEMS;
+            }
+            try {
+                String signature = FeedKeys.sign(Files.readAllBytes(file), FeedKeys.readPrivate(Files.readString(key)));
+                Path sig = Path.of(file + ".sig");
+                Files.writeString(sig, signature, StandardCharsets.US_ASCII);
+                out.println("Signed: " + sig);
+                return 0;
+            } catch (IOException | GeneralSecurityException e) {
+                err.println("preflight feed sign: " + key + ": " + e.getMessage());
+                return FAILED;
+            }
+        }
+    }
+
+    /** {@code feed verify FILE [--key PUB]...}: checks FILE.sig against the given or the trusted keys. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Checks FILE.sig against the given public keys, or else the keys Preflight trusts.",
+                "Exit 0 when a key made the signature, 1 when none did."})
+    static final class Verify implements java.util.concurrent.Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--key", paramLabel = "PUB", description = "A public key (PEM); repeatable.")
+        List<Path> keys = new ArrayList<>();
+
+        Verify(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                List<FeedKeys.TrustedKey> trusted = new ArrayList<>();
+                for (Path k : keys) {
+                    trusted.add(FeedKeys.readPublic(Files.readString(k), k.toString()));
+                }
+                if (keys.isEmpty()) {
+                    trusted.addAll(TrustStore.load(services.dirs().trustedKeys()).keys());
+                }
+                Optional<FeedKeys.TrustedKey> signer = FeedKeys.verify(Files.readAllBytes(file),
+                        Files.readString(Path.of(file + ".sig")), trusted);
+                if (signer.isPresent()) {
+                    out.println("Good signature by key " + signer.get().id() + " (" + signer.get().origin() + ")");
+                    return 0;
+                }
+                err.println("preflight feed verify: " + file + ".sig was not made by "
+                        + (trusted.isEmpty() ? "any key (none is trusted)" : "any of the " + trusted.size() + " keys"));
+                return PROBLEMS;
+            } catch (IOException | GeneralSecurityException e) {
+                err.println("preflight feed verify: " + e.getMessage());
+                return FAILED;
+            }
+        }
+    }
+
+    private static Optional<FeedReadResult> readFeed(Path file, PrintWriter err) {
+        try {
+            return Optional.of(FeedParser.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            err.println("preflight feed: " + file + ": cannot be read (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    /** Prints the problems; true when there are none. */
+    private static boolean report(FeedReadResult read, Path file, PrintWriter out) {
+        for (FeedProblem p : read.problems()) {
+            out.println(file + ": " + p);
+        }
+        if (read instanceof FeedReadResult.Accepted accepted && read.problems().isEmpty()) {
+            out.println(file + ": OK, " + accepted.feed().incidents().size() + " incidents");
+            return true;
+        }
+        return false;
+    }
+}
