@@ -1,0 +1,228 @@
+package org.fedoraproject.preflight.assess;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fedoraproject.preflight.incident.AffectedPackage;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.incident.SourcedIncident;
+import org.fedoraproject.preflight.machine.InstalledPackage;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.machine.TransactionItem;
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.Nevra;
+
+/**
+ * Decides, for every pending update, whether it is safe, and for every incident whether and how
+ * it concerns this system (ARCHITECTURE.md, "Incident feed, format 1"). Everything is looked up
+ * by package name in maps built once, so the cost grows with the number of packages and
+ * incidents, not with their product.
+ */
+public final class Assessor {
+
+    private Assessor() {
+    }
+
+    /** An incident's range for one package name. */
+    private record Entry(SourcedIncident incident, AffectedPackage range) {
+    }
+
+    public static Assessment assess(SystemFacts system, List<SourcedIncident> incidents) {
+        Map<String, List<Entry>> rangesByName = new HashMap<>();
+        List<SourcedIncident> applicable = new ArrayList<>();
+        for (SourcedIncident si : incidents) {
+            Incident i = si.incident();
+            if (i.appliesTo(system.release(), system.variant(), system.arch())) {
+                applicable.add(si);
+                for (AffectedPackage a : i.affected()) {
+                    rangesByName.computeIfAbsent(a.name(), n -> new ArrayList<>()).add(new Entry(si, a));
+                }
+            }
+        }
+        Map<String, List<InstalledPackage>> installedByName = new HashMap<>();
+        system.installed().forEach(p -> installedByName.computeIfAbsent(p.nevra().name(), n -> new ArrayList<>()).add(p));
+        Map<String, List<PendingUpdate>> pendingByName = new HashMap<>();
+        Map<Nevra, PendingUpdate> obsoletedBy = new HashMap<>();
+        for (PendingUpdate u : system.pending()) {
+            pendingByName.computeIfAbsent(u.nevra().name(), n -> new ArrayList<>()).add(u);
+            u.obsoletes().forEach(old -> obsoletedBy.put(old, u));
+        }
+
+        List<IncidentAssessment> concerning = new ArrayList<>();
+        Set<Nevra> needSince = new HashSet<>();
+        List<PartialIncident> partials = new ArrayList<>();
+        for (SourcedIncident si : applicable) {
+            PartialIncident partial = incident(si, installedByName, pendingByName, obsoletedBy, rangesByName);
+            if (partial != null) {
+                partial.affected.forEach(p -> needSince.add(p.installed().nevra()));
+                partials.add(partial);
+            }
+        }
+        Map<Nevra, Since> since = since(needSince, system.history());
+        for (PartialIncident p : partials) {
+            concerning.add(p.complete(since));
+        }
+        concerning.sort(Comparator.comparing((IncidentAssessment a) -> a.relation().ordinal())
+                .thenComparing(a -> a.incident().incident().severity().ordinal()));
+
+        List<UpdateAssessment> updates = new ArrayList<>();
+        for (PendingUpdate u : system.pending()) {
+            updates.add(update(u, installedByName, rangesByName));
+        }
+        updates.sort(Comparator.comparing((UpdateAssessment a) -> -a.verdict().ordinal())
+                .thenComparing(a -> a.update().nevra()));
+
+        Verdict verdict = Verdict.SAFE;
+        if (updates.stream().anyMatch(u -> u.verdict() == UpdateVerdict.HOLD)) {
+            verdict = Verdict.HOLD;
+        } else if (updates.stream().anyMatch(u -> u.verdict() == UpdateVerdict.CAUTION)
+                || concerning.stream().anyMatch(i -> i.relation() == Relation.AFFECTED)) {
+            verdict = Verdict.CAUTION;
+        }
+        return new Assessment(verdict, updates, concerning);
+    }
+
+    /** An incident's relation before the "since when" is looked up for all incidents at once. */
+    private record PartialIncident(SourcedIncident incident, Relation relation, List<Affected> affected,
+                                   List<PendingUpdate> risky, List<PendingUpdate> fixing, List<String> evidence) {
+        IncidentAssessment complete(Map<Nevra, Since> since) {
+            List<AffectedInstall> installs = new ArrayList<>();
+            List<String> words = new ArrayList<>(evidence);
+            for (Affected a : affected) {
+                Since s = since.getOrDefault(a.installed.nevra(), Since.installedAt(a.installed.installTime()));
+                installs.add(new AffectedInstall(a.installed, a.range, s));
+                if (s.fromHistory()) {
+                    words.add(a.installed.nevra().name() + " " + a.installed.nevra().evr() + " came with " + s.source()
+                            + " transaction " + s.transaction() + " on " + s.date()
+                            + (s.replaced().isEmpty() ? "" : ", replacing " + s.replaced().get(0).evr()));
+                }
+            }
+            return new IncidentAssessment(incident, relation, installs, risky, fixing, words);
+        }
+    }
+
+    private record Affected(InstalledPackage installed, AffectedPackage range) {
+    }
+
+    private static PartialIncident incident(SourcedIncident si, Map<String, List<InstalledPackage>> installedByName,
+                                            Map<String, List<PendingUpdate>> pendingByName,
+                                            Map<Nevra, PendingUpdate> obsoletedBy, Map<String, List<Entry>> rangesByName) {
+        Incident incident = si.incident();
+        List<Affected> affected = new ArrayList<>();
+        Set<PendingUpdate> risky = new LinkedHashSet<>();
+        Set<PendingUpdate> fixing = new LinkedHashSet<>();
+        List<String> evidence = new ArrayList<>();
+        boolean allFixed = true;
+        for (AffectedPackage range : incident.affected()) {
+            for (InstalledPackage installed : installedByName.getOrDefault(range.name(), List.of())) {
+                if (!range.range().contains(installed.nevra().evr())) {
+                    continue;
+                }
+                affected.add(new Affected(installed, range));
+                evidence.add(inRange(range.name(), installed.nevra().evr(), incident, range, "is installed and"));
+                Optional<PendingUpdate> fix = fixFor(installed, range, pendingByName, obsoletedBy, rangesByName, incident);
+                if (fix.isPresent()) {
+                    fixing.add(fix.get());
+                    evidence.add(fix.get().nevra().name() + " " + fix.get().nevra().evr() + " (pending) "
+                            + (fix.get().nevra().name().equals(range.name()) ? "leaves the affected range" : "replaces it"));
+                } else {
+                    allFixed = false;
+                }
+            }
+            for (PendingUpdate u : pendingByName.getOrDefault(range.name(), List.of())) {
+                if (range.range().contains(u.nevra().evr())) {
+                    risky.add(u);
+                    evidence.add(inRange(range.name(), u.nevra().evr(), incident, range, "(pending) is"));
+                }
+            }
+        }
+        Relation relation;
+        if (!affected.isEmpty()) {
+            relation = allFixed ? Relation.FIX_AVAILABLE : Relation.AFFECTED;
+        } else if (!risky.isEmpty()) {
+            relation = Relation.AT_RISK;
+        } else {
+            return null;
+        }
+        return new PartialIncident(si, relation, affected, List.copyOf(risky), List.copyOf(fixing), evidence);
+    }
+
+    /**
+     * The pending update that takes an installed affected package out of the range: a newer
+     * version of it outside every range of this incident, or a package that obsoletes it.
+     */
+    private static Optional<PendingUpdate> fixFor(InstalledPackage installed, AffectedPackage range,
+                                                  Map<String, List<PendingUpdate>> pendingByName,
+                                                  Map<Nevra, PendingUpdate> obsoletedBy,
+                                                  Map<String, List<Entry>> rangesByName, Incident incident) {
+        for (PendingUpdate u : pendingByName.getOrDefault(range.name(), List.of())) {
+            if (u.nevra().arch().equals(installed.nevra().arch()) || u.nevra().arch().equals("noarch")
+                    || installed.nevra().arch().equals("noarch")) {
+                if (!range.range().contains(u.nevra().evr()) && u.nevra().evr().isNewerThan(installed.nevra().evr())) {
+                    return Optional.of(u);
+                }
+            }
+        }
+        PendingUpdate replacement = obsoletedBy.get(installed.nevra());
+        if (replacement != null && rangesByName.getOrDefault(replacement.nevra().name(), List.of()).stream()
+                .noneMatch(e -> e.incident.incident() == incident && e.range.range().contains(replacement.nevra().evr()))) {
+            return Optional.of(replacement);
+        }
+        return Optional.empty();
+    }
+
+    private static UpdateAssessment update(PendingUpdate u, Map<String, List<InstalledPackage>> installedByName,
+                                           Map<String, List<Entry>> rangesByName) {
+        Optional<Evr> from = installedByName.getOrDefault(u.nevra().name(), List.of()).stream()
+                .filter(p -> p.nevra().arch().equals(u.nevra().arch()))
+                .map(p -> p.nevra().evr())
+                .max(Comparator.naturalOrder());
+        UpdateVerdict verdict = UpdateVerdict.OK;
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> evidence = new ArrayList<>();
+        for (Entry e : rangesByName.getOrDefault(u.nevra().name(), List.of())) {
+            Incident incident = e.incident.incident();
+            if (e.range.range().contains(u.nevra().evr())) {
+                verdict = verdict.worst(incident.severity().holds() ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
+                ids.add(incident.id());
+                evidence.add(inRange(u.nevra().name(), u.nevra().evr(), incident, e.range, "is"));
+            } else if (from.isPresent() && e.range.range().contains(from.get())) {
+                ids.add(incident.id());
+                evidence.add(u.nevra().name() + " " + u.nevra().evr() + " takes this system out of the affected range of "
+                        + incident.id() + " (" + e.range.range() + ")");
+            }
+        }
+        return new UpdateAssessment(u, from, verdict, List.copyOf(ids), evidence);
+    }
+
+    static String inRange(String name, Evr evr, Incident incident, AffectedPackage range, String verb) {
+        return name + " " + evr + " " + verb + " in the affected range of " + incident.id() + ": " + range.range()
+                + " (" + incident.severity().id() + ", " + incident.status().id() + ")";
+    }
+
+    /** The newest transaction that brought each of these exact packages, scanning the history once. */
+    static Map<Nevra, Since> since(Set<Nevra> wanted, List<Transaction> newestFirst) {
+        Map<Nevra, Since> found = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return found;
+        }
+        for (Transaction t : newestFirst) {
+            for (TransactionItem item : t.items()) {
+                if (item.action().brings() && wanted.contains(item.nevra()) && !found.containsKey(item.nevra())) {
+                    found.put(item.nevra(), Since.of(t.source(), t.id(), t.start(), t.description(), item.replaced()));
+                }
+            }
+            if (found.size() == wanted.size()) {
+                break;
+            }
+        }
+        return found;
+    }
+}

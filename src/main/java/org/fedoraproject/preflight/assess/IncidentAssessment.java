@@ -1,0 +1,34 @@
+package org.fedoraproject.preflight.assess;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.fedoraproject.preflight.incident.SourcedIncident;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+
+/**
+ * An incident that concerns this system: how ({@code relation}), which installed packages are
+ * in its range and since when, which pending updates would bring it and which would fix it,
+ * and the evidence in words.
+ */
+public record IncidentAssessment(SourcedIncident incident, Relation relation, List<AffectedInstall> affected,
+                                 List<PendingUpdate> risky, List<PendingUpdate> fixing, List<String> evidence) {
+
+    public IncidentAssessment {
+        Objects.requireNonNull(incident, "incident");
+        Objects.requireNonNull(relation, "relation");
+        affected = List.copyOf(affected);
+        risky = List.copyOf(risky);
+        fixing = List.copyOf(fixing);
+        evidence = List.copyOf(evidence);
+    }
+
+    public String id() {
+        return incident.incident().id();
+    }
+
+    /** The earliest of the transactions that brought an affected version. */
+    public Optional<Since> since() {
+        return affected.stream().map(AffectedInstall::since).min(java.util.Comparator.comparing(Since::date));
+    }
+}
