@@ -4,11 +4,17 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.Inspection;
+import org.fedoraproject.preflight.app.SettingsStore;
 import org.fedoraproject.preflight.app.Targets;
 import org.fedoraproject.preflight.app.XdgDirs;
 import org.fedoraproject.preflight.cli.PreflightCommand;
 import org.fedoraproject.preflight.cli.Services;
+import org.fedoraproject.preflight.feed.FeedCache;
+import org.fedoraproject.preflight.feed.FeedFetcher;
+import org.fedoraproject.preflight.feed.FeedRepository;
+import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.ui.PreflightApp;
 
 /**
@@ -30,8 +36,14 @@ public final class Main {
             return thread;
         });
         Clock clock = Clock.systemUTC();
+        XdgDirs dirs = XdgDirs.from(System.getenv());
         Inspection inspection = new Inspection(new Targets(System.getenv()), io, clock);
-        Services services = new Services(inspection, XdgDirs.from(System.getenv()), clock, ZoneId.systemDefault());
+        FeedFetcher fetcher = new FeedFetcher(FeedFetcher.Policy.DEFAULT,
+                AppInfo.NAME + "/" + AppInfo.version() + " (+https://github.com/fedora-preflight/preflight)");
+        FeedRepository feeds = new FeedRepository(fetcher, new FeedCache(dirs.feedCache()),
+                TrustStore.load(dirs.trustedKeys()), clock);
+        CheckService check = new CheckService(inspection, feeds, new SettingsStore(dirs.config()), io, clock);
+        Services services = new Services(inspection, check, dirs, clock, ZoneId.systemDefault());
         int status = PreflightCommand.run(PreflightApp::open, services, args);
         if (status != PreflightCommand.WINDOW_CLOSED) {
             System.exit(status);

@@ -16,6 +16,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == HistoryCommand.class) {
             return type.cast(new HistoryCommand(services));
         }
+        if (type == CheckCommand.class) {
+            return type.cast(new CheckCommand(services));
+        }
         if (type == FeedCommand.Verify.class) {
             return type.cast(new FeedCommand.Verify(services));
         }

@@ -1,0 +1,102 @@
+package org.fedoraproject.preflight.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.fedoraproject.preflight.assess.Assessment;
+import org.fedoraproject.preflight.assess.Assessor;
+import org.fedoraproject.preflight.assess.SystemFacts;
+import org.fedoraproject.preflight.feed.FeedRepository;
+import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.incident.IncidentCatalog;
+import org.fedoraproject.preflight.incident.SourcedIncident;
+import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.SystemSnapshot;
+
+/**
+ * Use case: is it safe to update right now? Reads the system and refreshes every feed at the
+ * same time, merges the feeds' incidents and assesses the system against them.
+ */
+public final class CheckService {
+
+    /** What to check: a root or this machine, feeds besides the configured ones, offline, or the demo. */
+    public record Request(Optional<Path> root, List<FeedSource> extraFeeds, boolean offline, boolean demo) {
+        public Request {
+            extraFeeds = List.copyOf(extraFeeds);
+        }
+    }
+
+    private final Inspection inspection;
+    private final FeedRepository feeds;
+    private final SettingsStore settings;
+    private final Executor executor;
+    private final Clock clock;
+
+    public CheckService(Inspection inspection, FeedRepository feeds, SettingsStore settings, Executor executor, Clock clock) {
+        this.inspection = inspection;
+        this.feeds = feeds;
+        this.settings = settings;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    public CheckReport check(Request request) {
+        List<String> warnings = new ArrayList<>();
+        SystemSnapshot system;
+        List<FeedStatus> statuses = new ArrayList<>();
+        if (request.demo()) {
+            system = DemoSystem.snapshot();
+            statuses.add(DemoSystem.feed());
+        } else {
+            SettingsStore.Loaded loaded = settings.load();
+            warnings.addAll(loaded.problems());
+            List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
+            sources.addAll(request.extraFeeds());
+            List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
+                    .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
+            system = inspection.snapshot(request.root());
+            refreshes.forEach(f -> statuses.add(f.join()));
+        }
+        return assess(system, statuses, warnings);
+    }
+
+    CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<String> warnings) {
+        List<String> cannot = new ArrayList<>();
+        Optional<OsRelease> os = system.os().get();
+        if (system.os() instanceof Reading.Unavailable<OsRelease> u) {
+            cannot.add("cannot tell which system this is: " + u.message());
+        } else if (!os.get().isFedora()) {
+            cannot.add("this is " + os.get().prettyName() + ", not Fedora; try the demo: preflight check --demo");
+        }
+        if (system.installed() instanceof Reading.Unavailable<?> u) {
+            cannot.add("installed packages: " + u.message());
+        }
+        if (system.pending() instanceof Reading.Unavailable<?> u) {
+            cannot.add("pending updates: " + u.message());
+        }
+        if (statuses.isEmpty()) {
+            cannot.add("no incident feed is configured: add one with --feed URL or in the settings");
+        } else if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
+            cannot.add("no incident feed could be read, and none is kept from before");
+        }
+        List<IncidentCatalog.Published> published = new ArrayList<>();
+        for (FeedStatus s : statuses) {
+            s.feed().ifPresent(f -> published.add(new IncidentCatalog.Published(s.url(), f)));
+        }
+        List<SourcedIncident> incidents = IncidentCatalog.merge(published);
+        List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
+        List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
+        String arch = SystemFacts.archOf(installed);
+        SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),
+                arch, installed, pending, system.history().transactions());
+        Assessment assessment = Assessor.assess(facts, incidents);
+        return new CheckReport(system, arch, statuses, assessment, cannot, warnings, clock.instant());
+    }
+}

@@ -1,0 +1,104 @@
+package org.fedoraproject.preflight.app;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.preflight.feed.FeedSource;
+
+/**
+ * Reads and writes settings.json. A file that cannot be read gives the defaults and a message
+ * naming the file; it is never overwritten until the user saves settings again.
+ */
+public final class SettingsStore {
+
+    /** Settings as read, and what was wrong with the file (empty when nothing). */
+    public record Loaded(Settings settings, List<String> problems) {
+    }
+
+    private final Path file;
+
+    public SettingsStore(Path configDir) {
+        this.file = configDir.resolve("settings.json");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Loaded load() {
+        List<String> problems = new ArrayList<>();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new Loaded(Settings.DEFAULT, List.of());
+        } catch (IOException e) {
+            return new Loaded(Settings.DEFAULT, List.of(file + ": cannot be read (" + e.getMessage() + "); using defaults"));
+        }
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(text).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            return new Loaded(Settings.DEFAULT, List.of(file + ": not valid JSON; using defaults"));
+        }
+        List<FeedSource> feeds = new ArrayList<>();
+        JsonElement list = o.get("feeds");
+        if (list != null && list.isJsonArray()) {
+            for (JsonElement e : list.getAsJsonArray()) {
+                try {
+                    JsonObject f = e.getAsJsonObject();
+                    Optional<String> key = f.has("key") && !f.get("key").isJsonNull() ? Optional.of(f.get("key").getAsString()) : Optional.empty();
+                    boolean local = f.has("local") && f.get("local").getAsBoolean();
+                    feeds.add(new FeedSource(URI.create(f.get("url").getAsString()), key, local));
+                } catch (RuntimeException bad) {
+                    problems.add(file + ": a feed entry was skipped (" + bad.getMessage() + "): " + e);
+                }
+            }
+        }
+        Duration interval = Settings.DEFAULT.checkInterval();
+        if (o.has("check_interval_hours")) {
+            try {
+                interval = Duration.ofMinutes(Math.max(15, Math.round(o.get("check_interval_hours").getAsDouble() * 60)));
+            } catch (RuntimeException bad) {
+                problems.add(file + ": check_interval_hours is not a number; using 6");
+            }
+        }
+        boolean notifications = !o.has("notifications") || o.get("notifications").getAsBoolean();
+        boolean startAtLogin = o.has("start_at_login") && o.get("start_at_login").getAsBoolean();
+        return new Loaded(new Settings(feeds, interval, notifications, startAtLogin), problems);
+    }
+
+    public void save(Settings settings) throws IOException {
+        JsonObject o = new JsonObject();
+        JsonArray feeds = new JsonArray();
+        for (FeedSource f : settings.feeds()) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("url", f.url().toString());
+            f.publicKey().ifPresent(k -> entry.addProperty("key", k));
+            entry.addProperty("local", f.local());
+            feeds.add(entry);
+        }
+        o.add("feeds", feeds);
+        o.addProperty("check_interval_hours", settings.checkInterval().toMinutes() / 60.0);
+        o.addProperty("notifications", settings.notifications());
+        o.addProperty("start_at_login", settings.startAtLogin());
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".settings", ".tmp");
+        Files.writeString(temp, new GsonBuilder().setPrettyPrinting().create().toJson(o), StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

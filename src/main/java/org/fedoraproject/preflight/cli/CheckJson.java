@@ -1,0 +1,140 @@
+package org.fedoraproject.preflight.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.assess.UpdateAssessment;
+import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.incident.AffectedPackage;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.machine.OsRelease;
+
+/**
+ * {@code preflight check --json}, as ARCHITECTURE.md defines it. Beyond the contract: each update
+ * and incident carries its {@code evidence}, incidents their {@code source}, and {@code problems}
+ * says why a check is incomplete ({@code verdict} is then null).
+ */
+final class CheckJson {
+
+    private CheckJson() {
+    }
+
+    static String toJson(CheckReport report) {
+        JsonObject root = new JsonObject();
+        if (report.complete()) {
+            root.addProperty("verdict", report.assessment().verdict().id());
+        } else {
+            root.add("verdict", JsonNull.INSTANCE);
+        }
+        root.add("system", system(report));
+        JsonArray feeds = new JsonArray();
+        report.feeds().forEach(f -> feeds.add(feed(f)));
+        root.add("feeds", feeds);
+        JsonArray updates = new JsonArray();
+        report.assessment().updates().forEach(u -> updates.add(update(u)));
+        root.add("updates", updates);
+        JsonArray incidents = new JsonArray();
+        report.assessment().incidents().forEach(i -> incidents.add(incident(i)));
+        root.add("incidents", incidents);
+        JsonArray problems = new JsonArray();
+        report.cannotCheck().forEach(problems::add);
+        root.add("problems", problems);
+        JsonObject metadata = new JsonObject();
+        time(metadata, "time", report.metadataTime());
+        root.add("metadata", metadata);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
+    }
+
+    private static JsonObject system(CheckReport report) {
+        JsonObject o = new JsonObject();
+        Optional<OsRelease> os = report.system().os().get();
+        o.addProperty("release", os.map(OsRelease::versionId).orElse(""));
+        o.addProperty("variant", os.map(OsRelease::variantId).orElse(""));
+        o.addProperty("arch", report.arch());
+        o.addProperty("manager", report.system().manager().get().map(m -> m.id()).orElse(""));
+        return o;
+    }
+
+    private static JsonObject feed(FeedStatus f) {
+        JsonObject o = new JsonObject();
+        o.addProperty("url", f.url());
+        time(o, "generated", f.generated());
+        time(o, "fetched", f.fetched());
+        o.addProperty("stale", f.stale());
+        if (f.error().isPresent()) {
+            o.addProperty("error", f.error().get());
+        } else {
+            o.add("error", JsonNull.INSTANCE);
+        }
+        return o;
+    }
+
+    private static JsonObject update(UpdateAssessment u) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", u.update().nevra().name());
+        o.addProperty("arch", u.update().nevra().arch());
+        if (u.from().isPresent()) {
+            o.addProperty("from", u.from().get().toString());
+        } else {
+            o.add("from", JsonNull.INSTANCE);
+        }
+        o.addProperty("to", u.update().nevra().evr().toString());
+        o.addProperty("verdict", u.verdict().id());
+        JsonArray ids = new JsonArray();
+        u.incidents().forEach(ids::add);
+        o.add("incidents", ids);
+        JsonArray obsoletes = new JsonArray();
+        u.update().obsoletes().forEach(n -> obsoletes.add(n.toString()));
+        o.add("obsoletes", obsoletes);
+        o.add("evidence", strings(u.evidence()));
+        return o;
+    }
+
+    private static JsonObject incident(IncidentAssessment a) {
+        Incident i = a.incident().incident();
+        JsonObject o = new JsonObject();
+        o.addProperty("id", i.id());
+        o.addProperty("title", i.title());
+        o.addProperty("status", i.status().id());
+        o.addProperty("severity", i.severity().id());
+        o.addProperty("relation", a.relation().id());
+        JsonArray packages = new JsonArray();
+        i.affected().stream().map(AffectedPackage::name).distinct().forEach(packages::add);
+        o.add("packages", packages);
+        if (a.since().isPresent()) {
+            JsonObject since = new JsonObject();
+            if (a.since().get().fromHistory()) {
+                since.addProperty("transaction", a.since().get().transaction());
+                since.addProperty("source", a.since().get().source());
+            } else {
+                since.add("transaction", JsonNull.INSTANCE);
+            }
+            since.addProperty("date", a.since().get().date().toString());
+            o.add("since", since);
+        } else {
+            o.add("since", JsonNull.INSTANCE);
+        }
+        o.addProperty("source", a.incident().source());
+        o.add("evidence", strings(a.evidence()));
+        return o;
+    }
+
+    private static JsonArray strings(java.util.List<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static void time(JsonObject o, String key, Optional<Instant> time) {
+        if (time.isPresent()) {
+            o.addProperty(key, time.get().toString());
+        } else {
+            o.add(key, JsonNull.INSTANCE);
+        }
+    }
+}
