@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Builds a large generated root for the snapshot benchmark: 3,000 installed packages (a real
-# rpm database, filled by rpm itself) and 5,000 transactions in the real dnf5 and dnf4 history
-# schemas (4,000 + 1,000). Needs the test roots (build-roots.sh) for the schemas, and root.
+# Builds a large generated root for the benchmarks: 5,000 installed packages (a real rpm
+# database, filled by rpm itself), 500 of them with a pending update in a local repo (real dnf
+# metadata), and 5,000 transactions in the real dnf5 and dnf4 history schemas (4,000 + 1,000).
+# Needs the test roots (build-roots.sh) for the schemas and the base repos, and root.
 #
 #   src/test/roots/build-bench-root.sh [DIR]     (default: $PREFLIGHT_TEST_ROOTS/bench)
 set -euo pipefail
 ROOTS=${PREFLIGHT_TEST_ROOTS:-/var/tmp/preflight-test-roots}
 B=${1:-$ROOTS/bench}
 HERE=$(cd "$(dirname "$0")" && pwd)
-PACKAGES=3000
+PACKAGES=5000
+UPDATES=500
 DNF5_TRANSACTIONS=4000
 DNF4_TRANSACTIONS=1000
 
@@ -19,6 +21,8 @@ cp "$HERE/os-release-fedora-43" "$B/etc/os-release"
 # A dnf4 system, so that the benchmark runs the real dnf check-update (and times it apart).
 echo 'stands in for the real program' > "$B/usr/bin/dnf-3"
 cp -a "$ROOTS/dnf4/etc/dnf" "$ROOTS/dnf4/etc/yum.repos.d" "$B/etc/"
+printf '[bench-updates]\nname=Preflight benchmark updates\nbaseurl=file://%s\nenabled=1\ngpgcheck=0\n' "$B.repo" \
+  > "$B/etc/yum.repos.d/bench-updates.repo"
 mkdir -p -m 1777 "$B/var/tmp"
 
 echo "== rpmbuild: one spec, $PACKAGES packages"
@@ -39,6 +43,27 @@ echo "== rpmbuild: one spec, $PACKAGES packages"
 } > "$B.build/bench.spec"
 rpmbuild -bb --quiet --define "_topdir $B.build/top" --define "_rpmdir $B.build/rpms" \
   --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" "$B.build/bench.spec" > /dev/null
+
+echo "== rpmbuild: $UPDATES updates, into the repo $B.repo"
+{
+  echo "Name: bench-updates"
+  echo "Version: 1.0"
+  echo "Release: 1.fc43"
+  echo "Summary: Preflight benchmark updates"
+  echo "License: MIT"
+  echo "BuildArch: noarch"
+  echo "%description"
+  echo "Generated."
+  for i in $(seq 2 $((UPDATES + 1))); do
+    printf '%%package -n bench-pkg-%d\nSummary: generated\nVersion: %d.%d.%d\nRelease: %d.fc43\n%%description -n bench-pkg-%d\nGenerated.\n%%files -n bench-pkg-%d\n' \
+      "$i" $((i % 7 + 1)) $((i % 13)) $((i % 5)) $((i % 3 + 11)) "$i" "$i"
+  done
+  echo "%files"
+} > "$B.build/updates.spec"
+rm -rf "$B.repo" && mkdir -p "$B.repo"
+rpmbuild -bb --quiet --define "_topdir $B.build/top" --define "_rpmdir $B.repo" \
+  --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" "$B.build/updates.spec" > /dev/null
+createrepo_c --quiet "$B.repo"
 
 echo "== rpm --justdb into $B"
 cp "$ROOTS"/sid/srv/repos/fedora/fedora-release-common-*.rpm "$B.build/rpms/"

@@ -15,6 +15,7 @@ import org.fedoraproject.preflight.feed.FeedCache;
 import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.TrustStore;
+import org.fedoraproject.preflight.system.SqliteNative;
 import org.fedoraproject.preflight.ui.PreflightApp;
 
 /**
@@ -37,6 +38,7 @@ public final class Main {
         });
         Clock clock = Clock.systemUTC();
         XdgDirs dirs = XdgDirs.from(System.getenv());
+        SqliteNative.useCacheDir(dirs.cache());
         Inspection inspection = new Inspection(new Targets(System.getenv()), io, clock);
         FeedFetcher fetcher = new FeedFetcher(FeedFetcher.Policy.DEFAULT,
                 AppInfo.NAME + "/" + AppInfo.version() + " (+https://github.com/fedora-preflight/preflight)");

@@ -15,15 +15,16 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The last good copy of each feed, in {@code $XDG_CACHE_HOME/preflight/feeds/}: one file per
- * feed holding the body exactly as signed, its signature, the HTTP validators and when it was
- * fetched. Written to a temporary file, flushed to disk, then renamed over the old one, so a
- * crash mid-write leaves the old copy whole.
+ * The last good copy of each feed, in {@code $XDG_CACHE_HOME/preflight/feeds/}: the body exactly
+ * as signed, in a file named after its own hash, and beside it a small record of the URL, the
+ * signature, the HTTP validators, when it was fetched and which body file is current. Each is
+ * written to a temporary file, flushed to disk and renamed into place, the body first: the
+ * rename of the record is the moment the new copy takes over, so a crash at any point leaves
+ * the old copy whole. Keeping the body raw means no 10 MB JSON string to decode on every start.
  */
 public final class FeedCache {
 
@@ -43,9 +44,12 @@ public final class FeedCache {
     }
 
     Path fileFor(String url) {
+        return dir.resolve(hash(url.getBytes(StandardCharsets.UTF_8)).substring(0, 20) + ".json");
+    }
+
+    private static String hash(byte[] bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
-            return dir.resolve(HexFormat.of().formatHex(hash).substring(0, 20) + ".json");
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -59,7 +63,11 @@ public final class FeedCache {
             if (!url.equals(o.get("url").getAsString())) {
                 return Optional.empty();
             }
-            return Optional.of(new Entry(url, Base64.getDecoder().decode(o.get("body").getAsString()),
+            String bodyFile = o.get("body_file").getAsString();
+            if (bodyFile.contains("/")) {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(url, Files.readAllBytes(dir.resolve(bodyFile)),
                     o.get("signature").getAsString(), optional(o, "etag"), optional(o, "last_modified"),
                     Instant.parse(o.get("fetched").getAsString())));
         } catch (NoSuchFileException e) {
@@ -71,14 +79,35 @@ public final class FeedCache {
     }
 
     public void store(Entry entry) throws IOException {
+        Path record = fileFor(entry.url());
+        String stem = record.getFileName().toString().replace(".json", "");
+        String bodyFile = stem + "-" + hash(entry.body()).substring(0, 16) + ".feed";
+        Path body = dir.resolve(bodyFile);
+        if (!Files.isRegularFile(body) || Files.size(body) != entry.body().length) {
+            writeAtomically(body, entry.body());
+        }
         JsonObject o = new JsonObject();
         o.addProperty("url", entry.url());
         o.addProperty("fetched", entry.fetched().toString());
         entry.etag().ifPresent(v -> o.addProperty("etag", v));
         entry.lastModified().ifPresent(v -> o.addProperty("last_modified", v));
         o.addProperty("signature", entry.signature());
-        o.addProperty("body", Base64.getEncoder().encodeToString(entry.body()));
-        writeAtomically(fileFor(entry.url()), o.toString().getBytes(StandardCharsets.UTF_8));
+        o.addProperty("body_file", bodyFile);
+        writeAtomically(record, o.toString().getBytes(StandardCharsets.UTF_8));
+        removeOldBodies(stem, bodyFile);
+    }
+
+    /** Bodies of this feed that no record points to any more. */
+    private void removeOldBodies(String stem, String current) {
+        try (var files = Files.newDirectoryStream(dir, stem + "-*.feed")) {
+            for (Path old : files) {
+                if (!old.getFileName().toString().equals(current)) {
+                    Files.deleteIfExists(old);
+                }
+            }
+        } catch (IOException e) {
+            // an old body left behind costs disk space, not correctness
+        }
     }
 
     static void writeAtomically(Path target, byte[] content) throws IOException {

@@ -44,6 +44,11 @@ public class FeedParseBenchmark {
     }
 
     public static String bigFeed(int count) throws Exception {
+        return bigFeed(count, (name, k) -> name + "-" + (k % 1000));
+    }
+
+    /** {@code packageName} gives incident {@code k}'s name for each package the sample names. */
+    public static String bigFeed(int count, java.util.function.BiFunction<String, Integer, String> packageName) throws Exception {
         JsonObject root;
         try (InputStream in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             root = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
@@ -55,15 +60,15 @@ public class FeedParseBenchmark {
             incident.addProperty("id", "GEN-" + k);
             for (JsonElement a : incident.getAsJsonArray("affected")) {
                 JsonObject affected = a.getAsJsonObject();
-                affected.addProperty("name", affected.get("name").getAsString() + "-" + (k % 1000));
+                affected.addProperty("name", packageName.apply(affected.get("name").getAsString(), k));
             }
             if (k % 10 != 0) {
                 String summary = incident.get("summary").getAsString();
                 incident.addProperty("summary", summary.substring(0, Math.min(summary.length(), 120)));
                 incident.remove("fix");
-                JsonArray affected = incident.getAsJsonArray("affected");
-                if (affected.size() > 1) {
-                    affected.remove(affected.size() - 1);
+                JsonArray packages = incident.getAsJsonArray("affected");
+                if (packages.size() > 1) {
+                    packages.remove(packages.size() - 1);
                 }
                 trimToLast(incident, "timeline");
                 trimToLast(incident, "links");

@@ -90,8 +90,14 @@ class FeedRepositoryTest {
         return first;
     }
 
+    /** The kept record and body, as bytes on disk. */
     private byte[] keptBytes() throws Exception {
-        return Files.readAllBytes(new FeedCache(dir.resolve("cache")).fileFor(source().url().toString()));
+        FeedCache cache = new FeedCache(dir.resolve("cache"));
+        byte[] record = Files.readAllBytes(cache.fileFor(source().url().toString()));
+        byte[] body = cache.load(source().url().toString()).orElseThrow().body();
+        byte[] both = java.util.Arrays.copyOf(record, record.length + body.length);
+        System.arraycopy(body, 0, both, record.length, body.length);
+        return both;
     }
 
     private void assertKeptAfter(Answer feed, Answer signature, String expectedError) throws Exception {
@@ -347,7 +353,15 @@ class FeedRepositoryTest {
         Path file = new FeedCache(dir.resolve("cache")).fileFor(source().url().toString());
         String text = Files.readString(file);
         Files.writeString(file, text.substring(0, text.length() / 2));
-        assertEquals(Optional.empty(), repository().refresh(source(), true).feed());
+        assertEquals(Optional.empty(), repository().refresh(source(), true).feed(), "a half-written record");
+        goodCopyKept();
+        try (var bodies = Files.newDirectoryStream(dir.resolve("cache"), "*.feed")) {
+            for (Path body : bodies) {
+                byte[] b = Files.readAllBytes(body);
+                Files.write(body, java.util.Arrays.copyOf(b, b.length / 2));
+            }
+        }
+        assertEquals(Optional.empty(), repository().refresh(source(), true).feed(), "a truncated body");
         goodCopyKept();
         FeedCache cache = new FeedCache(dir.resolve("cache"));
         FeedCache.Entry entry = cache.load(source().url().toString()).orElseThrow();
