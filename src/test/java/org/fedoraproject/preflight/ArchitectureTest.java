@@ -64,8 +64,6 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".app..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         ROOT + ".ui..", ROOT + ".cli..", ROOT + ".background..", "javafx..", "picocli..")
-                // The use cases arrive with the system snapshot; until then the package is empty.
-                .allowEmptyShould(true)
                 .check(classes);
     }
 
