@@ -5,20 +5,25 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.Assessor;
+import org.fedoraproject.preflight.assess.SinceLookup;
 import org.fedoraproject.preflight.assess.SystemFacts;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.incident.IncidentCatalog;
 import org.fedoraproject.preflight.incident.SourcedIncident;
+import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
+import org.fedoraproject.preflight.rpm.Nevra;
 
 /**
  * Use case: is it safe to update right now? Reads the system and refreshes every feed at the
@@ -61,13 +66,27 @@ public final class CheckService {
             sources.addAll(request.extraFeeds());
             List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
-            system = inspection.snapshot(request.root());
+            system = inspection.snapshotWithoutHistory(request.root());
             refreshes.forEach(f -> statuses.add(f.join()));
         }
-        return assess(system, statuses, warnings);
+        List<String> historyProblems = new ArrayList<>();
+        SinceLookup since = request.demo() ? SinceLookup.of(system.history().transactions()) : wanted -> {
+            Set<String> names = wanted.stream().map(Nevra::name).collect(Collectors.toSet());
+            History history = inspection.history(request.root(), names);
+            history.problems().forEach(p -> historyProblems.add("history: " + p.message()));
+            return SinceLookup.of(history.transactions()).find(wanted);
+        };
+        CheckReport report = assess(system, statuses, warnings, since);
+        if (historyProblems.isEmpty()) {
+            return report;
+        }
+        List<String> all = new ArrayList<>(report.warnings());
+        all.addAll(historyProblems);
+        return new CheckReport(report.system(), report.arch(), report.feeds(), report.assessment(), report.cannotCheck(),
+                all, report.at());
     }
 
-    CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<String> warnings) {
+    CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<String> warnings, SinceLookup since) {
         List<String> cannot = new ArrayList<>();
         Optional<OsRelease> os = system.os().get();
         if (system.os() instanceof Reading.Unavailable<OsRelease> u) {
@@ -95,7 +114,7 @@ public final class CheckService {
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String arch = SystemFacts.archOf(installed);
         SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),
-                arch, installed, pending, system.history().transactions());
+                arch, installed, pending, since);
         Assessment assessment = Assessor.assess(facts, incidents);
         return new CheckReport(system, arch, statuses, assessment, cannot, warnings, clock.instant());
     }

@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
@@ -27,6 +28,15 @@ public final class Inspection {
 
     public History history(Optional<Path> root) {
         return reader(root).readHistory();
+    }
+
+    /** The snapshot without its history; the history is then read per package by {@link #history(Optional, Set)}. */
+    public SystemSnapshot snapshotWithoutHistory(Optional<Path> root) {
+        return reader(root).readWithoutHistory();
+    }
+
+    public History history(Optional<Path> root, Set<String> names) {
+        return reader(root).readHistory(names);
     }
 
     private SystemReader reader(Optional<Path> root) {

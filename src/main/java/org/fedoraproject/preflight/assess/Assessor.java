@@ -14,8 +14,6 @@ import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PendingUpdate;
-import org.fedoraproject.preflight.machine.Transaction;
-import org.fedoraproject.preflight.machine.TransactionItem;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
 
@@ -65,7 +63,7 @@ public final class Assessor {
                 partials.add(partial);
             }
         }
-        Map<Nevra, Since> since = since(needSince, system.history());
+        Map<Nevra, Since> since = needSince.isEmpty() ? Map.of() : system.since().find(needSince);
         for (PartialIncident p : partials) {
             concerning.add(p.complete(since));
         }
@@ -205,24 +203,5 @@ public final class Assessor {
     static String inRange(String name, Evr evr, Incident incident, AffectedPackage range, String verb) {
         return name + " " + evr + " " + verb + " in the affected range of " + incident.id() + ": " + range.range()
                 + " (" + incident.severity().id() + ", " + incident.status().id() + ")";
-    }
-
-    /** The newest transaction that brought each of these exact packages, scanning the history once. */
-    static Map<Nevra, Since> since(Set<Nevra> wanted, List<Transaction> newestFirst) {
-        Map<Nevra, Since> found = new HashMap<>();
-        if (wanted.isEmpty()) {
-            return found;
-        }
-        for (Transaction t : newestFirst) {
-            for (TransactionItem item : t.items()) {
-                if (item.action().brings() && wanted.contains(item.nevra()) && !found.containsKey(item.nevra())) {
-                    found.put(item.nevra(), Since.of(t.source(), t.id(), t.start(), t.description(), item.replaced()));
-                }
-            }
-            if (found.size() == wanted.size()) {
-                break;
-            }
-        }
-        return found;
     }
 }

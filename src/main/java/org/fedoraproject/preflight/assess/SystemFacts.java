@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PendingUpdate;
-import org.fedoraproject.preflight.machine.Transaction;
 
-/** What the assessment needs to know of the system, taken from a snapshot. */
+/**
+ * What the assessment needs to know of the system, taken from a snapshot; {@code since} finds
+ * the transactions that brought the packages found affected.
+ */
 public record SystemFacts(String release, String variant, String arch, List<InstalledPackage> installed,
-                          List<PendingUpdate> pending, List<Transaction> history) {
+                          List<PendingUpdate> pending, SinceLookup since) {
 
     public SystemFacts {
         Objects.requireNonNull(release, "release");
@@ -18,7 +20,7 @@ public record SystemFacts(String release, String variant, String arch, List<Inst
         Objects.requireNonNull(arch, "arch");
         installed = List.copyOf(installed);
         pending = List.copyOf(pending);
-        history = List.copyOf(history);
+        Objects.requireNonNull(since, "since");
     }
 
     /**

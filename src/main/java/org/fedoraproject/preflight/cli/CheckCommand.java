@@ -37,8 +37,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", description = "Inspect the system installed under DIR.")
     Path root;
 
-    @Option(names = "--feed", paramLabel = "URL", description = {"Also read this feed (repeatable). http:// and",
-        "file: are allowed here, since you name them yourself."})
+    @Option(names = "--feed", paramLabel = "URL", description = {"Also read this feed (repeatable). http://, file:",
+        "and plain paths are allowed here, since you name them yourself."})
     List<String> feeds = new ArrayList<>();
 
     @Option(names = "--offline", description = "Use only kept copies of the feeds; download nothing.")
@@ -57,7 +57,8 @@ final class CheckCommand implements Callable<Integer> {
         List<FeedSource> sources = new ArrayList<>();
         for (String url : feeds) {
             try {
-                URI uri = URI.create(url);
+                // A plain path is a local file feed.
+                URI uri = url.contains(":") ? URI.create(url) : Path.of(url).toAbsolutePath().toUri();
                 sources.add(new FeedSource(uri, Optional.empty(), !"https".equalsIgnoreCase(uri.getScheme())));
             } catch (IllegalArgumentException e) {
                 err.println("preflight check: --feed " + url + ": " + e.getMessage());

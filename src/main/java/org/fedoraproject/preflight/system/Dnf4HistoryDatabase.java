@@ -31,14 +31,19 @@ public final class Dnf4HistoryDatabase extends HistoryDatabase {
     }
 
     @Override
-    protected String itemsQuery() {
+    protected String itemsQuery(String transactions) {
         return """
                 SELECT ti.trans_id, ti.id, ti.action, ti.reason, r.repoid, i.name, i.epoch, i.version, i.release, i.arch,
                        (SELECT MIN(b.by_trans_item_id) FROM item_replaced_by b WHERE b.trans_item_id = ti.id)
                 FROM trans_item ti
                 JOIN rpm i ON i.item_id = ti.item_id
                 LEFT JOIN repo r ON r.id = ti.repo_id
-                ORDER BY ti.trans_id, ti.id""";
+                """ + (transactions == null ? "" : "WHERE ti.trans_id IN (" + transactions + ")\n") + "ORDER BY ti.trans_id, ti.id";
+    }
+
+    @Override
+    protected String transactionsNaming(String placeholders) {
+        return "SELECT x.trans_id FROM trans_item x JOIN rpm y ON y.item_id = x.item_id WHERE y.name IN (" + placeholders + ")";
     }
 
     @Override
@@ -59,8 +64,9 @@ public final class Dnf4HistoryDatabase extends HistoryDatabase {
     }
 
     @Override
-    protected String transactionsQuery() {
-        return "SELECT id, dt_begin, dt_end, releasever, user_id, cmdline, state FROM trans";
+    protected String transactionsQuery(String transactions) {
+        return "SELECT id, dt_begin, dt_end, releasever, user_id, cmdline, state FROM trans"
+                + (transactions == null ? "" : " WHERE id IN (" + transactions + ")");
     }
 
     @Override

@@ -37,11 +37,17 @@ public final class Dnf5HistoryDatabase extends HistoryDatabase {
      * a long history and shares one String per name.
      */
     @Override
-    protected String itemsQuery() {
+    protected String itemsQuery(String transactions) {
         return """
                 SELECT ti.trans_id, ti.id, ti.action_id, ti.reason_id, ti.repo_id, i.name_id, i.epoch, i.version, i.release, i.arch_id
                 FROM trans_item ti JOIN rpm i ON i.item_id = ti.item_id
-                ORDER BY ti.trans_id, ti.id""";
+                """ + (transactions == null ? "" : "WHERE ti.trans_id IN (" + transactions + ")\n") + "ORDER BY ti.trans_id, ti.id";
+    }
+
+    @Override
+    protected String transactionsNaming(String placeholders) {
+        return "SELECT x.trans_id FROM trans_item x JOIN rpm y ON y.item_id = x.item_id"
+                + " JOIN pkg_name z ON z.id = y.name_id WHERE z.name IN (" + placeholders + ")";
     }
 
     @Override
@@ -64,10 +70,11 @@ public final class Dnf5HistoryDatabase extends HistoryDatabase {
     }
 
     @Override
-    protected String transactionsQuery() {
+    protected String transactionsQuery(String transactions) {
         return """
                 SELECT t.id, t.dt_begin, t.dt_end, t.releasever, t.user_id, t.description, s.name
-                FROM trans t LEFT JOIN trans_state s ON s.id = t.state_id""";
+                FROM trans t LEFT JOIN trans_state s ON s.id = t.state_id"""
+                + (transactions == null ? "" : " WHERE t.id IN (" + transactions + ")");
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.fedoraproject.preflight.machine.HistorySource;
 import org.fedoraproject.preflight.machine.ItemPairing;
 import org.fedoraproject.preflight.machine.Reading;
@@ -47,6 +49,15 @@ public abstract class HistoryDatabase {
     }
 
     public Reading<List<Transaction>> read() {
+        return read(Optional.empty());
+    }
+
+    /** Only the transactions in which a package of one of these names took part. */
+    public Reading<List<Transaction>> readInvolving(Set<String> names) {
+        return read(Optional.of(new ArrayList<>(names)));
+    }
+
+    private Reading<List<Transaction>> read(Optional<List<String>> names) {
         String where = source.id() + " history " + file;
         if (!Files.exists(file)) {
             return Reading.unavailable(where, "missing");
@@ -55,7 +66,7 @@ public abstract class HistoryDatabase {
             return Reading.unavailable(where, "not readable by this user");
         }
         try {
-            return Reading.of(readWith(false));
+            return Reading.of(readWith(false, names));
         } catch (SQLException first) {
             if (!cannotOpenReadOnly(first)) {
                 return Reading.unavailable(where, describe(first));
@@ -63,7 +74,7 @@ public abstract class HistoryDatabase {
             // No -wal/-shm beside the file and no right to create them: the file then holds every
             // committed transaction, and SQLite may read it as it stands.
             try {
-                return Reading.of(readWith(true));
+                return Reading.of(readWith(true, names));
             } catch (SQLException e) {
                 return Reading.unavailable(where, describe(e));
             } catch (UnexpectedOutputException e) {
@@ -74,17 +85,21 @@ public abstract class HistoryDatabase {
         }
     }
 
-    private List<Transaction> readWith(boolean immutable) throws SQLException, UnexpectedOutputException {
+    private List<Transaction> readWith(boolean immutable, Optional<List<String>> names)
+            throws SQLException, UnexpectedOutputException {
         try (Connection db = open(file, immutable)) {
-            return read(db);
+            return read(db, names);
         }
     }
 
-    private List<Transaction> read(Connection db) throws SQLException, UnexpectedOutputException {
+    private List<Transaction> read(Connection db, Optional<List<String>> names) throws SQLException, UnexpectedOutputException {
         checkSchema(db);
         Map<Long, List<RecordedItem>> items = new LinkedHashMap<>();
         RowReader<RecordedItem> itemReader = itemReader(db);
-        try (PreparedStatement statement = db.prepareStatement(itemsQuery()); ResultSet rows = statement.executeQuery()) {
+        String filter = names.map(n -> transactionsNaming(String.join(",", java.util.Collections.nCopies(n.size(), "?"))))
+                .orElse(null);
+        try (PreparedStatement statement = db.prepareStatement(itemsQuery(filter));
+             ResultSet rows = bind(statement, names).executeQuery()) {
             while (rows.next()) {
                 long transaction = rows.getLong(1);
                 try {
@@ -96,7 +111,8 @@ public abstract class HistoryDatabase {
             }
         }
         List<Transaction> transactions = new ArrayList<>();
-        try (PreparedStatement statement = db.prepareStatement(transactionsQuery()); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = db.prepareStatement(transactionsQuery(filter));
+             ResultSet rows = bind(statement, names).executeQuery()) {
             while (rows.next()) {
                 long id = rows.getLong(1);
                 transactions.add(transaction(rows, ItemPairing.pair(items.getOrDefault(id, List.of()))));
@@ -124,8 +140,23 @@ public abstract class HistoryDatabase {
         }
     }
 
-    /** Rows: transaction id first, then what the {@link #itemReader} reads. Ordered by transaction, then item. */
-    protected abstract String itemsQuery();
+    private static PreparedStatement bind(PreparedStatement statement, Optional<List<String>> names) throws SQLException {
+        if (names.isPresent()) {
+            for (int k = 0; k < names.get().size(); k++) {
+                statement.setString(k + 1, names.get().get(k));
+            }
+        }
+        return statement;
+    }
+
+    /**
+     * Rows: transaction id first, then what the {@link #itemReader} reads. Ordered by transaction,
+     * then item. {@code transactions} (may be null: all) is a subquery of transaction ids.
+     */
+    protected abstract String itemsQuery(String transactions);
+
+    /** A subquery of the ids of transactions that involve a package named in {@code placeholders} ("?,?,?"). */
+    protected abstract String transactionsNaming(String placeholders);
 
     /** Reads one row of {@link #itemsQuery}; may first load small lookup tables from the database. */
     protected abstract RowReader<RecordedItem> itemReader(Connection db) throws SQLException;
@@ -147,8 +178,8 @@ public abstract class HistoryDatabase {
         return names;
     }
 
-    /** Rows: transaction id first, then what {@link #transaction} reads. */
-    protected abstract String transactionsQuery();
+    /** Rows: transaction id first, then what {@link #transaction} reads; {@code transactions} as above. */
+    protected abstract String transactionsQuery(String transactions);
 
     protected abstract Transaction transaction(ResultSet row, List<TransactionItem> items)
             throws SQLException;

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.machine.History;
@@ -34,7 +36,15 @@ public final class SystemReader {
     }
 
     public SystemSnapshot read() {
-        return read(true);
+        return read(true, true);
+    }
+
+    /**
+     * Everything but the history, which a check reads only for the few packages it finds
+     * affected ({@link #readHistory(Set)}).
+     */
+    public SystemSnapshot readWithoutHistory() {
+        return read(true, false);
     }
 
     /**
@@ -42,10 +52,10 @@ public final class SystemReader {
      * second and more): for a first answer while dnf still runs.
      */
     public SystemSnapshot readWithoutPending() {
-        return read(false);
+        return read(false, true);
     }
 
-    private SystemSnapshot read(boolean withPending) {
+    private SystemSnapshot read(boolean withPending, boolean withHistory) {
         Reading<OsRelease> os = new OsReleaseReader(target.files()).read();
         Reading<PackageManager> manager = detectManager(os);
         CompletableFuture<Reading<List<InstalledPackage>>> installed =
@@ -63,16 +73,21 @@ public final class SystemReader {
                         .map(m -> new DnfUpdatesReader(target, m, executor).read())
                         .orElseGet(() -> Reading.unavailable("pending updates", ((Reading.Unavailable<?>) manager).reason())),
                         executor);
-        History history = readHistory(manager);
+        History history = withHistory ? readHistory(manager, Optional.empty()) : History.merge(List.of());
         return new SystemSnapshot(os, manager, installed.join(), pending.join(), history, List.of(), clock.instant());
     }
 
     /** The merged dnf5 and dnf4 timeline; the database of the system's own manager must be there, the other may not. */
     public History readHistory() {
-        return readHistory(detectManager(new OsReleaseReader(target.files()).read()));
+        return readHistory(detectManager(new OsReleaseReader(target.files()).read()), Optional.empty());
     }
 
-    private History readHistory(Reading<PackageManager> manager) {
+    /** Only the transactions in which a package of one of these names took part. */
+    public History readHistory(Set<String> names) {
+        return readHistory(detectManager(new OsReleaseReader(target.files()).read()), Optional.of(names));
+    }
+
+    private History readHistory(Reading<PackageManager> manager, Optional<Set<String>> names) {
         if (manager.get().orElse(null) == PackageManager.RPM_OSTREE) {
             return new RpmOstreeReader(target).read().history();
         }
@@ -83,7 +98,7 @@ public final class SystemReader {
         for (HistoryDatabase db : databases) {
             boolean own = manager.get().map(m -> m.id().equals(sourceOf(db).id())).orElse(false);
             if (db.exists() || own) {
-                reads.add(CompletableFuture.supplyAsync(db::read, executor));
+                reads.add(CompletableFuture.supplyAsync(() -> names.map(db::readInvolving).orElseGet(db::read), executor));
             }
         }
         List<Reading<List<Transaction>>> parts = new ArrayList<>(reads.stream().map(CompletableFuture::join).toList());

@@ -66,7 +66,7 @@ class AssessorTest {
 
     static Assessment assess(List<InstalledPackage> installed, List<PendingUpdate> pending, List<Transaction> history,
                              Incident... incidents) {
-        SystemFacts facts = new SystemFacts("43", "workstation", "x86_64", installed, pending, history);
+        SystemFacts facts = new SystemFacts("43", "workstation", "x86_64", installed, pending, SinceLookup.of(history));
         return Assessor.assess(facts, Arrays.stream(incidents).map(i -> new SourcedIncident(i, "test", List.of())).toList());
     }
 

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.Assessor;
+import org.fedoraproject.preflight.assess.SinceLookup;
 import org.fedoraproject.preflight.assess.SystemFacts;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Fix;
@@ -86,7 +87,7 @@ public class AssessmentBenchmark {
             history.add(new Transaction(HistorySource.DNF5, t, t0.plusSeconds(t * 3600L), Optional.empty(), 0, "dnf5 upgrade",
                     "ok", "43", ItemPairing.pair(items)));
         }
-        facts = new SystemFacts("43", "workstation", "x86_64", installed, pending, history);
+        facts = new SystemFacts("43", "workstation", "x86_64", installed, pending, SinceLookup.of(history));
         Assessment check = assess();
         System.out.printf("%d incidents concern the system, %d updates assessed%n", check.incidents().size(), check.updates().size());
     }

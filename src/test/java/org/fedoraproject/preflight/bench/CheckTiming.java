@@ -27,12 +27,38 @@ public final class CheckTiming {
     private CheckTiming() {
     }
 
+    static String withBenchVersions(String json) {
+        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+        int k = 0;
+        for (com.google.gson.JsonElement e : root.getAsJsonArray("incidents")) {
+            com.google.gson.JsonObject incident = e.getAsJsonObject();
+            incident.add("releases", new com.google.gson.JsonArray());
+            incident.add("variants", new com.google.gson.JsonArray());
+            for (com.google.gson.JsonElement a : incident.getAsJsonArray("affected")) {
+                com.google.gson.JsonObject affected = a.getAsJsonObject();
+                int i = Integer.parseInt(affected.get("name").getAsString().substring("bench-pkg-".length()));
+                String version = (i % 7 + 1) + "." + (i % 13) + "." + (i % 5);
+                affected.addProperty("introduced", version + "-" + (i % 3 + 1) + ".fc43");
+                if (k % 2 == 0) {
+                    affected.addProperty("fixed", version + "-" + (i % 3 + 11) + ".fc43");
+                } else {
+                    affected.remove("fixed");
+                }
+                affected.addProperty("last_good", version + "-0.fc43");
+            }
+            k++;
+        }
+        return root.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getenv().getOrDefault("PREFLIGHT_TEST_ROOTS", "/var/tmp/preflight-test-roots"), "bench");
         Path jar = Path.of("target/preflight.jar");
         Path work = Files.createTempDirectory("preflight-check-timing");
-        // Incidents over the root's own package names, so that thousands of them concern it.
-        String feed = FeedParseBenchmark.bigFeed(10_000, (name, k) -> "bench-pkg-" + (2 + (k * 7) % 4999));
+        // Incidents over the root's own packages and versions, so that thousands of them concern it:
+        // build-bench-root.sh gave bench-pkg-i version (i%7+1).(i%13).(i%5), release (i%3+1).fc43,
+        // and the first 500 an update with release (i%3+11).fc43.
+        String feed = withBenchVersions(FeedParseBenchmark.bigFeed(10_000, (name, k) -> "bench-pkg-" + (2 + (k * 7) % 4999)));
         Path feedFile = work.resolve("feed.json");
         Files.writeString(feedFile, feed, StandardCharsets.UTF_8);
         KeyPair key = FeedKeys.generate();
@@ -45,7 +71,10 @@ public final class CheckTiming {
         List<String> check = List.of(java, "-jar", jar.toString(), "check", "--json", "--root", root.toString(),
                 "--feed", feedFile.toUri().toString());
         Processes.Result first = Processes.run(check, null, env);
-        System.out.printf("first run (keeps the feed): exit %d, %d bytes of JSON%n", first.exitCode(), first.stdout().length());
+        com.google.gson.JsonObject answer = com.google.gson.JsonParser.parseString(first.stdout()).getAsJsonObject();
+        System.out.printf("first run (keeps the feed): exit %d, verdict %s, %d updates, %d incidents concern the system%n",
+                first.exitCode(), answer.get("verdict"), answer.getAsJsonArray("updates").size(),
+                answer.getAsJsonArray("incidents").size());
         List<String> offline = new ArrayList<>(check);
         offline.add("--offline");
         List<String> dnf = List.of("dnf-3", "--installroot=" + root, "--cacheonly", "--quiet", "check-update");

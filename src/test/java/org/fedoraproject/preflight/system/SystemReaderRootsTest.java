@@ -123,6 +123,20 @@ class SystemReaderRootsTest {
         assertEquals(theirs, ours);
     }
 
+    @Test
+    void historyForSomePackagesReadsOnlyTheirTransactionsWhole() {
+        for (Target target : List.of(TestRoots.dnf4(), TestRoots.dnf5())) {
+            SystemReader reader = new SystemReader(target, EXECUTOR, Clock.systemUTC());
+            org.fedoraproject.preflight.machine.History htop = reader.readHistory(Set.of("htop"));
+            assertEquals(List.of(), htop.problems());
+            assertEquals(List.of(4L, 3L, 1L), htop.transactions().stream()
+                    .filter(t -> t.source() != HistorySource.DNF4 || target.commandRoot().endsWith("dnf4"))
+                    .map(Transaction::id).toList());
+            assertEquals(15, htop.transactions().get(2).items().size(), "a matching transaction comes with all its items");
+            assertEquals(List.of(), reader.readHistory(Set.of("not-installed-anywhere")).transactions());
+        }
+    }
+
     /** The life build-roots.sh gave both roots: install, the bad mesa, htop up and down, nano removed, pulseaudio replaced. */
     private static void assertStory(List<Transaction> newestFirst, boolean linksReplacements) {
         List<Transaction> t = new ArrayList<>(newestFirst);

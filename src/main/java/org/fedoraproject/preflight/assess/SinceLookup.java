@@ -1,0 +1,42 @@
+package org.fedoraproject.preflight.assess;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.machine.TransactionItem;
+import org.fedoraproject.preflight.rpm.Nevra;
+
+/**
+ * Finds the transaction that brought each of some exact packages. The assessment asks only for
+ * the few affected packages, so a check need not read the whole history to answer.
+ */
+@FunctionalInterface
+public interface SinceLookup {
+
+    SinceLookup NONE = wanted -> Map.of();
+
+    Map<Nevra, Since> find(Set<Nevra> wanted);
+
+    /** Over a history already read, newest first: the newest transaction that brought each package. */
+    static SinceLookup of(List<Transaction> newestFirst) {
+        return wanted -> {
+            Map<Nevra, Since> found = new HashMap<>();
+            if (wanted.isEmpty()) {
+                return found;
+            }
+            for (Transaction t : newestFirst) {
+                for (TransactionItem item : t.items()) {
+                    if (item.action().brings() && wanted.contains(item.nevra()) && !found.containsKey(item.nevra())) {
+                        found.put(item.nevra(), Since.of(t.source(), t.id(), t.start(), t.description(), item.replaced()));
+                    }
+                }
+                if (found.size() == wanted.size()) {
+                    break;
+                }
+            }
+            return found;
+        };
+    }
+}
