@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.Inspection;
+import org.fedoraproject.preflight.app.Lazy;
 import org.fedoraproject.preflight.app.SettingsStore;
 import org.fedoraproject.preflight.app.Targets;
 import org.fedoraproject.preflight.app.XdgDirs;
@@ -40,11 +41,12 @@ public final class Main {
         XdgDirs dirs = XdgDirs.from(System.getenv());
         SqliteNative.useCacheDir(dirs.cache());
         Inspection inspection = new Inspection(new Targets(System.getenv()), io, clock);
-        FeedFetcher fetcher = new FeedFetcher(FeedFetcher.Policy.DEFAULT,
-                AppInfo.NAME + "/" + AppInfo.version() + " (+https://github.com/fedora-preflight/preflight)");
-        FeedRepository feeds = new FeedRepository(fetcher, new FeedCache(dirs.feedCache()),
-                TrustStore.load(dirs.trustedKeys()), clock);
-        CheckService check = new CheckService(inspection, feeds, new SettingsStore(dirs.config()), io, clock);
+        // Made when a command first needs them: the HTTPS client only when a feed is downloaded.
+        Lazy<FeedFetcher> fetcher = Lazy.of(() -> new FeedFetcher(FeedFetcher.Policy.DEFAULT,
+                AppInfo.NAME + "/" + AppInfo.version() + " (+https://github.com/fedora-preflight/preflight)"));
+        Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection,
+                new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), TrustStore.load(dirs.trustedKeys()), clock),
+                new SettingsStore(dirs.config()), io, clock));
         Services services = new Services(inspection, check, dirs, clock, ZoneId.systemDefault());
         int status = PreflightCommand.run(PreflightApp::open, services, args);
         if (status != PreflightCommand.WINDOW_CLOSED) {

@@ -2,10 +2,15 @@ package org.fedoraproject.preflight.cli;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.Inspection;
 import org.fedoraproject.preflight.app.XdgDirs;
 
 /** What the terminal commands use, wired by the composition root. */
-public record Services(Inspection inspection, CheckService check, XdgDirs dirs, Clock clock, ZoneId zone) {
+public record Services(Inspection inspection, Supplier<CheckService> checks, XdgDirs dirs, Clock clock, ZoneId zone) {
+
+    public CheckService check() {
+        return checks.get();
+    }
 }

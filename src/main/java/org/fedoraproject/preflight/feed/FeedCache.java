@@ -67,7 +67,11 @@ public final class FeedCache {
             if (bodyFile.contains("/")) {
                 return Optional.empty();
             }
-            return Optional.of(new Entry(url, Files.readAllBytes(dir.resolve(bodyFile)),
+            byte[] body = Files.readAllBytes(dir.resolve(bodyFile));
+            if (o.has("body_length") && o.get("body_length").getAsLong() != body.length) {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(url, body,
                     o.get("signature").getAsString(), optional(o, "etag"), optional(o, "last_modified"),
                     Instant.parse(o.get("fetched").getAsString())));
         } catch (NoSuchFileException e) {
@@ -79,12 +83,22 @@ public final class FeedCache {
     }
 
     public void store(Entry entry) throws IOException {
+        store(entry, Optional.empty());
+    }
+
+    /** Keeps the copy, and with it the feed as already checked, to be read back without parsing. */
+    void store(Entry entry, Optional<FeedBinary.Parsed> checked) throws IOException {
         Path record = fileFor(entry.url());
         String stem = record.getFileName().toString().replace(".json", "");
-        String bodyFile = stem + "-" + hash(entry.body()).substring(0, 16) + ".feed";
+        String bodyHash = hash(entry.body()).substring(0, 16);
+        String bodyFile = stem + "-" + bodyHash + ".feed";
         Path body = dir.resolve(bodyFile);
         if (!Files.isRegularFile(body) || Files.size(body) != entry.body().length) {
             writeAtomically(body, entry.body());
+        }
+        String checkedFile = stem + "-" + bodyHash + ".checked";
+        if (checked.isPresent() && !Files.isRegularFile(dir.resolve(checkedFile))) {
+            writeAtomically(dir.resolve(checkedFile), FeedBinary.write(checked.get()));
         }
         JsonObject o = new JsonObject();
         o.addProperty("url", entry.url());
@@ -93,15 +107,37 @@ public final class FeedCache {
         entry.lastModified().ifPresent(v -> o.addProperty("last_modified", v));
         o.addProperty("signature", entry.signature());
         o.addProperty("body_file", bodyFile);
+        o.addProperty("body_length", entry.body().length);
+        if (checked.isPresent() || Files.isRegularFile(dir.resolve(checkedFile))) {
+            o.addProperty("checked_file", checkedFile);
+        }
         writeAtomically(record, o.toString().getBytes(StandardCharsets.UTF_8));
-        removeOldBodies(stem, bodyFile);
+        removeOldBodies(stem, bodyFile, checkedFile);
     }
 
-    /** Bodies of this feed that no record points to any more. */
-    private void removeOldBodies(String stem, String current) {
-        try (var files = Files.newDirectoryStream(dir, stem + "-*.feed")) {
+    /** The kept feed as checked when it was fetched, if it was kept so and reads back whole. */
+    Optional<FeedBinary.Parsed> checked(String url) {
+        try {
+            JsonObject o = JsonParser.parseString(Files.readString(fileFor(url), StandardCharsets.UTF_8)).getAsJsonObject();
+            if (!o.has("checked_file") || !url.equals(o.get("url").getAsString())) {
+                return Optional.empty();
+            }
+            String name = o.get("checked_file").getAsString();
+            if (name.contains("/")) {
+                return Optional.empty();
+            }
+            return FeedBinary.read(Files.readAllBytes(dir.resolve(name)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Bodies (and their checked forms) of this feed that no record points to any more. */
+    private void removeOldBodies(String stem, String currentBody, String currentChecked) {
+        try (var files = Files.newDirectoryStream(dir, stem + "-*.{feed,checked}")) {
             for (Path old : files) {
-                if (!old.getFileName().toString().equals(current)) {
+                String name = old.getFileName().toString();
+                if (!name.equals(currentBody) && !name.equals(currentChecked)) {
                     Files.deleteIfExists(old);
                 }
             }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.fedoraproject.preflight.incident.Feed;
 import org.fedoraproject.preflight.incident.FeedProblem;
 
@@ -19,12 +20,17 @@ import org.fedoraproject.preflight.incident.FeedProblem;
  */
 public final class FeedRepository {
 
-    private final FeedFetcher fetcher;
+    private final Supplier<FeedFetcher> fetcher;
     private final FeedCache cache;
     private final TrustStore trust;
     private final Clock clock;
 
     public FeedRepository(FeedFetcher fetcher, FeedCache cache, TrustStore trust, Clock clock) {
+        this(() -> fetcher, cache, trust, clock);
+    }
+
+    /** With a fetcher made only when a feed is downloaded: an offline check never starts HTTPS. */
+    public FeedRepository(Supplier<FeedFetcher> fetcher, FeedCache cache, TrustStore trust, Clock clock) {
         this.fetcher = fetcher;
         this.cache = cache;
         this.trust = trust;
@@ -39,11 +45,11 @@ public final class FeedRepository {
         } catch (GeneralSecurityException e) {
             return kept(source, Optional.empty(), "the key given for this feed cannot be read (" + e.getMessage() + ")");
         }
-        Optional<Verified> kept = cache.load(url).flatMap(entry -> verify(entry, keys));
+        Optional<Verified> kept = cache.load(url).flatMap(entry -> verifyKept(url, entry, keys));
         if (offline) {
             return kept(source, kept, kept.isPresent() ? null : "offline, and no copy kept yet");
         }
-        FeedFetcher.Outcome outcome = fetcher.fetch(source,
+        FeedFetcher.Outcome outcome = fetcher.get().fetch(source,
                 kept.flatMap(k -> k.entry.etag()), kept.flatMap(k -> k.entry.lastModified()));
         if (outcome instanceof FeedFetcher.Outcome.Failed failed) {
             return kept(source, kept, failed.reason());
@@ -79,7 +85,7 @@ public final class FeedRepository {
     private FeedStatus store(FeedSource source, Verified verified, String error) {
         String problem = error;
         try {
-            cache.store(verified.entry);
+            cache.store(verified.entry, Optional.of(new FeedBinary.Parsed(verified.feed, verified.problems, verified.signer.id())));
         } catch (IOException e) {
             problem = "cannot keep a copy in " + cache.dir() + " (" + e.getMessage() + ")";
         }
@@ -102,6 +108,22 @@ public final class FeedRepository {
             return List.of(FeedKeys.readPublic(source.publicKey().get(), "the key given for " + source.url()));
         }
         return new ArrayList<>(trust.keys());
+    }
+
+    /**
+     * The kept copy, as checked when it was fetched when that form is whole and its key is
+     * still trusted; otherwise the body is checked again (signature and all) before use, so a
+     * damaged cache is never trusted.
+     */
+    private Optional<Verified> verifyKept(String url, FeedCache.Entry entry, List<FeedKeys.TrustedKey> keys) {
+        Optional<FeedBinary.Parsed> checked = cache.checked(url);
+        if (checked.isPresent()) {
+            Optional<FeedKeys.TrustedKey> signer = keys.stream().filter(k -> k.id().equals(checked.get().signer())).findFirst();
+            if (signer.isPresent()) {
+                return Optional.of(new Verified(entry, checked.get().feed(), signer.get(), checked.get().problems()));
+            }
+        }
+        return verify(entry, keys);
     }
 
     /** A kept copy is checked again before use: a damaged or tampered cache is not trusted. */

@@ -18,7 +18,8 @@ import org.fedoraproject.preflight.testing.Processes;
  * {@code check-update --cacheonly} on that root, which the check waits for.
  *
  * <p>Run: {@code mvn -Pbench verify -Dbench.main=org.fedoraproject.preflight.bench.CheckTiming}
- * (after build-roots.sh and build-bench-root.sh).
+ * (after build-roots.sh and build-bench-root.sh); {@code -Dbench.args=N} makes one incident in N
+ * concern the root (default 20; 1 is the worst case, every incident).
  */
 public final class CheckTiming {
 
@@ -27,7 +28,12 @@ public final class CheckTiming {
     private CheckTiming() {
     }
 
-    static String withBenchVersions(String json) {
+    /**
+     * Sets each incident's ranges to the benchmark root's versions: for one incident in
+     * {@code every}, the installed version (affected; every second one with the pending update
+     * as its fix); for the others a version the root does not have.
+     */
+    static String withBenchVersions(String json, int every) {
         com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
         int k = 0;
         for (com.google.gson.JsonElement e : root.getAsJsonArray("incidents")) {
@@ -38,8 +44,9 @@ public final class CheckTiming {
                 com.google.gson.JsonObject affected = a.getAsJsonObject();
                 int i = Integer.parseInt(affected.get("name").getAsString().substring("bench-pkg-".length()));
                 String version = (i % 7 + 1) + "." + (i % 13) + "." + (i % 5);
-                affected.addProperty("introduced", version + "-" + (i % 3 + 1) + ".fc43");
-                if (k % 2 == 0) {
+                boolean concerns = k % every == 0;
+                affected.addProperty("introduced", version + "-" + (concerns ? i % 3 + 1 : 50) + ".fc43");
+                if (concerns && (k / every) % 2 == 0) {
                     affected.addProperty("fixed", version + "-" + (i % 3 + 11) + ".fc43");
                 } else {
                     affected.remove("fixed");
@@ -58,7 +65,9 @@ public final class CheckTiming {
         // Incidents over the root's own packages and versions, so that thousands of them concern it:
         // build-bench-root.sh gave bench-pkg-i version (i%7+1).(i%13).(i%5), release (i%3+1).fc43,
         // and the first 500 an update with release (i%3+11).fc43.
-        String feed = withBenchVersions(FeedParseBenchmark.bigFeed(10_000, (name, k) -> "bench-pkg-" + (2 + (k * 7) % 4999)));
+        int every = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        System.out.printf("one incident in %d concerns the root%n", every);
+        String feed = withBenchVersions(FeedParseBenchmark.bigFeed(10_000, (name, k) -> "bench-pkg-" + (2 + (k * 7) % 4999)), every);
         Path feedFile = work.resolve("feed.json");
         Files.writeString(feedFile, feed, StandardCharsets.UTF_8);
         KeyPair key = FeedKeys.generate();

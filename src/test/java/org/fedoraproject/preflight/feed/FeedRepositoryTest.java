@@ -371,6 +371,22 @@ class FeedRepositoryTest {
     }
 
     @Test
+    void theCheckedFormIsUsedOfflineAndOnlyWhileItsKeyIsTrusted() throws Exception {
+        FeedStatus first = goodCopyKept();
+        try (var checked = Files.newDirectoryStream(dir.resolve("cache"), "*.checked")) {
+            assertTrue(checked.iterator().hasNext(), "the checked form is kept");
+        }
+        FeedStatus offline = repository().refresh(source(), true);
+        assertEquals(first.feed(), offline.feed());
+        assertEquals(first.signedBy(), offline.signedBy());
+
+        TrustStore other = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(STRANGER.getPublic()), "other")));
+        FeedRepository distrusting = new FeedRepository(fetcher, new FeedCache(dir.resolve("cache")), other,
+                Clock.fixed(now, ZoneOffset.UTC));
+        assertEquals(Optional.empty(), distrusting.refresh(source(), true).feed(), "its key is no longer trusted");
+    }
+
+    @Test
     void aFeedWithItsOwnKeyTrustsOnlyThatKey() throws Exception {
         publish(feedGenerated("2026-11-25T08:00:00Z"), STRANGER, null);
         FeedSource withKey = source().withKey(FeedKeys.publicPem(STRANGER.getPublic()));
