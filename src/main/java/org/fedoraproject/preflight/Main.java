@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.app.Inspection;
 import org.fedoraproject.preflight.app.Lazy;
 import org.fedoraproject.preflight.app.SettingsStore;
@@ -47,7 +48,8 @@ public final class Main {
         Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection,
                 new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), TrustStore.load(dirs.trustedKeys()), clock),
                 new SettingsStore(dirs.config()), io, clock));
-        Services services = new Services(inspection, check, dirs, clock, ZoneId.systemDefault());
+        Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), inspection));
+        Services services = new Services(inspection, check, guide, dirs, clock, ZoneId.systemDefault());
         int status = PreflightCommand.run(PreflightApp::open, services, args);
         if (status != PreflightCommand.WINDOW_CLOSED) {
             System.exit(status);

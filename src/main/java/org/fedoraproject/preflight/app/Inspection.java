@@ -7,7 +7,13 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
+import org.fedoraproject.preflight.system.AvailableVersionsReader;
+import org.fedoraproject.preflight.system.HoldsReader;
 import org.fedoraproject.preflight.system.SystemReader;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.rpm.Evr;
+import java.util.Map;
 
 /** Use case: read the machine (or the system under a root) into domain values. */
 public final class Inspection {
@@ -37,6 +43,22 @@ public final class Inspection {
 
     public History history(Optional<Path> root, Set<String> names) {
         return reader(root).readHistory(names);
+    }
+
+    /** The versions of these packages the enabled repositories offer. */
+    public Reading<Map<String, Set<Evr>>> available(Optional<Path> root, PackageManager manager, Set<String> names) {
+        return new AvailableVersionsReader(targets.resolve(root), manager).read(names);
+    }
+
+    /** The root as the package manager's commands see it, when it is not the running system. */
+    public Optional<String> commandRoot(Optional<Path> root) {
+        org.fedoraproject.preflight.system.Target target = targets.resolve(root);
+        return target.isHost() ? Optional.empty() : Optional.of(target.commandRoot());
+    }
+
+    /** The packages held by versionlock. */
+    public Reading<Set<String>> holds(Optional<Path> root) {
+        return new HoldsReader(targets.resolve(root)).read();
     }
 
     private SystemReader reader(Optional<Path> root) {

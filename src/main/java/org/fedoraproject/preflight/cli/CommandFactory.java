@@ -16,6 +16,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == HistoryCommand.class) {
             return type.cast(new HistoryCommand(services));
         }
+        if (type == GuideCommand.class) {
+            return type.cast(new GuideCommand(services));
+        }
         if (type == CheckCommand.class) {
             return type.cast(new CheckCommand(services));
         }

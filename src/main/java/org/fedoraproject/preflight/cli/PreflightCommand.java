@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = PreflightCommand.Version.class,
         description = "Tells you whether it is safe to update this Fedora system right now.",
-        subcommands = {CheckCommand.class, HistoryCommand.class, VercmpCommand.class, FeedCommand.class})
+        subcommands = {CheckCommand.class, GuideCommand.class, HistoryCommand.class, VercmpCommand.class, FeedCommand.class})
 public final class PreflightCommand implements Callable<Integer> {
 
     /** Returned when the window was opened; the JavaFX runtime decides when the process ends. */

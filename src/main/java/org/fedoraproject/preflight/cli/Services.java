@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.app.Inspection;
 import org.fedoraproject.preflight.app.XdgDirs;
 
 /** What the terminal commands use, wired by the composition root. */
-public record Services(Inspection inspection, Supplier<CheckService> checks, XdgDirs dirs, Clock clock, ZoneId zone) {
+public record Services(Inspection inspection, Supplier<CheckService> checks, Supplier<GuideService> guides, XdgDirs dirs,
+                       Clock clock, ZoneId zone) {
 
     public CheckService check() {
         return checks.get();

@@ -1,0 +1,78 @@
+package org.fedoraproject.preflight.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.guide.Plan;
+import org.fedoraproject.preflight.guide.Planner;
+import org.fedoraproject.preflight.guide.Step;
+import org.fedoraproject.preflight.guide.StepStatus;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.rpm.Evr;
+
+/**
+ * Use case: the way out of one incident on this system, each step checked against the system
+ * as it is now (installed versions, versionlock), so that running the guide again after a step
+ * shows it done or says what is still different.
+ */
+public final class GuideService {
+
+    /** The plan, and for each step whether it is done; or why there is none. */
+    public record Result(CheckReport report, Optional<Plan> plan, List<StepStatus> statuses, List<String> problems) {
+        public Result {
+            statuses = List.copyOf(statuses);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private final CheckService checks;
+    private final Inspection inspection;
+
+    public GuideService(CheckService checks, Inspection inspection) {
+        this.checks = checks;
+        this.inspection = inspection;
+    }
+
+    public Result guide(String incidentId, CheckService.Request request) {
+        CheckReport report = checks.check(request);
+        List<String> problems = new ArrayList<>(report.cannotCheck());
+        Optional<IncidentAssessment> assessment = report.assessment().incidents().stream()
+                .filter(i -> i.id().equals(incidentId)).findFirst();
+        if (assessment.isEmpty()) {
+            boolean known = report.feeds().stream().flatMap(f -> f.feed().stream())
+                    .anyMatch(f -> f.incidents().stream().anyMatch(i -> i.id().equals(incidentId)));
+            problems.add(known ? incidentId + " does not concern this system: nothing to do"
+                    : "no feed has an incident " + incidentId);
+            return new Result(report, Optional.empty(), List.of(), problems);
+        }
+        PackageManager manager = report.system().manager().get().orElse(PackageManager.DNF5);
+        Set<String> names = assessment.get().affected().stream().map(a -> a.range().name()).collect(Collectors.toSet());
+        Map<String, Set<Evr>> available;
+        Set<String> held;
+        if (request.demo()) {
+            available = assessment.get().affected().stream().filter(a -> a.range().lastGood().isPresent())
+                    .collect(Collectors.toMap(a -> a.range().name(), a -> Set.of(a.range().lastGood().get()), (a, b) -> a));
+            held = Set.of();
+        } else {
+            Reading<Map<String, Set<Evr>>> versions = inspection.available(request.root(), manager, names);
+            versions.get().ifPresentOrElse(v -> { }, () -> problems.add(((Reading.Unavailable<?>) versions).message()));
+            available = versions.get().orElse(Map.of());
+            Reading<Set<String>> holds = inspection.holds(request.root());
+            holds.get().ifPresentOrElse(h -> { }, () -> problems.add(((Reading.Unavailable<?>) holds).message()));
+            held = holds.get().orElse(Set.of());
+        }
+        Optional<String> installRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
+        Plan plan = Planner.plan(assessment.get(),
+                new Planner.Context(manager, installRoot, available, report.system().deployments()));
+        List<StepStatus> statuses = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            statuses.add(StepStatus.of(step, report.system().installed().get().orElse(List.of()), held));
+        }
+        return new Result(report, Optional.of(plan), statuses, problems);
+    }
+}

@@ -1,0 +1,153 @@
+package org.fedoraproject.preflight.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.GuideService;
+import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.guide.Plan;
+import org.fedoraproject.preflight.guide.ShellCommand;
+import org.fedoraproject.preflight.guide.Step;
+import org.fedoraproject.preflight.guide.StepStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code preflight guide ID}: the steps out of one incident, with the exact commands for this system. */
+@Command(name = "guide",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The way out of one incident on this system: hold, go back to the last good version,",
+            "update, or work around; with the exact commands, and each step checked against the",
+            "system as it is now (run it again after a step). Preflight runs none of the commands.",
+            "Exit status: 0 a plan, all steps done or not; 1 the incident does not concern this system;",
+            "3 could not check."
+        })
+final class GuideCommand implements Callable<Integer> {
+
+    private final Services services;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "INCIDENT-ID")
+    String incident;
+
+    @Option(names = "--json", description = "Print JSON for programs.")
+    boolean json;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Inspect the system installed under DIR.")
+    Path root;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "Also read this feed (repeatable).")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--offline", description = "Use only kept copies of the feeds.")
+    boolean offline;
+
+    @Option(names = "--demo", description = "Guide on the bundled sample system.")
+    boolean demo;
+
+    GuideCommand(Services services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() {
+        List<FeedSource> sources = new ArrayList<>();
+        for (String url : feeds) {
+            URI uri = url.contains(":") ? URI.create(url) : Path.of(url).toAbsolutePath().toUri();
+            sources.add(new FeedSource(uri, Optional.empty(), !"https".equalsIgnoreCase(uri.getScheme())));
+        }
+        GuideService.Result result = services.guides().get().guide(incident,
+                new CheckService.Request(Optional.ofNullable(root), sources, offline, demo));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (result.plan().isEmpty()) {
+            result.problems().forEach(p -> err.println("preflight guide: " + p));
+            err.flush();
+            return result.problems().stream().anyMatch(p -> p.contains("does not concern")) ? 1 : CheckCommand.COULD_NOT_CHECK;
+        }
+        Plan plan = result.plan().get();
+        if (json) {
+            out.println(json(plan, result.statuses()));
+        } else {
+            text(plan, result.statuses(), out, Glyphs.forTerminal());
+        }
+        out.flush();
+        result.problems().forEach(p -> err.println("preflight guide: " + p));
+        err.flush();
+        return result.report().complete() ? 0 : CheckCommand.COULD_NOT_CHECK;
+    }
+
+    static void text(Plan plan, List<StepStatus> statuses, PrintWriter out, Glyphs g) {
+        out.println(plan.incidentId() + " " + g.dash() + " " + plan.title());
+        out.println("This system: " + plan.relation() + " (" + plan.manager() + ")");
+        out.println();
+        for (int k = 0; k < plan.steps().size(); k++) {
+            Step step = plan.steps().get(k);
+            StepStatus status = statuses.get(k);
+            String mark = status.done() ? "[done] " : step.checks().isEmpty() ? "" : "[to do] ";
+            out.println((k + 1) + ". " + mark + step.title());
+            out.println("   " + step.why());
+            step.commands().forEach(c -> out.println("     $ " + c.display()));
+            if (!step.fromFeed().isEmpty()) {
+                out.println("   From the incident feed (not checked by Preflight; read before you run anything):");
+                step.fromFeed().forEach(line -> out.println("     | " + line));
+            }
+            status.stillDifferent().forEach(d -> out.println("   Still different: " + d));
+            out.println();
+        }
+        plan.notes().forEach(n -> out.println("Note: " + n));
+    }
+
+    static String json(Plan plan, List<StepStatus> statuses) {
+        JsonObject o = new JsonObject();
+        o.addProperty("incident", plan.incidentId());
+        o.addProperty("title", plan.title());
+        o.addProperty("relation", plan.relation());
+        o.addProperty("manager", plan.manager());
+        JsonArray steps = new JsonArray();
+        for (int k = 0; k < plan.steps().size(); k++) {
+            Step step = plan.steps().get(k);
+            JsonObject s = new JsonObject();
+            s.addProperty("title", step.title());
+            s.addProperty("why", step.why());
+            JsonArray commands = new JsonArray();
+            for (ShellCommand c : step.commands()) {
+                JsonObject command = new JsonObject();
+                JsonArray argv = new JsonArray();
+                c.argv().forEach(argv::add);
+                command.add("argv", argv);
+                command.addProperty("display", c.display());
+                command.addProperty("root", c.root());
+                commands.add(command);
+            }
+            s.add("commands", commands);
+            JsonArray feed = new JsonArray();
+            step.fromFeed().forEach(feed::add);
+            s.add("from_feed", feed);
+            s.addProperty("checked", !step.checks().isEmpty());
+            s.addProperty("done", statuses.get(k).done());
+            JsonArray different = new JsonArray();
+            statuses.get(k).stillDifferent().forEach(different::add);
+            s.add("still_different", different);
+            steps.add(s);
+        }
+        o.add("steps", steps);
+        JsonArray notes = new JsonArray();
+        plan.notes().forEach(notes::add);
+        o.add("notes", notes);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
+    }
+}

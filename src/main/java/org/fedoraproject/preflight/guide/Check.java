@@ -1,0 +1,24 @@
+package org.fedoraproject.preflight.guide;
+
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.VersionRange;
+
+/** What must be true on the system once a step is done; checked by reading the system again. */
+public sealed interface Check {
+
+    /** The package is installed at exactly this version. */
+    record InstalledAt(String name, Evr evr) implements Check {
+    }
+
+    /** No installed version of the package lies in the range (removed, or moved past it). */
+    record OutOfRange(String name, VersionRange range) implements Check {
+    }
+
+    /** A versionlock entry for the package exists. */
+    record Held(String name) implements Check {
+    }
+
+    /** No versionlock entry for the package is left. */
+    record Released(String name) implements Check {
+    }
+}

@@ -1,0 +1,17 @@
+package org.fedoraproject.preflight.guide;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The way out of one incident on this system: the steps in order, and notes (what cannot be had, and why). */
+public record Plan(String incidentId, String title, String relation, String manager, List<Step> steps, List<String> notes) {
+
+    public Plan {
+        Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(relation, "relation");
+        Objects.requireNonNull(manager, "manager");
+        steps = List.copyOf(steps);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,200 @@
+package org.fedoraproject.preflight.guide;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fedoraproject.preflight.assess.AffectedInstall;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.assess.Relation;
+import org.fedoraproject.preflight.incident.AffectedPackage;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.incident.Workaround;
+import org.fedoraproject.preflight.machine.Deployment;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.PackageName;
+
+/**
+ * Chooses the way out of an incident for this system: hold when it is at risk, go back to the
+ * last good version when it is affected, update and release the hold when the fix is there,
+ * and the feed's workarounds beside. Every name and version that goes into a command is checked
+ * again here, whatever checked it before.
+ */
+public final class Planner {
+
+    /** What the system offers: the versions dnf can install, and on Atomic desktops the deployments. */
+    public record Context(PackageManager manager, Optional<String> installRoot, Map<String, Set<Evr>> available,
+                          List<Deployment> deployments) {
+        public Context {
+            available = Map.copyOf(available);
+            deployments = List.copyOf(deployments);
+        }
+    }
+
+    private Planner() {
+    }
+
+    public static Plan plan(IncidentAssessment assessment, Context context) {
+        Incident incident = assessment.incident().incident();
+        List<Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean atomic = context.manager() == PackageManager.RPM_OSTREE;
+        switch (assessment.relation()) {
+            case AT_RISK -> {
+                List<String> names = names(assessment.risky());
+                steps.add(atomic ? pinDeployment(context, incident) : hold(names, context, incident));
+                if (!atomic) {
+                    steps.add(new Step("Install the other updates", "The held packages stay as they are; the rest is safe to update.",
+                            List.of(dnf(context, "upgrade")), List.of(), List.of()));
+                }
+            }
+            case AFFECTED -> {
+                steps.addAll(goBack(assessment, context, notes));
+                if (!atomic) {
+                    steps.add(hold(names(assessment), context, incident));
+                }
+            }
+            case FIX_AVAILABLE -> {
+                List<String> names = assessment.fixing().stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();
+                List<Check> checks = new ArrayList<>();
+                for (AffectedInstall a : assessment.affected()) {
+                    checks.add(new Check.OutOfRange(a.range().name(), a.range().range()));
+                }
+                if (atomic) {
+                    steps.add(new Step("Update", "The fixed versions are in the pending update.",
+                            List.of(ShellCommand.asRoot("rpm-ostree", "upgrade")), List.of(), checks));
+                } else {
+                    List<String> args = new ArrayList<>(List.of("upgrade"));
+                    args.addAll(names);
+                    steps.add(new Step("Update " + String.join(", ", names), "The fixed versions are available.",
+                            List.of(dnf(context, args.toArray(String[]::new))), List.of(), checks));
+                    steps.add(release(names(assessment), context));
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        for (Workaround w : incident.workarounds()) {
+            List<String> lines = new ArrayList<>(w.steps());
+            lines.addAll(w.commands());
+            String revert = w.revert().isEmpty() ? "" : " To undo it later: " + String.join(" ", w.revert());
+            boolean fixed = assessment.relation() == Relation.FIX_AVAILABLE;
+            if (fixed && w.revert().isEmpty()) {
+                continue; // nothing to undo
+            }
+            steps.add(new Step((fixed ? "Undo the workaround: " : "Workaround: ") + w.title(),
+                    "From the incident feed, as its publisher wrote it; Preflight does not run it." + (fixed ? "" : revert),
+                    List.of(), fixed ? w.revert() : lines, List.of()));
+        }
+        return new Plan(incident.id(), incident.title(), assessment.relation().id(), context.manager().id(), steps, notes);
+    }
+
+    /** Downgrade every affected package of the incident to its last good version, together. */
+    private static List<Step> goBack(IncidentAssessment assessment, Context context, List<String> notes) {
+        if (context.manager() == PackageManager.RPM_OSTREE) {
+            return List.of(rollback(assessment, context, notes));
+        }
+        Map<String, Evr> targets = new LinkedHashMap<>();
+        List<Check> checks = new ArrayList<>();
+        boolean unavailable = false;
+        for (AffectedInstall a : assessment.affected()) {
+            AffectedPackage range = a.range();
+            if (range.lastGood().isEmpty()) {
+                notes.add("The feed names no last good version of " + range.name() + "; it cannot be downgraded by version.");
+                continue;
+            }
+            Evr good = Evr.parseBuildable(range.lastGood().get().toString());
+            targets.put(PackageName.check(range.name()), good);
+            checks.add(new Check.InstalledAt(range.name(), good));
+            if (!context.available().getOrDefault(range.name(), Set.of()).contains(good)) {
+                unavailable = true;
+                notes.add(range.name() + " " + good + " is not in the enabled repositories. Fedora keeps older updates in the "
+                        + "updates-archive repository (package fedora-repos-archive), which the command below enables; the build "
+                        + "is also on Koji: https://koji.fedoraproject.org/koji/search?type=build&match=exact&terms="
+                        + range.name() + "-" + good.version() + "-" + good.release());
+            }
+        }
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>();
+        args.add("downgrade");
+        if (unavailable) {
+            args.add("--enablerepo=updates-archive");
+        }
+        targets.forEach((name, evr) -> args.add(name + "-" + evr));
+        return List.of(new Step("Go back to the last good version" + (targets.size() > 1 ? "s" : ""),
+                "All of the incident's packages move together, so that they stay of one build.",
+                List.of(dnf(context, args.toArray(String[]::new))), List.of(), checks));
+    }
+
+    private static Step rollback(IncidentAssessment assessment, Context context, List<String> notes) {
+        Optional<Deployment> rollback = context.deployments().stream().filter(d -> !d.booted() && !d.staged()).findFirst();
+        Optional<java.time.Instant> since = assessment.since().map(s -> s.date());
+        if (rollback.isPresent() && since.isPresent() && rollback.get().timestamp().isBefore(since.get())) {
+            return new Step("Roll back to the previous deployment", "Deployment " + rollback.get().version()
+                    + " predates the bad version; after a reboot the system runs it.",
+                    List.of(ShellCommand.asRoot("rpm-ostree", "rollback")), List.of(), List.of());
+        }
+        List<ShellCommand> commands = new ArrayList<>();
+        for (AffectedInstall a : assessment.affected()) {
+            a.range().lastGood().ifPresent(good -> commands.add(ShellCommand.asRoot("rpm-ostree", "override", "replace",
+                    "https://koji.fedoraproject.org/koji/search?type=build&match=exact&terms="
+                            + PackageName.check(a.range().name()) + "-" + good.version() + "-" + good.release())));
+        }
+        notes.add("No deployment older than the bad version is left: replace the package with the good build from Koji.");
+        return new Step("Replace the package with the last good build", "An override stays until `rpm-ostree override reset`.",
+                commands, List.of(), List.of());
+    }
+
+    private static Step hold(List<String> names, Context context, Incident incident) {
+        List<String> args = new ArrayList<>(List.of("versionlock", "add"));
+        args.addAll(names);
+        String plugin = context.manager() == PackageManager.DNF4
+                ? " dnf4 needs its versionlock plugin for this (sudo dnf install python3-dnf-plugin-versionlock)." : "";
+        return new Step("Hold " + String.join(", ", names), "Keeps the installed version until " + incident.id()
+                + " is fixed; `dnf upgrade` then leaves it alone." + plugin,
+                List.of(dnf(context, args.toArray(String[]::new))), List.of(),
+                names.stream().map(n -> (Check) new Check.Held(n)).toList());
+    }
+
+    private static Step release(List<String> names, Context context) {
+        List<String> args = new ArrayList<>(List.of("versionlock", "delete"));
+        args.addAll(names);
+        return new Step("Release the hold", "If you held " + String.join(", ", names) + " for this incident, it is no longer needed.",
+                List.of(dnf(context, args.toArray(String[]::new))), List.of(),
+                names.stream().map(n -> (Check) new Check.Released(n)).toList());
+    }
+
+    private static Step pinDeployment(Context context, Incident incident) {
+        int booted = 0;
+        for (int k = 0; k < context.deployments().size(); k++) {
+            if (context.deployments().get(k).booted()) {
+                booted = k;
+            }
+        }
+        return new Step("Do not deploy the update yet; keep the current deployment",
+                "Until " + incident.id() + " is fixed, do not run `rpm-ostree upgrade`, and cancel a staged one "
+                        + "(`rpm-ostree cleanup -p`). Pinning keeps today's deployment even after later updates.",
+                List.of(ShellCommand.asRoot("ostree", "admin", "pin", Integer.toString(booted))), List.of(), List.of());
+    }
+
+    private static ShellCommand dnf(Context context, String... args) {
+        List<String> all = new ArrayList<>();
+        all.add("dnf");
+        context.installRoot().ifPresent(root -> all.add("--installroot=" + root));
+        all.addAll(List.of(args));
+        return new ShellCommand(all, true);
+    }
+
+    private static List<String> names(List<PendingUpdate> updates) {
+        return updates.stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();
+    }
+
+    private static List<String> names(IncidentAssessment assessment) {
+        return assessment.affected().stream().map(a -> PackageName.check(a.range().name())).distinct().toList();
+    }
+}

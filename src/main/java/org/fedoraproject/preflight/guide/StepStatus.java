@@ -1,0 +1,41 @@
+package org.fedoraproject.preflight.guide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.fedoraproject.preflight.machine.InstalledPackage;
+
+/** Whether a step's checks hold on the system as read again, and if not, what is still different. */
+public record StepStatus(boolean done, List<String> stillDifferent) {
+
+    public StepStatus {
+        stillDifferent = List.copyOf(stillDifferent);
+    }
+
+    /** A step without checks is never "done" by itself: only the user can say. */
+    public static StepStatus of(Step step, List<InstalledPackage> installed, Set<String> held) {
+        if (step.checks().isEmpty()) {
+            return new StepStatus(false, List.of());
+        }
+        List<String> different = new ArrayList<>();
+        for (Check check : step.checks()) {
+            if (check instanceof Check.InstalledAt c) {
+                List<String> have = installed.stream().filter(p -> p.nevra().name().equals(c.name()))
+                        .map(p -> p.nevra().evr().toString()).toList();
+                if (!have.contains(c.evr().toString())) {
+                    different.add(c.name() + " is " + (have.isEmpty() ? "not installed" : "at " + String.join(", ", have))
+                            + ", not " + c.evr());
+                }
+            } else if (check instanceof Check.OutOfRange c) {
+                installed.stream()
+                        .filter(p -> p.nevra().name().equals(c.name()) && c.range().contains(p.nevra().evr()))
+                        .forEach(p -> different.add(c.name() + " " + p.nevra().evr() + " is still in the affected range"));
+            } else if (check instanceof Check.Held c && !held.contains(c.name())) {
+                different.add(c.name() + " is not held by versionlock");
+            } else if (check instanceof Check.Released c && held.contains(c.name())) {
+                different.add(c.name() + " is still held by versionlock");
+            }
+        }
+        return new StepStatus(different.isEmpty(), different);
+    }
+}

@@ -1,0 +1,137 @@
+package org.fedoraproject.preflight.guide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fedoraproject.preflight.assess.Assessment;
+import org.fedoraproject.preflight.assess.Assessor;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.assess.SinceLookup;
+import org.fedoraproject.preflight.assess.SystemFacts;
+import org.fedoraproject.preflight.incident.AffectedPackage;
+import org.fedoraproject.preflight.incident.Fix;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.incident.IncidentStatus;
+import org.fedoraproject.preflight.incident.Severity;
+import org.fedoraproject.preflight.incident.SourcedIncident;
+import org.fedoraproject.preflight.incident.Workaround;
+import org.fedoraproject.preflight.machine.InstalledPackage;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.rpm.VersionRange;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+
+    static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+
+    static IncidentAssessment assess(List<String> installed, List<String> pending, AffectedPackage... affected) {
+        Incident incident = new Incident("FPS-1", "Black screen", "", IncidentStatus.IDENTIFIED, Severity.MAJOR, T0, T0,
+                Optional.empty(), List.of(), List.of(), List.of(), List.of(affected), List.of(), Fix.NONE,
+                List.of(new Workaround("Use X11", List.of("Choose GNOME on Xorg."), List.of("echo $(id) `id`; rm -rf /"),
+                        List.of("Choose GNOME again."))),
+                List.of(), List.of());
+        SystemFacts facts = new SystemFacts("43", "workstation", "x86_64",
+                installed.stream().map(n -> new InstalledPackage(Nevra.parse(n), T0)).toList(),
+                pending.stream().map(n -> new PendingUpdate(Nevra.parse(n), "updates", List.of())).toList(), SinceLookup.NONE);
+        Assessment a = Assessor.assess(facts, List.of(new SourcedIncident(incident, "test", List.of())));
+        return a.incidents().get(0);
+    }
+
+    static AffectedPackage mesa(String name, String fixed) {
+        return new AffectedPackage(name, new VersionRange(Evr.parse("25.1.4-1.fc43"),
+                Optional.ofNullable(fixed).map(Evr::parse)), Optional.of(Evr.parse("25.1.2-1.fc43")));
+    }
+
+    static Planner.Context dnf(PackageManager manager, Map<String, Set<Evr>> available) {
+        return new Planner.Context(manager, Optional.empty(), available, List.of());
+    }
+
+    @Test
+    void affectedGoesBackWithAllPackagesTogetherThenHolds() {
+        IncidentAssessment a = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64", "mesa-libGL-25.1.4-1.fc43.x86_64"), List.of(),
+                mesa("mesa-dri-drivers", null), mesa("mesa-libGL", null));
+        Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43")),
+                "mesa-libGL", Set.of(Evr.parse("25.1.2-1.fc43")))));
+        assertEquals("sudo dnf downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43",
+                plan.steps().get(0).command().orElseThrow().display());
+        assertEquals(List.of(new Check.InstalledAt("mesa-dri-drivers", Evr.parse("25.1.2-1.fc43")),
+                new Check.InstalledAt("mesa-libGL", Evr.parse("25.1.2-1.fc43"))), plan.steps().get(0).checks());
+        assertEquals("sudo dnf versionlock add mesa-dri-drivers mesa-libGL", plan.steps().get(1).command().orElseThrow().display());
+        assertEquals(List.of(), plan.notes());
+    }
+
+    @Test
+    void aTargetTheReposNoLongerHaveIsSaidWithTheWayThatWorks() {
+        IncidentAssessment a = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of(), mesa("mesa-dri-drivers", null));
+        Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of()));
+        assertEquals("sudo dnf downgrade --enablerepo=updates-archive mesa-dri-drivers-25.1.2-1.fc43",
+                plan.steps().get(0).command().orElseThrow().display());
+        assertTrue(plan.notes().get(0).contains("updates-archive") && plan.notes().get(0).contains("koji.fedoraproject.org"));
+    }
+
+    @Test
+    void atRiskHoldsAndFixAvailableUpdatesThenReleases() {
+        IncidentAssessment risk = assess(List.of("mesa-dri-drivers-25.1.2-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"),
+                mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
+        Plan hold = Planner.plan(risk, dnf(PackageManager.DNF4, Map.of()));
+        assertEquals("sudo dnf versionlock add mesa-dri-drivers", hold.steps().get(0).command().orElseThrow().display());
+        assertTrue(hold.steps().get(0).why().contains("python3-dnf-plugin-versionlock"));
+
+        IncidentAssessment fix = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.6-1.fc43.x86_64"),
+                mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
+        Plan update = Planner.plan(fix, new Planner.Context(PackageManager.DNF5, Optional.of("/srv/root"), Map.of(), List.of()));
+        assertEquals("sudo dnf --installroot=/srv/root upgrade mesa-dri-drivers", update.steps().get(0).command().orElseThrow().display());
+        assertEquals("sudo dnf --installroot=/srv/root versionlock delete mesa-dri-drivers",
+                update.steps().get(1).command().orElseThrow().display());
+        assertEquals("Undo the workaround: Use X11", update.steps().get(2).title());
+        assertEquals(List.of("Choose GNOME again."), update.steps().get(2).fromFeed());
+    }
+
+    @Test
+    void feedCommandsAreShownVerbatimAndNeverBecomeCommands() {
+        IncidentAssessment a = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of(), mesa("mesa-dri-drivers", null));
+        Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of()));
+        Step workaround = plan.steps().get(plan.steps().size() - 1);
+        assertEquals(List.of(), workaround.commands());
+        assertTrue(workaround.fromFeed().contains("echo $(id) `id`; rm -rf /"));
+        for (Step s : plan.steps()) {
+            for (ShellCommand c : s.commands()) {
+                assertTrue(c.argv().stream().noneMatch(arg -> arg.contains("$") || arg.contains("`") || arg.contains(";")), c.display());
+            }
+        }
+    }
+
+    @Test
+    void atomicDesktopsPinOrRollBack() {
+        IncidentAssessment risk = assess(List.of("mesa-dri-drivers-25.1.2-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"),
+                mesa("mesa-dri-drivers", null));
+        Plan pin = Planner.plan(risk, new Planner.Context(PackageManager.RPM_OSTREE, Optional.empty(), Map.of(), List.of(
+                new org.fedoraproject.preflight.machine.Deployment("a", "aaaa", "43.1", T0, false, true, false, List.of(), List.of()),
+                new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of()))));
+        assertEquals("sudo ostree admin pin 1", pin.steps().get(0).command().orElseThrow().display());
+    }
+
+    @Test
+    void argumentsAreQuotedForTheShell() {
+        assertEquals("mesa-dri-drivers-25.1.2-1.fc43", ShellCommand.quote("mesa-dri-drivers-25.1.2-1.fc43"));
+        assertEquals("'--installroot=/srv/a b'", ShellCommand.quote("--installroot=/srv/a b"));
+        assertEquals("'it'\\''s'", ShellCommand.quote("it's"));
+        assertEquals("'$(id)'", ShellCommand.quote("$(id)"));
+        assertEquals("'a;b'", ShellCommand.quote("a;b"));
+        assertEquals("''", ShellCommand.quote(""));
+    }
+
+    @Test
+    void controlCharactersNeverEnterACommand() {
+        assertThrows(IllegalArgumentException.class, () -> ShellCommand.asRoot("dnf", "downgrade", "mesa\n; rm -rf /"));
+    }
+}
