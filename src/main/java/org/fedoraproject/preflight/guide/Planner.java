@@ -182,9 +182,10 @@ public final class Planner {
                 List.of(ShellCommand.asRoot("ostree", "admin", "pin", Integer.toString(booted))), List.of(), List.of());
     }
 
+    /** {@code dnf5} by its own name on dnf5 systems (where {@code dnf} is the same program), {@code dnf} on dnf4 ones. */
     private static ShellCommand dnf(Context context, String... args) {
         List<String> all = new ArrayList<>();
-        all.add("dnf");
+        all.add(context.manager() == PackageManager.DNF5 ? "dnf5" : "dnf");
         context.installRoot().ifPresent(root -> all.add("--installroot=" + root));
         all.addAll(List.of(args));
         return new ShellCommand(all, true);

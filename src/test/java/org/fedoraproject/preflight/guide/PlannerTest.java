@@ -61,11 +61,11 @@ class PlannerTest {
                 mesa("mesa-dri-drivers", null), mesa("mesa-libGL", null));
         Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43")),
                 "mesa-libGL", Set.of(Evr.parse("25.1.2-1.fc43")))));
-        assertEquals("sudo dnf downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43",
+        assertEquals("sudo dnf5 downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43",
                 plan.steps().get(0).command().orElseThrow().display());
         assertEquals(List.of(new Check.InstalledAt("mesa-dri-drivers", Evr.parse("25.1.2-1.fc43")),
                 new Check.InstalledAt("mesa-libGL", Evr.parse("25.1.2-1.fc43"))), plan.steps().get(0).checks());
-        assertEquals("sudo dnf versionlock add mesa-dri-drivers mesa-libGL", plan.steps().get(1).command().orElseThrow().display());
+        assertEquals("sudo dnf5 versionlock add mesa-dri-drivers mesa-libGL", plan.steps().get(1).command().orElseThrow().display());
         assertEquals(List.of(), plan.notes());
     }
 
@@ -73,7 +73,7 @@ class PlannerTest {
     void aTargetTheReposNoLongerHaveIsSaidWithTheWayThatWorks() {
         IncidentAssessment a = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of(), mesa("mesa-dri-drivers", null));
         Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of()));
-        assertEquals("sudo dnf downgrade --enablerepo=updates-archive mesa-dri-drivers-25.1.2-1.fc43",
+        assertEquals("sudo dnf5 downgrade --enablerepo=updates-archive mesa-dri-drivers-25.1.2-1.fc43",
                 plan.steps().get(0).command().orElseThrow().display());
         assertTrue(plan.notes().get(0).contains("updates-archive") && plan.notes().get(0).contains("koji.fedoraproject.org"));
     }
@@ -89,8 +89,8 @@ class PlannerTest {
         IncidentAssessment fix = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.6-1.fc43.x86_64"),
                 mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
         Plan update = Planner.plan(fix, new Planner.Context(PackageManager.DNF5, Optional.of("/srv/root"), Map.of(), List.of()));
-        assertEquals("sudo dnf --installroot=/srv/root upgrade mesa-dri-drivers", update.steps().get(0).command().orElseThrow().display());
-        assertEquals("sudo dnf --installroot=/srv/root versionlock delete mesa-dri-drivers",
+        assertEquals("sudo dnf5 --installroot=/srv/root upgrade mesa-dri-drivers", update.steps().get(0).command().orElseThrow().display());
+        assertEquals("sudo dnf5 --installroot=/srv/root versionlock delete mesa-dri-drivers",
                 update.steps().get(1).command().orElseThrow().display());
         assertEquals("Undo the workaround: Use X11", update.steps().get(2).title());
         assertEquals(List.of("Choose GNOME again."), update.steps().get(2).fromFeed());

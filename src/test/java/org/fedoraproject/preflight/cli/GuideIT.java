@@ -1,0 +1,176 @@
+package org.fedoraproject.preflight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.testing.FeedServer;
+import org.fedoraproject.preflight.testing.FeedServer.Answer;
+import org.fedoraproject.preflight.testing.Processes;
+import org.fedoraproject.preflight.testing.TestRoots;
+import org.fedoraproject.preflight.testing.Tools;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code preflight guide} on copies of the real roots: the commands it prepares are run for real
+ * (as root, by the test, never by Preflight), and the next guide sees each step done.
+ * The sample feed is changed so that the mesa incident has no fix yet: the roots are then
+ * affected, and the guide goes back to mesa 25.1.2 and holds it.
+ */
+class GuideIT {
+
+    @TempDir
+    Path home;
+
+    private FeedServer server;
+    private Map<String, String> env;
+    private Path copy;
+
+    @BeforeEach
+    void serveFeed() throws Exception {
+        if (!TestRoots.isRoot()) {
+            Tools.missing("running the guide's commands on a root needs root");
+        }
+        JsonObject root;
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
+            root = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        }
+        for (JsonElement a : root.getAsJsonArray("incidents").get(0).getAsJsonObject().getAsJsonArray("affected")) {
+            a.getAsJsonObject().addProperty("fixed", "25.1.8-1.fc43");
+        }
+        byte[] feed = root.toString().getBytes(StandardCharsets.UTF_8);
+        KeyPair key = FeedKeys.generate();
+        server = FeedServer.http();
+        server.answer("/incidents.json", Answer.json(feed, null));
+        server.answer("/incidents.json.sig", Answer.text(FeedKeys.sign(feed, key.getPrivate())));
+        Path keys = Files.createDirectories(home.resolve("config/preflight/trusted-keys"));
+        Files.writeString(keys.resolve("test.pub"), FeedKeys.publicPem(key.getPublic()));
+        env = new HashMap<>(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
+                "XDG_CACHE_HOME", home.resolve("cache").toString(), "HOME", home.toString()));
+    }
+
+    @AfterEach
+    void clean() {
+        if (server != null) {
+            server.close();
+        }
+        if (copy != null) {
+            Processes.run(List.of("rm", "-rf", copy.toString()), null, Map.of());
+        }
+    }
+
+    private JsonObject guide(Path root, Map<String, String> extraEnv, String id) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Processes.jar().toString(), "guide", id, "--json", "--root", root.toString(),
+                "--feed", server.url("/incidents.json")));
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(extraEnv);
+        Processes.Result r = Processes.run(command, null, all);
+        assertEquals(0, r.exitCode(), r.stderr());
+        return JsonParser.parseString(r.stdout()).getAsJsonObject();
+    }
+
+    /** Runs a step's first command as the user would after reading it (without sudo: the test is root). */
+    private static void run(JsonObject step, List<String> prefix) {
+        JsonArray argv = step.getAsJsonArray("commands").get(0).getAsJsonObject().getAsJsonArray("argv");
+        List<String> command = new ArrayList<>(prefix);
+        for (JsonElement a : argv) {
+            command.add(a.getAsString());
+        }
+        assertEquals("sudo", command.remove(prefix.size()));
+        command.add(prefix.size() + 1, "-y");
+        Processes.Result r = Processes.run(command, null, Map.of());
+        assertEquals(0, r.exitCode(), command + "\n" + r.stdout() + r.stderr());
+    }
+
+    private static JsonObject step(JsonObject guide, int k) {
+        return guide.getAsJsonArray("steps").get(k).getAsJsonObject();
+    }
+
+    @Test
+    void onDnf5TheDowngradeAndTheHoldAreSeenDone() {
+        Path sid = TestRoots.dir().resolve("sid");
+        copy = sid.resolve("roots/guide-test");
+        Processes.Result cp = Processes.run(List.of("cp", "-a", TestRoots.dnf5Root().toString(), copy.toString()), null, Map.of());
+        assertEquals(0, cp.exitCode(), cp.stderr());
+        Map<String, String> chroot = Map.of("PREFLIGHT_COMMAND_PREFIX", "chroot " + sid, "PREFLIGHT_COMMAND_ROOT", "/roots/guide-test");
+
+        JsonObject before = guide(copy, chroot, "FPS-2026-0042");
+        assertEquals("affected", before.get("relation").getAsString());
+        JsonObject downgrade = step(before, 0);
+        assertEquals("sudo dnf5 --installroot=/roots/guide-test downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43",
+                downgrade.getAsJsonArray("commands").get(0).getAsJsonObject().get("display").getAsString());
+        assertEquals(false, downgrade.get("done").getAsBoolean());
+        assertEquals(0, before.getAsJsonArray("notes").size(), "25.1.2 is in the fedora repo: no detour needed");
+
+        run(downgrade, List.of("chroot", sid.toString()));
+        // Back on 25.1.2 the system is no longer affected; the pending 25.1.6 is still in the range,
+        // so the guide now says: hold.
+        JsonObject afterDowngrade = guide(copy, chroot, "FPS-2026-0042");
+        assertEquals("at-risk", afterDowngrade.get("relation").getAsString());
+        JsonObject hold = step(afterDowngrade, 0);
+        assertTrue(hold.get("title").getAsString().startsWith("Hold mesa-dri-drivers"));
+        assertEquals(false, hold.get("done").getAsBoolean());
+
+        run(hold, List.of("chroot", sid.toString()));
+        // Held, dnf5 no longer offers 25.1.6: the incident stops concerning the system.
+        assertEquals(java.util.Set.of("mesa-dri-drivers", "mesa-libGL"),
+                new org.fedoraproject.preflight.system.HoldsReader(org.fedoraproject.preflight.system.Target.of(copy))
+                        .read().get().orElseThrow());
+        List<String> again = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Processes.jar().toString(), "guide", "FPS-2026-0042", "--root", copy.toString(),
+                "--feed", server.url("/incidents.json")));
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(chroot);
+        Processes.Result afterHold = Processes.run(again, null, all);
+        assertEquals(1, afterHold.exitCode(), afterHold.stdout() + afterHold.stderr());
+        assertTrue(afterHold.stderr().contains("does not concern this system"), afterHold.stderr());
+    }
+
+    @Test
+    void onDnf4TheDowngradeIsSeenDone() throws Exception {
+        Tools.require("dnf");
+        copy = Files.createTempDirectory(Path.of("/var/tmp"), "preflight-guide-dnf4");
+        Processes.Result cp = Processes.run(List.of("cp", "-a", TestRoots.dnf4Root() + "/.", copy.toString()), null, Map.of());
+        assertEquals(0, cp.exitCode(), cp.stderr());
+        JsonObject before = guide(copy, Map.of(), "FPS-2026-0042");
+        JsonObject downgrade = step(before, 0);
+        // Debian's dnf-plugins-core brings a "local" plugin that looks for a repo of its own; not Preflight's business.
+        JsonArray argv = downgrade.getAsJsonArray("commands").get(0).getAsJsonObject().getAsJsonArray("argv");
+        List<String> command = new ArrayList<>();
+        argv.forEach(a -> command.add(a.getAsString()));
+        command.remove(0);
+        command.add(1, "-y");
+        command.add(1, "--disableplugin=local");
+        Processes.Result r = Processes.run(command, null, Map.of());
+        assertEquals(0, r.exitCode(), command + "\n" + r.stdout() + r.stderr());
+        JsonObject after = guide(copy, Map.of(), "FPS-2026-0042");
+        assertEquals("at-risk", after.get("relation").getAsString(), "back on 25.1.2: no longer affected");
+    }
+
+    @Test
+    void anIncidentThatDoesNotConcernTheSystemSaysSo() {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Processes.jar().toString(), "guide", "FPS-2026-0020", "--root", TestRoots.dnf4Root().toString(),
+                "--feed", server.url("/incidents.json"));
+        Processes.Result r = Processes.run(command, null, env);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("does not concern this system"), r.stderr());
+    }
+}
