@@ -7,18 +7,16 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
 import org.fedoraproject.preflight.testing.Processes;
+import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,28 +33,22 @@ class CheckIT {
     @TempDir
     Path home;
 
+    private SignedFeed feed;
     private FeedServer server;
     private Map<String, String> env;
 
     @BeforeEach
     void serveSignedFeed() throws Exception {
-        KeyPair key = FeedKeys.generate();
-        byte[] feed;
         try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
-            feed = in.readAllBytes();
+            feed = SignedFeed.serve(in.readAllBytes(), home);
         }
-        server = FeedServer.http();
-        server.answer("/incidents.json", Answer.json(feed, "\"sample\""));
-        server.answer("/incidents.json.sig", Answer.text(FeedKeys.sign(feed, key.getPrivate())));
-        Path keys = Files.createDirectories(home.resolve("config/preflight/trusted-keys"));
-        Files.writeString(keys.resolve("test.pub"), FeedKeys.publicPem(key.getPublic()));
-        env = new HashMap<>(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
-                "XDG_CACHE_HOME", home.resolve("cache").toString(), "HOME", home.toString()));
+        server = feed.server();
+        env = feed.environment();
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        feed.close();
     }
 
     private Processes.Result check(Map<String, String> extraEnv, String... args) {

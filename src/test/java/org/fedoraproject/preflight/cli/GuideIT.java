@@ -10,16 +10,14 @@ import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.testing.FeedServer;
-import org.fedoraproject.preflight.testing.FeedServer.Answer;
 import org.fedoraproject.preflight.testing.Processes;
+import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
 import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +36,7 @@ class GuideIT {
     @TempDir
     Path home;
 
+    private SignedFeed feed;
     private FeedServer server;
     private Map<String, String> env;
     private Path copy;
@@ -54,21 +53,15 @@ class GuideIT {
         for (JsonElement a : root.getAsJsonArray("incidents").get(0).getAsJsonObject().getAsJsonArray("affected")) {
             a.getAsJsonObject().addProperty("fixed", "25.1.8-1.fc43");
         }
-        byte[] feed = root.toString().getBytes(StandardCharsets.UTF_8);
-        KeyPair key = FeedKeys.generate();
-        server = FeedServer.http();
-        server.answer("/incidents.json", Answer.json(feed, null));
-        server.answer("/incidents.json.sig", Answer.text(FeedKeys.sign(feed, key.getPrivate())));
-        Path keys = Files.createDirectories(home.resolve("config/preflight/trusted-keys"));
-        Files.writeString(keys.resolve("test.pub"), FeedKeys.publicPem(key.getPublic()));
-        env = new HashMap<>(Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
-                "XDG_CACHE_HOME", home.resolve("cache").toString(), "HOME", home.toString()));
+        feed = SignedFeed.serve(root.toString().getBytes(StandardCharsets.UTF_8), home);
+        server = feed.server();
+        env = feed.environment();
     }
 
     @AfterEach
     void clean() {
-        if (server != null) {
-            server.close();
+        if (feed != null) {
+            feed.close();
         }
         if (copy != null) {
             Processes.run(List.of("rm", "-rf", copy.toString()), null, Map.of());

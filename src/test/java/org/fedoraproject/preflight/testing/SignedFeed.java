@@ -1,0 +1,52 @@
+package org.fedoraproject.preflight.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.HashMap;
+import java.util.Map;
+import org.fedoraproject.preflight.feed.FeedKeys;
+
+/**
+ * A feed signed with a fresh key and served at {@code /incidents.json} on loopback, and a user
+ * home whose config trusts that key: what the end-to-end tests of the jar run against.
+ */
+public final class SignedFeed implements AutoCloseable {
+
+    private final FeedServer server;
+    private final Map<String, String> environment;
+
+    private SignedFeed(FeedServer server, Map<String, String> environment) {
+        this.server = server;
+        this.environment = environment;
+    }
+
+    public static SignedFeed serve(byte[] feed, Path home) throws Exception {
+        KeyPair key = FeedKeys.generate();
+        FeedServer server = FeedServer.http();
+        server.answer("/incidents.json", FeedServer.Answer.json(feed, "\"sample\""));
+        server.answer("/incidents.json.sig", FeedServer.Answer.text(FeedKeys.sign(feed, key.getPrivate())));
+        Path keys = Files.createDirectories(home.resolve("config/preflight/trusted-keys"));
+        Files.writeString(keys.resolve("test.pub"), FeedKeys.publicPem(key.getPublic()));
+        return new SignedFeed(server, Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
+                "XDG_CACHE_HOME", home.resolve("cache").toString(), "HOME", home.toString()));
+    }
+
+    public FeedServer server() {
+        return server;
+    }
+
+    public String url() {
+        return server.url("/incidents.json");
+    }
+
+    /** XDG_CONFIG_HOME, XDG_CACHE_HOME and HOME of the test's user. */
+    public Map<String, String> environment() {
+        return new HashMap<>(environment);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
