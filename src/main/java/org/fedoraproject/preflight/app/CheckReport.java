@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 
 /**
@@ -14,13 +15,14 @@ import org.fedoraproject.preflight.machine.SystemSnapshot;
  * An incomplete check still carries what could be assessed.
  */
 public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> feeds, Assessment assessment,
-                          List<String> cannotCheck, List<String> warnings, Instant at) {
+                          List<HoldAdvice> holds, List<String> cannotCheck, List<String> warnings, Instant at) {
 
     public CheckReport {
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(arch, "arch");
         feeds = List.copyOf(feeds);
         Objects.requireNonNull(assessment, "assessment");
+        holds = List.copyOf(holds);
         cannotCheck = List.copyOf(cannotCheck);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(at, "at");

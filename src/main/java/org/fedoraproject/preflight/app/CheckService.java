@@ -16,10 +16,12 @@ import org.fedoraproject.preflight.assess.SystemFacts;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.incident.IncidentCatalog;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
@@ -77,13 +79,25 @@ public final class CheckService {
             return SinceLookup.of(history.transactions()).find(wanted);
         };
         CheckReport report = assess(system, statuses, warnings, since);
-        if (historyProblems.isEmpty()) {
-            return report;
-        }
         List<String> all = new ArrayList<>(report.warnings());
         all.addAll(historyProblems);
-        return new CheckReport(report.system(), report.arch(), report.feeds(), report.assessment(), report.cannotCheck(),
-                all, report.at());
+        List<HoldAdvice> holds = List.of();
+        if (!request.demo()) {
+            Reading<Set<String>> held = inspection.holds(request.root());
+            held.get().ifPresentOrElse(h -> { }, () -> all.add(((Reading.Unavailable<?>) held).message()));
+            holds = HoldAdvice.of(held.get().orElse(Set.of()), incidents(statuses),
+                    system.manager().get().orElse(PackageManager.DNF5), inspection.commandRoot(request.root()));
+        }
+        return new CheckReport(report.system(), report.arch(), report.feeds(), report.assessment(), holds,
+                report.cannotCheck(), all, report.at());
+    }
+
+    private static List<SourcedIncident> incidents(List<FeedStatus> statuses) {
+        List<IncidentCatalog.Published> published = new ArrayList<>();
+        for (FeedStatus s : statuses) {
+            s.feed().ifPresent(f -> published.add(new IncidentCatalog.Published(s.url(), f)));
+        }
+        return IncidentCatalog.merge(published);
     }
 
     CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<String> warnings, SinceLookup since) {
@@ -105,17 +119,13 @@ public final class CheckService {
         } else if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
             cannot.add("no incident feed could be read, and none is kept from before");
         }
-        List<IncidentCatalog.Published> published = new ArrayList<>();
-        for (FeedStatus s : statuses) {
-            s.feed().ifPresent(f -> published.add(new IncidentCatalog.Published(s.url(), f)));
-        }
-        List<SourcedIncident> incidents = IncidentCatalog.merge(published);
+        List<SourcedIncident> incidents = incidents(statuses);
         List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String arch = SystemFacts.archOf(installed);
         SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),
                 arch, installed, pending, since);
         Assessment assessment = Assessor.assess(facts, incidents);
-        return new CheckReport(system, arch, statuses, assessment, cannot, warnings, clock.instant());
+        return new CheckReport(system, arch, statuses, assessment, List.of(), cannot, warnings, clock.instant());
     }
 }

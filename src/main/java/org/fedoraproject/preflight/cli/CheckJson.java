@@ -10,6 +10,7 @@ import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.machine.OsRelease;
@@ -41,6 +42,20 @@ final class CheckJson {
         JsonArray incidents = new JsonArray();
         report.assessment().incidents().forEach(i -> incidents.add(incident(i)));
         root.add("incidents", incidents);
+        JsonArray holds = new JsonArray();
+        for (HoldAdvice h : report.holds()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("name", h.name());
+            o.add("open_incidents", strings(h.openIncidents()));
+            o.add("resolved_incidents", strings(h.resolvedIncidents()));
+            if (h.release().isPresent()) {
+                o.addProperty("release", h.release().get().display());
+            } else {
+                o.add("release", JsonNull.INSTANCE);
+            }
+            holds.add(o);
+        }
+        root.add("holds", holds);
         JsonArray problems = new JsonArray();
         report.cannotCheck().forEach(problems::add);
         root.add("problems", problems);

@@ -14,6 +14,7 @@ import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.incident.Incident;
 
 /** The readable report: the verdict first, then what to do, then the details and how fresh the data is. */
@@ -70,6 +71,18 @@ final class CheckText {
                 }
                 if (incident.status().isOpen()) {
                     incident.fix().expected().ifPresent(d -> out.println("      Fix expected " + d + "."));
+                }
+            }
+            out.println();
+        }
+        if (!report.holds().isEmpty()) {
+            out.println("Held packages (versionlock)");
+            for (HoldAdvice h : report.holds()) {
+                if (h.canRelease()) {
+                    out.println("  " + h.name() + ": " + String.join(", ", h.resolvedIncidents())
+                            + " resolved; release the hold: " + h.release().get().display());
+                } else {
+                    out.println("  " + h.name() + ": keep it held while " + String.join(", ", h.openIncidents()) + " is open");
                 }
             }
             out.println();

@@ -37,6 +37,7 @@ class GuideIT {
     Path home;
 
     private SignedFeed feed;
+    private JsonObject feedRoot;
     private FeedServer server;
     private Map<String, String> env;
     private Path copy;
@@ -53,6 +54,7 @@ class GuideIT {
         for (JsonElement a : root.getAsJsonArray("incidents").get(0).getAsJsonObject().getAsJsonArray("affected")) {
             a.getAsJsonObject().addProperty("fixed", "25.1.8-1.fc43");
         }
+        feedRoot = root;
         feed = SignedFeed.serve(root.toString().getBytes(StandardCharsets.UTF_8), home);
         server = feed.server();
         env = feed.environment();
@@ -134,6 +136,33 @@ class GuideIT {
         Processes.Result afterHold = Processes.run(again, null, all);
         assertEquals(1, afterHold.exitCode(), afterHold.stdout() + afterHold.stderr());
         assertTrue(afterHold.stderr().contains("does not concern this system"), afterHold.stderr());
+
+        // The incident is resolved: check says the hold can go, with the command; run it; the hold is gone.
+        feedRoot.addProperty("generated", "2026-11-26T08:00:00Z");
+        JsonObject mesa = feedRoot.getAsJsonArray("incidents").get(0).getAsJsonObject();
+        mesa.addProperty("status", "resolved");
+        mesa.addProperty("resolved", "2026-11-26T07:00:00Z");
+        try {
+            feed.publish(feedRoot.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        List<String> check = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Processes.jar().toString(), "check", "--json", "--root", copy.toString(), "--feed", server.url("/incidents.json"));
+        JsonObject report = JsonParser.parseString(Processes.run(check, null, all).stdout()).getAsJsonObject();
+        Map<String, String> releases = new HashMap<>();
+        for (JsonElement h : report.getAsJsonArray("holds")) {
+            releases.put(h.getAsJsonObject().get("name").getAsString(), h.getAsJsonObject().get("release").getAsString());
+        }
+        assertEquals("sudo dnf5 --installroot=/roots/guide-test versionlock delete mesa-dri-drivers", releases.get("mesa-dri-drivers"));
+        for (String release : releases.values()) {
+            List<String> argv = new ArrayList<>(List.of("chroot", sid.toString()));
+            argv.addAll(List.of(release.split(" ")).subList(1, release.split(" ").length));
+            Processes.Result r = Processes.run(argv, null, Map.of());
+            assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        }
+        JsonObject released = JsonParser.parseString(Processes.run(check, null, all).stdout()).getAsJsonObject();
+        assertEquals(0, released.getAsJsonArray("holds").size(), released.toString());
     }
 
     @Test

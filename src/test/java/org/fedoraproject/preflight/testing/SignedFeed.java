@@ -15,10 +15,18 @@ public final class SignedFeed implements AutoCloseable {
 
     private final FeedServer server;
     private final Map<String, String> environment;
+    private final KeyPair key;
 
-    private SignedFeed(FeedServer server, Map<String, String> environment) {
+    private SignedFeed(FeedServer server, Map<String, String> environment, KeyPair key) {
         this.server = server;
         this.environment = environment;
+        this.key = key;
+    }
+
+    /** Serves a new version of the feed, signed with the same key. */
+    public void publish(byte[] feed) throws Exception {
+        server.answer("/incidents.json", FeedServer.Answer.json(feed, null));
+        server.answer("/incidents.json.sig", FeedServer.Answer.text(FeedKeys.sign(feed, key.getPrivate())));
     }
 
     public static SignedFeed serve(byte[] feed, Path home) throws Exception {
@@ -29,7 +37,7 @@ public final class SignedFeed implements AutoCloseable {
         Path keys = Files.createDirectories(home.resolve("config/preflight/trusted-keys"));
         Files.writeString(keys.resolve("test.pub"), FeedKeys.publicPem(key.getPublic()));
         return new SignedFeed(server, Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
-                "XDG_CACHE_HOME", home.resolve("cache").toString(), "HOME", home.toString()));
+                "XDG_CACHE_HOME", home.resolve("cache").toString(), "HOME", home.toString()), key);
     }
 
     public FeedServer server() {
