@@ -29,7 +29,8 @@ public interface SinceLookup {
             for (Transaction t : newestFirst) {
                 for (TransactionItem item : t.items()) {
                     if (item.action().brings() && wanted.contains(item.nevra()) && !found.containsKey(item.nevra())) {
-                        found.put(item.nevra(), Since.of(t.source(), t.id(), t.start(), t.description(), item.replaced()));
+                        List<String> names = t.items().stream().map(i -> i.nevra().name()).distinct().toList();
+                        found.put(item.nevra(), Since.of(t.source(), t.id(), t.start(), t.description(), item.replaced(), names));
                     }
                 }
                 if (found.size() == wanted.size()) {

@@ -126,9 +126,34 @@ public final class Planner {
             args.add("--enablerepo=updates-archive");
         }
         targets.forEach((name, evr) -> args.add(name + "-" + evr));
-        return List.of(new Step("Go back to the last good version" + (targets.size() > 1 ? "s" : ""),
-                "All of the incident's packages move together, so that they stay of one build.",
-                List.of(dnf(context, args.toArray(String[]::new))), List.of(), checks));
+        List<ShellCommand> commands = new ArrayList<>(List.of(dnf(context, args.toArray(String[]::new))));
+        String why = "All of the incident's packages move together, so that they stay of one build.";
+        Optional<Long> undo = undoable(assessment, context.manager());
+        if (undo.isPresent()) {
+            commands.add(dnf(context, "history", "undo", Long.toString(undo.get())));
+            why += " The transaction that brought them changed nothing else, so undoing it (the second command) does the same.";
+        }
+        return List.of(new Step("Go back to the last good version" + (targets.size() > 1 ? "s" : ""), why, commands, List.of(),
+                checks));
+    }
+
+    /**
+     * The one transaction of the system's own package manager that brought every affected
+     * package and changed no package the incident does not name: undoing it is exactly going back.
+     */
+    private static Optional<Long> undoable(IncidentAssessment assessment, PackageManager manager) {
+        Set<String> named = new java.util.HashSet<>();
+        assessment.incident().incident().affected().forEach(a -> named.add(a.name()));
+        List<org.fedoraproject.preflight.assess.Since> since = assessment.affected().stream().map(AffectedInstall::since).toList();
+        if (since.isEmpty() || since.stream().anyMatch(s -> !s.fromHistory())) {
+            return Optional.empty();
+        }
+        org.fedoraproject.preflight.assess.Since first = since.get(0);
+        boolean same = first.source().equals(manager.id())
+                && since.stream().allMatch(s -> s.source().equals(first.source()) && s.transaction() == first.transaction());
+        boolean onlyRelated = named.containsAll(first.transactionPackages());
+        boolean replacedSomething = since.stream().allMatch(s -> !s.replaced().isEmpty());
+        return same && onlyRelated && replacedSomething ? Optional.of(first.transaction()) : Optional.empty();
     }
 
     private static Step rollback(IncidentAssessment assessment, Context context, List<String> notes) {

@@ -112,6 +112,9 @@ class GuideIT {
         assertEquals("sudo dnf5 --installroot=/roots/guide-test downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43",
                 downgrade.getAsJsonArray("commands").get(0).getAsJsonObject().get("display").getAsString());
         assertEquals(false, downgrade.get("done").getAsBoolean());
+        assertEquals("sudo dnf5 --installroot=/roots/guide-test history undo 2",
+                downgrade.getAsJsonArray("commands").get(1).getAsJsonObject().get("display").getAsString(),
+                "transaction 2 brought only the two mesa packages: undoing it is the same");
         assertEquals(0, before.getAsJsonArray("notes").size(), "25.1.2 is in the fedora repo: no detour needed");
 
         run(downgrade, List.of("chroot", sid.toString()));
