@@ -1,5 +1,8 @@
 package org.fedoraproject.preflight.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.AppInfo;
 import picocli.CommandLine;
@@ -9,9 +12,25 @@ import picocli.CommandLine.Command;
 @Command(name = "preflight",
         mixinStandardHelpOptions = true,
         versionProvider = PreflightCommand.Version.class,
-        description = "Tells you whether it is safe to update this Fedora system right now.",
-        subcommands = {CheckCommand.class, GuideCommand.class, HistoryCommand.class, VercmpCommand.class, FeedCommand.class})
+        description = "Tells you whether it is safe to update this Fedora system right now.")
 public final class PreflightCommand implements Callable<Integer> {
+
+    /**
+     * The subcommands, in the order help lists them. Building picocli's model of a command costs
+     * tens of milliseconds when the JVM is cold, so a run builds only the subcommand it was asked
+     * for (all of them for help and for anything unknown).
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        map.put("check", CheckCommand.class);
+        map.put("guide", GuideCommand.class);
+        map.put("history", HistoryCommand.class);
+        map.put("vercmp", VercmpCommand.class);
+        map.put("feed", FeedCommand.class);
+        return Collections.unmodifiableMap(map);
+    }
 
     /** Returned when the window was opened; the JavaFX runtime decides when the process ends. */
     public static final int WINDOW_CLOSED = -1;
@@ -35,11 +54,24 @@ public final class PreflightCommand implements Callable<Integer> {
     }
 
     public static int run(WindowLauncher windowLauncher, Services services, String... args) {
-        return commandLine(windowLauncher, services).execute(args);
+        return commandLine(windowLauncher, services, args).execute(args);
     }
 
-    public static CommandLine commandLine(WindowLauncher windowLauncher, Services services) {
-        return new CommandLine(new PreflightCommand(windowLauncher), new CommandFactory(services));
+    /** The command line for these arguments; with none given, every subcommand. */
+    public static CommandLine commandLine(WindowLauncher windowLauncher, Services services, String... args) {
+        CommandFactory factory = new CommandFactory(services);
+        CommandLine line = new CommandLine(new PreflightCommand(windowLauncher), factory);
+        String first = args.length == 0 ? "" : args[0];
+        try {
+            for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+                if (!SUBCOMMANDS.containsKey(first) || first.equals(sub.getKey())) {
+                    line.addSubcommand(sub.getKey(), new CommandLine(factory.create(sub.getValue()), factory));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the command " + first, e);
+        }
+        return line;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
