@@ -71,7 +71,8 @@ public final class GuideService {
                 new Planner.Context(manager, installRoot, available, report.system().deployments()));
         List<StepStatus> statuses = new ArrayList<>();
         for (Step step : plan.steps()) {
-            statuses.add(StepStatus.of(step, report.system().installed().get().orElse(List.of()), held));
+            statuses.add(StepStatus.of(step, report.system().installed().get().orElse(List.of()), held,
+                    report.system().deployments()));
         }
         return new Result(report, Optional.of(plan), statuses, problems);
     }

@@ -21,4 +21,12 @@ public sealed interface Check {
     /** No versionlock entry for the package is left. */
     record Released(String name) implements Check {
     }
+
+    /** The rpm-ostree deployment with this commit is pinned. */
+    record Pinned(String checksum) implements Check {
+    }
+
+    /** The system runs the rpm-ostree deployment with this commit (after the reboot a rollback needs). */
+    record Booted(String checksum) implements Check {
+    }
 }

@@ -162,7 +162,8 @@ public final class Planner {
         if (rollback.isPresent() && since.isPresent() && rollback.get().timestamp().isBefore(since.get())) {
             return new Step("Roll back to the previous deployment", "Deployment " + rollback.get().version()
                     + " predates the bad version; after a reboot the system runs it.",
-                    List.of(ShellCommand.asRoot("rpm-ostree", "rollback")), List.of(), List.of());
+                    List.of(ShellCommand.asRoot("rpm-ostree", "rollback")), List.of(),
+                    List.of(new Check.Booted(rollback.get().checksum())));
         }
         List<ShellCommand> commands = new ArrayList<>();
         for (AffectedInstall a : assessment.affected()) {
@@ -196,15 +197,18 @@ public final class Planner {
 
     private static Step pinDeployment(Context context, Incident incident) {
         int booted = 0;
+        String checksum = "";
         for (int k = 0; k < context.deployments().size(); k++) {
             if (context.deployments().get(k).booted()) {
                 booted = k;
+                checksum = context.deployments().get(k).checksum();
             }
         }
         return new Step("Do not deploy the update yet; keep the current deployment",
                 "Until " + incident.id() + " is fixed, do not run `rpm-ostree upgrade`, and cancel a staged one "
                         + "(`rpm-ostree cleanup -p`). Pinning keeps today's deployment even after later updates.",
-                List.of(ShellCommand.asRoot("ostree", "admin", "pin", Integer.toString(booted))), List.of(), List.of());
+                List.of(ShellCommand.asRoot("ostree", "admin", "pin", Integer.toString(booted))), List.of(),
+                checksum.isEmpty() ? List.of() : List.of(new Check.Pinned(checksum)));
     }
 
     /** {@code dnf5} by its own name on dnf5 systems (where {@code dnf} is the same program), {@code dnf} on dnf4 ones. */

@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.guide;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.fedoraproject.preflight.machine.Deployment;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 
 /** Whether a step's checks hold on the system as read again, and if not, what is still different. */
@@ -14,6 +15,10 @@ public record StepStatus(boolean done, List<String> stillDifferent) {
 
     /** A step without checks is never "done" by itself: only the user can say. */
     public static StepStatus of(Step step, List<InstalledPackage> installed, Set<String> held) {
+        return of(step, installed, held, List.of());
+    }
+
+    public static StepStatus of(Step step, List<InstalledPackage> installed, Set<String> held, List<Deployment> deployments) {
         if (step.checks().isEmpty()) {
             return new StepStatus(false, List.of());
         }
@@ -34,8 +39,18 @@ public record StepStatus(boolean done, List<String> stillDifferent) {
                 different.add(c.name() + " is not held by versionlock");
             } else if (check instanceof Check.Released c && held.contains(c.name())) {
                 different.add(c.name() + " is still held by versionlock");
+            } else if (check instanceof Check.Pinned c
+                    && deployments.stream().noneMatch(d -> d.checksum().equals(c.checksum()) && d.pinned())) {
+                different.add("deployment " + shorten(c.checksum()) + " is not pinned");
+            } else if (check instanceof Check.Booted c
+                    && deployments.stream().noneMatch(d -> d.checksum().equals(c.checksum()) && d.booted())) {
+                different.add("the system does not run deployment " + shorten(c.checksum()) + " yet (reboot after the rollback)");
             }
         }
         return new StepStatus(different.isEmpty(), different);
+    }
+
+    private static String shorten(String checksum) {
+        return checksum.length() > 10 ? checksum.substring(0, 10) : checksum;
     }
 }

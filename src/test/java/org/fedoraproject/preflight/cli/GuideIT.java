@@ -168,25 +168,71 @@ class GuideIT {
         assertEquals(0, released.getAsJsonArray("holds").size(), released.toString());
     }
 
+    /**
+     * dnf4 run by hand on a root: Debian's dnf-plugins-core brings a "local" plugin that wants a
+     * repo of its own (disabled), and dnf4 reads plugin configuration from the host even under
+     * --installroot, so the root's own versionlock configuration is named (on a real system
+     * both are simply /etc).
+     */
+    private static List<String> dnf4(Path root, JsonArray argv) {
+        List<String> command = new ArrayList<>();
+        argv.forEach(a -> command.add(a.getAsString()));
+        assertEquals("sudo", command.remove(0));
+        command.addAll(1, List.of("-y", "--disableplugin=local", "--setopt=pluginconfpath=" + root.resolve("etc/dnf/plugins")));
+        return command;
+    }
+
+    private static void runDnf4(Path root, JsonArray argv) {
+        List<String> command = dnf4(root, argv);
+        Processes.Result r = Processes.run(command, null, Map.of());
+        assertEquals(0, r.exitCode(), command + "\n" + r.stdout() + r.stderr());
+    }
+
     @Test
-    void onDnf4TheDowngradeIsSeenDone() throws Exception {
+    void onDnf4TheDowngradeTheHoldAndItsReleaseAreSeen() throws Exception {
         Tools.require("dnf");
+        if (!Files.isRegularFile(Path.of("/usr/lib/python3/dist-packages/dnf-plugins/versionlock.py"))) {
+            Tools.missing("dnf4's versionlock plugin (Debian package dnf-plugins-core)");
+        }
         copy = Files.createTempDirectory(Path.of("/var/tmp"), "preflight-guide-dnf4");
         Processes.Result cp = Processes.run(List.of("cp", "-a", TestRoots.dnf4Root() + "/.", copy.toString()), null, Map.of());
         assertEquals(0, cp.exitCode(), cp.stderr());
+        Path plugins = Files.createDirectories(copy.resolve("etc/dnf/plugins"));
+        Files.writeString(plugins.resolve("versionlock.conf"),
+                "[main]\nenabled = 1\nlocklist = " + plugins.resolve("versionlock.list") + "\n");
+        Files.writeString(plugins.resolve("versionlock.list"), "");
+
         JsonObject before = guide(copy, Map.of(), "FPS-2026-0042");
-        JsonObject downgrade = step(before, 0);
-        // Debian's dnf-plugins-core brings a "local" plugin that looks for a repo of its own; not Preflight's business.
-        JsonArray argv = downgrade.getAsJsonArray("commands").get(0).getAsJsonObject().getAsJsonArray("argv");
-        List<String> command = new ArrayList<>();
-        argv.forEach(a -> command.add(a.getAsString()));
-        command.remove(0);
-        command.add(1, "-y");
-        command.add(1, "--disableplugin=local");
-        Processes.Result r = Processes.run(command, null, Map.of());
-        assertEquals(0, r.exitCode(), command + "\n" + r.stdout() + r.stderr());
-        JsonObject after = guide(copy, Map.of(), "FPS-2026-0042");
-        assertEquals("at-risk", after.get("relation").getAsString(), "back on 25.1.2: no longer affected");
+        assertEquals("affected", before.get("relation").getAsString());
+        runDnf4(copy, step(before, 0).getAsJsonArray("commands").get(0).getAsJsonObject().getAsJsonArray("argv"));
+
+        JsonObject afterDowngrade = guide(copy, Map.of(), "FPS-2026-0042");
+        assertEquals("at-risk", afterDowngrade.get("relation").getAsString(), "back on 25.1.2: no longer affected");
+        JsonObject hold = step(afterDowngrade, 0);
+        assertEquals("sudo dnf --installroot=" + copy + " versionlock add mesa-dri-drivers mesa-libGL",
+                hold.getAsJsonArray("commands").get(0).getAsJsonObject().get("display").getAsString());
+        runDnf4(copy, hold.getAsJsonArray("commands").get(0).getAsJsonObject().getAsJsonArray("argv"));
+        assertEquals(java.util.Set.of("mesa-dri-drivers", "mesa-libGL"),
+                new org.fedoraproject.preflight.system.HoldsReader(org.fedoraproject.preflight.system.Target.of(copy))
+                        .read().get().orElseThrow());
+
+        feedRoot.addProperty("generated", "2026-11-26T08:00:00Z");
+        JsonObject mesa = feedRoot.getAsJsonArray("incidents").get(0).getAsJsonObject();
+        mesa.addProperty("status", "resolved");
+        mesa.addProperty("resolved", "2026-11-26T07:00:00Z");
+        feed.publish(feedRoot.toString().getBytes(StandardCharsets.UTF_8));
+        List<String> check = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Processes.jar().toString(), "check", "--json", "--root", copy.toString(), "--feed", server.url("/incidents.json"));
+        JsonObject report = JsonParser.parseString(Processes.run(check, null, env).stdout()).getAsJsonObject();
+        assertEquals(2, report.getAsJsonArray("holds").size(), report.toString());
+        for (JsonElement h : report.getAsJsonArray("holds")) {
+            String release = h.getAsJsonObject().get("release").getAsString();
+            JsonArray argv = new JsonArray();
+            List.of(release.split(" ")).forEach(argv::add);
+            runDnf4(copy, argv);
+        }
+        JsonObject released = JsonParser.parseString(Processes.run(check, null, env).stdout()).getAsJsonObject();
+        assertEquals(0, released.getAsJsonArray("holds").size(), released.toString());
     }
 
     @Test

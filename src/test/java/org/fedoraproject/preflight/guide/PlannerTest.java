@@ -118,6 +118,13 @@ class PlannerTest {
                 new org.fedoraproject.preflight.machine.Deployment("a", "aaaa", "43.1", T0, false, true, false, List.of(), List.of()),
                 new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of()))));
         assertEquals("sudo ostree admin pin 1", pin.steps().get(0).command().orElseThrow().display());
+        org.fedoraproject.preflight.machine.Deployment booted =
+                new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of());
+        org.fedoraproject.preflight.machine.Deployment pinned =
+                new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, true, List.of(), List.of());
+        assertEquals(List.of("deployment bbbb is not pinned"),
+                StepStatus.of(pin.steps().get(0), List.of(), Set.of(), List.of(booted)).stillDifferent());
+        assertTrue(StepStatus.of(pin.steps().get(0), List.of(), Set.of(), List.of(pinned)).done());
     }
 
     @Test
