@@ -2,7 +2,6 @@ package org.fedoraproject.preflight.machine;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The fields of os-release(5) that Preflight uses. Values are as the file gives them, with
@@ -32,10 +31,5 @@ public record OsRelease(String id, String name, String versionId, String variant
 
     public boolean isFedora() {
         return "fedora".equals(id);
-    }
-
-    /** The release as Fedora numbers it ("43"), when this is Fedora. */
-    public Optional<String> fedoraRelease() {
-        return isFedora() && !versionId.isEmpty() ? Optional.of(versionId) : Optional.empty();
     }
 }

@@ -114,10 +114,6 @@ public record Evr(long epoch, String version, String release) implements Compara
         return mine == theirs ? 0 : (mine ? 1 : -1);
     }
 
-    public boolean isOlderThan(Evr other) {
-        return compareTo(other) < 0;
-    }
-
     public boolean isNewerThan(Evr other) {
         return compareTo(other) > 0;
     }
@@ -134,11 +130,6 @@ public record Evr(long epoch, String version, String release) implements Compara
             s.append('-').append(release);
         }
         return s.toString();
-    }
-
-    /** {@code epoch:version-release} with the epoch always written, as dnf5 prints a full NEVRA. */
-    public String toFullString() {
-        return epoch + ":" + version + (hasRelease() ? "-" + release : "");
     }
 
     private static long parseEpoch(String text, int digits) {

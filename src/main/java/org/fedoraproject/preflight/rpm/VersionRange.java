@@ -30,11 +30,6 @@ public record VersionRange(Evr introduced, Optional<Evr> fixed) {
         return evr.compareTo(introduced) >= 0 && (fixed.isEmpty() || evr.compareTo(fixed.get()) < 0);
     }
 
-    /** True when the version is at or past the fix; false for an open range. */
-    public boolean isFixedBy(Evr evr) {
-        return fixed.isPresent() && evr.compareTo(fixed.get()) >= 0;
-    }
-
     @Override
     public String toString() {
         return "from " + introduced + fixed.map(f -> ", fixed in " + f).orElse(", no fix yet");

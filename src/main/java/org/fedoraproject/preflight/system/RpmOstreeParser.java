@@ -70,7 +70,9 @@ public final class RpmOstreeParser {
     }
 
     /**
-     * {@code rpm-ostree upgrade --check --preview}: {@code Upgraded:}, {@code Downgraded:} and
+     * {@code rpm-ostree upgrade --check --preview}, for the refresh that asks rpm-ostreed to look
+     * for an update (not wired yet: checks read only the cached update, which downloads nothing):
+     * {@code Upgraded:}, {@code Downgraded:} and
      * {@code Added:} lines ({@code name old -> new}; added as a NEVRA). The preview names no
      * arch for upgrades, so the installed package's arch is looked up by name.
      */

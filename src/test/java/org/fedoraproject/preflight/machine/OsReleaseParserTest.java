@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OsReleaseParserTest {
@@ -23,7 +22,7 @@ class OsReleaseParserTest {
                 VARIANT_ID=workstation
                 """);
         assertTrue(os.isFedora());
-        assertEquals(Optional.of("43"), os.fedoraRelease());
+        assertEquals("43", os.versionId());
         assertEquals("workstation", os.variantId());
         assertEquals("Fedora Linux 43 (Workstation Edition)", os.prettyName());
         assertEquals("", os.ostreeVersion());
@@ -42,7 +41,7 @@ class OsReleaseParserTest {
     void anythingElseIsNotFedora() {
         OsRelease os = OsReleaseParser.parse("PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n");
         assertFalse(os.isFedora());
-        assertEquals(Optional.empty(), os.fedoraRelease());
+        assertEquals("12", os.versionId());
     }
 
     @Test

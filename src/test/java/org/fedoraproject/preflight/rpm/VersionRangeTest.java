@@ -27,7 +27,7 @@ class VersionRangeTest {
             """)
     void introducedIsInsideFixedIsOutside(String version, boolean inside, boolean fixed) {
         assertEquals(inside, MESA.contains(Evr.parse(version)));
-        assertEquals(fixed, MESA.isFixedBy(Evr.parse(version)));
+        assertEquals(fixed, MESA.fixed().orElseThrow().compareTo(Evr.parse(version)) <= 0);
     }
 
     @Test
@@ -35,7 +35,6 @@ class VersionRangeTest {
         assertEquals(true, OPEN.contains(Evr.parse("6.17.5-300.fc43")));
         assertEquals(true, OPEN.contains(Evr.parse("99.0-1.fc43")));
         assertEquals(false, OPEN.contains(Evr.parse("6.17.4-300.fc43")));
-        assertEquals(false, OPEN.isFixedBy(Evr.parse("99.0-1.fc43")));
         assertEquals("from 6.17.5-300.fc43, no fix yet", OPEN.toString());
         assertEquals("from 25.1.4-1.fc43, fixed in 25.1.6-1.fc43", MESA.toString());
     }
