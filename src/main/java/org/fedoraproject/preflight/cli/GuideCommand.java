@@ -4,22 +4,17 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
-import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.guide.Plan;
 import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.guide.Step;
 import org.fedoraproject.preflight.guide.StepStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,11 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "guide",
         mixinStandardHelpOptions = true,
         description = {
-            "The way out of one incident on this system: hold, go back to the last good version,",
-            "update, or work around; with the exact commands, and each step checked against the",
-            "system as it is now (run it again after a step). Preflight runs none of the commands.",
-            "Exit status: 0 a plan, all steps done or not; 1 the incident does not concern this system;",
-            "3 could not check."
+            "The way out of one incident on this system: hold, go back to the last good version, update, or work "
+                + "around; with the exact commands, and each step checked against the system as it is now (run it "
+                + "again after a step). Preflight runs none of the commands.",
+            "Exit status: 0 a plan, all steps done or not; 1 the incident does not concern this system; 3 could not check."
         })
 final class GuideCommand implements Callable<Integer> {
 
@@ -43,20 +37,8 @@ final class GuideCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT-ID")
     String incident;
 
-    @Option(names = "--json", description = "Print JSON for programs.")
-    boolean json;
-
-    @Option(names = "--root", paramLabel = "DIR", description = "Inspect the system installed under DIR.")
-    Path root;
-
-    @Option(names = "--feed", paramLabel = "URL", description = "Also read this feed (repeatable).")
-    List<String> feeds = new ArrayList<>();
-
-    @Option(names = "--offline", description = "Use only kept copies of the feeds.")
-    boolean offline;
-
-    @Option(names = "--demo", description = "Guide on the bundled sample system.")
-    boolean demo;
+    @Mixin
+    CheckOptions options = new CheckOptions();
 
     GuideCommand(Services services) {
         this.services = services;
@@ -64,22 +46,23 @@ final class GuideCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FeedSource> sources = new ArrayList<>();
-        for (String url : feeds) {
-            URI uri = url.contains(":") ? URI.create(url) : Path.of(url).toAbsolutePath().toUri();
-            sources.add(new FeedSource(uri, Optional.empty(), !"https".equalsIgnoreCase(uri.getScheme())));
-        }
-        GuideService.Result result = services.guides().get().guide(incident,
-                new CheckService.Request(Optional.ofNullable(root), sources, offline, demo));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CheckService.Request request;
+        try {
+            request = options.request();
+        } catch (IllegalArgumentException e) {
+            err.println("preflight guide: " + e.getMessage());
+            return CheckCommand.COULD_NOT_CHECK;
+        }
+        GuideService.Result result = services.guides().get().guide(incident, request);
         if (result.plan().isEmpty()) {
             result.problems().forEach(p -> err.println("preflight guide: " + p));
             err.flush();
             return result.problems().stream().anyMatch(p -> p.contains("does not concern")) ? 1 : CheckCommand.COULD_NOT_CHECK;
         }
         Plan plan = result.plan().get();
-        if (json) {
+        if (options.json) {
             out.println(json(plan, result.statuses()));
         } else {
             text(plan, result.statuses(), out, Glyphs.forTerminal());

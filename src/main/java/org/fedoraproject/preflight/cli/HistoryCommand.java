@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "history",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the transaction history of this system, newest first: dnf5's and dnf4's",
-            "databases merged (on Fedora 41-43 both hold transactions), or the deployments of an",
-            "Atomic desktop. Read-only; works as an ordinary user.",
+            "Prints the transaction history of this system, newest first: dnf5's and dnf4's databases merged (on "
+                + "Fedora 41-43 both hold transactions), or the deployments of an Atomic desktop. Read-only; works as "
+                + "an ordinary user.",
             "Exit status: 0, or 3 when a history source could not be read (said on stderr)."
         })
 final class HistoryCommand implements Callable<Integer> {

@@ -1,0 +1,49 @@
+package org.fedoraproject.preflight.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.feed.FeedSource;
+import picocli.CommandLine.Option;
+
+/** The options {@code check} and {@code guide} share: what to check and against which feeds. */
+final class CheckOptions {
+
+    @Option(names = "--json", description = "Print JSON for programs.")
+    boolean json;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Inspect the system installed under DIR.")
+    Path root;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "Also read this feed (repeatable). http://, file: and "
+            + "plain paths are allowed here, since you name them yourself.")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--offline", description = "Use only kept copies of the feeds; download nothing.")
+    boolean offline;
+
+    @Option(names = "--demo", description = "Use the bundled sample system and sample feed.")
+    boolean demo;
+
+    /**
+     * The request these options describe. A feed named here may be plain http or a file (a plain
+     * path is a local file), since the user names it; https otherwise.
+     *
+     * @throws IllegalArgumentException naming the feed that is not a usable URL
+     */
+    CheckService.Request request() {
+        List<FeedSource> sources = new ArrayList<>();
+        for (String url : feeds) {
+            try {
+                URI uri = url.contains(":") ? URI.create(url) : Path.of(url).toAbsolutePath().toUri();
+                sources.add(new FeedSource(uri, Optional.empty(), !"https".equalsIgnoreCase(uri.getScheme())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--feed " + url + ": " + e.getMessage(), e);
+            }
+        }
+        return new CheckService.Request(Optional.ofNullable(root), sources, offline, demo);
+    }
+}
