@@ -185,6 +185,7 @@ public abstract class HistoryDatabase {
             throws SQLException;
 
     static Connection open(Path file, boolean immutable) throws SQLException {
+        SqliteNative.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);

@@ -15,10 +15,27 @@ import org.sqlite.SQLiteJDBCLoader;
  */
 public final class SqliteNative {
 
+    private static volatile Path cacheDir;
+    private static boolean prepared;
+
     private SqliteNative() {
     }
 
-    public static void useCacheDir(Path cacheDir) {
+    /** Where to keep the library; nothing is unpacked until a database is first opened. */
+    public static void useCacheDir(Path dir) {
+        cacheDir = dir;
+    }
+
+    /** Unpacks the library into the cache once, before the first connection. */
+    static synchronized void prepare() {
+        if (prepared || cacheDir == null) {
+            return;
+        }
+        prepared = true;
+        unpack(cacheDir);
+    }
+
+    private static void unpack(Path cacheDir) {
         String arch = switch (System.getProperty("os.arch", "").toLowerCase(Locale.ROOT)) {
             case "amd64", "x86_64" -> "x86_64";
             case "aarch64", "arm64" -> "aarch64";
