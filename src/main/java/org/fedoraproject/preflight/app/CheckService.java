@@ -71,25 +71,22 @@ public final class CheckService {
             system = inspection.snapshotWithoutHistory(request.root());
             refreshes.forEach(f -> statuses.add(f.join()));
         }
-        List<String> historyProblems = new ArrayList<>();
+        List<SourcedIncident> incidents = incidents(statuses);
+        // Problems met while looking up the history (during the assessment) join the warnings.
         SinceLookup since = request.demo() ? SinceLookup.of(system.history().transactions()) : wanted -> {
             Set<String> names = wanted.stream().map(Nevra::name).collect(Collectors.toSet());
             History history = inspection.history(request.root(), names);
-            history.problems().forEach(p -> historyProblems.add("history: " + p.message()));
+            history.problems().forEach(p -> warnings.add("history: " + p.message()));
             return SinceLookup.of(history.transactions()).find(wanted);
         };
-        CheckReport report = assess(system, statuses, warnings, since);
-        List<String> all = new ArrayList<>(report.warnings());
-        all.addAll(historyProblems);
         List<HoldAdvice> holds = List.of();
         if (!request.demo()) {
             Reading<Set<String>> held = inspection.holds(request.root());
-            held.get().ifPresentOrElse(h -> { }, () -> all.add(((Reading.Unavailable<?>) held).message()));
-            holds = HoldAdvice.of(held.get().orElse(Set.of()), incidents(statuses),
+            held.get().ifPresentOrElse(h -> { }, () -> warnings.add(((Reading.Unavailable<?>) held).message()));
+            holds = HoldAdvice.of(held.get().orElse(Set.of()), incidents,
                     system.manager().get().orElse(PackageManager.DNF5), inspection.commandRoot(request.root()));
         }
-        return new CheckReport(report.system(), report.arch(), report.feeds(), report.assessment(), holds,
-                report.cannotCheck(), all, report.at());
+        return assess(system, statuses, incidents, holds, warnings, since);
     }
 
     private static List<SourcedIncident> incidents(List<FeedStatus> statuses) {
@@ -100,7 +97,8 @@ public final class CheckService {
         return IncidentCatalog.merge(published);
     }
 
-    CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<String> warnings, SinceLookup since) {
+    CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<SourcedIncident> incidents,
+                       List<HoldAdvice> holds, List<String> warnings, SinceLookup since) {
         List<String> cannot = new ArrayList<>();
         Optional<OsRelease> os = system.os().get();
         if (system.os() instanceof Reading.Unavailable<OsRelease> u) {
@@ -119,13 +117,12 @@ public final class CheckService {
         } else if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
             cannot.add("no incident feed could be read, and none is kept from before");
         }
-        List<SourcedIncident> incidents = incidents(statuses);
         List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String arch = SystemFacts.archOf(installed);
         SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),
                 arch, installed, pending, since);
         Assessment assessment = Assessor.assess(facts, incidents);
-        return new CheckReport(system, arch, statuses, assessment, List.of(), cannot, warnings, clock.instant());
+        return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant());
     }
 }

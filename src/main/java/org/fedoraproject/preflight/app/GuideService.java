@@ -22,8 +22,12 @@ import org.fedoraproject.preflight.rpm.Evr;
  */
 public final class GuideService {
 
-    /** The plan, and for each step whether it is done; or why there is none. */
-    public record Result(CheckReport report, Optional<Plan> plan, List<StepStatus> statuses, List<String> problems) {
+    /**
+     * The plan, and for each step whether it is done; or why there is none ({@code notConcerning}:
+     * a feed has the incident, but it does not concern this system).
+     */
+    public record Result(CheckReport report, Optional<Plan> plan, List<StepStatus> statuses, List<String> problems,
+                         boolean notConcerning) {
         public Result {
             statuses = List.copyOf(statuses);
             problems = List.copyOf(problems);
@@ -48,7 +52,7 @@ public final class GuideService {
                     .anyMatch(f -> f.incidents().stream().anyMatch(i -> i.id().equals(incidentId)));
             problems.add(known ? incidentId + " does not concern this system: nothing to do"
                     : "no feed has an incident " + incidentId);
-            return new Result(report, Optional.empty(), List.of(), problems);
+            return new Result(report, Optional.empty(), List.of(), problems, known);
         }
         PackageManager manager = report.system().manager().get().orElse(PackageManager.DNF5);
         Set<String> names = assessment.get().affected().stream().map(a -> a.range().name()).collect(Collectors.toSet());
@@ -74,6 +78,6 @@ public final class GuideService {
             statuses.add(StepStatus.of(step, report.system().installed().get().orElse(List.of()), held,
                     report.system().deployments()));
         }
-        return new Result(report, Optional.of(plan), statuses, problems);
+        return new Result(report, Optional.of(plan), statuses, problems, false);
     }
 }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
         })
 final class GuideCommand implements Callable<Integer> {
 
+    static final int NOT_CONCERNED = 1;
+
     private final Services services;
 
     @Spec
@@ -59,7 +61,7 @@ final class GuideCommand implements Callable<Integer> {
         if (result.plan().isEmpty()) {
             result.problems().forEach(p -> err.println("preflight guide: " + p));
             err.flush();
-            return result.problems().stream().anyMatch(p -> p.contains("does not concern")) ? 1 : CheckCommand.COULD_NOT_CHECK;
+            return result.notConcerning() ? NOT_CONCERNED : CheckCommand.COULD_NOT_CHECK;
         }
         Plan plan = result.plan().get();
         if (options.json) {

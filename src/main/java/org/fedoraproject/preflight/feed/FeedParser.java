@@ -338,19 +338,24 @@ public final class FeedParser {
             return url;
         }
 
-        /** A list of strings, each checked by {@code check} (null: refused, already reported). */
-        List<String> strings(JsonObject o, String key, JsonPath path, Function<String, String> check) {
+        /** An optional list: empty when absent or null; empty and reported when not a list. */
+        JsonArray list(JsonObject o, String key, JsonPath at) {
             JsonElement e = o.get(key);
-            JsonPath at = path.field(key);
             if (e == null || e.isJsonNull()) {
-                return List.of();
+                return new JsonArray();
             }
             if (!e.isJsonArray()) {
                 add(at, "must be a list");
-                return List.of();
+                return new JsonArray();
             }
+            return e.getAsJsonArray();
+        }
+
+        /** A list of strings, each checked by {@code check} (null: refused, already reported). */
+        List<String> strings(JsonObject o, String key, JsonPath path, Function<String, String> check) {
+            JsonPath at = path.field(key);
             List<String> values = new ArrayList<>();
-            JsonArray array = e.getAsJsonArray();
+            JsonArray array = list(o, key, at);
             for (int k = 0; k < array.size(); k++) {
                 JsonElement item = array.get(k);
                 if (!(item instanceof JsonPrimitive primitive) || !primitive.isString()) {
@@ -372,17 +377,9 @@ public final class FeedParser {
         }
 
         <T> List<T> objects(JsonObject o, String key, JsonPath path, ObjectReader<T> reader) {
-            JsonElement e = o.get(key);
             JsonPath at = path.field(key);
-            if (e == null || e.isJsonNull()) {
-                return List.of();
-            }
-            if (!e.isJsonArray()) {
-                add(at, "must be a list");
-                return List.of();
-            }
             List<T> values = new ArrayList<>();
-            JsonArray array = e.getAsJsonArray();
+            JsonArray array = list(o, key, at);
             for (int k = 0; k < array.size(); k++) {
                 JsonPath itemPath = at.item(k);
                 if (!array.get(k).isJsonObject()) {
