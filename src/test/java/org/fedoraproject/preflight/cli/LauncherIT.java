@@ -1,24 +1,93 @@
 package org.fedoraproject.preflight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.fedoraproject.preflight.testing.Processes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** packaging/preflight, the `preflight` command as packages install it, runs the jar it is pointed at. */
 class LauncherIT {
 
+    @TempDir
+    Path cache;
+
+    private Processes.Result launch(Map<String, String> extra, String... args) {
+        java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of(
+                "PREFLIGHT_JAR", Processes.jar().toString(), "JAVA_HOME", System.getProperty("java.home"),
+                "XDG_CACHE_HOME", cache.toString()));
+        env.putAll(extra);
+        java.util.ArrayList<String> command = new java.util.ArrayList<>(List.of("packaging/preflight"));
+        command.addAll(List.of(args));
+        return Processes.run(command, null, env);
+    }
+
+    private List<Path> archives() throws IOException {
+        Path dir = cache.resolve("preflight");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
+    }
+
     @Test
     void theLauncherRunsTheJarWithItsArguments() {
-        Processes.Result r = Processes.run(List.of("packaging/preflight", "vercmp", "2:1.0-1", "1:9.9-9"), null,
-                Map.of("PREFLIGHT_JAR", Processes.jar().toString(), "JAVA_HOME", System.getProperty("java.home")));
+        Processes.Result r = launch(Map.of(), "vercmp", "2:1.0-1", "1:9.9-9");
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("1\n", r.stdout());
-        Processes.Result version = Processes.run(List.of("packaging/preflight", "--version"), null,
-                Map.of("PREFLIGHT_JAR", Processes.jar().toString(), "JAVA_HOME", System.getProperty("java.home")));
+        Processes.Result version = launch(Map.of(), "--version");
         assertEquals(0, version.exitCode(), version.stderr());
-        assertEquals(true, version.stdout().startsWith("Preflight "), version.stdout());
+        assertTrue(version.stdout().startsWith("Preflight "), version.stdout());
+    }
+
+    @Test
+    void theFirstRunLeavesAClassArchiveThatLaterRunsUseWithoutChangingTheirOutput() throws IOException {
+        Processes.Result first = launch(Map.of(), "check", "--demo", "--json");
+        assertEquals(2, first.exitCode(), first.stderr());
+        List<Path> archives = archives();
+        assertEquals(1, archives.size(), archives.toString());
+        assertTrue(archives.get(0).getFileName().toString().matches("classes-[0-9-]+\\.jsa"), archives.toString());
+        assertTrue(Files.size(archives.get(0)) > 100_000, "an archive with Preflight's classes in it");
+
+        Processes.Result second = launch(Map.of(), "check", "--demo", "--json");
+        assertEquals(first.exitCode(), second.exitCode());
+        // Nothing from the JVM's class-data logging may reach stdout, where the JSON goes.
+        assertEquals(first.stdout(), second.stdout());
+        assertTrue(second.stdout().startsWith("{"), second.stdout());
+        assertEquals("", second.stderr());
+        assertEquals(archives, archives(), "the archive is reused, not written again");
+    }
+
+    @Test
+    void aDamagedArchiveIsIgnoredByTheJvm() throws IOException {
+        launch(Map.of(), "vercmp", "1", "2");
+        Path archive = archives().get(0);
+        archive.toFile().setWritable(true);
+        Files.writeString(archive, "not a class archive");
+        Processes.Result r = launch(Map.of(), "vercmp", "1", "2");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals("-1\n", r.stdout());
+        assertEquals("", r.stderr());
+    }
+
+    @Test
+    void anUnwritableCacheOrTheSwitchLeavesNoArchiveAndStillRuns() throws IOException {
+        Processes.Result off = launch(Map.of("PREFLIGHT_NO_CDS", "1"), "vercmp", "1", "2");
+        assertEquals("-1\n", off.stdout(), off.stderr());
+        assertEquals(List.of(), archives());
+
+        Path file = Files.writeString(cache.resolve("not-a-directory"), "");
+        Processes.Result unwritable = launch(Map.of("XDG_CACHE_HOME", file.toString()), "vercmp", "1", "2");
+        assertEquals(0, unwritable.exitCode(), unwritable.stderr());
+        assertEquals("-1\n", unwritable.stdout());
     }
 }
