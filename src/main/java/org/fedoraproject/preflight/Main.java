@@ -2,6 +2,7 @@ package org.fedoraproject.preflight;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fedoraproject.preflight.app.CheckService;
@@ -18,7 +19,10 @@ import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.system.SqliteNative;
+import org.fedoraproject.preflight.system.ColorSchemeReader;
+import org.fedoraproject.preflight.system.ProcessCommandRunner;
 import org.fedoraproject.preflight.ui.PreflightApp;
+import org.fedoraproject.preflight.ui.WindowContext;
 
 /**
  * Entry point of {@code preflight} and the composition root: the one place where objects are
@@ -31,17 +35,32 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    /** Everything the commands and the window use, made once from the environment. */
+    public record Wiring(Inspection inspection, Lazy<CheckService> check, Lazy<GuideService> guide, XdgDirs dirs,
+                         Clock clock, ExecutorService io, Map<String, String> env) {
+
+        public Services services() {
+            return new Services(inspection, check, guide, dirs, clock, ZoneId.systemDefault());
+        }
+
+        /** The window's wiring; made only when the window opens, so a terminal command never loads JavaFX. */
+        public WindowContext window(CheckService.Request request) {
+            return new WindowContext(check, guide, new SettingsStore(dirs.config()), request, io, clock,
+                    ZoneId.systemDefault(), url -> { },
+                    new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark());
+        }
+    }
+
+    public static Wiring wire(Map<String, String> env, Clock clock) {
         // Reading the system waits on rpm, dnf and SQLite; daemon threads never keep the process alive.
         ExecutorService io = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "preflight-io");
             thread.setDaemon(true);
             return thread;
         });
-        Clock clock = Clock.systemUTC();
-        XdgDirs dirs = XdgDirs.from(System.getenv());
+        XdgDirs dirs = XdgDirs.from(env);
         SqliteNative.useCacheDir(dirs.cache());
-        Inspection inspection = new Inspection(new Targets(System.getenv()), io, clock);
+        Inspection inspection = new Inspection(new Targets(env), io, clock);
         // Made when a command first needs them: the HTTPS client only when a feed is downloaded.
         Lazy<FeedFetcher> fetcher = Lazy.of(() -> new FeedFetcher(FeedFetcher.Policy.DEFAULT,
                 AppInfo.NAME + "/" + AppInfo.version() + " (+https://github.com/fedora-preflight/preflight)"));
@@ -49,8 +68,12 @@ public final class Main {
                 new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), TrustStore.load(dirs.trustedKeys()), clock),
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), inspection));
-        Services services = new Services(inspection, check, guide, dirs, clock, ZoneId.systemDefault());
-        int status = PreflightCommand.run(PreflightApp::open, services, args);
+        return new Wiring(inspection, check, guide, dirs, clock, io, env);
+    }
+
+    public static void main(String[] args) {
+        Wiring wiring = wire(System.getenv(), Clock.systemUTC());
+        int status = PreflightCommand.run(request -> PreflightApp.open(wiring.window(request)), wiring.services(), args);
         if (status != PreflightCommand.WINDOW_CLOSED) {
             System.exit(status);
         }

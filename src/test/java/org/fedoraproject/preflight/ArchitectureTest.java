@@ -81,4 +81,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".cli..", "picocli..")
                 .check(classes);
     }
+
+    @Test
+    void windowAsksTheAppLayerNotTheSystem() {
+        noClasses().that().resideInAPackage(ROOT + ".ui..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".system..", ROOT + ".sources..",
+                        "java.sql..", "org.apache.hc..", "java.lang.ProcessBuilder")
+                .because("the window renders what the use cases return; reading the system is their job, off the UI thread")
+                .check(classes);
+    }
 }

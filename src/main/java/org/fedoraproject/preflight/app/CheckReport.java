@@ -3,6 +3,12 @@ package org.fedoraproject.preflight.app;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.incident.IncidentCatalog;
+import org.fedoraproject.preflight.incident.SourcedIncident;
+import org.fedoraproject.preflight.machine.OsRelease;
 import java.util.Optional;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.feed.FeedStatus;
@@ -30,6 +36,29 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
 
     public boolean complete() {
         return cannotCheck.isEmpty();
+    }
+
+    /** Every feed's incidents, merged by id (the first feed's copy wins, the others are named). */
+    public static List<SourcedIncident> merge(List<FeedStatus> statuses) {
+        List<IncidentCatalog.Published> published = new java.util.ArrayList<>();
+        for (FeedStatus s : statuses) {
+            s.feed().ifPresent(f -> published.add(new IncidentCatalog.Published(s.url(), f)));
+        }
+        return IncidentCatalog.merge(published);
+    }
+
+    /**
+     * The feeds' incidents for this system's release, edition and architecture that do not
+     * concern it (no affected version installed or pending), newest first.
+     */
+    public List<SourcedIncident> otherIncidentsForThisSystem() {
+        Set<String> concerning = assessment.incidents().stream().map(IncidentAssessment::id).collect(Collectors.toSet());
+        String release = system.os().get().map(OsRelease::versionId).orElse("");
+        String variant = system.os().get().map(OsRelease::variantId).orElse("");
+        return merge(feeds).stream()
+                .filter(s -> !concerning.contains(s.incident().id()) && s.incident().appliesTo(release, variant, arch))
+                .sorted(java.util.Comparator.comparing((SourcedIncident s) -> s.incident().modified()).reversed())
+                .toList();
     }
 
     /** When dnf last downloaded metadata, if known. */

@@ -17,7 +17,6 @@ import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.guide.HoldAdvice;
-import org.fedoraproject.preflight.incident.IncidentCatalog;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.OsRelease;
@@ -71,7 +70,7 @@ public final class CheckService {
             system = inspection.snapshotWithoutHistory(request.root());
             refreshes.forEach(f -> statuses.add(f.join()));
         }
-        List<SourcedIncident> incidents = incidents(statuses);
+        List<SourcedIncident> incidents = CheckReport.merge(statuses);
         // Problems met while looking up the history (during the assessment) join the warnings.
         SinceLookup since = request.demo() ? SinceLookup.of(system.history().transactions()) : wanted -> {
             Set<String> names = wanted.stream().map(Nevra::name).collect(Collectors.toSet());
@@ -89,12 +88,9 @@ public final class CheckService {
         return assess(system, statuses, incidents, holds, warnings, since);
     }
 
-    private static List<SourcedIncident> incidents(List<FeedStatus> statuses) {
-        List<IncidentCatalog.Published> published = new ArrayList<>();
-        for (FeedStatus s : statuses) {
-            s.feed().ifPresent(f -> published.add(new IncidentCatalog.Published(s.url(), f)));
-        }
-        return IncidentCatalog.merge(published);
+    /** The whole transaction history of the system checked (the demo's own for the demo). */
+    public History history(Request request) {
+        return request.demo() ? DemoSystem.snapshot().history() : inspection.history(request.root());
     }
 
     CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<SourcedIncident> incidents,

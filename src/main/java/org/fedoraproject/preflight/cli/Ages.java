@@ -1,7 +1,7 @@
 package org.fedoraproject.preflight.cli;
 
-import java.time.Duration;
 import java.time.Instant;
+import org.fedoraproject.preflight.app.Age;
 
 /** "3 minutes ago", "5 hours ago", "2 days ago": how old data is, in words. */
 final class Ages {
@@ -10,22 +10,13 @@ final class Ages {
     }
 
     static String ago(Instant then, Instant now) {
-        Duration d = Duration.between(then, now);
-        if (d.isNegative()) {
-            return "just now";
-        }
-        long minutes = d.toMinutes();
-        if (minutes < 1) {
-            return "just now";
-        }
-        if (minutes < 60) {
-            return minutes + (minutes == 1 ? " minute ago" : " minutes ago");
-        }
-        long hours = d.toHours();
-        if (hours < 48) {
-            return hours + (hours == 1 ? " hour ago" : " hours ago");
-        }
-        long days = d.toDays();
-        return days + " days ago";
+        Age age = Age.between(then, now);
+        long n = age.amount();
+        return switch (age.unit()) {
+            case NOW -> "just now";
+            case MINUTES -> n + (n == 1 ? " minute ago" : " minutes ago");
+            case HOURS -> n + (n == 1 ? " hour ago" : " hours ago");
+            case DAYS -> n + " days ago";
+        };
     }
 }

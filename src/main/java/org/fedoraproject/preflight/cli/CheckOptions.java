@@ -35,6 +35,11 @@ final class CheckOptions {
      * @throws IllegalArgumentException naming the feed that is not a usable URL
      */
     CheckService.Request request() {
+        return request(root, feeds, offline, demo);
+    }
+
+    /** The same for the window's options, which are these without --json. */
+    static CheckService.Request request(Path root, List<String> feeds, boolean offline, boolean demo) {
         List<FeedSource> sources = new ArrayList<>();
         for (String url : feeds) {
             try {

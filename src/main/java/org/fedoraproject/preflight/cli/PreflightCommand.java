@@ -1,12 +1,20 @@
 package org.fedoraproject.preflight.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.AppInfo;
+import org.fedoraproject.preflight.app.CheckService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code preflight}: opens the window; its subcommands are the terminal interface. */
 @Command(name = "preflight",
@@ -38,10 +46,25 @@ public final class PreflightCommand implements Callable<Integer> {
     /** Opens the desktop window; kept behind an interface so the terminal path never loads JavaFX. */
     @FunctionalInterface
     public interface WindowLauncher {
-        void open();
+        void open(CheckService.Request request);
     }
 
     private final WindowLauncher windowLauncher;
+
+    @Option(names = "--root", paramLabel = "DIR", description = "Open the window on the system installed under DIR.")
+    Path root;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "Also read this feed (repeatable); as for check.")
+    List<String> feeds = new ArrayList<>();
+
+    @Option(names = "--offline", description = "Use only kept copies of the feeds; download nothing.")
+    boolean offline;
+
+    @Option(names = "--demo", description = "Open the window on the bundled sample system and sample feed.")
+    boolean demo;
+
+    @Spec
+    CommandSpec spec;
 
     public PreflightCommand(WindowLauncher windowLauncher) {
         this.windowLauncher = windowLauncher;
@@ -49,7 +72,13 @@ public final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        windowLauncher.open();
+        CheckService.Request request;
+        try {
+            request = CheckOptions.request(root, feeds, offline, demo);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        windowLauncher.open(request);
         return WINDOW_CLOSED;
     }
 

@@ -17,7 +17,7 @@ class VercmpCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = PreflightCommand.commandLine(() -> {
+        CommandLine cli = PreflightCommand.commandLine(request -> {
             throw new AssertionError("no window for a subcommand");
         }, null);
         cli.setOut(new PrintWriter(out, true));

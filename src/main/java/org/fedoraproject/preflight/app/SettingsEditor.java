@@ -1,0 +1,81 @@
+package org.fedoraproject.preflight.app;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.feed.FeedSource;
+
+/**
+ * Changes to the settings as the settings screen makes them, each checked before it is kept: a
+ * feed's URL (https; http or a file only when the user says the feed is local) and its key (an
+ * Ed25519 public key in PEM). A refused change throws IllegalArgumentException with the reason
+ * in words a user can act on.
+ */
+public final class SettingsEditor {
+
+    public static final int MIN_INTERVAL_HOURS = 1;
+    public static final int MAX_INTERVAL_HOURS = 7 * 24;
+
+    private SettingsEditor() {
+    }
+
+    public static Settings addFeed(Settings settings, String url, String keyPem, boolean local) {
+        String trimmed = url.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("Enter the feed's address.");
+        }
+        URI uri;
+        try {
+            uri = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(trimmed + " is not an address: " + e.getReason() + ".");
+        }
+        if (uri.getScheme() == null) {
+            throw new IllegalArgumentException(trimmed + " is not an address: it needs https:// in front.");
+        }
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if ((scheme.equals("http") || scheme.equals("file")) && !local) {
+            throw new IllegalArgumentException("Only https feeds can be added, unless you mark this one as a local or test feed.");
+        }
+        Optional<String> key = Optional.empty();
+        if (!keyPem.isBlank()) {
+            try {
+                FeedKeys.readPublic(keyPem.strip(), "settings");
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("The key is not an Ed25519 public key in PEM form "
+                        + "(-----BEGIN PUBLIC KEY----- …).");
+            }
+            key = Optional.of(keyPem.strip() + "\n");
+        }
+        FeedSource source = new FeedSource(uri, key, local);
+        if (settings.feeds().stream().anyMatch(f -> f.url().equals(uri))) {
+            throw new IllegalArgumentException(trimmed + " is already in the list.");
+        }
+        List<FeedSource> feeds = new ArrayList<>(settings.feeds());
+        feeds.add(source);
+        return new Settings(feeds, settings.checkInterval(), settings.notifications(), settings.startAtLogin());
+    }
+
+    public static Settings removeFeed(Settings settings, URI url) {
+        List<FeedSource> feeds = settings.feeds().stream().filter(f -> !f.url().equals(url)).toList();
+        return new Settings(feeds, settings.checkInterval(), settings.notifications(), settings.startAtLogin());
+    }
+
+    public static Settings interval(Settings settings, int hours) {
+        int bounded = Math.max(MIN_INTERVAL_HOURS, Math.min(MAX_INTERVAL_HOURS, hours));
+        return new Settings(settings.feeds(), Duration.ofHours(bounded), settings.notifications(), settings.startAtLogin());
+    }
+
+    public static Settings notifications(Settings settings, boolean on) {
+        return new Settings(settings.feeds(), settings.checkInterval(), on, settings.startAtLogin());
+    }
+
+    public static Settings startAtLogin(Settings settings, boolean on) {
+        return new Settings(settings.feeds(), settings.checkInterval(), settings.notifications(), on);
+    }
+}

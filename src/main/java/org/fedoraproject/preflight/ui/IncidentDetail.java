@@ -1,0 +1,216 @@
+package org.fedoraproject.preflight.ui;
+
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.assess.AffectedInstall;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.incident.Link;
+import org.fedoraproject.preflight.incident.TimelineEntry;
+import org.fedoraproject.preflight.incident.Workaround;
+
+/**
+ * One incident in full: status, severity and relation; what it is; what is affected here and
+ * since which transaction; the expected fix; the feed's workarounds (shown as the feed's, never
+ * run); the timeline; links (to the browser, https only); and the recovery guide.
+ */
+final class IncidentDetail {
+
+    private final VBox root = new VBox(14);
+    private final MainViewModel model;
+    private final Words words;
+    private final Consumer<String> openLink;
+    private final Consumer<String> copy;
+
+    IncidentDetail(MainViewModel model, Words words, Consumer<String> openLink, Consumer<String> copy) {
+        this.model = model;
+        this.words = words;
+        this.openLink = openLink;
+        this.copy = copy;
+        root.setId("incident-detail");
+        // Narrower than its widest line: labels wrap to the pane instead of scrolling sideways.
+        root.setMinWidth(0);
+        root.setPadding(new Insets(16));
+    }
+
+    Node root() {
+        return root;
+    }
+
+    void show(IncidentItem item, CheckReport report) {
+        Messages text = words.text();
+        root.getChildren().clear();
+        if (item == null) {
+            Label none = new Label(text.get("incidents.pick"));
+            none.getStyleClass().add(Styles.MUTED);
+            root.getChildren().add(none);
+            return;
+        }
+        Incident incident = item.incident();
+        Label title = new Label(incident.id() + " — " + incident.title());
+        title.setId("incident-title");
+        title.getStyleClass().add("title-3");
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        FlowPane badges = new FlowPane(6, 6,
+                item.assessment().map(a -> Badge.of("relation", a.relation().id(), words.of("relation", a.relation().id())))
+                        .orElse(Badge.of("relation", "none", text.get("relation.none"))),
+                Badge.of("status", incident.status().id(), words.of("status", incident.status().id())),
+                Badge.of("severity", incident.severity().id(), words.of("severity", incident.severity().id())));
+        Label summary = paragraph(incident.summary());
+        summary.setId("incident-summary");
+        root.getChildren().addAll(title, badges, summary);
+
+        item.assessment().ifPresent(a -> root.getChildren().add(onThisSystem(a)));
+        root.getChildren().add(fix(incident));
+        if (!incident.workarounds().isEmpty()) {
+            root.getChildren().add(section(text.get("incident.workarounds")));
+            for (Workaround w : incident.workarounds()) {
+                root.getChildren().add(workaround(w));
+            }
+        }
+        if (!incident.timeline().isEmpty()) {
+            root.getChildren().add(section(text.get("incident.timeline")));
+            VBox timeline = new VBox(4);
+            timeline.setId("incident-timeline");
+            for (TimelineEntry entry : incident.timeline()) {
+                Label when = new Label(words.dateTime(entry.at()));
+                when.getStyleClass().add(Styles.MUTED);
+                when.setMinWidth(150);
+                Label what = paragraph(entry.status().map(s -> words.of("status", s.id()) + ": ").orElse("") + entry.text());
+                HBox.setHgrow(what, javafx.scene.layout.Priority.ALWAYS);
+                timeline.getChildren().add(new HBox(10, when, what));
+            }
+            root.getChildren().add(timeline);
+        }
+        if (!incident.links().isEmpty()) {
+            root.getChildren().add(section(text.get("incident.links")));
+            FlowPane links = new FlowPane(8, 4);
+            links.setId("incident-links");
+            for (Link link : incident.links()) {
+                Hyperlink h = new Hyperlink(text.get("link." + link.rel()) + ": " + link.url());
+                h.setAccessibleText(text.get("incident.openLink", link.url()));
+                h.setOnAction(e -> openLink.accept(link.url()));
+                h.setMinWidth(0);
+                h.setWrapText(true);
+                links.getChildren().add(h);
+            }
+            root.getChildren().add(links);
+        }
+        Label source = new Label(text.get("incident.source", item.sourced().source()));
+        source.getStyleClass().add(Styles.MUTED);
+        source.setWrapText(true);
+        root.getChildren().add(source);
+        if (item.assessment().isPresent()) {
+            root.getChildren().add(section(text.get("guide.title")));
+            root.getChildren().add(new GuidePanel(model, words, copy, incident.id()).root());
+        }
+    }
+
+    private Node onThisSystem(IncidentAssessment a) {
+        Messages text = words.text();
+        VBox box = new VBox(4, section(text.get("incident.here")));
+        box.setId("incident-here");
+        for (AffectedInstall install : a.affected()) {
+            String since = install.since().fromHistory()
+                    ? install.since().replaced().isEmpty()
+                            ? text.get("incident.since", install.since().source(), String.valueOf(install.since().transaction()),
+                                    words.dateTime(install.since().date()))
+                            : text.get("incident.sinceReplacing", install.since().source(),
+                                    String.valueOf(install.since().transaction()), words.dateTime(install.since().date()),
+                                    install.since().replaced().get(0).evr().toString())
+                    : text.get("incident.installedAt", words.dateTime(install.since().date()));
+            Label line = paragraph(text.get("incident.installed", install.installed().nevra().name(),
+                    install.installed().nevra().evr().toString()) + " " + since);
+            box.getChildren().add(line);
+        }
+        for (var u : a.risky()) {
+            box.getChildren().add(paragraph(text.get("incident.risky", u.nevra().name(), u.nevra().evr().toString())));
+        }
+        for (var u : a.fixing()) {
+            box.getChildren().add(paragraph(text.get("incident.fixing", u.nevra().name(), u.nevra().evr().toString())));
+        }
+        return box;
+    }
+
+    private Node fix(Incident incident) {
+        Messages text = words.text();
+        String words1;
+        if (!incident.status().isOpen()) {
+            words1 = text.get("incident.fixed", String.join(", ", incident.fix().updates()));
+        } else if (incident.fix().expected().isPresent()) {
+            words1 = text.get("incident.fixExpected", words.date(incident.fix().expected().get()));
+        } else {
+            words1 = text.get("incident.fixUnknown");
+        }
+        if (!incident.fix().note().isBlank()) {
+            words1 = words1 + " " + incident.fix().note();
+        }
+        Label fix = paragraph(words1);
+        fix.setId("incident-fix");
+        return new VBox(4, section(text.get("incident.fix")), fix);
+    }
+
+    private Node workaround(Workaround w) {
+        Messages text = words.text();
+        VBox box = new VBox(4);
+        box.getStyleClass().add(Styles.STEP);
+        Label title = new Label(w.title());
+        title.getStyleClass().add(Styles.HEADING);
+        title.setWrapText(true);
+        Label fromFeed = new Label(text.get("incident.fromFeed"));
+        fromFeed.getStyleClass().add(Styles.MUTED);
+        box.getChildren().addAll(title, fromFeed);
+        w.steps().forEach(s -> box.getChildren().add(paragraph("• " + s)));
+        w.commands().forEach(c -> box.getChildren().add(CommandLine.of(c, text, copy)));
+        if (!w.revert().isEmpty()) {
+            box.getChildren().add(paragraph(text.get("incident.revert")));
+            w.revert().forEach(c -> box.getChildren().add(CommandLine.of(c, text, copy)));
+        }
+        return box;
+    }
+
+    static Label section(String title) {
+        Label label = new Label(title);
+        label.getStyleClass().add(Styles.SECTION);
+        return label;
+    }
+
+    static Label paragraph(String words) {
+        Label label = new Label(words);
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        label.setMaxWidth(Double.MAX_VALUE);
+        return label;
+    }
+
+    /** A command shown for copying: selectable monospace text, never run. */
+    static final class CommandLine {
+        private CommandLine() {
+        }
+
+        static Node of(String command, Messages text, Consumer<String> copy) {
+            javafx.scene.control.TextField field = new javafx.scene.control.TextField(command);
+            field.setEditable(false);
+            field.getStyleClass().add(Styles.MONO);
+            field.setAccessibleText(text.get("guide.command", command));
+            javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+            Button button = new Button(text.get("guide.copy"));
+            button.getStyleClass().add("copy-button");
+            button.setAccessibleText(text.get("guide.copyAccessible", command));
+            button.setOnAction(e -> copy.accept(command));
+            HBox line = new HBox(6, field, button);
+            line.setAlignment(Pos.CENTER_LEFT);
+            return line;
+        }
+    }
+}

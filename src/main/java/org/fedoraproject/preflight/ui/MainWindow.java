@@ -1,0 +1,115 @@
+package org.fedoraproject.preflight.ui;
+
+import java.util.function.Consumer;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The window's content: the verdict banner, an inline failure bar, and four tabs — pending
+ * updates, incidents, history, settings. Keyboard: F5 checks again, Ctrl+F searches the current
+ * tab, Ctrl+1…4 switch tabs; everything else is reachable with Tab.
+ */
+final class MainWindow {
+
+    static final String UPDATES = "tab-updates";
+    static final String INCIDENTS = "tab-incidents";
+    static final String HISTORY = "tab-history";
+    static final String SETTINGS = "tab-settings";
+
+    private final BorderPane root = new BorderPane();
+    private final MainViewModel model;
+    private final TabPane tabs = new TabPane();
+    private final VerdictBanner banner;
+    private final UpdatesView updates;
+    private final IncidentsView incidents;
+    private final HistoryView history;
+
+    MainWindow(MainViewModel model, Words words, WindowContext context, Consumer<String> copy) {
+        this.model = model;
+        Messages text = words.text();
+        banner = new VerdictBanner(model, words);
+        incidents = new IncidentsView(model, words, context.openLink(), copy);
+        updates = new UpdatesView(model, words, this::showIncident);
+        history = new HistoryView(model, words);
+        SettingsView settings = new SettingsView(model, words, context.settings());
+
+        tabs.getTabs().addAll(
+                tab(UPDATES, text.get("tab.updates"), updates.root()),
+                tab(INCIDENTS, text.get("tab.incidents"), incidents.root()),
+                tab(HISTORY, text.get("tab.history"), history.root()),
+                tab(SETTINGS, text.get("tab.settings"), settings.root()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab != null && HISTORY.equals(tab.getId())) {
+                model.loadHistory();
+            }
+        });
+        root.setTop(new VBox(banner.root(), FailureBar.of(model, text)));
+        root.setCenter(tabs);
+        root.setId("main-window");
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    MainViewModel model() {
+        return model;
+    }
+
+    VerdictBanner banner() {
+        return banner;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    /** Keyboard shortcuts that work wherever the focus is. */
+    void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
+            if (!model.busyProperty().get()) {
+                model.refresh();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (int k = 0; k < digits.length; k++) {
+            int index = k;
+            scene.getAccelerators().put(new KeyCodeCombination(digits[k], KeyCombination.SHORTCUT_DOWN),
+                    () -> tabs.getSelectionModel().select(index));
+        }
+    }
+
+    void showIncident(String id) {
+        tabs.getSelectionModel().select(1);
+        if (incidents.select(id)) {
+            incidents.list().requestFocus();
+        }
+    }
+
+    private void focusSearch() {
+        String tab = tabs.getSelectionModel().getSelectedItem().getId();
+        if (UPDATES.equals(tab)) {
+            updates.search().requestFocus();
+        } else if (HISTORY.equals(tab)) {
+            history.search().requestFocus();
+        } else if (INCIDENTS.equals(tab)) {
+            incidents.list().requestFocus();
+        }
+    }
+
+    private static Tab tab(String id, String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
+}

@@ -1,0 +1,212 @@
+package org.fedoraproject.preflight.ui;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.Settings;
+import org.fedoraproject.preflight.app.SettingsEditor;
+import org.fedoraproject.preflight.app.SettingsStore;
+import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.feed.FeedStatus;
+
+/**
+ * The settings, saved to {@code $XDG_CONFIG_HOME/preflight/settings.json} as soon as they change:
+ * the feeds (each with its state from the last check; add one with its key, remove one), how
+ * often the background checks run, notifications, and starting in the tray at login. A change
+ * that cannot be kept is said next to the control, and nothing is written.
+ */
+final class SettingsView {
+
+    private final ScrollPane root;
+    private final SettingsStore store;
+    private final MainViewModel model;
+    private final Words words;
+    private final ListView<FeedSource> feeds = new ListView<>();
+    private final TextField url = new TextField();
+    private final TextArea key = new TextArea();
+    private final CheckBox local;
+    private final Label feedError = new Label();
+    private final Label saved = new Label();
+    private Settings settings;
+
+    SettingsView(MainViewModel model, Words words, SettingsStore store) {
+        this.store = store;
+        this.model = model;
+        this.words = words;
+        Messages text = words.text();
+        SettingsStore.Loaded loaded = store.load();
+        settings = loaded.settings();
+
+        feeds.setId("settings-feeds");
+        feeds.setPrefHeight(150);
+        feeds.setPlaceholder(new Label(text.get("settings.noFeeds")));
+        feeds.setAccessibleText(text.get("settings.feeds"));
+        feeds.setCellFactory(v -> new FeedCell());
+        feeds.getItems().setAll(settings.feeds());
+        Button remove = new Button(text.get("settings.remove"));
+        remove.setId("settings-remove-feed");
+        remove.disableProperty().bind(feeds.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> {
+            FeedSource gone = feeds.getSelectionModel().getSelectedItem();
+            if (gone != null && change(s -> SettingsEditor.removeFeed(s, gone.url()))) {
+                model.refresh();
+            }
+        });
+
+        url.setId("settings-feed-url");
+        url.setPromptText("https://example.org/incidents.json");
+        url.setAccessibleText(text.get("settings.url"));
+        key.setId("settings-feed-key");
+        key.setPromptText(text.get("settings.keyPrompt"));
+        key.setAccessibleText(text.get("settings.key"));
+        key.setPrefRowCount(3);
+        key.getStyleClass().add(Styles.MONO);
+        local = new CheckBox(text.get("settings.local"));
+        local.setId("settings-feed-local");
+        Button add = new Button(text.get("settings.add"));
+        add.setId("settings-add-feed");
+        add.setDefaultButton(false);
+        add.setOnAction(e -> addFeed());
+        url.setOnAction(e -> addFeed());
+        feedError.setId("settings-feed-error");
+        feedError.getStyleClass().add("danger-text");
+        feedError.setWrapText(true);
+        feedError.managedProperty().bind(feedError.visibleProperty());
+        feedError.setVisible(false);
+
+        Spinner<Integer> interval = new Spinner<>(SettingsEditor.MIN_INTERVAL_HOURS, SettingsEditor.MAX_INTERVAL_HOURS,
+                (int) Math.max(1, settings.checkInterval().toHours()));
+        interval.setId("settings-interval");
+        interval.setEditable(true);
+        interval.setPrefWidth(100);
+        interval.setAccessibleText(text.get("settings.interval"));
+        interval.valueProperty().addListener((o, a, hours) -> change(s -> SettingsEditor.interval(s, hours)));
+        CheckBox notifications = new CheckBox(text.get("settings.notifications"));
+        notifications.setId("settings-notifications");
+        notifications.setSelected(settings.notifications());
+        notifications.selectedProperty().addListener((o, a, on) -> change(s -> SettingsEditor.notifications(s, on)));
+        CheckBox login = new CheckBox(text.get("settings.startAtLogin"));
+        login.setId("settings-start-at-login");
+        login.setSelected(settings.startAtLogin());
+        login.selectedProperty().addListener((o, a, on) -> change(s -> SettingsEditor.startAtLogin(s, on)));
+
+        saved.setId("settings-saved");
+        saved.getStyleClass().add(Styles.MUTED);
+        saved.setWrapText(true);
+        saved.setText(loaded.problems().isEmpty() ? text.get("settings.keptIn", store.file())
+                : String.join(" ", loaded.problems()));
+
+        HBox feedButtons = new HBox(8, remove);
+        HBox addRow = new HBox(8, local, add);
+        addRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(url, Priority.ALWAYS);
+        HBox intervalRow = new HBox(8, new Label(text.get("settings.interval")), interval, new Label(text.get("settings.hours")));
+        intervalRow.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(10,
+                IncidentDetail.section(text.get("settings.feeds")), feeds, feedButtons,
+                IncidentDetail.section(text.get("settings.addFeed")), labelled(text.get("settings.url"), url),
+                labelled(text.get("settings.key"), key), addRow, feedError,
+                IncidentDetail.section(text.get("settings.background")), intervalRow, notifications, login,
+                saved);
+        content.setPadding(new Insets(16));
+        content.setMaxWidth(760);
+        root = new ScrollPane(content);
+        root.setFitToWidth(true);
+        model.reportProperty().addListener((o, a, r) -> feeds.refresh());
+    }
+
+    Node root() {
+        return root;
+    }
+
+    private static Node labelled(String title, Node field) {
+        Label label = new Label(title);
+        label.setLabelFor(field);
+        return new VBox(4, label, field);
+    }
+
+    private void addFeed() {
+        try {
+            Settings next = SettingsEditor.addFeed(settings, url.getText(), key.getText(), local.isSelected());
+            if (change(s -> next)) {
+                url.clear();
+                key.clear();
+                local.setSelected(false);
+                feedError.setVisible(false);
+                model.refresh();
+            }
+        } catch (IllegalArgumentException e) {
+            feedError.setText(e.getMessage());
+            feedError.setVisible(true);
+        }
+    }
+
+    /** Applies and saves a change; on failure says so and keeps the settings as they were. */
+    private boolean change(UnaryOperator<Settings> edit) {
+        Settings next = edit.apply(settings);
+        try {
+            store.save(next);
+        } catch (IOException | RuntimeException e) {
+            saved.setText(words.text().get("settings.notSaved", store.file(), MainViewModel.describe(e)));
+            return false;
+        }
+        settings = next;
+        feeds.getItems().setAll(settings.feeds());
+        saved.setText(words.text().get("settings.saved", store.file()));
+        return true;
+    }
+
+    /** A feed and its state in the last check. */
+    private final class FeedCell extends ListCell<FeedSource> {
+        @Override
+        protected void updateItem(FeedSource feed, boolean empty) {
+            super.updateItem(feed, empty);
+            if (empty || feed == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Messages text = words.text();
+            Label address = new Label(feed.url().toString());
+            address.getStyleClass().add(Styles.HEADING);
+            Label state = new Label(state(feed, model.reportProperty().get()));
+            state.getStyleClass().add(Styles.MUTED);
+            state.setWrapText(true);
+            String keyWords = feed.publicKey().isPresent() ? text.get("settings.ownKey") : text.get("settings.anyKey");
+            Label keyLabel = new Label(keyWords + (feed.local() ? " · " + text.get("settings.localTag") : ""));
+            keyLabel.getStyleClass().add(Styles.MUTED);
+            setText(null);
+            setGraphic(new VBox(2, address, state, keyLabel));
+        }
+
+        private String state(FeedSource feed, CheckReport report) {
+            Messages text = words.text();
+            Optional<FeedStatus> status = report == null ? Optional.empty()
+                    : report.feeds().stream().filter(f -> f.url().equals(feed.url().toString())).findFirst();
+            if (status.isEmpty()) {
+                return text.get("settings.notChecked");
+            }
+            FeedStatus s = status.get();
+            String fetched = s.fetched().map(t -> text.get("settings.fetched", words.ago(t, report.at())))
+                    .orElse(text.get("settings.neverFetched"));
+            return s.error().map(e -> fetched + " · " + text.get("settings.problem", e)).orElse(fetched)
+                    + (s.stale() ? " · " + text.get("settings.stale") : "");
+        }
+    }
+}

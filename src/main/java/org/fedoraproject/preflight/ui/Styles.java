@@ -1,0 +1,40 @@
+package org.fedoraproject.preflight.ui;
+
+import java.util.Locale;
+import javafx.scene.Node;
+
+/** Style class names used by the views and preflight.css, in one place. */
+final class Styles {
+
+    static final String BANNER = "verdict-banner";
+    static final String BANNER_TITLE = "verdict-title";
+    static final String BANNER_NEXT = "verdict-next";
+    static final String BANNER_FRESHNESS = "verdict-freshness";
+    static final String ICON = "outlook-icon";
+    static final String BADGE = "badge";
+    static final String SECTION = "section-title";
+    static final String MONO = "mono";
+    static final String MUTED = "muted";
+    static final String DEMO_TAG = "demo-tag";
+    static final String INLINE_ERROR = "inline-error";
+    static final String HIGHLIGHT = "brought-affected";
+    static final String STEP = "guide-step";
+    static final String STEP_DONE = "step-done";
+    static final String STEP_TODO = "step-todo";
+    static final String HEADING = "heading";
+    static final String LIST_HEADER = "list-header";
+
+    private Styles() {
+    }
+
+    /** "outlook-hold", "verdict-caution", "relation-at-risk": one class per value, named by its kind. */
+    static String of(String kind, String value) {
+        return kind + "-" + value.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Replaces the node's classes of one kind (prefix) with the given one. */
+    static void setKind(Node node, String kind, String styleClass) {
+        node.getStyleClass().removeIf(c -> c.startsWith(kind + "-"));
+        node.getStyleClass().add(styleClass);
+    }
+}

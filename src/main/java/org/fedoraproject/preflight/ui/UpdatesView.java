@@ -1,0 +1,171 @@
+package org.fedoraproject.preflight.ui;
+
+import java.util.Comparator;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.assess.UpdateAssessment;
+import org.fedoraproject.preflight.assess.UpdateVerdict;
+
+/**
+ * The pending updates: name, from → to, verdict badge and the incidents they relate to (links
+ * to the incident). Held ones first, then caution, then the rest by name; a filter by name and
+ * one by verdict. Column headers sort as usual.
+ */
+final class UpdatesView {
+
+    /** Verdict filter choices; ALL shows everything. */
+    enum Show { ALL, HOLD, CAUTION, OK }
+
+    static final Comparator<UpdateAssessment> HELD_FIRST = Comparator
+            .comparing((UpdateAssessment u) -> -u.verdict().ordinal())
+            .thenComparing(u -> u.update().nevra().name());
+
+    private final VBox root;
+    private final TableView<UpdateAssessment> table = new TableView<>();
+    private final ObservableList<UpdateAssessment> rows = FXCollections.observableArrayList();
+    private final FilteredList<UpdateAssessment> filtered = new FilteredList<>(rows);
+    private final TextField search = new TextField();
+    private final ComboBox<Show> show = new ComboBox<>();
+
+    UpdatesView(MainViewModel model, Words words, Consumer<String> openIncident) {
+        Messages text = words.text();
+        search.setId("updates-filter");
+        search.setPromptText(text.get("updates.filter"));
+        search.setAccessibleText(text.get("updates.filter"));
+        HBox.setHgrow(search, Priority.ALWAYS);
+        show.setId("updates-show");
+        show.getItems().setAll(Show.values());
+        show.setValue(Show.ALL);
+        show.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Show s) {
+                return s == null ? "" : text.get("updates.show." + s.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public Show fromString(String s) {
+                return Show.ALL;
+            }
+        });
+        show.setAccessibleText(text.get("updates.showLabel"));
+        search.textProperty().addListener((o, a, b) -> refilter());
+        show.valueProperty().addListener((o, a, b) -> refilter());
+
+        table.setId("updates-table");
+        table.setPlaceholder(new Label(text.get("updates.none")));
+        table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name(), 220));
+        table.getColumns().add(column(text.get("updates.col.fromTo"),
+                u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 280));
+        table.getColumns().add(verdictColumn(words));
+        table.getColumns().add(incidentsColumn(text, openIncident));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        SortedList<UpdateAssessment> sorted = new SortedList<>(filtered);
+        // With no column sorted, held first; a click on a header sorts by that column.
+        sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> table.getComparator() == null ? HELD_FIRST : table.getComparator(), table.comparatorProperty()));
+        table.setItems(sorted);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label count = new Label();
+        count.setId("updates-count");
+        count.getStyleClass().add(Styles.MUTED);
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> text.get("updates.count", filtered.size(), rows.size()), filtered, rows));
+        HBox tools = new HBox(8, search, show, count);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(8, tools, table);
+        root.setPadding(new Insets(12));
+
+        model.reportProperty().addListener((o, a, report) -> show(report));
+        show(model.reportProperty().get());
+    }
+
+    Node root() {
+        return root;
+    }
+
+    TextField search() {
+        return search;
+    }
+
+    private void show(CheckReport report) {
+        rows.setAll(report == null ? java.util.List.of() : report.assessment().updates());
+    }
+
+    private void refilter() {
+        String needle = search.getText() == null ? "" : search.getText().strip().toLowerCase(java.util.Locale.ROOT);
+        Show which = show.getValue() == null ? Show.ALL : show.getValue();
+        filtered.setPredicate(u -> u.update().nevra().name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+                && (which == Show.ALL || u.verdict().name().equals(which.name())));
+    }
+
+    private static TableColumn<UpdateAssessment, String> column(String title, java.util.function.Function<UpdateAssessment, String> value,
+                                                               double width) {
+        TableColumn<UpdateAssessment, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static TableColumn<UpdateAssessment, UpdateVerdict> verdictColumn(Words words) {
+        TableColumn<UpdateAssessment, UpdateVerdict> c = new TableColumn<>(words.text().get("updates.col.verdict"));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().verdict()));
+        c.setComparator(Comparator.comparing((UpdateVerdict v) -> -v.ordinal()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(UpdateVerdict v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(null);
+                setGraphic(empty || v == null ? null : Badge.of("verdict", v.id(), words.of("verdict", v.id())));
+            }
+        });
+        c.setPrefWidth(110);
+        return c;
+    }
+
+    private static TableColumn<UpdateAssessment, java.util.List<String>> incidentsColumn(Messages text, Consumer<String> openIncident) {
+        TableColumn<UpdateAssessment, java.util.List<String>> c = new TableColumn<>(text.get("updates.col.incidents"));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().incidents()));
+        c.setSortable(false);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(java.util.List<String> ids, boolean empty) {
+                super.updateItem(ids, empty);
+                setText(null);
+                if (empty || ids == null || ids.isEmpty()) {
+                    setGraphic(null);
+                    return;
+                }
+                HBox links = new HBox(4);
+                links.setAlignment(Pos.CENTER_LEFT);
+                for (String id : ids) {
+                    Hyperlink link = new Hyperlink(id);
+                    link.setAccessibleText(text.get("updates.openIncident", id));
+                    link.setOnAction(e -> openIncident.accept(id));
+                    links.getChildren().add(link);
+                }
+                setGraphic(links);
+            }
+        });
+        c.setPrefWidth(180);
+        return c;
+    }
+}

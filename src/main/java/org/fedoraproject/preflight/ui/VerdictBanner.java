@@ -1,0 +1,177 @@
+package org.fedoraproject.preflight.ui;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.Outlook;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.assess.Relation;
+import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.feed.FeedStatus;
+
+/**
+ * The answer at the top of the window: an icon, the outlook in words, what to do next, and how
+ * fresh the data is. Colour repeats what the icon's shape and the words already say.
+ */
+final class VerdictBanner {
+
+    private final HBox root;
+    private final StackPane iconSlot = new StackPane();
+    private final Label title = new Label();
+    private final Label next = new Label();
+    private final Label freshness = new Label();
+    private final Label demoTag;
+    private final Button openDemo;
+    private final Words words;
+    private Outlook shown;
+
+    VerdictBanner(MainViewModel model, Words words) {
+        this.words = words;
+        Messages text = words.text();
+        title.setId("verdict-title");
+        title.getStyleClass().add(Styles.BANNER_TITLE);
+        next.setId("verdict-next");
+        next.getStyleClass().add(Styles.BANNER_NEXT);
+        next.setWrapText(true);
+        freshness.setId("verdict-freshness");
+        freshness.getStyleClass().add(Styles.BANNER_FRESHNESS);
+        freshness.setWrapText(true);
+        demoTag = new Label(text.get("banner.demo"));
+        demoTag.getStyleClass().add(Styles.DEMO_TAG);
+        demoTag.visibleProperty().bind(model.demoProperty());
+        demoTag.managedProperty().bind(demoTag.visibleProperty());
+        HBox heading = new HBox(10, title, demoTag);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        VBox words1 = new VBox(4, heading, next, freshness);
+        HBox.setHgrow(words1, Priority.ALWAYS);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(22, 22);
+        Label progress = new Label();
+        progress.setId("progress");
+        progress.getStyleClass().add(Styles.MUTED);
+        progress.textProperty().bind(model.progressProperty());
+        HBox busy = new HBox(6, spinner, progress);
+        busy.setAlignment(Pos.CENTER_RIGHT);
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        spinner.setAccessibleText(text.get("progress.accessible"));
+
+        Button again = new Button(text.get("banner.checkAgain"));
+        again.setId("check-again");
+        again.disableProperty().bind(model.busyProperty());
+        again.setOnAction(e -> model.refresh());
+        openDemo = new Button(text.get("banner.openDemo"));
+        openDemo.setId("open-demo");
+        openDemo.setOnAction(e -> model.openDemo());
+        openDemo.managedProperty().bind(openDemo.visibleProperty());
+        openDemo.setVisible(false);
+        VBox actions = new VBox(6, busy, again, openDemo);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        root = new HBox(16, iconSlot, words1, actions);
+        root.setId("verdict-banner");
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.getStyleClass().add(Styles.BANNER);
+        root.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+
+        model.reportProperty().addListener((o, old, report) -> show(report, model.demoProperty().get()));
+        show(model.reportProperty().get(), model.demoProperty().get());
+    }
+
+    HBox root() {
+        return root;
+    }
+
+    Outlook shown() {
+        return shown;
+    }
+
+    private void show(CheckReport report, boolean demo) {
+        Messages text = words.text();
+        if (report == null) {
+            setOutlook(Outlook.UNKNOWN, text.get("banner.checking"));
+            next.setText(text.get("banner.checkingNext"));
+            freshness.setText("");
+            openDemo.setVisible(false);
+            return;
+        }
+        Outlook outlook = Outlook.of(report);
+        setOutlook(outlook, text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
+        next.setText(nextStep(report, outlook));
+        freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
+        openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
+        root.setAccessibleText(title.getText() + ". " + next.getText() + " " + freshness.getText());
+    }
+
+    private void setOutlook(Outlook outlook, String titleText) {
+        shown = outlook;
+        title.setText(titleText);
+        iconSlot.getChildren().setAll(OutlookIcon.of(outlook, titleText));
+        Styles.setKind(root, "outlook", Styles.of("outlook", outlook.name()));
+    }
+
+    private String nextStep(CheckReport report, Outlook outlook) {
+        Messages text = words.text();
+        var a = report.assessment();
+        int pending = a.updates().size();
+        long held = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.HOLD).count();
+        long careful = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.CAUTION).count();
+        Optional<IncidentAssessment> affecting = a.incidents().stream()
+                .filter(i -> i.relation() == Relation.AFFECTED).findFirst();
+        Optional<IncidentAssessment> fixing = a.incidents().stream()
+                .filter(i -> i.relation() == Relation.FIX_AVAILABLE).findFirst();
+        return switch (outlook) {
+            case UNKNOWN -> whyUnknown(report);
+            case HOLD -> text.get("next.hold", held, pending);
+            case AFFECTED -> affecting.isPresent()
+                    ? text.get("next.affected", affecting.get().id(), affecting.get().incident().incident().title())
+                    : text.get("next.fixAvailable", fixing.get().id(), fixing.get().incident().incident().title());
+            case CAUTION -> careful > 0 ? text.get("next.caution", careful) : text.get("next.cautionOther");
+            case SAFE -> pending == 0 ? text.get("next.safeNothing") : text.get("next.safe", pending);
+        };
+    }
+
+    /** Not Fedora, or no os-release, in the window's words; other reasons as the check gives them. */
+    private String whyUnknown(CheckReport report) {
+        Messages text = words.text();
+        var os = report.system().os();
+        if (os instanceof org.fedoraproject.preflight.machine.Reading.Unavailable<?> u) {
+            return text.get("unknown.noOsRelease", u.message());
+        }
+        if (!os.get().get().isFedora()) {
+            return text.get("unknown.notFedora", os.get().get().prettyName());
+        }
+        String reason = report.cannotCheck().get(0);
+        return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
+    }
+
+    private String freshness(CheckReport report) {
+        Messages text = words.text();
+        List<String> parts = new ArrayList<>();
+        Optional<Instant> fetched = report.feeds().stream()
+                .map(f -> f.fetched().or(f::generated)).flatMap(Optional::stream).max(Instant::compareTo);
+        boolean kept = report.feeds().stream().anyMatch(f -> f.fromCache() && f.error().isPresent());
+        boolean stale = report.feeds().stream().anyMatch(FeedStatus::stale);
+        if (report.feeds().isEmpty()) {
+            parts.add(text.get("freshness.noFeed"));
+        } else {
+            parts.add(fetched.map(t -> text.get(stale ? "freshness.feedStale" : kept ? "freshness.feedKept" : "freshness.feed",
+                    words.ago(t, report.at()))).orElse(text.get("freshness.feedNone")));
+        }
+        parts.add(report.metadataTime().map(t -> text.get("freshness.metadata", words.ago(t, report.at())))
+                .orElse(text.get("freshness.metadataUnknown")));
+        return String.join(" · ", parts);
+    }
+}

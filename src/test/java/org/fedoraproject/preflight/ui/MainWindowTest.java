@@ -1,0 +1,376 @@
+package org.fedoraproject.preflight.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.fedoraproject.preflight.Main;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.Outlook;
+import org.fedoraproject.preflight.assess.UpdateAssessment;
+import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.testing.Processes;
+import org.fedoraproject.preflight.testing.Screenshots;
+import org.fedoraproject.preflight.testing.SignedFeed;
+import org.fedoraproject.preflight.testing.TestRoots;
+import org.fedoraproject.preflight.testing.Tools;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The window in a real X server (Xvfb in CI), driven like a user drives it. */
+class MainWindowTest {
+
+    private static final CheckService.Request DEMO = new CheckService.Request(Optional.empty(), List.of(), true, true);
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private final List<String> opened = new ArrayList<>();
+    private Stage stage;
+    private MainWindow window;
+
+    @BeforeAll
+    static void display() throws Exception {
+        Tools.requireDisplay();
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (stage != null) {
+            FxToolkit.setupFixture(stage::close);
+        }
+    }
+
+    private Main.Wiring wiring(Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("HOME", home.toString(),
+                "XDG_CONFIG_HOME", home.resolve("config").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString(),
+                "PREFLIGHT_COLOR_SCHEME", "light"));
+        env.putAll(extra);
+        return Main.wire(env, Clock.systemUTC());
+    }
+
+    private WindowContext context(Main.Wiring wiring, CheckService.Request request, boolean dark) {
+        WindowContext c = wiring.window(request).withLinks(opened::add);
+        return new WindowContext(c.checks(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+                c.openLink(), dark);
+    }
+
+    private void open(WindowContext context, TaskRunner tasks) throws Exception {
+        stage = FxToolkit.registerStage(Stage::new);
+        FxToolkit.setupFixture(() -> window = PreflightApp.show(stage, context, tasks));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void waitUntil(Supplier<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> condition.get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private <T extends Node> T find(String id, Class<T> type) {
+        return robot.lookup("#" + id).queryAs(type);
+    }
+
+    private String label(String id) {
+        return find(id, Label.class).getText();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path[] file = new Path[1];
+        FxToolkit.setupFixture(() -> file[0] = Screenshots.save(stage.getScene(), name));
+        assertTrue(Files.size(file[0]) > 1000, "screenshot written: " + file[0]);
+    }
+
+    private void fx(Runnable action) throws Exception {
+        FxToolkit.setupFixture(action);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theDemoShowsTheVerdictOfCheckWithHeldUpdatesFirst() throws Exception {
+        Main.Wiring wiring = wiring(Map.of());
+        open(context(wiring, DEMO, false), TaskRunner.direct());
+        // The same inputs through `preflight check --demo --json` from the jar.
+        Processes.Result json = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Processes.jar().toString(), "check", "--demo", "--json"), null, Map.of("HOME", home.toString()));
+        String verdict = com.google.gson.JsonParser.parseString(json.stdout()).getAsJsonObject().get("verdict").getAsString();
+        assertEquals("hold", verdict);
+        assertEquals(Outlook.HOLD, window.banner().shown());
+        assertEquals("Hold: do not update everything now", label("verdict-title"));
+        assertEquals("2 of the 9 pending updates would install a version with a serious known problem. Hold them, update the rest.",
+                label("verdict-next"));
+        assertEquals("Sample data bundled with Preflight", label("verdict-freshness"));
+        assertTrue(robot.lookup(".demo-tag").queryAs(Label.class).isVisible());
+
+        @SuppressWarnings("unchecked")
+        TableView<UpdateAssessment> table = find("updates-table", TableView.class);
+        assertEquals(9, table.getItems().size());
+        assertEquals(UpdateVerdict.HOLD, table.getItems().get(0).verdict());
+        assertEquals(UpdateVerdict.HOLD, table.getItems().get(1).verdict());
+        assertEquals(UpdateVerdict.CAUTION, table.getItems().get(2).verdict());
+        assertEquals("9 of 9", label("updates-count"));
+        screenshot("window-demo-updates");
+
+        fx(() -> find("updates-filter", TextField.class).setText("mesa"));
+        assertEquals(2, table.getItems().size());
+        assertEquals("2 of 9", label("updates-count"));
+    }
+
+    @Test
+    void anIncidentOpensFromItsUpdateWithWhatIsAffectedAndSince() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        @SuppressWarnings("unchecked")
+        TableView<UpdateAssessment> table = find("updates-table", TableView.class);
+        String mesa = table.getItems().stream().filter(u -> u.update().nevra().name().equals("mesa-dri-drivers"))
+                .findFirst().orElseThrow().incidents().get(0);
+        fx(() -> find("updates-filter", TextField.class).setText("mesa-dri"));
+        Hyperlink link = robot.lookup("#updates-table").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
+                .filter(h -> h.isVisible() && h.getScene() != null && h.getParent().getParent().isVisible()
+                        && ((javafx.scene.control.TableCell<?, ?>) h.getParent().getParent()).getTableRow().getItem() != null)
+                .findFirst().orElseThrow();
+        assertEquals(mesa, link.getText());
+        robot.clickOn(link);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.INCIDENTS, window.tabs().getSelectionModel().getSelectedItem().getId());
+        assertTrue(label("incident-title").startsWith(mesa + " — Black screen"), label("incident-title"));
+        String here = robot.lookup("#incident-here").queryAll().stream().findFirst().map(n -> ((Pane) n).getChildren().stream()
+                .filter(c -> c instanceof Label).map(c -> ((Label) c).getText()).reduce("", (a, b) -> a + "\n" + b)).orElse("");
+        assertTrue(here.contains("mesa-dri-drivers 25.1.4-1.fc43 is installed, since dnf5 transaction 2"), here);
+        assertTrue(here.contains("replacing 25.1.2-1.fc43"), here);
+        assertTrue(here.contains("The pending update mesa-dri-drivers 25.1.6-1.fc43 brings the fix."), here);
+        assertTrue(label("incident-fix").startsWith("Fix expected"), label("incident-fix"));
+        screenshot("window-demo-incident");
+
+        Hyperlink web = robot.lookup("#incident-links").lookup(".hyperlink").queryAs(Hyperlink.class);
+        fx(web::requestFocus);
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, opened.size());
+        assertTrue(opened.get(0).startsWith("https://"), opened.toString());
+    }
+
+    @Test
+    void aGuideShowsItsStepsCopiesACommandAndChecksAgain() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        fx(() -> window.showIncident("FPS-2026-0045"));
+        waitUntil(() -> !robot.lookup("#guide-steps").queryAs(Pane.class).getChildren().isEmpty());
+        assertTrue(label("guide-state").startsWith("Checked "), label("guide-state"));
+        TextField command = robot.lookup("#guide-step-1").lookup(".mono").queryAs(TextField.class);
+        assertTrue(command.getText().startsWith("sudo dnf"), command.getText());
+        Button copy = robot.lookup("#guide-step-1").lookup(".copy-button").queryAs(Button.class);
+        fx(() -> copy.fire());
+        String[] clip = new String[1];
+        fx(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertEquals(command.getText(), clip[0]);
+        fx(() -> find("incident-detail-scroll", ScrollPane.class).setVvalue(1.0));
+        screenshot("window-demo-guide");
+
+        fx(() -> find("guide-check-again", Button.class).fire());
+        waitUntil(() -> label("guide-state").startsWith("Checked "));
+        assertFalse(find("guide-check-again", Button.class).isDisabled());
+    }
+
+    @Test
+    void theHistoryHighlightsTheTransactionThatBroughtTheAffectedVersion() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<Transaction> table = find("history-table", TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty());
+        Transaction two = table.getItems().stream().filter(t -> t.label().equals("dnf5 #2")).findFirst().orElseThrow();
+        assertNotNull(two);
+        long highlighted = robot.lookup("#history-table").lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals(Styles.HIGHLIGHT)))
+                .count();
+        assertTrue(highlighted >= 1, "a highlighted row");
+        fx(() -> table.getSelectionModel().select(two));
+        screenshot("window-demo-history");
+        int all = table.getItems().size();
+        fx(() -> find("history-search", TextField.class).setText("kernel-core"));
+        assertTrue(table.getItems().size() < all && !table.getItems().isEmpty(), table.getItems().toString());
+    }
+
+    @Test
+    void aBadFeedAddressIsRefusedWithTheReasonAndAGoodOneIsSaved() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#settings-feed-url").write("http://feeds.example.org/incidents.json");
+        robot.clickOn("#settings-add-feed");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(find("settings-feed-error", Label.class).isVisible());
+        assertEquals("Only https feeds can be added, unless you mark this one as a local or test feed.",
+                label("settings-feed-error"));
+        screenshot("window-settings-bad-feed");
+        assertFalse(Files.exists(home.resolve("config/preflight/settings.json")), "nothing written");
+
+        fx(() -> find("settings-feed-url", TextField.class).setText("not an address"));
+        robot.clickOn("#settings-add-feed");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(label("settings-feed-error").startsWith("not an address is not an address"), label("settings-feed-error"));
+
+        fx(() -> find("settings-feed-url", TextField.class).setText("https://feeds.example.org/incidents.json"));
+        robot.clickOn("#settings-add-feed");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(find("settings-feed-error", Label.class).isVisible());
+        String saved = Files.readString(home.resolve("config/preflight/settings.json"));
+        assertTrue(saved.contains("https://feeds.example.org/incidents.json"), saved);
+        @SuppressWarnings("unchecked")
+        ListView<FeedSource> feeds = find("settings-feeds", ListView.class);
+        assertEquals(1, feeds.getItems().size());
+    }
+
+    @Test
+    void everythingIsReachableWithTheKeyboard() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("updates-filter", stage.getScene().getFocusOwner().getId());
+        robot.write("kernel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1 of 9", label("updates-count"));
+        robot.type(KeyCode.TAB);
+        assertEquals("updates-show", stage.getScene().getFocusOwner().getId());
+        robot.type(KeyCode.TAB);
+        assertEquals("updates-table", stage.getScene().getFocusOwner().getId());
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.INCIDENTS, window.tabs().getSelectionModel().getSelectedItem().getId());
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("incident-list", stage.getScene().getFocusOwner().getId());
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<IncidentItem> list = find("incident-list", ListView.class);
+        assertEquals(1, list.getSelectionModel().getSelectedIndex());
+        assertTrue(label("incident-title").startsWith(list.getItems().get(1).id()), label("incident-title"));
+        // Every incident of the demo is listed: those concerning it first, the others after.
+        assertTrue(list.getItems().get(0).assessment().isPresent());
+
+        robot.type(KeyCode.F5);
+        waitUntil(() -> !find("check-again", Button.class).isDisabled());
+        assertEquals(Outlook.HOLD, window.banner().shown());
+    }
+
+    @Test
+    void onASystemThatIsNotFedoraItSaysSoAndOffersTheDemo() throws Exception {
+        Path root = Files.createDirectories(home.resolve("debian/etc"));
+        Files.writeString(root.resolve("os-release"), "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nID=debian\n");
+        CheckService.Request request = new CheckService.Request(Optional.of(home.resolve("debian")), List.of(), true, false);
+        open(context(wiring(Map.of()), request, false), TaskRunner.direct());
+        assertEquals(Outlook.UNKNOWN, window.banner().shown());
+        assertEquals("Could not check this system", label("verdict-title"));
+        assertTrue(label("verdict-next").startsWith("This machine runs Debian GNU/Linux 12 (bookworm), not Fedora."), label("verdict-next"));
+        Button demo = find("open-demo", Button.class);
+        assertTrue(demo.isVisible());
+        screenshot("window-not-fedora");
+        robot.clickOn(demo);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Outlook.HOLD, window.banner().shown());
+        assertFalse(find("open-demo", Button.class).isVisible());
+    }
+
+    @Test
+    void aFailedCheckShowsInlineAndTryAgainRecovers() throws Exception {
+        Main.Wiring wiring = wiring(Map.of());
+        AtomicInteger calls = new AtomicInteger();
+        Supplier<CheckService> failingOnce = () -> {
+            if (calls.getAndIncrement() == 0) {
+                throw new IllegalStateException("/var/lib/rpm is locked by another program");
+            }
+            return wiring.check().get();
+        };
+        WindowContext c = context(wiring, DEMO, false);
+        open(new WindowContext(failingOnce, c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+                c.openLink(), false), TaskRunner.direct());
+        assertTrue(find("failure-bar", Pane.class).isVisible());
+        assertEquals("The check failed: /var/lib/rpm is locked by another program", label("failure"));
+        assertEquals(Outlook.UNKNOWN, window.banner().shown());
+        screenshot("window-check-failed");
+        robot.clickOn("#try-again");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(find("failure-bar", Pane.class).isVisible());
+        assertEquals(Outlook.HOLD, window.banner().shown());
+    }
+
+    @Test
+    void darkFollowsTheDesktop() throws Exception {
+        open(context(wiring(Map.of()), DEMO, true), TaskRunner.direct());
+        assertTrue(window.root().getStyleClass().contains("dark"));
+        fx(() -> window.showIncident("FPS-2026-0042"));
+        screenshot("window-demo-dark");
+    }
+
+    /**
+     * On the real dnf4 test root with the sample feed signed and served over loopback: the
+     * window first shows what kept data says (no feed yet), then the fetched feed's verdict,
+     * which is the verdict of `preflight check` from the jar for the same inputs.
+     */
+    @Test
+    void onARealRootTheWindowRefreshesFromKeptDataToTheVerdictOfCheck() throws Exception {
+        Path dnf4 = TestRoots.dnf4Root();
+        byte[] sample;
+        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+            sample = in.readAllBytes();
+        }
+        try (SignedFeed feed = SignedFeed.serve(sample, home)) {
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(dnf4),
+                    List.of(FeedSource.local(feed.url())), false, false);
+            List<CheckReport> shown = new ArrayList<>();
+            stage = FxToolkit.registerStage(Stage::new);
+            FxToolkit.setupFixture(() -> {
+                window = PreflightApp.show(stage, context(wiring, request, false),
+                        new FxTaskRunner(wiring.io()));
+                window.model().reportProperty().addListener((o, a, r) -> shown.add(r));
+            });
+            waitUntil(() -> shown.size() == 2 && !window.model().busyProperty().get());
+            assertTrue(shown.get(0).feeds().get(0).feed().isEmpty(), "first from kept data: no copy kept yet");
+            assertTrue(shown.get(1).feeds().get(0).feed().isPresent(), "then the fetched feed");
+            Processes.Result json = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", Processes.jar().toString(), "check", "--json", "--offline", "--root", dnf4.toString(),
+                    "--feed", feed.url()), null, feed.environment());
+            String verdict = com.google.gson.JsonParser.parseString(json.stdout()).getAsJsonObject().get("verdict").getAsString();
+            CheckReport report = wiring.check().get().check(new CheckService.Request(Optional.of(dnf4),
+                    List.of(FeedSource.local(feed.url())), true, false));
+            assertEquals(verdict, report.assessment().verdict().id());
+            assertEquals(Outlook.of(report), window.banner().shown());
+            assertTrue(label("verdict-freshness").startsWith("Incident feed updated just now"), label("verdict-freshness"));
+            screenshot("window-dnf4-root");
+        }
+    }
+}
