@@ -3,6 +3,9 @@ package org.fedoraproject.preflight;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import org.fedoraproject.preflight.app.CheckReport;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fedoraproject.preflight.app.CheckService;
@@ -47,7 +50,16 @@ public final class Main {
         public WindowContext window(CheckService.Request request) {
             return new WindowContext(check, guide, new SettingsStore(dirs.config()), request, io, clock,
                     ZoneId.systemDefault(), url -> { },
-                    new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark());
+                    new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark(), new AtomicReference<>());
+        }
+
+        /** The same, with the first check (from kept data) already running while JavaFX starts. */
+        public WindowContext windowCheckingEarly(CheckService.Request request) {
+            CompletableFuture<CheckReport> early = CompletableFuture.supplyAsync(
+                    () -> check.get().check(WindowContext.kept(request)), io);
+            WindowContext c = window(request);
+            return new WindowContext(c.checks(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+                    c.openLink(), c.dark(), new AtomicReference<>(early));
         }
     }
 
@@ -73,7 +85,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Wiring wiring = wire(System.getenv(), Clock.systemUTC());
-        int status = PreflightCommand.run(request -> PreflightApp.open(wiring.window(request)), wiring.services(), args);
+        int status = PreflightCommand.run(request -> PreflightApp.open(wiring.windowCheckingEarly(request)), wiring.services(), args);
         if (status != PreflightCommand.WINDOW_CLOSED) {
             System.exit(status);
         }

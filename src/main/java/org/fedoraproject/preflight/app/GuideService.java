@@ -43,7 +43,11 @@ public final class GuideService {
     }
 
     public Result guide(String incidentId, CheckService.Request request) {
-        CheckReport report = checks.check(request);
+        return guide(incidentId, checks.check(request), request);
+    }
+
+    /** The guide from a check already made (the window's), so opening an incident does not check twice. */
+    public Result guide(String incidentId, CheckReport report, CheckService.Request request) {
         List<String> problems = new ArrayList<>(report.cannotCheck());
         Optional<IncidentAssessment> assessment = report.assessment().incidents().stream()
                 .filter(i -> i.id().equals(incidentId)).findFirst();

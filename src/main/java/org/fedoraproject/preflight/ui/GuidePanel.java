@@ -41,7 +41,7 @@ final class GuidePanel {
         steps.setId("guide-steps");
         again = new Button(text.get("guide.checkAgain"));
         again.setId("guide-check-again");
-        again.setOnAction(e -> load());
+        again.setOnAction(e -> load(true));
         spinner.setPrefSize(18, 18);
         state.setId("guide-state");
         state.getStyleClass().add(Styles.MUTED);
@@ -49,18 +49,18 @@ final class GuidePanel {
         HBox bar = new HBox(8, again, spinner, state);
         bar.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(steps, bar);
-        load();
+        load(false);
     }
 
     Node root() {
         return root;
     }
 
-    private void load() {
+    private void load(boolean readAgain) {
         again.setDisable(true);
         spinner.setVisible(true);
         state.setText(words.text().get("guide.checking"));
-        model.guide(incidentId, this::show, message -> {
+        model.guide(incidentId, readAgain, this::show, message -> {
             again.setDisable(false);
             spinner.setVisible(false);
             state.setText(words.text().get("guide.failed", message));

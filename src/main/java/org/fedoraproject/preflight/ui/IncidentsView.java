@@ -94,12 +94,9 @@ final class IncidentsView {
         String selected = list.getSelectionModel().getSelectedItem() == null ? null
                 : list.getSelectionModel().getSelectedItem().id();
         list.getItems().setAll(report == null ? java.util.List.of() : IncidentItem.of(report));
+        // Nothing is selected for the user: a selection would prepare a guide (and ask dnf) unasked.
         if (selected == null || !select(selected)) {
-            if (!list.getItems().isEmpty()) {
-                list.getSelectionModel().select(0);
-            } else {
-                detail.show(null, report);
-            }
+            detail.show(null, report);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.fedoraproject.preflight.ui;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -31,6 +33,11 @@ final class MainViewModel {
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
     private CheckService.Request request;
     private int generation;
+    /** The first check, started before the window; used once. */
+    private Early early;
+
+    private record Early(CheckService.Request request, java.util.concurrent.CompletableFuture<CheckReport> report) {
+    }
 
     MainViewModel(WindowContext context, TaskRunner tasks, Messages text) {
         this.context = context;
@@ -38,6 +45,8 @@ final class MainViewModel {
         this.text = text;
         this.request = context.request();
         demo.set(request.demo());
+        CompletableFuture<CheckReport> started = context.early().getAndSet(null);
+        this.early = started == null ? null : new Early(WindowContext.kept(context.request()), started);
     }
 
     ReadOnlyObjectProperty<CheckReport> reportProperty() {
@@ -71,13 +80,17 @@ final class MainViewModel {
     /** Kept data first, then fresh feeds (unless offline or the demo, which have nothing to fetch). */
     void open() {
         boolean refreshAfter = !request.offline() && !request.demo();
-        CheckService.Request kept = new CheckService.Request(request.root(), request.extraFeeds(), true, request.demo());
-        run(kept, text.get("progress.reading"), refreshAfter ? this::refresh : () -> { });
+        CheckService.Request kept = WindowContext.kept(request);
+        Callable<CheckReport> first = early != null && early.request().equals(kept)
+                ? early.report()::join : () -> context.checks().get().check(kept);
+        early = null;
+        run(first, text.get("progress.reading"), refreshAfter ? this::refresh : () -> { });
     }
 
     /** Checks again, fetching the feeds. */
     void refresh() {
-        run(request, text.get(request.offline() || request.demo() ? "progress.reading" : "progress.fetching"), () -> { });
+        CheckService.Request asked = request;
+        run(() -> context.checks().get().check(asked), text.get(request.offline() || request.demo() ? "progress.reading" : "progress.fetching"), () -> { });
     }
 
     /** Switches to the bundled sample system and feed. */
@@ -103,18 +116,23 @@ final class MainViewModel {
         }, e -> failure.set(text.get("error.history", describe(e))));
     }
 
-    /** The recovery guide for one incident, each step checked against the system as it is now. */
-    void guide(String incidentId, Consumer<GuideService.Result> done, Consumer<String> failed) {
-        CheckService.Request kept = new CheckService.Request(request.root(), request.extraFeeds(), true, request.demo());
-        tasks.run(() -> context.guides().get().guide(incidentId, kept), done, e -> failed.accept(describe(e)));
+    /**
+     * The recovery guide for one incident: from the check on screen, or (again) from a fresh
+     * reading of the system, which is what "Check again" asks for after the user ran a step.
+     */
+    void guide(String incidentId, boolean readAgain, Consumer<GuideService.Result> done, Consumer<String> failed) {
+        CheckService.Request kept = WindowContext.kept(request);
+        CheckReport shown = report.get();
+        tasks.run(() -> readAgain || shown == null ? context.guides().get().guide(incidentId, kept)
+                : context.guides().get().guide(incidentId, shown, kept), done, e -> failed.accept(describe(e)));
     }
 
-    private void run(CheckService.Request asked, String what, Runnable then) {
+    private void run(Callable<CheckReport> check, String what, Runnable then) {
         int mine = ++generation;
         busy.set(true);
         progress.set(what);
         failure.set(null);
-        tasks.run(() -> context.checks().get().check(asked), result -> {
+        tasks.run(check, result -> {
             if (mine != generation) {
                 return;
             }

@@ -28,30 +28,28 @@ final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final VerdictBanner banner;
     private final UpdatesView updates;
-    private final IncidentsView incidents;
-    private final HistoryView history;
+    // The other tabs are built when first shown: the window paints its verdict sooner.
+    private final Lazy<IncidentsView> incidents;
+    private final Lazy<HistoryView> history;
+    private final Lazy<SettingsView> settings;
 
     MainWindow(MainViewModel model, Words words, WindowContext context, Consumer<String> copy) {
         this.model = model;
         Messages text = words.text();
         banner = new VerdictBanner(model, words);
-        incidents = new IncidentsView(model, words, context.openLink(), copy);
         updates = new UpdatesView(model, words, this::showIncident);
-        history = new HistoryView(model, words);
-        SettingsView settings = new SettingsView(model, words, context.settings());
+        incidents = new Lazy<>(() -> new IncidentsView(model, words, context.openLink(), copy));
+        history = new Lazy<>(() -> new HistoryView(model, words));
+        settings = new Lazy<>(() -> new SettingsView(model, words, context.settings()));
 
         tabs.getTabs().addAll(
                 tab(UPDATES, text.get("tab.updates"), updates.root()),
-                tab(INCIDENTS, text.get("tab.incidents"), incidents.root()),
-                tab(HISTORY, text.get("tab.history"), history.root()),
-                tab(SETTINGS, text.get("tab.settings"), settings.root()));
+                tab(INCIDENTS, text.get("tab.incidents"), null),
+                tab(HISTORY, text.get("tab.history"), null),
+                tab(SETTINGS, text.get("tab.settings"), null));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
-            if (tab != null && HISTORY.equals(tab.getId())) {
-                model.loadHistory();
-            }
-        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> build(tab));
         root.setTop(new VBox(banner.root(), FailureBar.of(model, text)));
         root.setCenter(tabs);
         root.setId("main-window");
@@ -91,8 +89,40 @@ final class MainWindow {
 
     void showIncident(String id) {
         tabs.getSelectionModel().select(1);
-        if (incidents.select(id)) {
-            incidents.list().requestFocus();
+        if (incidents.get().select(id)) {
+            incidents.get().list().requestFocus();
+        }
+    }
+
+    private void build(Tab tab) {
+        if (tab == null || tab.getContent() != null) {
+            return;
+        }
+        switch (tab.getId()) {
+            case INCIDENTS -> tab.setContent(incidents.get().root());
+            case HISTORY -> {
+                tab.setContent(history.get().root());
+                model.loadHistory();
+            }
+            case SETTINGS -> tab.setContent(settings.get().root());
+            default -> { }
+        }
+    }
+
+    /** Made on first use, on the JavaFX thread. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> maker;
+        private T value;
+
+        Lazy(java.util.function.Supplier<T> maker) {
+            this.maker = maker;
+        }
+
+        T get() {
+            if (value == null) {
+                value = maker.get();
+            }
+            return value;
         }
     }
 
@@ -101,9 +131,9 @@ final class MainWindow {
         if (UPDATES.equals(tab)) {
             updates.search().requestFocus();
         } else if (HISTORY.equals(tab)) {
-            history.search().requestFocus();
+            history.get().search().requestFocus();
         } else if (INCIDENTS.equals(tab)) {
-            incidents.list().requestFocus();
+            incidents.get().list().requestFocus();
         }
     }
 

@@ -55,7 +55,7 @@ class LauncherIT {
         assertEquals(2, first.exitCode(), first.stderr());
         List<Path> archives = archives();
         assertEquals(1, archives.size(), archives.toString());
-        assertTrue(archives.get(0).getFileName().toString().matches("classes-[0-9-]+\\.jsa"), archives.toString());
+        assertTrue(archives.get(0).getFileName().toString().matches("classes-cli-[0-9-]+\\.jsa"), archives.toString());
         assertTrue(Files.size(archives.get(0)) > 100_000, "an archive with Preflight's classes in it");
 
         Processes.Result second = launch(Map.of(), "check", "--demo", "--json");
