@@ -59,6 +59,17 @@ public final class CheckTiming {
         return root.toString();
     }
 
+    /** Writes the feed and its signature into {@code work}, and trusts the key in work/config. */
+    static Path signedFeed(Path work, String feed) throws Exception {
+        Path feedFile = work.resolve("feed.json");
+        Files.writeString(feedFile, feed, StandardCharsets.UTF_8);
+        KeyPair key = FeedKeys.generate();
+        Files.writeString(work.resolve("feed.json.sig"), FeedKeys.sign(Files.readAllBytes(feedFile), key.getPrivate()));
+        Path keys = Files.createDirectories(work.resolve("config/preflight/trusted-keys"));
+        Files.writeString(keys.resolve("bench.pub"), FeedKeys.publicPem(key.getPublic()));
+        return feedFile;
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getenv().getOrDefault("PREFLIGHT_TEST_ROOTS", "/var/tmp/preflight-test-roots"), "bench");
         Path jar = Path.of("target/preflight.jar");
@@ -69,12 +80,7 @@ public final class CheckTiming {
         int every = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         System.out.printf("one incident in %d concerns the root%n", every);
         String feed = withBenchVersions(FeedParseBenchmark.bigFeed(10_000, (name, k) -> "bench-pkg-" + (2 + (k * 7) % 4999)), every);
-        Path feedFile = work.resolve("feed.json");
-        Files.writeString(feedFile, feed, StandardCharsets.UTF_8);
-        KeyPair key = FeedKeys.generate();
-        Files.writeString(work.resolve("feed.json.sig"), FeedKeys.sign(Files.readAllBytes(feedFile), key.getPrivate()));
-        Path keys = Files.createDirectories(work.resolve("config/preflight/trusted-keys"));
-        Files.writeString(keys.resolve("bench.pub"), FeedKeys.publicPem(key.getPublic()));
+        Path feedFile = signedFeed(work, feed);
         Map<String, String> env = Map.of("XDG_CONFIG_HOME", work.resolve("config").toString(),
                 "XDG_CACHE_HOME", work.resolve("cache").toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

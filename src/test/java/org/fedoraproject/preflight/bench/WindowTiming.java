@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.testing.Processes;
 
 /**
@@ -48,12 +46,7 @@ public final class WindowTiming {
             feed = CheckTiming.withBenchVersions(FeedParseBenchmark.bigFeed(10_000,
                     (name, k) -> "bench-pkg-" + (2 + (k * 7) % 4999)), 20);
         }
-        Path feedFile = work.resolve("feed.json");
-        Files.writeString(feedFile, feed, StandardCharsets.UTF_8);
-        KeyPair key = FeedKeys.generate();
-        Files.writeString(work.resolve("feed.json.sig"), FeedKeys.sign(Files.readAllBytes(feedFile), key.getPrivate()));
-        Path keys = Files.createDirectories(work.resolve("config/preflight/trusted-keys"));
-        Files.writeString(keys.resolve("bench.pub"), FeedKeys.publicPem(key.getPublic()));
+        Path feedFile = CheckTiming.signedFeed(work, feed);
         Map<String, String> env = Map.of("XDG_CONFIG_HOME", work.resolve("config").toString(),
                 "XDG_CACHE_HOME", work.resolve("cache").toString(), "HOME", work.toString(),
                 "PREFLIGHT_JAR", Path.of("target/preflight.jar").toAbsolutePath().toString(),
