@@ -86,11 +86,18 @@ public final class PreflightCommand implements Callable<Integer> {
         return commandLine(windowLauncher, services, args).execute(args);
     }
 
-    /** The command line for these arguments; with none given, every subcommand. */
+    /**
+     * The command line for these arguments: the subcommand named, or every one for help and for
+     * a word that is not one; none when the window is asked for (no subcommand, no help), since
+     * the window's start is timed to the millisecond.
+     */
     public static CommandLine commandLine(WindowLauncher windowLauncher, Services services, String... args) {
         CommandFactory factory = new CommandFactory(services);
         CommandLine line = new CommandLine(new PreflightCommand(windowLauncher), factory);
         String first = args.length == 0 ? "" : args[0];
+        if (opensTheWindow(args)) {
+            return line;
+        }
         try {
             for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
                 if (!SUBCOMMANDS.containsKey(first) || first.equals(sub.getKey())) {
@@ -101,6 +108,25 @@ public final class PreflightCommand implements Callable<Integer> {
             throw new IllegalStateException("cannot build the command " + first, e);
         }
         return line;
+    }
+
+    /** Only the window's own options: no subcommand word, no help or version, nothing else. */
+    static boolean opensTheWindow(String... args) {
+        for (int k = 0; k < args.length; k++) {
+            String a = args[k];
+            if (a.equals("--demo") || a.equals("--offline")) {
+                continue;
+            }
+            if ((a.equals("--root") || a.equals("--feed")) && k + 1 < args.length) {
+                k++;
+                continue;
+            }
+            if (a.startsWith("--root=") || a.startsWith("--feed=")) {
+                continue;
+            }
+            return false;
+        }
+        return true;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
