@@ -19,7 +19,7 @@ class VercmpCommandTest {
     private int run(String... args) {
         CommandLine cli = PreflightCommand.commandLine(request -> {
             throw new AssertionError("no window for a subcommand");
-        }, null);
+        }, null, args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
