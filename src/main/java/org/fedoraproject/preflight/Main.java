@@ -2,7 +2,16 @@ package org.fedoraproject.preflight;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.fedoraproject.preflight.app.InstanceLock;
+import org.fedoraproject.preflight.app.NoticeStore;
+import org.fedoraproject.preflight.background.BackgroundMode;
+import org.fedoraproject.preflight.desktop.DesktopException;
+import org.fedoraproject.preflight.desktop.SessionBus;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import org.fedoraproject.preflight.app.CheckReport;
@@ -63,6 +72,40 @@ public final class Main {
         }
     }
 
+    /**
+     * Opens the window; when the background instance runs (it holds its lock), asks it to show
+     * its window instead and ends, so that there is one Preflight per session.
+     */
+    private static void openWindow(Wiring wiring, CheckService.Request request) {
+        if (InstanceLock.held(XdgDirs.runtime(wiring.env(), wiring.dirs()))) {
+            try (SessionBus bus = SessionBus.connect(wiring.env())) {
+                if (bus.askRunning(Optional.empty())) {
+                    return;
+                }
+            } catch (DesktopException e) {
+                // no bus after all: open a window of our own
+            }
+        }
+        PreflightApp.open(wiring.windowCheckingEarly(request));
+    }
+
+    /** {@code preflight --background}, wired. */
+    private static int background(Wiring wiring) throws Exception {
+        SettingsStore settings = new SettingsStore(wiring.dirs().config());
+        Path root = Path.of("/");
+        CheckService.Request request = new CheckService.Request(Optional.empty(), List.of(), false, false);
+        try (SessionBus bus = SessionBus.connect(wiring.env())) {
+            BackgroundMode mode = new BackgroundMode(new BackgroundMode.Wiring(
+                    () -> wiring.check().get().check(request), () -> settings.load().settings(),
+                    new NoticeStore(wiring.dirs().state()), bus, XdgDirs.runtime(wiring.env(), wiring.dirs()),
+                    List.of(root.resolve("usr/lib/sysimage/libdnf5"), root.resolve("var/lib/dnf"),
+                            XdgDirs.runtime(wiring.env(), wiring.dirs()).resolve("preflight")),
+                    wiring.clock(), incident -> PreflightApp.showFromBackground(() -> wiring.window(request), incident),
+                    message -> System.err.println("preflight: " + message), Duration.ofMinutes(1)));
+            return mode.run();
+        }
+    }
+
     public static Wiring wire(Map<String, String> env, Clock clock) {
         // Reading the system waits on rpm, dnf and SQLite; daemon threads never keep the process alive.
         ExecutorService io = Executors.newCachedThreadPool(runnable -> {
@@ -85,7 +128,8 @@ public final class Main {
 
     public static void main(String[] args) {
         Wiring wiring = wire(System.getenv(), Clock.systemUTC());
-        int status = PreflightCommand.run(request -> PreflightApp.open(wiring.windowCheckingEarly(request)), wiring.services(), args);
+        int status = PreflightCommand.run(request -> openWindow(wiring, request), () -> background(wiring),
+                wiring.services(), args);
         if (status != PreflightCommand.WINDOW_CLOSED) {
             System.exit(status);
         }

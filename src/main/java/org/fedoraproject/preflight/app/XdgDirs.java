@@ -24,6 +24,12 @@ public record XdgDirs(Path config, Path cache, Path state) {
         return value != null && value.startsWith("/") ? Path.of(value) : fallback;
     }
 
+    /** $XDG_RUNTIME_DIR (the user's private, per-login directory), or the state directory without one. */
+    public static Path runtime(Map<String, String> env, XdgDirs dirs) {
+        String value = env.get("XDG_RUNTIME_DIR");
+        return value != null && value.startsWith("/") ? Path.of(value) : dirs.state();
+    }
+
     public Path trustedKeys() {
         return config.resolve("trusted-keys");
     }

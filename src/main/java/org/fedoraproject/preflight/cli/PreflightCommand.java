@@ -49,7 +49,19 @@ public final class PreflightCommand implements Callable<Integer> {
         void open(CheckService.Request request);
     }
 
+    /** Runs Preflight in the background (tray, notifications) until Quit; returns the exit status. */
+    @FunctionalInterface
+    public interface BackgroundLauncher {
+        int run() throws Exception;
+    }
+
     private final WindowLauncher windowLauncher;
+    private final BackgroundLauncher backgroundLauncher;
+
+    @Option(names = "--background", description = "Run in the background: a tray icon, notifications when something "
+            + "changes that you should act on, checks on a schedule and after each dnf transaction. No window until "
+            + "you open one.")
+    boolean background;
 
     @Option(names = "--root", paramLabel = "DIR", description = "Open the window on the system installed under DIR.")
     Path root;
@@ -66,12 +78,16 @@ public final class PreflightCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    public PreflightCommand(WindowLauncher windowLauncher) {
+    public PreflightCommand(WindowLauncher windowLauncher, BackgroundLauncher backgroundLauncher) {
         this.windowLauncher = windowLauncher;
+        this.backgroundLauncher = backgroundLauncher;
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (background) {
+            return backgroundLauncher.run();
+        }
         CheckService.Request request;
         try {
             request = CheckOptions.request(root, feeds, offline, demo);
@@ -83,7 +99,14 @@ public final class PreflightCommand implements Callable<Integer> {
     }
 
     public static int run(WindowLauncher windowLauncher, Services services, String... args) {
-        return commandLine(windowLauncher, services, args).execute(args);
+        return run(windowLauncher, () -> {
+            throw new IllegalStateException("no background mode here");
+        }, services, args);
+    }
+
+    public static int run(WindowLauncher windowLauncher, BackgroundLauncher backgroundLauncher, Services services,
+                          String... args) {
+        return commandLine(windowLauncher, backgroundLauncher, services, args).execute(args);
     }
 
     /**
@@ -92,8 +115,13 @@ public final class PreflightCommand implements Callable<Integer> {
      * the window's start is timed to the millisecond.
      */
     public static CommandLine commandLine(WindowLauncher windowLauncher, Services services, String... args) {
+        return commandLine(windowLauncher, () -> 1, services, args);
+    }
+
+    static CommandLine commandLine(WindowLauncher windowLauncher, BackgroundLauncher backgroundLauncher, Services services,
+                                   String... args) {
         CommandFactory factory = new CommandFactory(services);
-        CommandLine line = new CommandLine(new PreflightCommand(windowLauncher), factory);
+        CommandLine line = new CommandLine(new PreflightCommand(windowLauncher, backgroundLauncher), factory);
         String first = args.length == 0 ? "" : args[0];
         if (opensTheWindow(args)) {
             return line;
@@ -114,7 +142,7 @@ public final class PreflightCommand implements Callable<Integer> {
     static boolean opensTheWindow(String... args) {
         for (int k = 0; k < args.length; k++) {
             String a = args[k];
-            if (a.equals("--demo") || a.equals("--offline")) {
+            if (a.equals("--demo") || a.equals("--offline") || a.equals("--background")) {
                 continue;
             }
             if ((a.equals("--root") || a.equals("--feed")) && k + 1 < args.length) {

@@ -31,6 +31,44 @@ public final class PreflightApp extends Application {
         Application.launch(PreflightApp.class);
     }
 
+    /** The background instance's window, if it has one open. */
+    private static Stage backgroundStage;
+    private static MainWindow backgroundWindow;
+    private static boolean toolkitStarted;
+
+    /**
+     * Opens (or raises) the window inside the background instance, starting JavaFX on first use;
+     * closing the window leaves the process (and the tray) running. Any thread.
+     */
+    public static synchronized void showFromBackground(java.util.function.Supplier<WindowContext> contexts,
+                                                       java.util.Optional<String> incident) {
+        Runnable open = () -> {
+            if (backgroundStage == null || !backgroundStage.isShowing()) {
+                backgroundStage = new Stage();
+                WindowContext context = contexts.get();
+                backgroundWindow = show(backgroundStage, context, new FxTaskRunner(context.executor()));
+            }
+            backgroundStage.toFront();
+            backgroundStage.requestFocus();
+            incident.ifPresent(id -> backgroundWindow.model().reportProperty().addListener(new javafx.beans.InvalidationListener() {
+                @Override
+                public void invalidated(javafx.beans.Observable o) {
+                    backgroundWindow.model().reportProperty().removeListener(this);
+                    backgroundWindow.showIncident(id);
+                }
+            }));
+            incident.filter(id -> backgroundWindow.model().reportProperty().get() != null).ifPresent(backgroundWindow::showIncident);
+        };
+        if (!toolkitStarted) {
+            toolkitStarted = true;
+            PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+            Platform.setImplicitExit(false);
+            Platform.startup(open);
+        } else {
+            Platform.runLater(open);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         WindowContext context = CONTEXT.get().withLinks(url -> getHostServices().showDocument(url));

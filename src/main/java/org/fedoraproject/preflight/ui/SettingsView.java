@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.fedoraproject.preflight.app.Autostart;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.Settings;
 import org.fedoraproject.preflight.app.SettingsEditor;
@@ -162,6 +163,10 @@ final class SettingsView {
         Settings next = edit.apply(settings);
         try {
             store.save(next);
+            if (next.startAtLogin() != settings.startAtLogin()) {
+                // $XDG_CONFIG_HOME/preflight/settings.json → $XDG_CONFIG_HOME/autostart
+                new Autostart(store.file().getParent().getParent()).apply(next.startAtLogin());
+            }
         } catch (IOException | RuntimeException e) {
             saved.setText(words.text().get("settings.notSaved", store.file(), MainViewModel.describe(e)));
             return false;

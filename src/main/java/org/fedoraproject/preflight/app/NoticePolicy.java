@@ -1,0 +1,104 @@
+package org.fedoraproject.preflight.app;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.assess.Relation;
+import org.fedoraproject.preflight.assess.UpdateAssessment;
+import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.incident.Severity;
+
+/**
+ * Which states of a check deserve a notification, and which of them are new. A state is
+ * announced when it begins — a new incident concerns this machine; a pending update turns to
+ * hold; the fix for an incident that affects this machine is ready to install; a feed has been
+ * unreachable or past its expiry for {@link #STALE_AFTER} — and not again while it lasts. A
+ * state that ends and begins again is a new change, announced again.
+ */
+public final class NoticePolicy {
+
+    public static final Duration STALE_AFTER = Duration.ofDays(3);
+
+    private NoticePolicy() {
+    }
+
+    /** Every state of this check worth a notification, by key. */
+    public static Map<String, Notice> states(CheckReport report, Instant now) {
+        Map<String, Notice> states = new LinkedHashMap<>();
+        Set<String> held = report.holds().stream().map(h -> h.name()).collect(Collectors.toSet());
+        for (UpdateAssessment u : report.assessment().updates()) {
+            if (u.verdict() == UpdateVerdict.HOLD) {
+                String name = u.update().nevra().name();
+                String id = u.incidents().isEmpty() ? "" : u.incidents().get(0);
+                states.putIfAbsent("hold:" + name + ":" + u.update().nevra().evr(), new Notice(
+                        "hold:" + name + ":" + u.update().nevra().evr(),
+                        "Hold " + name + " for now",
+                        "The pending update to " + name + " " + u.update().nevra().evr() + " has a known serious problem"
+                                + (id.isEmpty() ? "." : " (" + id + ").") + " Update the rest; Preflight tells you when it is safe.",
+                        Notice.CRITICAL, id.isEmpty() ? Optional.empty() : Optional.of(id)));
+            }
+        }
+        for (IncidentAssessment i : report.assessment().incidents()) {
+            Incident incident = i.incident().incident();
+            int urgency = urgency(incident.severity());
+            if (i.relation() == Relation.AFFECTED || i.relation() == Relation.FIX_AVAILABLE) {
+                states.put("affects:" + incident.id(), new Notice("affects:" + incident.id(),
+                        "This system is affected: " + incident.title(),
+                        incident.id() + " (" + incident.severity().id() + ") concerns packages installed here. "
+                                + (incident.workarounds().isEmpty() ? "Open Preflight for the way back."
+                                : "Open Preflight for a workaround and the way back."),
+                        urgency, Optional.of(incident.id())));
+            }
+            if (i.relation() == Relation.FIX_AVAILABLE) {
+                List<String> todo = new ArrayList<>();
+                todo.add("it is safe to update");
+                boolean release = i.affected().stream().anyMatch(a -> held.contains(a.range().name()));
+                if (release) {
+                    todo.add("release the hold");
+                }
+                if (!incident.workarounds().isEmpty()) {
+                    todo.add("undo any workaround");
+                }
+                states.put("fix:" + incident.id(), new Notice("fix:" + incident.id(),
+                        "The fix for " + incident.id() + " is ready",
+                        "The update that fixes \u201c" + incident.title() + "\u201d can be installed: " + String.join(", ", todo) + ".",
+                        Notice.NORMAL, Optional.of(incident.id())));
+            }
+        }
+        for (FeedStatus f : report.feeds()) {
+            Optional<Instant> last = f.fetched();
+            boolean unreachable = f.error().isPresent() && last.map(t -> Duration.between(t, now).compareTo(STALE_AFTER) >= 0).orElse(true);
+            if (f.stale() || unreachable) {
+                states.put("stale:" + f.url(), new Notice("stale:" + f.url(),
+                        "The incident feed is out of date",
+                        f.url() + (f.stale() ? " is past its expiry" : " could not be reached")
+                                + last.map(t -> " since " + Duration.between(t, now).toDays() + " days").orElse("")
+                                + ". Preflight's advice may miss recent problems.",
+                        Notice.NORMAL, Optional.empty()));
+            }
+        }
+        return states;
+    }
+
+    /** The notices of states that were not there before. */
+    public static List<Notice> news(Map<String, Notice> now, Set<String> before) {
+        return now.values().stream().filter(n -> !before.contains(n.key())).toList();
+    }
+
+    private static int urgency(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> Notice.CRITICAL;
+            case MAJOR -> Notice.NORMAL;
+            case MINOR -> Notice.LOW;
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package org.fedoraproject.preflight.background;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.InstanceLock;
+import org.fedoraproject.preflight.app.NoticeStore;
+import org.fedoraproject.preflight.app.Outlook;
+import org.fedoraproject.preflight.app.Settings;
+import org.fedoraproject.preflight.desktop.DesktopException;
+import org.fedoraproject.preflight.desktop.Notifier;
+import org.fedoraproject.preflight.desktop.SessionBus;
+import org.fedoraproject.preflight.desktop.TrayIcon;
+
+/**
+ * {@code preflight --background}: the tray icon, notifications, scheduled checks and the
+ * transaction watcher, in one process that owns the name org.fedoraproject.Preflight. Runs
+ * until "Quit". The window's toolkit is not loaded until a window is asked for.
+ */
+public final class BackgroundMode {
+
+    /** What it needs from the composition root. */
+    public record Wiring(Supplier<CheckReport> check, Supplier<Settings> settings, NoticeStore store, SessionBus bus,
+                         Path runtimeDir, List<Path> watched, Clock clock, Consumer<Optional<String>> showWindow,
+                         Consumer<String> log, Duration firstCheck) {
+    }
+
+    private final CountDownLatch quit = new CountDownLatch(1);
+    private final Wiring w;
+    private BackgroundService service;
+    private Optional<TrayIcon> tray = Optional.empty();
+
+    public BackgroundMode(Wiring wiring) {
+        this.w = wiring;
+    }
+
+    /** Runs until Quit; 0, or 1 when another instance already runs (it is asked to show its window instead). */
+    public int run() throws Exception {
+        Optional<InstanceLock> lock = InstanceLock.take(w.runtimeDir());
+        if (lock.isEmpty() || !w.bus().claim(id -> w.showWindow().accept(id.isEmpty() ? Optional.empty() : Optional.of(id)))) {
+            w.log().accept("Preflight already runs in the background.");
+            return 1;
+        }
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "preflight-background");
+            t.setDaemon(true);
+            return t;
+        });
+        Settings settings = w.settings().get();
+        Optional<Notifier> notifier = Optional.empty();
+        try {
+            notifier = Optional.of(w.bus().notifier(SessionBus.inFlatpak()));
+        } catch (DesktopException e) {
+            w.log().accept("notifications: " + e.getMessage());
+        }
+        service = new BackgroundService(w.check(), w.store(), settings.notifications() ? notifier : Optional.empty(), scheduler,
+                w.clock(), w.log(), w.showWindow(), this::show);
+        try {
+            tray = TrayIcon.register(w.bus().connection(), entries());
+            if (tray.isEmpty()) {
+                w.log().accept("no tray on this desktop: notifications only");
+            }
+        } catch (DesktopException e) {
+            w.log().accept(e.getMessage());
+        }
+        try (TransactionWatcher watcher = TransactionWatcher.start(w.watched(), () -> service.checkSoon(Duration.ofSeconds(5)));
+             InstanceLock held = lock.get()) {
+            service.start(w.firstCheck(), settings.checkInterval());
+            quit.await();
+        }
+        tray.ifPresent(TrayIcon::close);
+        return 0;
+    }
+
+    public BackgroundService service() {
+        return service;
+    }
+
+    public void quit() {
+        quit.countDown();
+    }
+
+    private List<TrayIcon.Entry> entries() {
+        List<TrayIcon.Entry> entries = new ArrayList<>();
+        entries.add(new TrayIcon.Entry(1, "Open Preflight", false, false, () -> w.showWindow().accept(Optional.empty())));
+        entries.add(new TrayIcon.Entry(2, "Check now", false, false, () -> service.checkSoon(Duration.ZERO)));
+        entries.add(new TrayIcon.Entry(3, "Pause notifications", true, service != null && service.paused(), this::togglePause));
+        entries.add(new TrayIcon.Entry(4, "Quit", false, false, this::quit));
+        return entries;
+    }
+
+    private void togglePause() {
+        service.pause(!service.paused());
+        tray.ifPresent(t -> t.update(entries()));
+    }
+
+    private void show(CheckReport report) {
+        Outlook outlook = Outlook.of(report);
+        TrayIcon.State state = switch (outlook) {
+            case HOLD -> TrayIcon.State.HOLD;
+            case AFFECTED, CAUTION -> TrayIcon.State.CAUTION;
+            case SAFE -> TrayIcon.State.OK;
+            case UNKNOWN -> TrayIcon.State.UNKNOWN;
+        };
+        String tip = switch (outlook) {
+            case HOLD -> "Preflight: hold some updates";
+            case AFFECTED -> "Preflight: this system has a known problem";
+            case CAUTION -> "Preflight: read before updating";
+            case SAFE -> "Preflight: safe to update";
+            case UNKNOWN -> "Preflight: could not check";
+        };
+        tray.ifPresent(t -> t.show(state, tip));
+    }
+}

@@ -1,0 +1,143 @@
+package org.fedoraproject.preflight.background;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.Notice;
+import org.fedoraproject.preflight.app.NoticePolicy;
+import org.fedoraproject.preflight.app.NoticeStore;
+import org.fedoraproject.preflight.desktop.DesktopException;
+import org.fedoraproject.preflight.desktop.Notifier;
+
+/**
+ * Preflight without a window: checks on a schedule (soon after start, then every interval) and
+ * when asked (a dnf transaction ended, the network came back, "Check now"), and notifies of
+ * each state worth acting on once. Nothing runs between checks: the scheduler's thread sleeps
+ * until the next one. A check that fails is reported and the schedule goes on; an exception
+ * must never escape into the scheduler, which would silently cancel every later check.
+ */
+public final class BackgroundService {
+
+    static final String SHOW = "show";
+    static final String LATER = "later";
+    static final Duration REMIND_AFTER = Duration.ofHours(4);
+
+    private final Supplier<CheckReport> check;
+    private final NoticeStore store;
+    private final Optional<Notifier> notifier;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final Consumer<Optional<String>> showWindow;
+    private final Consumer<CheckReport> onReport;
+    private final Map<String, Notice> sent = new ConcurrentHashMap<>();
+    private volatile boolean paused;
+    private ScheduledFuture<?> periodic;
+
+    public BackgroundService(Supplier<CheckReport> check, NoticeStore store, Optional<Notifier> notifier,
+                             ScheduledExecutorService scheduler, Clock clock, Consumer<String> log,
+                             Consumer<Optional<String>> showWindow, Consumer<CheckReport> onReport) {
+        this.check = check;
+        this.store = store;
+        this.notifier = notifier;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.log = log;
+        this.showWindow = showWindow;
+        this.onReport = onReport;
+        notifier.ifPresent(n -> n.onAction(this::action));
+    }
+
+    /** The first check after {@code first}, then one every {@code interval}. */
+    public synchronized void start(Duration first, Duration interval) {
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
+        periodic = scheduler.scheduleWithFixedDelay(this::runCheck, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A check soon (after {@code delay}), besides the schedule. */
+    public void checkSoon(Duration delay) {
+        scheduler.schedule(this::runCheck, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void pause(boolean on) {
+        paused = on;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** One check and its notifications; never throws. */
+    void runCheck() {
+        try {
+            CheckReport report = check.get();
+            onReport.accept(report);
+            Map<String, Notice> states = NoticePolicy.states(report, clock.instant());
+            Set<String> before = store.load();
+            List<Notice> news = NoticePolicy.news(states, before);
+            if (!paused && report.complete()) {
+                news.forEach(this::send);
+            }
+            if (report.complete()) {
+                // Paused: the states are remembered as seen, so that resuming does not replay them.
+                store.save(new LinkedHashSet<>(states.keySet()));
+            }
+        } catch (IOException e) {
+            log.accept("cannot remember what was notified: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            log.accept("the background check failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private void send(Notice notice) {
+        if (notifier.isEmpty()) {
+            return;
+        }
+        List<Notifier.Action> actions = notice.incident().isPresent()
+                ? List.of(new Notifier.Action(SHOW, "Show details"), new Notifier.Action(LATER, "Remind me later"))
+                : List.of(new Notifier.Action(SHOW, "Open Preflight"), new Notifier.Action(LATER, "Remind me later"));
+        try {
+            String id = notifier.get().send(notice.summary(), notice.body(), notice.urgency(), actions);
+            sent.put(id, notice);
+        } catch (DesktopException e) {
+            log.accept(e.getMessage());
+        }
+    }
+
+    private void action(String id, String key) {
+        Notice notice = sent.get(id);
+        if (notice == null) {
+            return;
+        }
+        if (SHOW.equals(key) || "default".equals(key)) {
+            showWindow.accept(notice.incident());
+        } else if (LATER.equals(key)) {
+            scheduler.schedule(() -> remind(notice), REMIND_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** "Remind me later": the same notice again, if its state still holds then. */
+    private void remind(Notice notice) {
+        try {
+            if (store.load().contains(notice.key()) && !paused) {
+                send(notice);
+            }
+        } catch (RuntimeException e) {
+            log.accept("cannot remind: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.fedoraproject.preflight.desktop;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+
+/** Notifications through org.freedesktop.Notifications on the session bus (GNOME, KDE, most desktops). */
+public final class FreedesktopNotifier implements Notifier {
+
+    static final String APP_NAME = "Preflight";
+    static final String DESKTOP_ENTRY = "org.fedoraproject.Preflight";
+
+    private final DBusConnection bus;
+    private volatile BiConsumer<String, String> handler = (id, key) -> { };
+    private AutoCloseable subscription;
+
+    public FreedesktopNotifier(DBusConnection bus) throws DesktopException {
+        this.bus = bus;
+        try {
+            subscription = bus.addSigHandler(NotificationsInterface.ActionInvoked.class,
+                    signal -> handler.accept(signal.getId().toString(), signal.getActionKey()));
+        } catch (DBusException e) {
+            throw new DesktopException("cannot listen to notification buttons: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String send(String summary, String body, int urgency, List<Action> actions) throws DesktopException {
+        List<String> flat = new ArrayList<>();
+        for (Action a : actions) {
+            flat.add(a.key());
+            flat.add(a.label());
+        }
+        Map<String, Variant<?>> hints = new HashMap<>();
+        hints.put("urgency", new Variant<>((byte) urgency));
+        hints.put("desktop-entry", new Variant<>(DESKTOP_ENTRY));
+        try {
+            NotificationsInterface service = bus.getRemoteObject(NotificationsInterface.BUS_NAME, NotificationsInterface.PATH,
+                    NotificationsInterface.class);
+            // Critical notifications stay until dismissed; the others expire as the server decides.
+            return service.Notify(APP_NAME, new UInt32(0), "org.fedoraproject.Preflight", summary, body, flat, hints,
+                    urgency == 2 ? 0 : -1).toString();
+        } catch (DBusException | DBusExecutionException e) {
+            throw new DesktopException("the notification service did not take the notification: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onAction(BiConsumer<String, String> handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // closing a subscription on a bus that is going away: nothing to do
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.fedoraproject.preflight.desktop;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * Notifications through the portal, inside the Flatpak sandbox: the sandbox may not talk to
+ * org.freedesktop.Notifications, and the portal shows the notification as the app's.
+ */
+public final class PortalNotifier implements Notifier {
+
+    private static final String[] PRIORITY = {"low", "normal", "urgent"};
+
+    private final DBusConnection bus;
+    private final AtomicLong next = new AtomicLong();
+    private final String prefix = "preflight-" + ProcessHandle.current().pid() + "-";
+    private volatile BiConsumer<String, String> handler = (id, key) -> { };
+    private AutoCloseable subscription;
+
+    public PortalNotifier(DBusConnection bus) throws DesktopException {
+        this.bus = bus;
+        try {
+            subscription = bus.addSigHandler(PortalNotificationInterface.ActionInvoked.class,
+                    signal -> handler.accept(signal.getNotificationId(), signal.getAction()));
+        } catch (DBusException e) {
+            throw new DesktopException("cannot listen to notification buttons: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String send(String summary, String body, int urgency, List<Action> actions) throws DesktopException {
+        String id = prefix + next.incrementAndGet();
+        Map<String, Variant<?>> n = new LinkedHashMap<>();
+        n.put("title", new Variant<>(summary));
+        n.put("body", new Variant<>(body));
+        n.put("priority", new Variant<>(PRIORITY[urgency]));
+        if (!actions.isEmpty()) {
+            n.put("default-action", new Variant<>(actions.get(0).key()));
+            List<Map<String, Variant<?>>> buttons = new ArrayList<>();
+            for (Action a : actions) {
+                Map<String, Variant<?>> button = new LinkedHashMap<>();
+                button.put("label", new Variant<>(a.label()));
+                button.put("action", new Variant<>(a.key()));
+                buttons.add(button);
+            }
+            n.put("buttons", new Variant<>(buttons, "aa{sv}"));
+        }
+        try {
+            bus.getRemoteObject(PortalNotificationInterface.BUS_NAME, PortalNotificationInterface.PATH,
+                    PortalNotificationInterface.class).AddNotification(id, n);
+            return id;
+        } catch (DBusException | DBusExecutionException e) {
+            throw new DesktopException("the notification portal did not take the notification: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onAction(BiConsumer<String, String> handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // the bus is going away
+        }
+    }
+
+}

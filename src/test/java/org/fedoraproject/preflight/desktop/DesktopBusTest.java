@@ -1,0 +1,185 @@
+package org.fedoraproject.preflight.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fedoraproject.preflight.testing.PrivateBus;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Notifications, the portal, the tray and the single instance against a real private dbus-daemon. */
+class DesktopBusTest {
+
+    private PrivateBus bus;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void startBus() throws Exception {
+        bus = PrivateBus.start();
+    }
+
+    @AfterEach
+    void stopBus() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+        bus.close();
+    }
+
+    private SessionBus session() throws Exception {
+        SessionBus s = SessionBus.connect(Map.of("DBUS_SESSION_BUS_ADDRESS", bus.address()));
+        open.add(s);
+        return s;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.getAsBoolean(), "in time");
+    }
+
+    @Test
+    void aNotificationReachesTheServerWithUrgencyAndButtonsAndAClickComesBack() throws Exception {
+        RecordingNotifications server = new RecordingNotifications(bus.connect());
+        open.add(server);
+        Notifier notifier = session().notifier(false);
+        List<String> clicks = new CopyOnWriteArrayList<>();
+        notifier.onAction((id, key) -> clicks.add(id + ":" + key));
+        String id = notifier.send("Hold kernel-core for now", "It does not boot.", 2,
+                List.of(new Notifier.Action("show", "Show details"), new Notifier.Action("later", "Remind me later")));
+        assertEquals(1, server.calls().size());
+        RecordingNotifications.Call call = server.calls().get(0);
+        assertEquals("Preflight", call.appName());
+        assertEquals("Hold kernel-core for now", call.summary());
+        assertEquals(2, call.urgency());
+        assertEquals(0, call.timeout(), "critical notifications stay");
+        assertEquals(List.of("show", "Show details", "later", "Remind me later"), call.actions());
+        server.click(Integer.parseInt(id), "show");
+        waitFor(() -> clicks.contains(id + ":show"));
+        notifier.close();
+    }
+
+    @Test
+    void withoutANotificationServerSendingFailsWithAMessage() throws Exception {
+        Notifier notifier = session().notifier(false);
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(DesktopException.class,
+                () -> notifier.send("s", "b", 1, List.of()));
+        assertTrue(e.getMessage().startsWith("the notification service did not take the notification"), e.getMessage());
+    }
+
+    /** A stand-in for xdg-desktop-portal's notification interface, recording what it is given. */
+    static final class RecordingPortal implements PortalNotificationInterface {
+        final List<Map<String, Variant<?>>> added = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void AddNotification(String id, Map<String, Variant<?>> notification) {
+            added.add(notification);
+        }
+
+        @Override
+        public void RemoveNotification(String id) {
+        }
+
+        @Override
+        public String getObjectPath() {
+            return PATH;
+        }
+    }
+
+    @Test
+    void insideFlatpakTheNotificationGoesThroughThePortal() throws Exception {
+        DBusConnection portalSide = bus.connect();
+        open.add(portalSide);
+        RecordingPortal portal = new RecordingPortal();
+        portalSide.exportObject(PortalNotificationInterface.PATH, portal);
+        portalSide.requestBusName(PortalNotificationInterface.BUS_NAME);
+        Notifier notifier = session().notifier(true);
+        notifier.send("The fix for FPS-1 is ready", "Update now.", 1, List.of(new Notifier.Action("show", "Show details")));
+        assertEquals(1, portal.added.size());
+        Map<String, Variant<?>> n = portal.added.get(0);
+        assertEquals("The fix for FPS-1 is ready", n.get("title").getValue());
+        assertEquals("normal", n.get("priority").getValue());
+        assertEquals("show", n.get("default-action").getValue());
+        assertTrue(n.get("buttons").getValue().toString().contains("Show details"), n.get("buttons").getValue().toString());
+    }
+
+    @Test
+    void theTrayAnswersItsPropertiesAndMenuAndRunsTheClickedEntry() throws Exception {
+        DBusConnection watcherSide = bus.connect();
+        open.add(watcherSide);
+        List<String> registered = new CopyOnWriteArrayList<>();
+        watcherSide.exportObject(StatusNotifierWatcherInterface.PATH, new StatusNotifierWatcherInterface() {
+            @Override
+            public void RegisterStatusNotifierItem(String service) {
+                registered.add(service);
+            }
+
+            @Override
+            public String getObjectPath() {
+                return PATH;
+            }
+        });
+        watcherSide.requestBusName(StatusNotifierWatcherInterface.BUS_NAME);
+        SessionBus session = session();
+        AtomicInteger checks = new AtomicInteger();
+        TrayIcon tray = TrayIcon.register(session.connection(), List.of(
+                new TrayIcon.Entry(1, "Open Preflight", false, false, () -> { }),
+                new TrayIcon.Entry(2, "Check now", false, false, checks::incrementAndGet),
+                new TrayIcon.Entry(3, "Pause notifications", true, false, () -> { }),
+                new TrayIcon.Entry(4, "Quit", false, false, () -> { }))).orElseThrow();
+        String me = session.connection().getUniqueName();
+        assertEquals(List.of(me), registered);
+
+        String icon = bus.send("--dest=" + me, "/StatusNotifierItem", "org.freedesktop.DBus.Properties.Get",
+                "string:org.kde.StatusNotifierItem", "string:IconName");
+        assertTrue(icon.contains("\"org.fedoraproject.Preflight-unknown-symbolic\""), icon);
+        tray.show(TrayIcon.State.HOLD, "Preflight: hold some updates");
+        String all = bus.send("--dest=" + me, "/StatusNotifierItem", "org.freedesktop.DBus.Properties.GetAll",
+                "string:org.kde.StatusNotifierItem");
+        assertTrue(all.contains("\"org.fedoraproject.Preflight-hold-symbolic\""), all);
+        assertTrue(all.contains("\"NeedsAttention\""), all);
+        assertTrue(all.contains("object path \"/MenuBar\""), all);
+
+        String layout = bus.send("--dest=" + me, "/MenuBar", "com.canonical.dbusmenu.GetLayout", "int32:0", "int32:-1",
+                "array:string:");
+        for (String label : List.of("Open Preflight", "Check now", "Pause notifications", "Quit")) {
+            assertTrue(layout.contains("\"" + label + "\""), layout);
+        }
+        assertTrue(layout.contains("\"checkmark\""), layout);
+        bus.send("--dest=" + me, "/MenuBar", "com.canonical.dbusmenu.Event", "int32:2", "string:clicked", "variant:int32:0",
+                "uint32:0");
+        assertEquals(1, checks.get());
+        tray.close();
+    }
+
+    @Test
+    void withoutAWatcherThereIsNoTray() throws Exception {
+        assertEquals(Optional.empty(), TrayIcon.register(session().connection(), List.of()));
+    }
+
+    @Test
+    void aSecondInstanceAsksTheFirstToShowItsWindow() throws Exception {
+        List<String> shown = new CopyOnWriteArrayList<>();
+        SessionBus first = session();
+        assertTrue(first.claim(shown::add));
+        SessionBus second = session();
+        assertFalse(second.claim(id -> { }), "the name is taken");
+        assertTrue(second.askRunning(Optional.of("FPS-2026-0042")));
+        waitFor(() -> shown.contains("FPS-2026-0042"));
+        first.close();
+        SessionBus third = session();
+        waitFor(() -> !third.askRunning(Optional.empty()));
+    }
+}
