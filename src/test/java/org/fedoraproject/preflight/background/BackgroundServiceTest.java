@@ -1,0 +1,180 @@
+package org.fedoraproject.preflight.background;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.fedoraproject.preflight.Main;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.NoticeStore;
+import org.fedoraproject.preflight.desktop.Notifier;
+import org.fedoraproject.preflight.desktop.RecordingNotifications;
+import org.fedoraproject.preflight.desktop.SessionBus;
+import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.testing.PrivateBus;
+import org.fedoraproject.preflight.testing.SignedFeed;
+import org.fedoraproject.preflight.testing.TestRoots;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Background checks of the real dnf4 test root against a signed feed served over loopback, with
+ * notifications going to a recording server on a private dbus-daemon: the right notifications,
+ * once per change of state, none after a restart in the same state.
+ */
+class BackgroundServiceTest {
+
+    @TempDir
+    Path home;
+
+    private PrivateBus bus;
+    private RecordingNotifications server;
+    private SessionBus session;
+    private SignedFeed feed;
+    private byte[] sample;
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final List<Optional<String>> windows = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeEach
+    void start() throws Exception {
+        bus = PrivateBus.start();
+        server = new RecordingNotifications(bus.connect());
+        session = SessionBus.connect(Map.of("DBUS_SESSION_BUS_ADDRESS", bus.address()));
+        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+            sample = in.readAllBytes();
+        }
+        feed = SignedFeed.serve(withoutIncidents(sample), home);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        scheduler.shutdownNow();
+        feed.close();
+        session.close();
+        server.close();
+        bus.close();
+    }
+
+    static byte[] withoutIncidents(byte[] feed) {
+        JsonObject o = JsonParser.parseString(new String(feed, StandardCharsets.UTF_8)).getAsJsonObject();
+        o.add("incidents", new JsonArray());
+        return o.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private BackgroundService service(Supplier<CheckReport> check) throws Exception {
+        Notifier notifier = session.notifier(false);
+        return new BackgroundService(check, new NoticeStore(home.resolve("state")), Optional.of(notifier), scheduler,
+                Clock.systemUTC(), log::add, windows::add, report -> { });
+    }
+
+    private Supplier<CheckReport> realCheck() {
+        Main.Wiring wiring = Main.wire(feed.environment(), Clock.systemUTC());
+        CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()),
+                List.of(FeedSource.local(feed.url())), false, false);
+        return () -> wiring.check().get().check(request);
+    }
+
+    @Test
+    void eachChangeIsNotifiedOnceAlsoAcrossRestarts() throws Exception {
+        Supplier<CheckReport> check = realCheck();
+        BackgroundService first = service(check);
+        first.runCheck();
+        assertEquals(List.of(), server.calls(), "nothing concerns the system yet");
+
+        feed.publish(sample);
+        CheckReport report = check.get();
+        first.runCheck();
+        List<RecordingNotifications.Call> calls = server.calls();
+        List<String> summaries = calls.stream().map(RecordingNotifications.Call::summary).toList();
+        // The sample feed on this root: kernel-core's update would install an affected version (hold),
+        // and the root has an affected mesa whose fix is pending.
+        assertTrue(summaries.contains("Hold kernel-core for now"), summaries.toString());
+        assertTrue(summaries.stream().anyMatch(s -> s.startsWith("This system is affected: ")), summaries.toString());
+        assertTrue(summaries.stream().anyMatch(s -> s.startsWith("The fix for ") && s.endsWith(" is ready")), summaries.toString());
+        assertEquals(summaries.size(), summaries.stream().distinct().count(), "no notification twice: " + summaries);
+        RecordingNotifications.Call hold = calls.stream().filter(c -> c.summary().equals("Hold kernel-core for now")).findFirst()
+                .orElseThrow();
+        assertEquals(2, hold.urgency(), "a hold is critical");
+        assertEquals(List.of("show", "Show details", "later", "Remind me later"), hold.actions());
+        assertTrue(hold.body().startsWith("The pending update to kernel-core "), hold.body());
+        assertEquals(report.assessment().verdict().id(), "hold");
+
+        first.runCheck();
+        assertEquals(calls.size(), server.calls().size(), "the same state again: nothing new");
+        BackgroundService restarted = service(check);
+        restarted.runCheck();
+        assertEquals(calls.size(), server.calls().size(), "after a restart in the same state: nothing new");
+
+        // The state ends (the incidents go from the feed) and comes back: a new change, told again.
+        feed.publish(withoutIncidents(sample));
+        restarted.runCheck();
+        assertEquals(calls.size(), server.calls().size());
+        feed.publish(sample);
+        restarted.runCheck();
+        assertEquals(2 * calls.size(), server.calls().size());
+        assertEquals(List.of(), log);
+    }
+
+    @Test
+    void showDetailsOpensTheWindowOnTheIncident() throws Exception {
+        feed.publish(sample);
+        BackgroundService service = service(realCheck());
+        service.runCheck();
+        RecordingNotifications.Call hold = server.calls().stream()
+                .filter(c -> c.summary().equals("Hold kernel-core for now")).findFirst().orElseThrow();
+        server.click(hold.id(), "show");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (windows.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, windows.size());
+        assertTrue(windows.get(0).orElseThrow().startsWith("FPS-"), windows.toString());
+    }
+
+    @Test
+    void aFailingCheckNeverEndsTheSchedule() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        BackgroundService service = service(() -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException("rpm database locked");
+        });
+        service.start(Duration.ZERO, Duration.ofMillis(50));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (runs.get() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(runs.get() >= 3, "the schedule went on after failures: " + runs.get());
+        assertTrue(log.contains("the background check failed: rpm database locked"), log.toString());
+        assertEquals(List.of(), server.calls());
+    }
+
+    @Test
+    void pausedNotificationsAreRememberedAsSeen() throws Exception {
+        feed.publish(sample);
+        BackgroundService service = service(realCheck());
+        service.pause(true);
+        service.runCheck();
+        assertEquals(List.of(), server.calls());
+        service.pause(false);
+        service.runCheck();
+        assertEquals(List.of(), server.calls(), "resuming does not replay what happened while paused");
+    }
+}
