@@ -90,10 +90,11 @@ public final class Main {
     }
 
     /** {@code preflight --background}, wired. */
-    private static int background(Wiring wiring) throws Exception {
+    private static int background(Wiring wiring, CheckService.Request request) throws Exception {
         SettingsStore settings = new SettingsStore(wiring.dirs().config());
-        Path root = Path.of("/");
-        CheckService.Request request = new CheckService.Request(Optional.empty(), List.of(), false, false);
+        Path root = request.root().orElse(Path.of("/"));
+        // Soon after login, not at once: the session is busy starting. Tests and benchmarks shorten it.
+        Duration first = Duration.ofSeconds(Long.parseLong(wiring.env().getOrDefault("PREFLIGHT_FIRST_CHECK_SECONDS", "60")));
         try (SessionBus bus = SessionBus.connect(wiring.env())) {
             BackgroundMode mode = new BackgroundMode(new BackgroundMode.Wiring(
                     () -> wiring.check().get().check(request), () -> settings.load().settings(),
@@ -101,7 +102,7 @@ public final class Main {
                     List.of(root.resolve("usr/lib/sysimage/libdnf5"), root.resolve("var/lib/dnf"),
                             XdgDirs.runtime(wiring.env(), wiring.dirs()).resolve("preflight")),
                     wiring.clock(), incident -> PreflightApp.showFromBackground(() -> wiring.window(request), incident),
-                    message -> System.err.println("preflight: " + message), Duration.ofMinutes(1)));
+                    message -> System.err.println("preflight: " + message), first));
             return mode.run();
         }
     }
@@ -128,7 +129,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Wiring wiring = wire(System.getenv(), Clock.systemUTC());
-        int status = PreflightCommand.run(request -> openWindow(wiring, request), () -> background(wiring),
+        int status = PreflightCommand.run(request -> openWindow(wiring, request), request -> background(wiring, request),
                 wiring.services(), args);
         if (status != PreflightCommand.WINDOW_CLOSED) {
             System.exit(status);

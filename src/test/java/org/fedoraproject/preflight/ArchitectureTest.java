@@ -90,4 +90,12 @@ class ArchitectureTest {
                 .because("the window renders what the use cases return; reading the system is their job, off the UI thread")
                 .check(classes);
     }
+
+    @Test
+    void backgroundNeverLoadsTheWindowToolkit() {
+        noClasses().that().resideInAPackage(ROOT + ".background..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".ui..", ROOT + ".cli..", "javafx..", "picocli..")
+                .because("idle in the background, JavaFX must not be loaded until a window is asked for")
+                .check(classes);
+    }
 }

@@ -44,6 +44,8 @@ public final class BackgroundService {
     private final Consumer<CheckReport> onReport;
     private final Map<String, Notice> sent = new ConcurrentHashMap<>();
     private volatile boolean paused;
+    /** PREFLIGHT_TIMING set: each check's duration goes to the log, for the benchmark. */
+    private final boolean timing = System.getenv("PREFLIGHT_TIMING") != null;
     private ScheduledFuture<?> periodic;
 
     public BackgroundService(Supplier<CheckReport> check, NoticeStore store, Optional<Notifier> notifier,
@@ -84,7 +86,11 @@ public final class BackgroundService {
     /** One check and its notifications; never throws. */
     void runCheck() {
         try {
+            long start = System.nanoTime();
             CheckReport report = check.get();
+            if (timing) {
+                log.accept("check done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
             onReport.accept(report);
             Map<String, Notice> states = NoticePolicy.states(report, clock.instant());
             Set<String> before = store.load();

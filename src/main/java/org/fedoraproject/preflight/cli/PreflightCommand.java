@@ -52,7 +52,7 @@ public final class PreflightCommand implements Callable<Integer> {
     /** Runs Preflight in the background (tray, notifications) until Quit; returns the exit status. */
     @FunctionalInterface
     public interface BackgroundLauncher {
-        int run() throws Exception;
+        int run(CheckService.Request request) throws Exception;
     }
 
     private final WindowLauncher windowLauncher;
@@ -85,21 +85,21 @@ public final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (background) {
-            return backgroundLauncher.run();
-        }
         CheckService.Request request;
         try {
             request = CheckOptions.request(root, feeds, offline, demo);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (background) {
+            return backgroundLauncher.run(request);
+        }
         windowLauncher.open(request);
         return WINDOW_CLOSED;
     }
 
     public static int run(WindowLauncher windowLauncher, Services services, String... args) {
-        return run(windowLauncher, () -> {
+        return run(windowLauncher, request -> {
             throw new IllegalStateException("no background mode here");
         }, services, args);
     }
@@ -115,7 +115,7 @@ public final class PreflightCommand implements Callable<Integer> {
      * the window's start is timed to the millisecond.
      */
     public static CommandLine commandLine(WindowLauncher windowLauncher, Services services, String... args) {
-        return commandLine(windowLauncher, () -> 1, services, args);
+        return commandLine(windowLauncher, request -> 1, services, args);
     }
 
     static CommandLine commandLine(WindowLauncher windowLauncher, BackgroundLauncher backgroundLauncher, Services services,

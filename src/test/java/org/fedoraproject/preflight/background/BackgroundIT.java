@@ -1,0 +1,137 @@
+package org.fedoraproject.preflight.background;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.fedoraproject.preflight.desktop.RecordingNotifications;
+import org.fedoraproject.preflight.desktop.StatusNotifierWatcherInterface;
+import org.fedoraproject.preflight.testing.PrivateBus;
+import org.fedoraproject.preflight.testing.Processes;
+import org.fedoraproject.preflight.testing.SignedFeed;
+import org.fedoraproject.preflight.testing.TestRoots;
+import org.fedoraproject.preflight.testing.Tools;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code preflight --background} from the jar, on a private session bus with a recording
+ * notification server and a tray watcher: it notifies, keeps one instance, opens its window for
+ * a second start, quits from its menu, and after a restart in the same state says nothing new.
+ */
+class BackgroundIT {
+
+    @TempDir
+    Path home;
+
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    private Process start(Map<String, String> env, Path log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Processes.jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void notifiesKeepsOneInstanceShowsItsWindowQuitsAndRemembers() throws Exception {
+        Tools.requireDisplay();
+        Path xwininfo = Tools.require("xwininfo");
+        byte[] sample;
+        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+            sample = in.readAllBytes();
+        }
+        try (PrivateBus bus = PrivateBus.start(); SignedFeed feed = SignedFeed.serve(sample, home);
+             RecordingNotifications server = new RecordingNotifications(bus.connect());
+             DBusConnection watcherSide = bus.connect()) {
+            List<String> registered = new CopyOnWriteArrayList<>();
+            watcherSide.exportObject(StatusNotifierWatcherInterface.PATH, new StatusNotifierWatcherInterface() {
+                @Override
+                public void RegisterStatusNotifierItem(String service) {
+                    registered.add(service);
+                }
+
+                @Override
+                public String getObjectPath() {
+                    return PATH;
+                }
+            });
+            watcherSide.requestBusName(StatusNotifierWatcherInterface.BUS_NAME);
+            Map<String, String> env = new HashMap<>(feed.environment());
+            env.put("DBUS_SESSION_BUS_ADDRESS", bus.address());
+            env.put("XDG_RUNTIME_DIR", Files.createDirectories(home.resolve("run")).toString());
+            env.put("XDG_STATE_HOME", home.resolve("state").toString());
+            env.put("PREFLIGHT_FIRST_CHECK_SECONDS", "0");
+            env.put("PREFLIGHT_TIMING", "1");
+            String[] args = {"--background", "--root", TestRoots.dnf4Root().toString(), "--feed", feed.url()};
+
+            Path log = home.resolve("background.log");
+            Process background = start(env, log, args);
+            try {
+                waitFor(() -> read(log).contains("check done"), "the first check ran: " + read(log));
+                waitFor(() -> server.calls().size() >= 3, "notifications: " + server.calls());
+                int told = server.calls().size();
+                assertTrue(server.calls().stream().anyMatch(c -> c.summary().equals("Hold kernel-core for now")),
+                        server.calls().toString());
+                assertEquals(1, registered.size(), "the tray icon registered");
+
+                Processes.Result second = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar", Processes.jar().toString(), "--background"), null, env);
+                assertEquals(1, second.exitCode(), second.stderr());
+                assertTrue(second.stderr().contains("Preflight already runs in the background."), second.stderr());
+
+                // Opening Preflight now shows the background instance's window; the new process just asks.
+                Processes.Result window = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar", Processes.jar().toString()), null, env);
+                assertEquals(0, window.exitCode(), window.stderr());
+                waitFor(() -> Processes.run(List.of(xwininfo.toString(), "-root", "-tree"), null, Map.of()).stdout()
+                        .contains("\"Preflight\""), "the background instance opened its window");
+                assertTrue(background.isAlive());
+
+                bus.send("--dest=" + registered.get(0), "/MenuBar", "com.canonical.dbusmenu.Event", "int32:4",
+                        "string:clicked", "variant:int32:0", "uint32:0");
+                assertTrue(background.waitFor(30, TimeUnit.SECONDS), "Quit ends the process");
+                assertEquals(0, background.exitValue(), read(log));
+
+                Path again = home.resolve("again.log");
+                Process restarted = start(env, again, args);
+                try {
+                    waitFor(() -> read(again).contains("check done"), "the check after the restart ran");
+                    Thread.sleep(500);
+                    assertEquals(told, server.calls().size(), "nothing new after a restart in the same state");
+                } finally {
+                    restarted.destroy();
+                    restarted.waitFor(10, TimeUnit.SECONDS);
+                }
+            } finally {
+                background.destroy();
+                background.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
