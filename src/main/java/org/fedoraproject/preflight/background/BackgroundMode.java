@@ -72,7 +72,7 @@ public final class BackgroundMode {
         } catch (DesktopException e) {
             w.log().accept(e.getMessage());
         }
-        try (TransactionWatcher watcher = TransactionWatcher.start(w.watched(), () -> service.checkSoon(Duration.ofSeconds(5)));
+        try (TransactionWatcher watcher = TransactionWatcher.start(w.watched(), service::transactionChanged);
              InstanceLock held = lock.get()) {
             service.start(w.firstCheck(), settings.checkInterval());
             quit.await();

@@ -33,6 +33,7 @@ public final class BackgroundService {
     static final String SHOW = "show";
     static final String LATER = "later";
     static final Duration REMIND_AFTER = Duration.ofHours(4);
+    static final Duration QUIET = Duration.ofSeconds(3);
 
     private final Supplier<CheckReport> check;
     private final NoticeStore store;
@@ -44,6 +45,9 @@ public final class BackgroundService {
     private final Consumer<CheckReport> onReport;
     private final Map<String, Notice> sent = new ConcurrentHashMap<>();
     private volatile boolean paused;
+    private volatile boolean checking;
+    private volatile long lastCheckEnd = System.nanoTime() - QUIET.toNanos();
+    private final java.util.concurrent.atomic.AtomicBoolean transactionCheckPending = new java.util.concurrent.atomic.AtomicBoolean();
     /** PREFLIGHT_TIMING set: each check's duration goes to the log, for the benchmark. */
     private final boolean timing = System.getenv("PREFLIGHT_TIMING") != null;
     private ScheduledFuture<?> periodic;
@@ -75,6 +79,26 @@ public final class BackgroundService {
         scheduler.schedule(this::runCheck, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** A history database changed: a check in a moment (one for a burst of changes). */
+    public void transactionChanged() {
+        transactionChanged(Duration.ofSeconds(5));
+    }
+
+    /**
+     * Changes while a check runs, or just after, are the check's own doing: dnf, run as root (as
+     * in tests) to list updates, rewrites its history database. They are ignored.
+     */
+    void transactionChanged(Duration delay) {
+        long now = System.nanoTime();
+        if (checking || now - lastCheckEnd < QUIET.toNanos() || !transactionCheckPending.compareAndSet(false, true)) {
+            return;
+        }
+        scheduler.schedule(() -> {
+            transactionCheckPending.set(false);
+            runCheck();
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public void pause(boolean on) {
         paused = on;
     }
@@ -85,6 +109,7 @@ public final class BackgroundService {
 
     /** One check and its notifications; never throws. */
     void runCheck() {
+        checking = true;
         try {
             long start = System.nanoTime();
             CheckReport report = check.get();
@@ -106,6 +131,9 @@ public final class BackgroundService {
             log.accept("cannot remember what was notified: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             log.accept("the background check failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } finally {
+            lastCheckEnd = System.nanoTime();
+            checking = false;
         }
     }
 

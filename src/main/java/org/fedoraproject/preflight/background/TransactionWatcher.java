@@ -18,10 +18,13 @@ import java.util.List;
  */
 public final class TransactionWatcher implements AutoCloseable {
 
-    /** Files whose change means a transaction ended. */
+    /**
+     * Files whose change means a transaction ended: the databases and their write-ahead logs,
+     * which only writers touch. Not the -shm files: every reader writes its read marks there.
+     */
     static boolean meaningful(String name) {
-        return name.startsWith("transaction_history.sqlite") || name.startsWith("history.sqlite")
-                || name.equals("transaction-done");
+        return name.equals("transaction_history.sqlite") || name.equals("transaction_history.sqlite-wal")
+                || name.equals("history.sqlite") || name.equals("history.sqlite-wal") || name.equals("transaction-done");
     }
 
     private final WatchService watcher;

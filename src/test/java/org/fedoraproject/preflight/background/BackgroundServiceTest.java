@@ -177,4 +177,33 @@ class BackgroundServiceTest {
         service.runCheck();
         assertEquals(List.of(), server.calls(), "resuming does not replay what happened while paused");
     }
+
+    @Test
+    void aTransactionStartsACheckButTheChecksOwnDnfRunDoesNot() throws Exception {
+        feed.publish(sample);
+        Path dnf = TestRoots.dnf4Root().resolve("var/lib/dnf");
+        Path hook = java.nio.file.Files.createDirectories(home.resolve("run/preflight"));
+        AtomicInteger checks = new AtomicInteger();
+        Supplier<CheckReport> real = realCheck();
+        BackgroundService service = service(() -> {
+            checks.incrementAndGet();
+            return real.get();
+        });
+        try (TransactionWatcher watcher = TransactionWatcher.start(List.of(dnf, hook, home.resolve("missing")),
+                () -> service.transactionChanged(Duration.ofMillis(100)))) {
+            service.runCheck();
+            Thread.sleep(BackgroundService.QUIET.toMillis() + 500);
+            assertEquals(1, checks.get(), "dnf rewriting its database during the check is not a transaction");
+            java.nio.file.Files.writeString(hook.resolve("transaction-done"), "");
+            java.nio.file.Files.writeString(hook.resolve("transaction-done"), "again");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (checks.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            assertEquals(2, checks.get(), "one check for the hook's burst of changes");
+        }
+        assertTrue(TransactionWatcher.meaningful("history.sqlite-wal"));
+        assertTrue(!TransactionWatcher.meaningful("history.sqlite-shm"));
+    }
 }

@@ -90,4 +90,39 @@ class LauncherIT {
         assertEquals(0, unwritable.exitCode(), unwritable.stderr());
         assertEquals("-1\n", unwritable.stdout());
     }
+
+    @Test
+    void theFirstRunPassesStdinAndTerminationOnToJava() throws Exception {
+        Path input = Files.writeString(cache.resolve("pairs.tsv"), "1.0\t1.1\n2:1\t1:9\n");
+        java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of(
+                "PREFLIGHT_JAR", Processes.jar().toString(), "JAVA_HOME", System.getProperty("java.home"),
+                "XDG_CACHE_HOME", cache.toString()));
+        Processes.Result batch = Processes.run(List.of("packaging/preflight", "vercmp", "--batch"), input, env);
+        assertEquals("-1\n1\n", batch.stdout(), batch.stderr());
+        assertEquals(List.of(), archivesMatching(".jsa."), "no partial archive left");
+
+        // A first run (no archive yet in a new cache) that waits on stdin, ended by SIGTERM as a session ends it.
+        ProcessBuilder pb = new ProcessBuilder("packaging/preflight", "vercmp", "--batch").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        pb.environment().put("XDG_CACHE_HOME", cache.resolve("other").toString());
+        Process launcher = pb.start();
+        java.util.List<ProcessHandle> children = List.of();
+        for (int k = 0; k < 100 && children.isEmpty(); k++) {
+            Thread.sleep(50);
+            children = launcher.descendants().toList();
+        }
+        assertTrue(!children.isEmpty(), "the first run keeps the shell and runs java under it");
+        Thread.sleep(500);
+        launcher.destroy();
+        assertTrue(launcher.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        for (ProcessHandle child : children) {
+            assertTrue(child.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS) != null);
+            assertTrue(!child.isAlive(), "java ended with its launcher");
+        }
+    }
+
+    private List<Path> archivesMatching(String part) throws IOException {
+        return archives().stream().filter(p -> p.getFileName().toString().contains(part)).toList();
+    }
 }
