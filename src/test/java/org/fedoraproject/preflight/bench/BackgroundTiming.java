@@ -27,14 +27,9 @@ public final class BackgroundTiming {
     }
 
     public static void main(String[] args) throws Exception {
-        Path roots = Path.of(System.getenv().getOrDefault("PREFLIGHT_TEST_ROOTS", "/var/tmp/preflight-test-roots"));
-        Path root = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : roots.resolve("dnf4");
+        Path root = CheckTiming.root(args, "dnf4");
         Path work = Files.createTempDirectory("preflight-background-timing");
-        String feed;
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
-            feed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        Path feedFile = CheckTiming.signedFeed(work, feed);
+        Path feedFile = CheckTiming.signedFeed(work, CheckTiming.sampleFeed());
         try (PrivateBus bus = PrivateBus.start(); RecordingNotifications server = new RecordingNotifications(bus.connect())) {
             Path log = work.resolve("background.log");
             List<String> command = new ArrayList<>(List.of("packaging/preflight", "--background", "--root", root.toString(),
@@ -57,9 +52,9 @@ public final class BackgroundTiming {
                 if (!m.find()) {
                     throw new IllegalStateException("no check: " + Files.readString(log));
                 }
+                Thread.sleep(5000);
                 System.out.printf("root %s, sample feed: first background check %s ms (cold JVM), %d notifications%n",
                         root, m.group(1), server.calls().size());
-                Thread.sleep(5000);
                 long pid = javaPid(p);
                 long[] before = cpu(pid);
                 long rssBefore = rss(pid);

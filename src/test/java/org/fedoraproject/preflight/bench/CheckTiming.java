@@ -59,6 +59,19 @@ public final class CheckTiming {
         return root.toString();
     }
 
+    /** The root named by the first argument, or the given test root. */
+    static Path root(String[] args, String testRoot) {
+        Path roots = Path.of(System.getenv().getOrDefault("PREFLIGHT_TEST_ROOTS", "/var/tmp/preflight-test-roots"));
+        return args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : roots.resolve(testRoot);
+    }
+
+    /** The bundled sample feed's text. */
+    static String sampleFeed() throws java.io.IOException {
+        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** Writes the feed and its signature into {@code work}, and trusts the key in work/config. */
     static Path signedFeed(Path work, String feed) throws Exception {
         Path feedFile = work.resolve("feed.json");

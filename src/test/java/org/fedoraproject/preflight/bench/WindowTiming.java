@@ -33,15 +33,12 @@ public final class WindowTiming {
     }
 
     public static void main(String[] args) throws Exception {
-        Path roots = Path.of(System.getenv().getOrDefault("PREFLIGHT_TEST_ROOTS", "/var/tmp/preflight-test-roots"));
-        Path root = args.length > 0 && !args[0].isBlank() ? Path.of(args[0]) : roots.resolve("bench");
+        Path root = CheckTiming.root(args, "bench");
         Path work = Files.createTempDirectory("preflight-window-timing");
         boolean sample = args.length > 1 && args[1].equals("sample");
         String feed;
         if (sample) {
-            try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
-                feed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            feed = CheckTiming.sampleFeed();
         } else {
             feed = CheckTiming.withBenchVersions(FeedParseBenchmark.bigFeed(10_000,
                     (name, k) -> "bench-pkg-" + (2 + (k * 7) % 4999)), 20);
