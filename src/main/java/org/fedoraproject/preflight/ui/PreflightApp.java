@@ -89,6 +89,10 @@ public final class PreflightApp extends Application {
         window.installShortcuts(scene);
         reportFirstVerdict(scene, model);
         stage.setTitle(text.get("app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    PreflightApp.class.getResource("icons/preflight-" + size + ".png").toExternalForm()));
+        }
         stage.setMinWidth(640);
         stage.setMinHeight(480);
         stage.setScene(scene);

@@ -47,8 +47,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The window in a real X server (Xvfb in CI), driven like a user drives it. */
-class MainWindowTest {
+/** The window in a real X server (Xvfb in CI), driven like a user drives it; compared with the jar's check, so after package. */
+class MainWindowIT {
 
     private static final CheckService.Request DEMO = new CheckService.Request(Optional.empty(), List.of(), true, true);
 
