@@ -50,6 +50,16 @@ class BackgroundIT {
         return pb.start();
     }
 
+    /** The number of notifications once no more arrive for a second (they are sent one by one). */
+    private static int settled(RecordingNotifications server) throws InterruptedException {
+        int seen;
+        do {
+            seen = server.calls().size();
+            Thread.sleep(1000);
+        } while (server.calls().size() != seen);
+        return seen;
+    }
+
     private static String read(Path log) {
         try {
             return Files.readString(log);
@@ -95,7 +105,7 @@ class BackgroundIT {
             try {
                 waitFor(() -> read(log).contains("check done"), "the first check ran: " + read(log));
                 waitFor(() -> server.calls().size() >= 3, "notifications: " + server.calls());
-                int told = server.calls().size();
+                int told = settled(server);
                 assertTrue(server.calls().stream().anyMatch(c -> c.summary().equals("Hold kernel-core for now")),
                         server.calls().toString());
                 assertEquals(1, registered.size(), "the tray icon registered");
@@ -122,8 +132,7 @@ class BackgroundIT {
                 Process restarted = start(env, again, args);
                 try {
                     waitFor(() -> read(again).contains("check done"), "the check after the restart ran");
-                    Thread.sleep(500);
-                    assertEquals(told, server.calls().size(), "nothing new after a restart in the same state");
+                    assertEquals(told, settled(server), "nothing new after a restart in the same state");
                 } finally {
                     restarted.destroy();
                     restarted.waitFor(10, TimeUnit.SECONDS);
