@@ -11,8 +11,8 @@ mkdir -p target/image-input
 cp target/preflight.jar target/image-input/
 # The modules of the JDK that Preflight and its libraries use (JavaFX needs java.desktop's
 # shared classes and jdk.unsupported; SQLite java.sql; HttpClient java.naming; TLS with EC keys
-# jdk.crypto.ec; the window's clipboard and fonts java.datatransfer, java.xml).
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,java.scripting,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.localedata
+# jdk.crypto.ec; HttpClient's socket options jdk.net; the window's clipboard and fonts java.datatransfer, java.xml).
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,java.scripting,jdk.unsupported,jdk.crypto.ec,jdk.net,jdk.zipfs,jdk.localedata
 "$java_home/bin/jpackage" --type app-image --name preflight --app-version "$version" \
     --input target/image-input --main-jar preflight.jar --main-class org.fedoraproject.preflight.Main \
     --java-options "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m" \

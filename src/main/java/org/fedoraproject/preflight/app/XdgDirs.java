@@ -24,6 +24,28 @@ public record XdgDirs(Path config, Path cache, Path state) {
         return value != null && value.startsWith("/") ? Path.of(value) : fallback;
     }
 
+    /**
+     * The directories of the user who ran {@code sudo dnf …}: dnf runs as root, but the feeds
+     * and trusted keys the hook needs are that user's. Without SUDO_USER (or when the user is not
+     * in /etc/passwd), the environment's own.
+     */
+    public static XdgDirs ofInvokingUser(Map<String, String> env, Path passwd) {
+        String user = env.get("SUDO_USER");
+        if (user != null && !user.isBlank()) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(passwd)) {
+                    String[] f = line.split(":", -1);
+                    if (f.length >= 6 && f[0].equals(user) && f[5].startsWith("/")) {
+                        return from(Map.of("HOME", f[5]));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // fall back to the environment's directories
+            }
+        }
+        return from(env);
+    }
+
     /** $XDG_RUNTIME_DIR (the user's private, per-login directory), or the state directory without one. */
     public static Path runtime(Map<String, String> env, XdgDirs dirs) {
         String value = env.get("XDG_RUNTIME_DIR");

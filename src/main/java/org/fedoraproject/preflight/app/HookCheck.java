@@ -1,0 +1,80 @@
+package org.fedoraproject.preflight.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.preflight.assess.Assessment;
+import org.fedoraproject.preflight.assess.Assessor;
+import org.fedoraproject.preflight.assess.SinceLookup;
+import org.fedoraproject.preflight.assess.SystemFacts;
+import org.fedoraproject.preflight.assess.UpdateAssessment;
+import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.feed.FeedCache;
+import org.fedoraproject.preflight.feed.FeedRepository;
+import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.feed.TrustStore;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.incident.SourcedIncident;
+import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.system.OsReleaseReader;
+
+/**
+ * Use case of the dnf hook: would this transaction install a version in the affected range of
+ * an open incident? Only kept feeds are read — the hook answers within the transaction, and a
+ * download could make dnf wait — and only open incidents count.
+ */
+public final class HookCheck {
+
+    /** One incoming package in an open incident's range; {@code stops} for critical and major ones. */
+    public record Finding(Nevra nevra, Incident incident, boolean stops) {
+    }
+
+    /** What the hook found; {@code noFeed} when no feed is kept (nothing to check against). */
+    public record Result(List<Finding> findings, List<String> problems, boolean noFeed) {
+        public boolean stops() {
+            return findings.stream().anyMatch(Finding::stops);
+        }
+    }
+
+    private HookCheck() {
+    }
+
+    public static Result check(XdgDirs dirs, Path root, List<Nevra> incoming, Clock clock) {
+        SettingsStore.Loaded loaded = new SettingsStore(dirs.config()).load();
+        List<String> problems = new ArrayList<>(loaded.problems());
+        FeedRepository feeds = new FeedRepository(() -> {
+            throw new IllegalStateException("the hook reads kept feeds only");
+        }, new FeedCache(dirs.feedCache()), TrustStore.load(dirs.trustedKeys()), clock);
+        List<FeedStatus> statuses = new ArrayList<>();
+        for (FeedSource source : loaded.settings().feeds()) {
+            statuses.add(feeds.refresh(source, true));
+        }
+        if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
+            return new Result(List.of(), problems, true);
+        }
+        List<SourcedIncident> open = CheckReport.merge(statuses).stream()
+                .filter(s -> s.incident().status().isOpen()).toList();
+        Optional<OsRelease> os = new OsReleaseReader(root).read().get();
+        String arch = incoming.stream().map(Nevra::arch).filter(a -> !a.equals("noarch")).findFirst().orElse("noarch");
+        List<PendingUpdate> pending = incoming.stream().map(n -> new PendingUpdate(n, "", List.of())).toList();
+        SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),
+                arch, List.of(), pending, SinceLookup.NONE);
+        Assessment assessment = Assessor.assess(facts, open);
+        List<Finding> findings = new ArrayList<>();
+        for (UpdateAssessment u : assessment.updates()) {
+            if (u.verdict() == UpdateVerdict.OK) {
+                continue;
+            }
+            for (String id : u.incidents()) {
+                open.stream().filter(s -> s.incident().id().equals(id)).findFirst().ifPresent(s -> findings.add(
+                        new Finding(u.update().nevra(), s.incident(), s.incident().severity().holds())));
+            }
+        }
+        return new Result(findings, problems, false);
+    }
+}

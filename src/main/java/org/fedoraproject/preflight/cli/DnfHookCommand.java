@@ -1,0 +1,158 @@
+package org.fedoraproject.preflight.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.fedoraproject.preflight.app.HookCheck;
+import org.fedoraproject.preflight.app.XdgDirs;
+import org.fedoraproject.preflight.guide.ShellCommand;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.Nevra;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code preflight dnf-hook}: run by dnf5's actions plugin at goal_resolved, in JSON mode. Asks
+ * dnf for the packages the transaction brings in, checks them against the kept incident feeds,
+ * and stops the transaction when one would install a version tied to an open critical or major
+ * incident (a minor one only warns). It fails open: on any problem of its own it says so in one
+ * line and lets the transaction go on. PREFLIGHT_HOOK=off turns it off for one run.
+ */
+@Command(name = "dnf-hook",
+        description = "Run by dnf5's actions plugin (packaging/preflight.actions): stops a transaction that would "
+                + "install a version tied to an open critical or major incident. Not for running by hand.")
+final class DnfHookCommand implements Callable<Integer> {
+
+    static final String OFF = "PREFLIGHT_HOOK";
+
+    private final Map<String, String> env;
+    private final Path passwd;
+
+    DnfHookCommand() {
+        this(System.getenv(), Path.of("/etc/passwd"));
+    }
+
+    DnfHookCommand(Map<String, String> env, Path passwd) {
+        this.env = env;
+        this.passwd = passwd;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream say = System.err;
+        if ("off".equalsIgnoreCase(env.getOrDefault(OFF, ""))) {
+            say.println("Preflight: not checking this transaction (" + OFF + "=off).");
+            return 0;
+        }
+        try {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            Path root = Path.of(conf(out, in, "installroot").orElse("/"));
+            List<Nevra> incoming = incoming(out, in);
+            HookCheck.Result result = HookCheck.check(XdgDirs.ofInvokingUser(env, passwd), root, incoming, Clock.systemUTC());
+            if (result.noFeed()) {
+                say.println("Preflight: no incident feed is kept yet (run `preflight check` once as your user); not checking.");
+                return 0;
+            }
+            Set<String> stopping = new LinkedHashSet<>();
+            for (HookCheck.Finding f : result.findings()) {
+                Incident i = f.incident();
+                say.println("Preflight: " + f.nevra().name() + " " + f.nevra().evr() + " is affected by " + i.id() + " ("
+                        + i.severity().id() + ", " + i.status().id() + "): " + i.title());
+                if (f.stops()) {
+                    stopping.add(i.id());
+                    say.println("  Keep " + f.nevra().name() + " as it is until the fix: leave it out with --exclude="
+                            + f.nevra().name() + ", or hold it: " + ShellCommand.asRoot("dnf5", "versionlock", "add",
+                            f.nevra().name()).display() + ". Details: preflight guide " + i.id());
+                    i.fix().expected().ifPresent(d -> say.println("  Fix expected " + d + "."));
+                } else {
+                    say.println("  A minor problem: the transaction goes on. Details: preflight guide " + i.id());
+                }
+            }
+            if (!stopping.isEmpty()) {
+                JsonObject stop = new JsonObject();
+                stop.addProperty("op", "stop");
+                JsonObject args = new JsonObject();
+                args.addProperty("message", "Preflight stopped this transaction: it would install versions affected by "
+                        + String.join(", ", stopping) + ". To go ahead anyway, run it again with " + OFF
+                        + "=off (sudo " + OFF + "=off dnf5 ...), or leave those packages out with --exclude.");
+                stop.add("args", args);
+                out.println(stop);
+            }
+            return 0;
+        } catch (Exception | LinkageError e) {
+            // Fail open: Preflight's own trouble never blocks the package manager.
+            say.println("Preflight: could not check this transaction (" + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()) + "); it goes on unchecked.");
+            return 0;
+        }
+    }
+
+    private static java.util.Optional<String> conf(PrintStream out, BufferedReader in, String key) throws Exception {
+        JsonObject request = request("conf");
+        request.getAsJsonObject("args").addProperty("key", key);
+        JsonObject reply = ask(out, in, request);
+        for (JsonElement e : reply.getAsJsonObject("return").getAsJsonArray("keys_val")) {
+            if (e.getAsJsonObject().get("key").getAsString().equals(key)) {
+                return java.util.Optional.of(e.getAsJsonObject().get("value").getAsString());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The packages coming into the system, as dnf resolved them. */
+    private static List<Nevra> incoming(PrintStream out, BufferedReader in) throws Exception {
+        JsonObject request = request("trans_packages");
+        JsonArray output = new JsonArray();
+        List.of("name", "epoch", "version", "release", "arch").forEach(output::add);
+        request.getAsJsonObject("args").add("output", output);
+        JsonArray filters = new JsonArray();
+        JsonObject direction = new JsonObject();
+        direction.addProperty("key", "direction");
+        direction.addProperty("value", "IN");
+        filters.add(direction);
+        request.getAsJsonObject("args").add("filters", filters);
+        JsonObject reply = ask(out, in, request);
+        List<Nevra> packages = new ArrayList<>();
+        for (JsonElement e : reply.getAsJsonObject("return").getAsJsonArray("trans_packages")) {
+            JsonObject p = e.getAsJsonObject();
+            packages.add(new Nevra(p.get("name").getAsString(), new Evr(Long.parseLong(p.get("epoch").getAsString()),
+                    p.get("version").getAsString(), p.get("release").getAsString()), p.get("arch").getAsString()));
+        }
+        return packages;
+    }
+
+    private static JsonObject request(String domain) {
+        JsonObject request = new JsonObject();
+        request.addProperty("op", "get");
+        request.addProperty("domain", domain);
+        request.add("args", new JsonObject());
+        return request;
+    }
+
+    private static JsonObject ask(PrintStream out, BufferedReader in, JsonObject request) throws Exception {
+        out.println(request);
+        String line = in.readLine();
+        if (line == null) {
+            throw new IllegalStateException("dnf closed the conversation");
+        }
+        JsonObject reply = JsonParser.parseString(line).getAsJsonObject();
+        if (!"OK".equals(reply.get("status").getAsString())) {
+            throw new IllegalStateException("dnf answered " + reply.get("message"));
+        }
+        return reply;
+    }
+}
