@@ -30,6 +30,7 @@ import org.fedoraproject.preflight.feed.FeedCache;
 import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.TrustStore;
+import org.fedoraproject.preflight.sources.SignalSources;
 import org.fedoraproject.preflight.system.SqliteNative;
 import org.fedoraproject.preflight.system.ColorSchemeReader;
 import org.fedoraproject.preflight.system.ProcessCommandRunner;
@@ -122,9 +123,24 @@ public final class Main {
                 AppInfo.NAME + "/" + AppInfo.version() + " (+https://github.com/fedora-preflight/preflight)"));
         Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection,
                 new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), TrustStore.load(dirs.trustedKeys()), clock),
+                new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env)),
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), inspection));
         return new Wiring(inspection, check, guide, dirs, clock, io, env);
+    }
+
+    /**
+     * Fedora's Bodhi and Discourse, or others named by PREFLIGHT_BODHI_URL and
+     * PREFLIGHT_DISCOURSE_URL (a mirror, or a test's loopback server, for which http is allowed).
+     */
+    static SignalSources.Endpoints endpoints(Map<String, String> env) {
+        String bodhi = env.get("PREFLIGHT_BODHI_URL");
+        String discourse = env.get("PREFLIGHT_DISCOURSE_URL");
+        if (bodhi == null && discourse == null) {
+            return SignalSources.Endpoints.FEDORA;
+        }
+        return new SignalSources.Endpoints(bodhi == null ? SignalSources.Endpoints.FEDORA.bodhi() : bodhi,
+                discourse == null ? SignalSources.Endpoints.FEDORA.discourse() : discourse, true);
     }
 
     public static void main(String[] args) {

@@ -9,6 +9,7 @@ import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.incident.IncidentCatalog;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.signal.Signals;
 import java.util.Optional;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.feed.FeedStatus;
@@ -21,7 +22,8 @@ import org.fedoraproject.preflight.machine.SystemSnapshot;
  * An incomplete check still carries what could be assessed.
  */
 public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> feeds, Assessment assessment,
-                          List<HoldAdvice> holds, List<String> cannotCheck, List<String> warnings, Instant at) {
+                          List<HoldAdvice> holds, List<String> cannotCheck, List<String> warnings, Instant at,
+                          Signals signals) {
 
     public CheckReport {
         Objects.requireNonNull(system, "system");
@@ -32,6 +34,7 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
         cannotCheck = List.copyOf(cannotCheck);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(signals, "signals");
     }
 
     public boolean complete() {
@@ -59,6 +62,14 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
                 .filter(s -> !concerning.contains(s.incident().id()) && s.incident().appliesTo(release, variant, arch))
                 .sorted(java.util.Comparator.comparing((SourcedIncident s) -> s.incident().modified()).reversed())
                 .toList();
+    }
+
+    /** Common Issues topics whose title names an installed or pending package: loose matches. */
+    public List<org.fedoraproject.preflight.signal.SignalJudge.LooseMatch> looseMatches() {
+        Set<String> names = new java.util.HashSet<>();
+        system.installed().get().ifPresent(list -> list.forEach(p -> names.add(p.nevra().name().toLowerCase(java.util.Locale.ROOT))));
+        assessment.updates().forEach(u -> names.add(u.update().nevra().name().toLowerCase(java.util.Locale.ROOT)));
+        return org.fedoraproject.preflight.signal.SignalJudge.looseMatches(signals.commonIssues(), names);
     }
 
     /** When dnf last downloaded metadata, if known. */

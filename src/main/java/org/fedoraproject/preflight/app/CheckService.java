@@ -25,6 +25,11 @@ import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.signal.BodhiUpdate;
+import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.SignalJudge;
+import org.fedoraproject.preflight.signal.Signals;
+import org.fedoraproject.preflight.sources.SignalSources;
 
 /**
  * Use case: is it safe to update right now? Reads the system and refreshes every feed at the
@@ -41,13 +46,16 @@ public final class CheckService {
 
     private final Inspection inspection;
     private final FeedRepository feeds;
+    private final SignalSources signals;
     private final SettingsStore settings;
     private final Executor executor;
     private final Clock clock;
 
-    public CheckService(Inspection inspection, FeedRepository feeds, SettingsStore settings, Executor executor, Clock clock) {
+    public CheckService(Inspection inspection, FeedRepository feeds, SignalSources signals, SettingsStore settings,
+                        Executor executor, Clock clock) {
         this.inspection = inspection;
         this.feeds = feeds;
+        this.signals = signals;
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
@@ -57,6 +65,7 @@ public final class CheckService {
         List<String> warnings = new ArrayList<>();
         SystemSnapshot system;
         List<FeedStatus> statuses = new ArrayList<>();
+        Signals live = Signals.NONE;
         if (request.demo()) {
             system = DemoSystem.snapshot();
             statuses.add(DemoSystem.feed());
@@ -68,7 +77,9 @@ public final class CheckService {
             List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
             system = inspection.snapshotWithoutHistory(request.root());
+            live = signals(system, loaded.settings(), request.offline());
             refreshes.forEach(f -> statuses.add(f.join()));
+            live.problems().forEach(warnings::add);
         }
         List<SourcedIncident> incidents = CheckReport.merge(statuses);
         // Problems met while looking up the history (during the assessment) join the warnings.
@@ -85,7 +96,7 @@ public final class CheckService {
             holds = HoldAdvice.of(held.get().orElse(Set.of()), incidents,
                     system.manager().get().orElse(PackageManager.DNF5), inspection.commandRoot(request.root()));
         }
-        return assess(system, statuses, incidents, holds, warnings, since);
+        return assess(system, statuses, incidents, holds, warnings, since, live);
     }
 
     /** The whole transaction history of the system checked (the demo's own for the demo). */
@@ -94,7 +105,7 @@ public final class CheckService {
     }
 
     CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<SourcedIncident> incidents,
-                       List<HoldAdvice> holds, List<String> warnings, SinceLookup since) {
+                       List<HoldAdvice> holds, List<String> warnings, SinceLookup since, Signals live) {
         List<String> cannot = new ArrayList<>();
         Optional<OsRelease> os = system.os().get();
         if (system.os() instanceof Reading.Unavailable<OsRelease> u) {
@@ -118,7 +129,25 @@ public final class CheckService {
         String arch = SystemFacts.archOf(installed);
         SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),
                 arch, installed, pending, since);
-        Assessment assessment = Assessor.assess(facts, incidents);
-        return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant());
+        Assessment assessment = SignalJudge.apply(Assessor.assess(facts, incidents), live);
+        return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant(), live);
+    }
+
+    /** Bodhi for the pending updates and Common Issues for the release, both at once, as the settings allow. */
+    private Signals signals(SystemSnapshot system, Settings settings, boolean offline) {
+        List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
+        Optional<String> release = system.os().get().filter(OsRelease::isFedora).map(OsRelease::versionId);
+        CompletableFuture<SignalSources.Read<BodhiUpdate>> bodhi = settings.bodhi() && !pending.isEmpty()
+                ? CompletableFuture.supplyAsync(() -> signals.bodhi(
+                        pending.stream().map(SignalJudge::nvr).distinct().toList(), offline), executor)
+                : CompletableFuture.completedFuture(new SignalSources.Read<>(List.of(), Optional.empty()));
+        SignalSources.Read<CommonIssue> issues = settings.commonIssues() && release.isPresent()
+                ? signals.commonIssues(release.get(), offline) : new SignalSources.Read<>(List.of(), Optional.empty());
+        SignalSources.Read<BodhiUpdate> updates = bodhi.join();
+        List<String> problems = new ArrayList<>();
+        updates.problem().ifPresent(problems::add);
+        issues.problem().ifPresent(problems::add);
+        return new Signals(SignalSources.byBuild(updates.items()), issues.items(), problems,
+                settings.bodhi() && !pending.isEmpty(), settings.commonIssues() && release.isPresent());
     }
 }

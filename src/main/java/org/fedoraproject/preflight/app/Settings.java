@@ -6,12 +6,39 @@ import java.util.Objects;
 import org.fedoraproject.preflight.feed.FeedSource;
 
 /** The user's settings, kept in {@code $XDG_CONFIG_HOME/preflight/settings.json}. */
-public record Settings(List<FeedSource> feeds, Duration checkInterval, boolean notifications, boolean startAtLogin) {
+public record Settings(List<FeedSource> feeds, Duration checkInterval, boolean notifications, boolean startAtLogin,
+                       boolean bodhi, boolean commonIssues) {
 
-    public static final Settings DEFAULT = new Settings(List.of(), Duration.ofHours(6), true, false);
+    public static final Settings DEFAULT = new Settings(List.of(), Duration.ofHours(6), true, false, true, true);
 
     public Settings {
         feeds = List.copyOf(feeds);
         Objects.requireNonNull(checkInterval, "checkInterval");
+    }
+
+    public Settings withFeeds(List<FeedSource> list) {
+        return new Settings(list, checkInterval, notifications, startAtLogin, bodhi, commonIssues);
+    }
+
+    public Settings withCheckInterval(Duration interval) {
+        return new Settings(feeds, interval, notifications, startAtLogin, bodhi, commonIssues);
+    }
+
+    public Settings withNotifications(boolean on) {
+        return new Settings(feeds, checkInterval, on, startAtLogin, bodhi, commonIssues);
+    }
+
+    public Settings withStartAtLogin(boolean on) {
+        return new Settings(feeds, checkInterval, notifications, on, bodhi, commonIssues);
+    }
+
+    /** Bodhi feedback on the pending updates (on by default). */
+    public Settings withBodhi(boolean on) {
+        return new Settings(feeds, checkInterval, notifications, startAtLogin, on, commonIssues);
+    }
+
+    /** Fedora's Common Issues for this release (on by default). */
+    public Settings withCommonIssues(boolean on) {
+        return new Settings(feeds, checkInterval, notifications, startAtLogin, bodhi, on);
     }
 }

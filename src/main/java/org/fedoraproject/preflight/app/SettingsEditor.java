@@ -58,24 +58,17 @@ public final class SettingsEditor {
         }
         List<FeedSource> feeds = new ArrayList<>(settings.feeds());
         feeds.add(source);
-        return new Settings(feeds, settings.checkInterval(), settings.notifications(), settings.startAtLogin());
+        return settings.withFeeds(feeds);
     }
 
     public static Settings removeFeed(Settings settings, URI url) {
         List<FeedSource> feeds = settings.feeds().stream().filter(f -> !f.url().equals(url)).toList();
-        return new Settings(feeds, settings.checkInterval(), settings.notifications(), settings.startAtLogin());
+        return settings.withFeeds(feeds);
     }
 
     public static Settings interval(Settings settings, int hours) {
         int bounded = Math.max(MIN_INTERVAL_HOURS, Math.min(MAX_INTERVAL_HOURS, hours));
-        return new Settings(settings.feeds(), Duration.ofHours(bounded), settings.notifications(), settings.startAtLogin());
+        return settings.withCheckInterval(Duration.ofHours(bounded));
     }
 
-    public static Settings notifications(Settings settings, boolean on) {
-        return new Settings(settings.feeds(), settings.checkInterval(), on, settings.startAtLogin());
-    }
-
-    public static Settings startAtLogin(Settings settings, boolean on) {
-        return new Settings(settings.feeds(), settings.checkInterval(), settings.notifications(), on);
-    }
 }

@@ -79,7 +79,9 @@ public final class SettingsStore {
         }
         boolean notifications = !o.has("notifications") || o.get("notifications").getAsBoolean();
         boolean startAtLogin = o.has("start_at_login") && o.get("start_at_login").getAsBoolean();
-        return new Loaded(new Settings(feeds, interval, notifications, startAtLogin), problems);
+        boolean bodhi = !o.has("bodhi") || o.get("bodhi").getAsBoolean();
+        boolean commonIssues = !o.has("common_issues") || o.get("common_issues").getAsBoolean();
+        return new Loaded(new Settings(feeds, interval, notifications, startAtLogin, bodhi, commonIssues), problems);
     }
 
     public void save(Settings settings) throws IOException {
@@ -96,6 +98,8 @@ public final class SettingsStore {
         o.addProperty("check_interval_hours", settings.checkInterval().toMinutes() / 60.0);
         o.addProperty("notifications", settings.notifications());
         o.addProperty("start_at_login", settings.startAtLogin());
+        o.addProperty("bodhi", settings.bodhi());
+        o.addProperty("common_issues", settings.commonIssues());
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".settings", ".tmp");
         Files.writeString(temp, new GsonBuilder().setPrettyPrinting().create().toJson(o), StandardCharsets.UTF_8);

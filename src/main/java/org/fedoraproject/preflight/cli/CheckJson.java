@@ -62,6 +62,7 @@ final class CheckJson {
         JsonObject metadata = new JsonObject();
         time(metadata, "time", report.metadataTime());
         root.add("metadata", metadata);
+        SignalsJson.add(root, report);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 

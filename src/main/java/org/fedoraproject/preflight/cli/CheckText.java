@@ -87,6 +87,7 @@ final class CheckText {
             }
             out.println();
         }
+        SignalsText.print(report, out, zone, g);
         out.println("Data");
         for (FeedStatus f : report.feeds()) {
             String state = f.feed().isEmpty() ? "no data"

@@ -113,6 +113,19 @@ public final class FeedFetcher implements Closeable {
                 Optional.ofNullable(feed.etag), Optional.ofNullable(feed.lastModified));
     }
 
+    /**
+     * One JSON document (a Bodhi or Discourse answer, no signature): the same client, timeouts,
+     * retries with Retry-After, redirect rules and size cap as feeds.
+     */
+    public Outcome fetchDocument(URI url, boolean local) {
+        FeedSource source = new FeedSource(url, Optional.empty(), local);
+        Response r = get(source, url, Optional.empty(), Optional.empty());
+        if (r.failure != null) {
+            return new Outcome.Failed(r.failure);
+        }
+        return new Outcome.Fresh(r.body, "", Optional.ofNullable(r.etag), Optional.ofNullable(r.lastModified));
+    }
+
     private Outcome readFiles(FeedSource source) {
         Path feed = Path.of(source.url());
         Path signature = Path.of(source.signatureUrl());

@@ -37,7 +37,7 @@ final class MainWindow {
         this.model = model;
         Messages text = words.text();
         banner = new VerdictBanner(model, words);
-        updates = new UpdatesView(model, words, this::showIncident);
+        updates = new UpdatesView(model, words, this::showIncident, context.openLink());
         incidents = new Lazy<>(() -> new IncidentsView(model, words, context.openLink(), copy));
         history = new Lazy<>(() -> new HistoryView(model, words));
         settings = new Lazy<>(() -> new SettingsView(model, words, context.settings()));

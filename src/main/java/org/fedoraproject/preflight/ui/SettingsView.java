@@ -98,14 +98,13 @@ final class SettingsView {
         interval.setPrefWidth(100);
         interval.setAccessibleText(text.get("settings.interval"));
         interval.valueProperty().addListener((o, a, hours) -> change(s -> SettingsEditor.interval(s, hours)));
-        CheckBox notifications = new CheckBox(text.get("settings.notifications"));
-        notifications.setId("settings-notifications");
-        notifications.setSelected(settings.notifications());
-        notifications.selectedProperty().addListener((o, a, on) -> change(s -> SettingsEditor.notifications(s, on)));
-        CheckBox login = new CheckBox(text.get("settings.startAtLogin"));
-        login.setId("settings-start-at-login");
-        login.setSelected(settings.startAtLogin());
-        login.selectedProperty().addListener((o, a, on) -> change(s -> SettingsEditor.startAtLogin(s, on)));
+        CheckBox notifications = toggle("settings-notifications", text.get("settings.notifications"),
+                settings.notifications(), Settings::withNotifications, false);
+        CheckBox login = toggle("settings-start-at-login", text.get("settings.startAtLogin"),
+                settings.startAtLogin(), Settings::withStartAtLogin, false);
+        CheckBox bodhi = toggle("settings-bodhi", text.get("settings.bodhi"), settings.bodhi(), Settings::withBodhi, true);
+        CheckBox commonIssues = toggle("settings-common-issues", text.get("settings.commonIssues"), settings.commonIssues(),
+                Settings::withCommonIssues, true);
 
         saved.setId("settings-saved");
         saved.getStyleClass().add(Styles.MUTED);
@@ -123,6 +122,7 @@ final class SettingsView {
                 IncidentDetail.section(text.get("settings.feeds")), feeds, feedButtons,
                 IncidentDetail.section(text.get("settings.addFeed")), labelled(text.get("settings.url"), url),
                 labelled(text.get("settings.key"), key), addRow, feedError,
+                IncidentDetail.section(text.get("settings.signals")), bodhi, commonIssues,
                 IncidentDetail.section(text.get("settings.background")), intervalRow, notifications, login,
                 saved);
         content.setPadding(new Insets(16));
@@ -134,6 +134,20 @@ final class SettingsView {
 
     Node root() {
         return root;
+    }
+
+    /** A setting that is on or off, saved when changed; some change what a check reads, so check again. */
+    private CheckBox toggle(String id, String label, boolean on, java.util.function.BiFunction<Settings, Boolean, Settings> edit,
+                            boolean checkAgain) {
+        CheckBox box = new CheckBox(label);
+        box.setId(id);
+        box.setSelected(on);
+        box.selectedProperty().addListener((o, a, now) -> {
+            if (change(s -> edit.apply(s, now)) && checkAgain) {
+                model.refresh();
+            }
+        });
+        return box;
     }
 
     private static Node labelled(String title, Node field) {

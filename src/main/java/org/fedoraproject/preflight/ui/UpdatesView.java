@@ -23,6 +23,8 @@ import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.SignalJudge;
 
 /**
  * The pending updates: name, from → to, verdict badge and the incidents they relate to (links
@@ -45,7 +47,10 @@ final class UpdatesView {
     private final TextField search = new TextField();
     private final ComboBox<Show> show = new ComboBox<>();
 
-    UpdatesView(MainViewModel model, Words words, Consumer<String> openIncident) {
+    private final VBox commonIssues = new VBox(2);
+    private CheckReport shown;
+
+    UpdatesView(MainViewModel model, Words words, Consumer<String> openIncident, Consumer<String> openLink) {
         Messages text = words.text();
         search.setId("updates-filter");
         search.setPromptText(text.get("updates.filter"));
@@ -76,6 +81,9 @@ final class UpdatesView {
                 u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 280));
         table.getColumns().add(verdictColumn(words));
         table.getColumns().add(incidentsColumn(text, openIncident));
+        table.getColumns().add(column(text.get("updates.col.bodhi"), u -> shown == null ? ""
+                : SignalJudge.bodhiOf(u.update(), shown.signals()).map(b -> text.get("updates.bodhi", b.status(), b.karma(),
+                        b.negative().size())).orElse(""), 170));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<UpdateAssessment> sorted = new SortedList<>(filtered);
         // With no column sorted, held first; a click on a header sorts by that column.
@@ -91,7 +99,11 @@ final class UpdatesView {
                 () -> text.get("updates.count", filtered.size(), rows.size()), filtered, rows));
         HBox tools = new HBox(8, search, show, count);
         tools.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(8, tools, table);
+        commonIssues.setId("common-issues");
+        commonIssues.managedProperty().bind(commonIssues.visibleProperty());
+        this.openLink = openLink;
+        this.text = text;
+        root = new VBox(8, tools, table, commonIssues);
         root.setPadding(new Insets(12));
 
         model.reportProperty().addListener((o, a, report) -> show(report));
@@ -106,8 +118,28 @@ final class UpdatesView {
         return search;
     }
 
+    private final Consumer<String> openLink;
+    private final Messages text;
+
     private void show(CheckReport report) {
+        shown = report;
         rows.setAll(report == null ? java.util.List.of() : report.assessment().updates());
+        commonIssues.getChildren().clear();
+        commonIssues.setVisible(report != null && !report.signals().commonIssues().isEmpty());
+        if (report == null || report.signals().commonIssues().isEmpty()) {
+            return;
+        }
+        Label title = new Label(text.get("updates.commonIssues", report.signals().commonIssues().size()));
+        title.getStyleClass().add(Styles.SECTION);
+        commonIssues.getChildren().add(title);
+        for (CommonIssue issue : report.signals().commonIssues()) {
+            String loose = report.looseMatches().stream().filter(m -> m.issue().equals(issue)).map(m -> m.packageName())
+                    .reduce((a, b) -> a + ", " + b).map(n -> "  " + text.get("updates.looseMatch", n)).orElse("");
+            Hyperlink link = new Hyperlink(issue.title() + loose);
+            link.setOnAction(e -> openLink.accept(issue.url()));
+            link.setAccessibleText(text.get("incident.openLink", issue.url()));
+            commonIssues.getChildren().add(link);
+        }
     }
 
     private void refilter() {

@@ -46,8 +46,11 @@ class SettingsEditorTest {
         assertEquals(Duration.ofHours(1), SettingsEditor.interval(Settings.DEFAULT, 0).checkInterval());
         assertEquals(Duration.ofHours(12), SettingsEditor.interval(Settings.DEFAULT, 12).checkInterval());
         assertEquals(Duration.ofHours(168), SettingsEditor.interval(Settings.DEFAULT, 1000).checkInterval());
-        assertEquals(false, SettingsEditor.notifications(Settings.DEFAULT, false).notifications());
-        assertEquals(true, SettingsEditor.startAtLogin(Settings.DEFAULT, true).startAtLogin());
+        assertEquals(false, Settings.DEFAULT.withNotifications(false).notifications());
+        assertEquals(true, Settings.DEFAULT.withStartAtLogin(true).startAtLogin());
+        assertEquals(false, Settings.DEFAULT.withBodhi(false).bodhi());
+        assertEquals(false, Settings.DEFAULT.withCommonIssues(false).commonIssues());
+        assertEquals(true, Settings.DEFAULT.bodhi() && Settings.DEFAULT.commonIssues(), "Fedora's signals are on out of the box");
     }
 
     @Test

@@ -80,6 +80,8 @@ public final class CheckTiming {
         Files.writeString(work.resolve("feed.json.sig"), FeedKeys.sign(Files.readAllBytes(feedFile), key.getPrivate()));
         Path keys = Files.createDirectories(work.resolve("config/preflight/trusted-keys"));
         Files.writeString(keys.resolve("bench.pub"), FeedKeys.publicPem(key.getPublic()));
+        // Benchmarks measure Preflight, and touch nothing beyond loopback: Fedora's live signals are off.
+        Files.writeString(keys.getParent().resolve("settings.json"), "{\"bodhi\": false, \"common_issues\": false}");
         return feedFile;
     }
 

@@ -157,4 +157,64 @@ class CheckIT {
         assertEquals("HTTP 500", feed.get("error").getAsString());
         assertEquals("2026-11-25T08:00:00Z", feed.get("generated").getAsString());
     }
+
+    /**
+     * Fedora's signals in Bodhi's and Discourse's shapes from the loopback server: negative karma
+     * makes an otherwise clean update caution, a Common Issues topic naming an installed package
+     * is a loose match; with both servers failing the check still completes and says what is missing.
+     */
+    @Test
+    void bodhiAndCommonIssuesJoinTheCheckUnderTheirOwnKeys() throws Exception {
+        server.answer("/updates/", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+                "{\"updates\":[{\"alias\":\"FEDORA-2026-ff\",\"status\":\"testing\",\"karma\":-2,"
+                + "\"date_testing\":\"2026-11-20 08:00:00\",\"builds\":[{\"nvr\":\"firefox-146.0-1.fc43\"}],"
+                + "\"comments\":[{\"karma\":-1,\"text\":\"Crashes on start\",\"timestamp\":\"2026-11-21 09:00:00\","
+                + "\"user\":{\"name\":\"tester\"}}],\"bugs\":[{\"bug_id\":2400001,\"title\":\"firefox crash\"}]}],"
+                + "\"page\":1,\"pages\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+                "{\"topic_list\":{\"topics\":[{\"id\":9,\"title\":\"htop shows wrong CPU count\",\"slug\":\"htop\","
+                + "\"created_at\":\"2026-11-22T10:00:00Z\",\"tags\":[\"f43\"]}]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        Processes.Result r = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(r.stdout()).getAsJsonObject();
+        com.google.gson.JsonObject firefox = null;
+        for (com.google.gson.JsonElement u : o.getAsJsonArray("updates")) {
+            if (u.getAsJsonObject().get("name").getAsString().equals("firefox")) {
+                firefox = u.getAsJsonObject();
+            }
+        }
+        assertEquals("caution", firefox.get("verdict").getAsString(), "negative karma: caution, never hold");
+        com.google.gson.JsonObject bodhi = o.getAsJsonObject("bodhi");
+        assertTrue(bodhi.get("checked").getAsBoolean());
+        com.google.gson.JsonObject ff = bodhi.getAsJsonArray("updates").get(0).getAsJsonObject();
+        assertEquals("FEDORA-2026-ff", ff.get("alias").getAsString());
+        assertEquals(-2, ff.get("karma").getAsInt());
+        assertEquals("tester", ff.getAsJsonArray("negative_comments").get(0).getAsJsonObject().get("author").getAsString());
+        assertEquals(2400001, ff.getAsJsonArray("bugs").get(0).getAsJsonObject().get("id").getAsInt());
+        com.google.gson.JsonObject topic = o.getAsJsonObject("common_issues").getAsJsonArray("topics").get(0).getAsJsonObject();
+        assertEquals("htop shows wrong CPU count", topic.get("title").getAsString());
+        assertEquals("[\"htop\"]", topic.getAsJsonArray("loosely_matches").toString());
+        assertEquals(0, o.getAsJsonArray("signal_problems").size());
+        // One request each: 9 pending updates fit one Bodhi batch.
+        assertEquals(1, server.count("/updates/"));
+
+        Processes.Result text = check(Map.of(), "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
+        assertTrue(text.stdout().contains("Bodhi feedback on pending updates"), text.stdout());
+        assertTrue(text.stdout().contains("firefox - FEDORA-2026-ff: testing, karma -2") || text.stdout().contains("firefox \u2014 FEDORA-2026-ff: testing, karma -2"), text.stdout());
+        assertTrue(text.stdout().contains("htop shows wrong CPU count  [loose match: names htop]"), text.stdout());
+
+        server.answer("/updates/", org.fedoraproject.preflight.testing.FeedServer.Answer.status(404, Map.of()));
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.status(404, Map.of()));
+        Processes.Result down = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
+        com.google.gson.JsonObject d = com.google.gson.JsonParser.parseString(down.stdout()).getAsJsonObject();
+        assertEquals("hold", d.get("verdict").getAsString(), "the incidents' verdict stands without the signals");
+        assertEquals("[\"Bodhi: HTTP 404 (not found); using the answer kept from before\","
+                + "\"Common Issues: HTTP 404 (not found); using the answer kept from before\"]", d.getAsJsonArray("signal_problems").toString());
+
+        java.nio.file.Files.writeString(home.resolve("config/preflight/settings.json"), "{\"bodhi\": false, \"common_issues\": false}");
+        long before = server.requests().size();
+        Processes.Result off = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
+        com.google.gson.JsonObject f = com.google.gson.JsonParser.parseString(off.stdout()).getAsJsonObject();
+        assertTrue(!f.getAsJsonObject("bodhi").get("checked").getAsBoolean());
+        assertEquals(before + 1, server.requests().size(), "only the feed was asked for: " + server.requests());
+    }
 }

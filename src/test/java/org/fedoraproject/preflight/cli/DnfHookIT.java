@@ -84,7 +84,8 @@ class DnfHookIT {
         Files.writeString(home.resolve("config/preflight/trusted-keys/test.pub"), FeedKeys.publicPem(key.getPublic()));
         String inChroot = HOME_IN_CHROOT + "/" + name;
         Files.writeString(home.resolve("config/preflight/settings.json"),
-                "{\"feeds\":[{\"url\":\"file://" + inChroot + "/feed.json\",\"local\":true}]}");
+                "{\"feeds\":[{\"url\":\"file://" + inChroot + "/feed.json\",\"local\":true}],"
+                        + "\"bodhi\":false,\"common_issues\":false}");
         return inChroot;
     }
 

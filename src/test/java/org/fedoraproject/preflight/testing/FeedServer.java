@@ -49,7 +49,7 @@ public final class FeedServer implements AutoCloseable {
         }
     }
 
-    public record Request(String path, Headers headers) {
+    public record Request(String path, Headers headers, String query) {
     }
 
     private final HttpServer server;
@@ -94,7 +94,7 @@ public final class FeedServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        requests.add(new Request(path, exchange.getRequestHeaders()));
+        requests.add(new Request(path, exchange.getRequestHeaders(), String.valueOf(exchange.getRequestURI().getRawQuery())));
         List<Answer> sequence = answers.get(path);
         try (exchange) {
             if (sequence == null || sequence.isEmpty()) {

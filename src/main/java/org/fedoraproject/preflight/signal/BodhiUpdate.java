@@ -1,0 +1,43 @@
+package org.fedoraproject.preflight.signal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Bodhi update as Preflight uses it: its status (testing, stable, unpushed, obsolete, or a
+ * status Bodhi adds later, kept as given), karma, the negative feedback, linked bugs, severity,
+ * whether it suggests a reboot, since when it has been in testing, and its builds (NVRs).
+ */
+public record BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
+                          boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url) {
+
+    /** A comment with negative karma. */
+    public record Comment(String author, Instant at, String text, int karma) {
+    }
+
+    /** A bug the update links. */
+    public record Bug(long id, String title) {
+    }
+
+    public BodhiUpdate {
+        Objects.requireNonNull(alias, "alias");
+        Objects.requireNonNull(status, "status");
+        negative = List.copyOf(negative);
+        bugs = List.copyOf(bugs);
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(testingSince, "testingSince");
+        builds = List.copyOf(builds);
+        Objects.requireNonNull(url, "url");
+    }
+
+    /** Negative karma or unpushed: a reason for caution (never, alone, for a hold). */
+    public boolean warns() {
+        return karma < 0 || status.equals("unpushed") || !negative.isEmpty();
+    }
+
+    public long daysInTesting(Instant now) {
+        return testingSince.map(t -> java.time.Duration.between(t, now).toDays()).orElse(0L);
+    }
+}

@@ -1,0 +1,83 @@
+package org.fedoraproject.preflight.sources;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.preflight.signal.CommonIssue;
+
+/**
+ * A Discourse topic list ({@code {topic_list: {topics: [...], more_topics_url}}}) of Fedora's
+ * Common Issues category: open topics only (not closed, not archived), without the category's
+ * "About" topic. Tags may be strings or objects with a name, as Discourse versions differ.
+ */
+public final class CommonIssuesParser {
+
+    /** The topics of one page, and the next page's path if there is one. */
+    public record Page(List<CommonIssue> issues, Optional<String> more) {
+    }
+
+    private CommonIssuesParser() {
+    }
+
+    public static Page parse(String json, String baseUrl) {
+        JsonObject list = JsonParser.parseString(json).getAsJsonObject().getAsJsonObject("topic_list");
+        List<CommonIssue> issues = new ArrayList<>();
+        if (list == null) {
+            return new Page(issues, Optional.empty());
+        }
+        JsonElement topics = list.get("topics");
+        if (topics != null && topics.isJsonArray()) {
+            for (JsonElement e : topics.getAsJsonArray()) {
+                if (!e.isJsonObject()) {
+                    continue;
+                }
+                JsonObject t = e.getAsJsonObject();
+                String title = text(t, "title");
+                if (title.isEmpty() || title.startsWith("About the ") || flag(t, "closed") || flag(t, "archived")
+                        || !t.has("id")) {
+                    continue;
+                }
+                List<String> tags = new ArrayList<>();
+                JsonElement tagList = t.get("tags");
+                if (tagList != null && tagList.isJsonArray()) {
+                    for (JsonElement tag : tagList.getAsJsonArray()) {
+                        if (tag.isJsonPrimitive()) {
+                            tags.add(tag.getAsString());
+                        } else if (tag.isJsonObject()) {
+                            tags.add(text(tag.getAsJsonObject(), "name"));
+                        }
+                    }
+                }
+                long id = t.get("id").getAsLong();
+                String slug = text(t, "slug");
+                issues.add(new CommonIssue(id, title, baseUrl + "/t/" + (slug.isEmpty() ? "" : slug + "/") + id,
+                        instant(text(t, "created_at")), tags));
+            }
+        }
+        String more = text(list, "more_topics_url");
+        return new Page(issues, more.isEmpty() ? Optional.empty() : Optional.of(more));
+    }
+
+    private static String text(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
+    }
+
+    private static boolean flag(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonPrimitive() && e.getAsBoolean();
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.fedoraproject.preflight.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fedoraproject.preflight.assess.Assessment;
+import org.fedoraproject.preflight.assess.UpdateAssessment;
+import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.assess.Verdict;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.Nevra;
+import org.junit.jupiter.api.Test;
+
+class SignalJudgeTest {
+
+    private static UpdateAssessment ok(String nevra) {
+        return new UpdateAssessment(new PendingUpdate(Nevra.parse(nevra), "updates", List.of()), Optional.of(Evr.parse("1-1")),
+                UpdateVerdict.OK, List.of(), List.of());
+    }
+
+    private static BodhiUpdate bodhi(String status, int karma, int negative) {
+        List<BodhiUpdate.Comment> comments = java.util.stream.IntStream.range(0, negative)
+                .mapToObj(k -> new BodhiUpdate.Comment("u" + k, java.time.Instant.EPOCH, "broke", -1)).toList();
+        return new BodhiUpdate("FEDORA-2026-x", status, karma, comments, List.of(), "unspecified", false, Optional.empty(),
+                List.of("mesa-dri-drivers-25.1.6-1.fc43"), "https://bodhi.fedoraproject.org/updates/FEDORA-2026-x");
+    }
+
+    private static Signals with(BodhiUpdate u) {
+        return new Signals(Map.of("mesa-dri-drivers-25.1.6-1.fc43", u), List.of(), List.of(), true, true);
+    }
+
+    @Test
+    void negativeKarmaOrUnpushedMakesCautionWithTheEvidenceNeverHold() {
+        Assessment safe = new Assessment(Verdict.SAFE, List.of(ok("mesa-dri-drivers-25.1.6-1.fc43.x86_64"), ok("htop-3.4.2-1.fc43.x86_64")),
+                List.of());
+        Assessment judged = SignalJudge.apply(safe, with(bodhi("testing", -2, 2)));
+        assertEquals(Verdict.CAUTION, judged.verdict());
+        assertEquals(UpdateVerdict.CAUTION, judged.updates().get(0).verdict());
+        assertEquals(UpdateVerdict.OK, judged.updates().get(1).verdict());
+        assertEquals("mesa-dri-drivers 25.1.6-1.fc43: Bodhi update FEDORA-2026-x is testing with karma -2 and 2 negative comment(s)",
+                judged.updates().get(0).evidence().get(0));
+        assertEquals(UpdateVerdict.CAUTION, SignalJudge.apply(safe, with(bodhi("unpushed", 0, 0))).updates().get(0).verdict());
+        assertEquals(Verdict.SAFE, SignalJudge.apply(safe, with(bodhi("stable", 3, 0))).verdict(), "good karma changes nothing");
+        Assessment hold = new Assessment(Verdict.HOLD, safe.updates(), List.of());
+        assertEquals(Verdict.HOLD, SignalJudge.apply(hold, with(bodhi("testing", -5, 0))).verdict());
+        assertTrue(SignalJudge.apply(safe, with(bodhi("testing", -5, 0))).updates().stream()
+                .noneMatch(u -> u.verdict() == UpdateVerdict.HOLD), "Bodhi alone never holds");
+        assertEquals("mesa-dri-drivers-25.1.6-1.fc43", SignalJudge.nvr(safe.updates().get(0).update()));
+    }
+
+    @Test
+    void aTopicMatchesOnlyAPackageItNamesAsAWord() {
+        CommonIssue mesa = new CommonIssue(1, "Black screen after the mesa-dri-drivers update on Intel Arc", "https://d/t/1",
+                java.time.Instant.EPOCH, List.of());
+        CommonIssue vague = new CommonIssue(2, "Graphics trouble with mesafoo", "https://d/t/2", java.time.Instant.EPOCH, List.of());
+        List<SignalJudge.LooseMatch> matches = SignalJudge.looseMatches(List.of(mesa, vague),
+                Set.of("mesa-dri-drivers", "mesa", "on", "htop"));
+        assertEquals(List.of(new SignalJudge.LooseMatch(mesa, "mesa-dri-drivers")), matches);
+    }
+}

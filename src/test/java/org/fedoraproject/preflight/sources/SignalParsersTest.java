@@ -1,0 +1,92 @@
+package org.fedoraproject.preflight.sources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.preflight.signal.BodhiUpdate;
+import org.fedoraproject.preflight.signal.CommonIssue;
+import org.junit.jupiter.api.Test;
+
+/** Bodhi's and Discourse's answers in their real shapes (recorded fixtures), and the ways they vary. */
+class SignalParsersTest {
+
+    static String fixture(String name) throws IOException {
+        try (var in = SignalParsersTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void bodhisQueryAnswerGivesTheUpdateWithItsBuildsBugsAndTestingDate() throws IOException {
+        BodhiParser.Page page = BodhiParser.parse(fixture("bodhi-query.json"), "https://bodhi.example.org");
+        assertEquals(1, page.pages());
+        BodhiUpdate u = page.updates().get(0);
+        assertEquals("FEDORA-2017-c95b33872d", u.alias());
+        assertEquals("testing", u.status());
+        assertEquals(0, u.karma());
+        assertEquals(List.of("nodejs-grunt-wrap-0.3.0-2.fc25"), u.builds());
+        assertEquals(1420605L, u.bugs().get(0).id());
+        assertEquals(Optional.of(Instant.parse("2017-02-13T22:56:06Z")), u.testingSince());
+        assertEquals(List.of(), u.negative(), "no negative comment in the fixture");
+        assertFalse(u.warns());
+        // The fixture's url is a developer's http://localhost: only https links are shown as they are.
+        assertEquals("https://bodhi.example.org/updates/FEDORA-2017-c95b33872d", u.url());
+        assertEquals(2, BodhiParser.parse(fixture("bodhi-query-multi.json"), "https://b").updates().size());
+    }
+
+    @Test
+    void missingFieldsUnknownStatusesAndNegativeFeedback() {
+        String json = "{\"updates\":[{\"alias\":\"FEDORA-2026-1\",\"status\":\"side-tagged\",\"karma\":-2,"
+                + "\"builds\":[{\"nvr\":\"mesa-25.1.6-1.fc43\"}],\"suggest\":\"reboot\",\"severity\":\"high\","
+                + "\"url\":\"https://bodhi.fedoraproject.org/updates/FEDORA-2026-1\","
+                + "\"comments\":[{\"karma\":-1,\"text\":\"Black screen on my Arc laptop\",\"timestamp\":\"2026-11-20 10:00:00\","
+                + "\"user\":{\"name\":\"alice\"}},{\"karma\":1,\"text\":\"works\"},{\"karma\":-1,\"text\":\"same\"}]},"
+                + "{\"status\":\"stable\"},{\"alias\":\"FEDORA-2026-2\"}],\"pages\":3,\"page\":2}";
+        BodhiParser.Page page = BodhiParser.parse(json, "https://b");
+        assertEquals(3, page.pages());
+        assertEquals(2, page.updates().size(), "an update without an alias is skipped");
+        BodhiUpdate u = page.updates().get(0);
+        assertEquals("side-tagged", u.status(), "an unknown status is kept as given");
+        assertTrue(u.warns());
+        assertTrue(u.rebootSuggested());
+        assertEquals(2, u.negative().size());
+        assertEquals("alice", u.negative().get(0).author());
+        assertEquals(Instant.parse("2026-11-20T10:00:00Z"), u.negative().get(0).at());
+        assertEquals("", u.negative().get(1).author(), "a comment without a user");
+        BodhiUpdate bare = page.updates().get(1);
+        assertEquals("unknown", bare.status());
+        assertEquals(0, bare.karma());
+        assertEquals("unspecified", bare.severity());
+        assertEquals(Optional.empty(), bare.testingSince());
+    }
+
+    @Test
+    void discoursesTopicListGivesOpenTopicsWithLinksAndTagsOfEitherShape() throws IOException {
+        CommonIssuesParser.Page page = CommonIssuesParser.parse(fixture("discourse-topic-list.json"), "https://d.example.org");
+        assertTrue(page.issues().size() >= 3, page.issues().toString());
+        CommonIssue first = page.issues().get(0);
+        assertEquals(13, first.id());
+        assertEquals("https://d.example.org/t/2a6aa74e-e341-5e3c-1eaa-78c6331f305f/13", first.url());
+        assertEquals(Instant.parse("2016-10-29T14:14:20.321Z"), first.created());
+        assertEquals(Optional.empty(), page.more());
+
+        String json = "{\"topic_list\":{\"more_topics_url\":\"/tags/c/ask/common-issues/82/none/f43?page=1\",\"topics\":["
+                + "{\"id\":1,\"title\":\"About the Common Issues category\",\"slug\":\"about\"},"
+                + "{\"id\":2,\"title\":\"Black screen after mesa 25.1.4 on Intel Arc\",\"slug\":\"black\",\"tags\":[\"f43\",\"mesa\"],"
+                + "\"created_at\":\"2026-11-19T08:00:00Z\"},"
+                + "{\"id\":3,\"title\":\"Old and closed\",\"closed\":true},"
+                + "{\"id\":4,\"title\":\"Tags as objects\",\"tags\":[{\"id\":1,\"name\":\"f43\",\"slug\":\"f43\"}],\"archived\":false}]}}";
+        CommonIssuesParser.Page fedora = CommonIssuesParser.parse(json, "https://discussion.fedoraproject.org");
+        assertEquals(List.of(2L, 4L), fedora.issues().stream().map(CommonIssue::id).toList());
+        assertEquals(List.of("f43", "mesa"), fedora.issues().get(0).tags());
+        assertEquals(List.of("f43"), fedora.issues().get(1).tags());
+        assertEquals("/tags/c/ask/common-issues/82/none/f43.json?page=1", SignalSources.asJson(fedora.more().orElseThrow()));
+        assertEquals(List.of(), CommonIssuesParser.parse("{\"users\":[]}", "https://d").issues());
+    }
+}

@@ -1,0 +1,115 @@
+package org.fedoraproject.preflight.sources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.fedoraproject.preflight.feed.FeedFetcher;
+import org.fedoraproject.preflight.signal.BodhiUpdate;
+import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.testing.FeedServer;
+import org.fedoraproject.preflight.testing.SilentServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bodhi and Common Issues served by a loopback server: batching, paging, failures, kept answers, offline. */
+class SignalSourcesTest {
+
+    static final FeedFetcher.Policy FAST = new FeedFetcher.Policy(3, Duration.ofMillis(50), Duration.ofSeconds(3),
+            Duration.ofSeconds(2), Duration.ofSeconds(1), 8L * 1024 * 1024);
+
+    @TempDir
+    Path cache;
+
+    private FeedServer server;
+    private FeedFetcher fetcher;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FeedServer.http();
+        fetcher = new FeedFetcher(FAST, "Preflight/test");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fetcher.close();
+        server.close();
+    }
+
+    private SignalSources sources(String base) {
+        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, true));
+    }
+
+    private static FeedServer.Answer json(String body) {
+        return FeedServer.Answer.json(body.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private static String update(String alias, String nvr, int karma) {
+        return "{\"alias\":\"" + alias + "\",\"status\":\"testing\",\"karma\":" + karma + ",\"builds\":[{\"nvr\":\"" + nvr + "\"}]}";
+    }
+
+    @Test
+    void threeHundredBuildsCostAHandfulOfRequestsAndEveryPageIsRead() {
+        List<String> nvrs = IntStream.range(0, 300).mapToObj(i -> "pkg" + i + "-1.0-1.fc43").toList();
+        // Every batch answers with two pages: the first names one build, the second another.
+        server.answer("/updates/", json("{\"updates\":[" + update("FEDORA-A", "pkg0-1.0-1.fc43", -1) + "],\"page\":1,\"pages\":2}"),
+                json("{\"updates\":[" + update("FEDORA-B", "pkg299-1.0-1.fc43", 2) + "],\"page\":2,\"pages\":2}"));
+        SignalSources.Read<BodhiUpdate> read = sources(server.url("")).bodhi(nvrs, false);
+        List<FeedServer.Request> requests = server.requests();
+        assertEquals(12, requests.size(), "6 batches of 50 builds, 2 pages each");
+        assertTrue(requests.get(0).query().startsWith("builds=pkg0-1.0-1.fc43%2Cpkg1-1.0-1.fc43%2C"), requests.get(0).query());
+        assertTrue(requests.get(0).query().endsWith("&rows_per_page=100&page=1"), requests.get(0).query());
+        assertTrue(requests.get(1).query().endsWith("&page=2"), requests.get(1).query());
+        assertEquals(Optional.empty(), read.problem());
+        Map<String, BodhiUpdate> byBuild = SignalSources.byBuild(read.items());
+        assertEquals(-1, byBuild.get("pkg0-1.0-1.fc43").karma());
+        assertEquals(2, byBuild.get("pkg299-1.0-1.fc43").karma());
+    }
+
+    @Test
+    void aFailingServerIsRetriedWithRetryAfterThenTheKeptAnswerIsUsedAndSaidSo() {
+        server.answer("/updates/", json("{\"updates\":[" + update("FEDORA-A", "a-1-1.fc43", -3) + "],\"pages\":1}"));
+        SignalSources s = sources(server.url(""));
+        assertEquals(1, s.bodhi(List.of("a-1-1.fc43"), false).items().size());
+        server.answer("/updates/", FeedServer.Answer.status(503, Map.of("Retry-After", "1")),
+                FeedServer.Answer.status(500, Map.of()));
+        long start = System.nanoTime();
+        SignalSources.Read<BodhiUpdate> read = s.bodhi(List.of("a-1-1.fc43"), false);
+        assertTrue(System.nanoTime() - start >= 900_000_000L, "waited as Retry-After asked");
+        assertEquals("Bodhi: HTTP 500; using the answer kept from before", read.problem().orElseThrow());
+        assertEquals(-3, read.items().get(0).karma());
+        assertEquals(1, s.bodhi(List.of("a-1-1.fc43"), true).items().size(), "offline: the kept answer");
+        assertEquals("Bodhi: nothing kept yet (offline)", s.bodhi(List.of("b-1-1.fc43"), true).problem().orElseThrow());
+    }
+
+    @Test
+    void aSilentServerOrGarbageIsAProblemNotAFailure() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            SignalSources.Read<CommonIssue> read = sources(silent.url("")).commonIssues("43", false);
+            assertEquals(List.of(), read.items());
+            assertTrue(read.problem().orElseThrow().startsWith("Common Issues: no answer within"), read.problem().toString());
+        }
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", json("<html>not json</html>"));
+        assertTrue(sources(server.url("")).commonIssues("43", false).problem().orElseThrow()
+                .startsWith("Common Issues: the answer could not be read"));
+    }
+
+    @Test
+    void commonIssuesFollowMoreTopicsOfTheRelease() {
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", json("{\"topic_list\":{\"more_topics_url\":"
+                + "\"/tags/c/ask/common-issues/82/none/f43?page=1\",\"topics\":[{\"id\":5,\"title\":\"First\",\"slug\":\"first\"}]}}"));
+        SignalSources.Read<CommonIssue> read = sources(server.url("")).commonIssues("43", false);
+        // The same path answers the second page too (the query is not part of the path): it stops after 3 pages.
+        assertEquals(3, read.items().size());
+        assertEquals(3, server.count("/tags/c/ask/common-issues/82/none/f43.json"));
+        assertEquals("page=1", server.requests().get(1).query());
+    }
+}
