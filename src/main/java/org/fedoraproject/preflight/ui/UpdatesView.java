@@ -76,14 +76,14 @@ final class UpdatesView {
 
         table.setId("updates-table");
         table.setPlaceholder(new Label(text.get("updates.none")));
-        table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name(), 220));
+        table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name(), 200));
         table.getColumns().add(column(text.get("updates.col.fromTo"),
-                u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 280));
+                u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 260));
         table.getColumns().add(verdictColumn(words));
         table.getColumns().add(incidentsColumn(text, openIncident));
         table.getColumns().add(column(text.get("updates.col.bodhi"), u -> shown == null ? ""
                 : SignalJudge.bodhiOf(u.update(), shown.signals()).map(b -> text.get("updates.bodhi", b.status(), b.karma(),
-                        b.negative().size())).orElse(""), 170));
+                        b.negative().size())).orElse(""), 210));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<UpdateAssessment> sorted = new SortedList<>(filtered);
         // With no column sorted, held first; a click on a header sorts by that column.
@@ -169,7 +169,7 @@ final class UpdatesView {
                 setGraphic(empty || v == null ? null : Badge.of("verdict", v.id(), words.of("verdict", v.id())));
             }
         });
-        c.setPrefWidth(110);
+        c.setPrefWidth(100);
         return c;
     }
 
@@ -197,7 +197,7 @@ final class UpdatesView {
                 setGraphic(links);
             }
         });
-        c.setPrefWidth(180);
+        c.setPrefWidth(140);
         return c;
     }
 }

@@ -348,6 +348,15 @@ class MainWindowIT {
             sample = in.readAllBytes();
         }
         try (SignedFeed feed = SignedFeed.serve(sample, home)) {
+            // Fedora's signals from the loopback server: firefox's update has negative karma, and a
+            // Common Issues topic names htop.
+            feed.server().answer("/updates/", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+                    "{\"updates\":[{\"alias\":\"FEDORA-2026-ff\",\"status\":\"testing\",\"karma\":-2,"
+                    + "\"builds\":[{\"nvr\":\"firefox-146.0-1.fc43\"}],\"comments\":[{\"karma\":-1,\"text\":\"crash\"}]}],"
+                    + "\"pages\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+            feed.server().answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+                    "{\"topic_list\":{\"topics\":[{\"id\":9,\"title\":\"htop shows the wrong CPU count\",\"slug\":\"htop\","
+                    + "\"created_at\":\"2026-11-22T10:00:00Z\"}]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
             Main.Wiring wiring = wiring(feed.environment());
             CheckService.Request request = new CheckService.Request(Optional.of(dnf4),
                     List.of(FeedSource.local(feed.url())), false, false);
@@ -372,6 +381,16 @@ class MainWindowIT {
             assertEquals(Outlook.of(report), window.banner().shown());
             assertTrue(label("verdict-freshness").startsWith("Incident feed updated just now"), label("verdict-freshness"));
             screenshot("window-dnf4-root");
+            @SuppressWarnings("unchecked")
+            TableView<UpdateAssessment> table = find("updates-table", TableView.class);
+            UpdateAssessment firefox = table.getItems().stream().filter(u -> u.update().nevra().name().equals("firefox"))
+                    .findFirst().orElseThrow();
+            assertEquals(UpdateVerdict.CAUTION, firefox.verdict(), "negative Bodhi karma: caution");
+            Pane common = find("common-issues", Pane.class);
+            assertTrue(common.isVisible());
+            String links = robot.lookup("#common-issues").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
+                    .map(Hyperlink::getText).reduce("", String::concat);
+            assertTrue(links.contains("htop shows the wrong CPU count  (loose match: names htop)"), links);
         }
     }
 }
