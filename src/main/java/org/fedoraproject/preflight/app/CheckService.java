@@ -133,13 +133,31 @@ public final class CheckService {
         return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant(), live);
     }
 
+    /**
+     * Bodhi in two rounds: every pending update by its own NVR, then those not found by the
+     * names their source package may have (see SignalJudge.candidates). A handful of requests
+     * either way: most updates are found in the first round, most others in the second.
+     */
+    private SignalSources.Read<BodhiUpdate> bodhi(List<PendingUpdate> pending, boolean offline) {
+        SignalSources.Read<BodhiUpdate> first = signals.bodhi(pending.stream().map(SignalJudge::nvr).distinct().toList(), offline);
+        Signals found = new Signals(SignalSources.byBuild(first.items()), List.of(), List.of(), true, false);
+        List<String> more = pending.stream().filter(u -> SignalJudge.bodhiOf(u, found).isEmpty())
+                .flatMap(u -> SignalJudge.candidates(u).stream().skip(1)).distinct().toList();
+        if (more.isEmpty() || first.problem().isPresent()) {
+            return first;
+        }
+        SignalSources.Read<BodhiUpdate> second = signals.bodhi(more, offline);
+        List<BodhiUpdate> all = new ArrayList<>(first.items());
+        all.addAll(second.items());
+        return new SignalSources.Read<>(all, second.problem());
+    }
+
     /** Bodhi for the pending updates and Common Issues for the release, both at once, as the settings allow. */
     private Signals signals(SystemSnapshot system, Settings settings, boolean offline) {
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         Optional<String> release = system.os().get().filter(OsRelease::isFedora).map(OsRelease::versionId);
         CompletableFuture<SignalSources.Read<BodhiUpdate>> bodhi = settings.bodhi() && !pending.isEmpty()
-                ? CompletableFuture.supplyAsync(() -> signals.bodhi(
-                        pending.stream().map(SignalJudge::nvr).distinct().toList(), offline), executor)
+                ? CompletableFuture.supplyAsync(() -> bodhi(pending, offline), executor)
                 : CompletableFuture.completedFuture(new SignalSources.Read<>(List.of(), Optional.empty()));
         SignalSources.Read<CommonIssue> issues = settings.commonIssues() && release.isPresent()
                 ? signals.commonIssues(release.get(), offline) : new SignalSources.Read<>(List.of(), Optional.empty());

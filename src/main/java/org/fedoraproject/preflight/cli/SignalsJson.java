@@ -29,7 +29,7 @@ final class SignalsJson {
             }
             JsonObject o = new JsonObject();
             o.addProperty("package", u.update().nevra().name());
-            o.addProperty("build", SignalJudge.nvr(u.update()));
+            o.addProperty("build", SignalJudge.buildOf(u.update(), report.signals()).orElseThrow());
             o.addProperty("alias", b.get().alias());
             o.addProperty("url", b.get().url());
             o.addProperty("status", b.get().status());

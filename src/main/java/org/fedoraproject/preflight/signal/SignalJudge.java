@@ -32,8 +32,31 @@ public final class SignalJudge {
         return u.nevra().name() + "-" + u.nevra().evr().version() + "-" + u.nevra().evr().release();
     }
 
+    /**
+     * The build NVRs Bodhi may know this update by, likeliest first: its own name, then the
+     * shorter names its source package may have (mesa-dri-drivers-25.1.6-1.fc43 may come from
+     * mesa-dri-25.1.6-1.fc43 or mesa-25.1.6-1.fc43). dnf's list of updates does not name the
+     * source package; a build with the same version and release and a name the package's name
+     * begins with is its source package in practice.
+     */
+    public static List<String> candidates(PendingUpdate u) {
+        List<String> names = new ArrayList<>();
+        String name = u.nevra().name();
+        names.add(name);
+        for (int dash = name.lastIndexOf('-'); dash > 0; dash = name.lastIndexOf('-', dash - 1)) {
+            names.add(name.substring(0, dash));
+        }
+        String vr = "-" + u.nevra().evr().version() + "-" + u.nevra().evr().release();
+        return names.stream().map(n -> n + vr).toList();
+    }
+
     public static Optional<BodhiUpdate> bodhiOf(PendingUpdate u, Signals signals) {
-        return Optional.ofNullable(signals.bodhiByBuild().get(nvr(u)));
+        return buildOf(u, signals).map(signals.bodhiByBuild()::get);
+    }
+
+    /** The build, as Bodhi names it, by which this update was found. */
+    public static Optional<String> buildOf(PendingUpdate u, Signals signals) {
+        return candidates(u).stream().filter(signals.bodhiByBuild()::containsKey).findFirst();
     }
 
     public static Assessment apply(Assessment assessment, Signals signals) {

@@ -165,12 +165,17 @@ class CheckIT {
      */
     @Test
     void bodhiAndCommonIssuesJoinTheCheckUnderTheirOwnKeys() throws Exception {
-        server.answer("/updates/", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+        org.fedoraproject.preflight.testing.FeedServer.Answer[] bodhiRounds = {org.fedoraproject.preflight.testing.FeedServer.Answer.json((
                 "{\"updates\":[{\"alias\":\"FEDORA-2026-ff\",\"status\":\"testing\",\"karma\":-2,"
                 + "\"date_testing\":\"2026-11-20 08:00:00\",\"builds\":[{\"nvr\":\"firefox-146.0-1.fc43\"}],"
                 + "\"comments\":[{\"karma\":-1,\"text\":\"Crashes on start\",\"timestamp\":\"2026-11-21 09:00:00\","
                 + "\"user\":{\"name\":\"tester\"}}],\"bugs\":[{\"bug_id\":2400001,\"title\":\"firefox crash\"}]}],"
-                + "\"page\":1,\"pages\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                + "\"page\":1,\"pages\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null),
+                // The second round, by the names source packages may have: mesa's update for its subpackages.
+                org.fedoraproject.preflight.testing.FeedServer.Answer.json(("{\"updates\":[{\"alias\":\"FEDORA-2026-mesa\","
+                + "\"status\":\"stable\",\"karma\":3,\"builds\":[{\"nvr\":\"mesa-25.1.6-1.fc43\"}]}],\"pages\":1}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), null)};
+        server.answer("/updates/", bodhiRounds);
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
                 "{\"topic_list\":{\"topics\":[{\"id\":9,\"title\":\"htop shows wrong CPU count\",\"slug\":\"htop\","
                 + "\"created_at\":\"2026-11-22T10:00:00Z\",\"tags\":[\"f43\"]}]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
@@ -194,9 +199,18 @@ class CheckIT {
         assertEquals("htop shows wrong CPU count", topic.get("title").getAsString());
         assertEquals("[\"htop\"]", topic.getAsJsonArray("loosely_matches").toString());
         assertEquals(0, o.getAsJsonArray("signal_problems").size());
-        // One request each: 9 pending updates fit one Bodhi batch.
-        assertEquals(1, server.count("/updates/"));
+        // 9 pending updates fit one Bodhi batch; a second asks for the unfound ones by their source packages' names.
+        assertEquals(2, server.count("/updates/"));
+        String second = server.requests().stream().filter(q -> q.path().equals("/updates/")).skip(1).findFirst().orElseThrow().query();
+        assertTrue(second.contains("mesa-25.1.6-1.fc43") && second.contains("mesa-dri-25.1.6-1.fc43"), second);
+        assertTrue(!second.contains("firefox"), "firefox was found in the first round: " + second);
+        java.util.List<String> found = new java.util.ArrayList<>();
+        bodhi.getAsJsonArray("updates").forEach(e -> found.add(e.getAsJsonObject().get("package").getAsString() + "="
+                + e.getAsJsonObject().get("build").getAsString()));
+        assertTrue(found.contains("mesa-dri-drivers=mesa-25.1.6-1.fc43") && found.contains("mesa-libGL=mesa-25.1.6-1.fc43"),
+                found.toString());
 
+        server.answer("/updates/", bodhiRounds);
         Processes.Result text = check(Map.of(), "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
         assertTrue(text.stdout().contains("Bodhi feedback on pending updates"), text.stdout());
         assertTrue(text.stdout().contains("firefox - FEDORA-2026-ff: testing, karma -2") || text.stdout().contains("firefox \u2014 FEDORA-2026-ff: testing, karma -2"), text.stdout());

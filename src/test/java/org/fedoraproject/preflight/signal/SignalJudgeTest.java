@@ -54,6 +54,22 @@ class SignalJudgeTest {
     }
 
     @Test
+    void aSubpackageIsFoundByTheNamesItsSourcePackageMayHave() {
+        PendingUpdate dri = new PendingUpdate(Nevra.parse("mesa-dri-drivers-25.1.6-1.fc43.x86_64"), "updates", List.of());
+        assertEquals(List.of("mesa-dri-drivers-25.1.6-1.fc43", "mesa-dri-25.1.6-1.fc43", "mesa-25.1.6-1.fc43"),
+                SignalJudge.candidates(dri));
+        BodhiUpdate mesa = new BodhiUpdate("FEDORA-2026-mesa", "testing", -1, List.of(), List.of(), "unspecified", false,
+                Optional.empty(), List.of("mesa-25.1.6-1.fc43"), "https://b/updates/FEDORA-2026-mesa");
+        Signals s = new Signals(Map.of("mesa-25.1.6-1.fc43", mesa), List.of(), List.of(), true, true);
+        assertEquals(Optional.of(mesa), SignalJudge.bodhiOf(dri, s));
+        assertEquals(Optional.of("mesa-25.1.6-1.fc43"), SignalJudge.buildOf(dri, s));
+        PendingUpdate other = new PendingUpdate(Nevra.parse("mesa-dri-drivers-25.1.7-1.fc43.x86_64"), "updates", List.of());
+        assertEquals(Optional.empty(), SignalJudge.bodhiOf(other, s), "another version is another build");
+        assertEquals(List.of("htop-3.4.2-1.fc43"), SignalJudge.candidates(
+                new PendingUpdate(Nevra.parse("htop-3.4.2-1.fc43.x86_64"), "updates", List.of())));
+    }
+
+    @Test
     void aTopicMatchesOnlyAPackageItNamesAsAWord() {
         CommonIssue mesa = new CommonIssue(1, "Black screen after the mesa-dri-drivers update on Intel Arc", "https://d/t/1",
                 java.time.Instant.EPOCH, List.of());
