@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fedoraproject.preflight.app.InstanceLock;
 import org.fedoraproject.preflight.app.NoticeStore;
+import org.fedoraproject.preflight.app.TrayPresence;
 import org.fedoraproject.preflight.background.BackgroundMode;
 import org.fedoraproject.preflight.desktop.DesktopException;
 import org.fedoraproject.preflight.desktop.SessionBus;
@@ -60,7 +61,8 @@ public final class Main {
         public WindowContext window(CheckService.Request request) {
             return new WindowContext(check, guide, new SettingsStore(dirs.config()), request, io, clock,
                     ZoneId.systemDefault(), url -> { },
-                    new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark(), new AtomicReference<>());
+                    new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark(), new AtomicReference<>(),
+                    new TrayPresence(dirs.state()));
         }
 
         /** The same, with the first check (from kept data) already running while JavaFX starts. */
@@ -69,7 +71,7 @@ public final class Main {
                     () -> check.get().check(WindowContext.kept(request)), io);
             WindowContext c = window(request);
             return new WindowContext(c.checks(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
-                    c.openLink(), c.dark(), new AtomicReference<>(early));
+                    c.openLink(), c.dark(), new AtomicReference<>(early), c.tray());
         }
     }
 
@@ -99,7 +101,8 @@ public final class Main {
         try (SessionBus bus = SessionBus.connect(wiring.env())) {
             BackgroundMode mode = new BackgroundMode(new BackgroundMode.Wiring(
                     () -> wiring.check().get().check(request), () -> settings.load().settings(),
-                    new NoticeStore(wiring.dirs().state()), bus, XdgDirs.runtime(wiring.env(), wiring.dirs()),
+                    new NoticeStore(wiring.dirs().state()), new TrayPresence(wiring.dirs().state()), bus,
+                    XdgDirs.runtime(wiring.env(), wiring.dirs()),
                     List.of(root.resolve("usr/lib/sysimage/libdnf5"), root.resolve("var/lib/dnf"),
                             XdgDirs.runtime(wiring.env(), wiring.dirs()).resolve("preflight")),
                     wiring.clock(), incident -> PreflightApp.showFromBackground(() -> wiring.window(request), incident),

@@ -16,6 +16,7 @@ import org.fedoraproject.preflight.app.InstanceLock;
 import org.fedoraproject.preflight.app.NoticeStore;
 import org.fedoraproject.preflight.app.Outlook;
 import org.fedoraproject.preflight.app.Settings;
+import org.fedoraproject.preflight.app.TrayPresence;
 import org.fedoraproject.preflight.desktop.DesktopException;
 import org.fedoraproject.preflight.desktop.Notifier;
 import org.fedoraproject.preflight.desktop.SessionBus;
@@ -29,7 +30,8 @@ import org.fedoraproject.preflight.desktop.TrayIcon;
 public final class BackgroundMode {
 
     /** What it needs from the composition root. */
-    public record Wiring(Supplier<CheckReport> check, Supplier<Settings> settings, NoticeStore store, SessionBus bus,
+    public record Wiring(Supplier<CheckReport> check, Supplier<Settings> settings, NoticeStore store, TrayPresence trayPresence,
+                         SessionBus bus,
                          Path runtimeDir, List<Path> watched, Clock clock, Consumer<Optional<String>> showWindow,
                          Consumer<String> log, Duration firstCheck) {
     }
@@ -66,6 +68,7 @@ public final class BackgroundMode {
                 w.clock(), w.log(), w.showWindow(), this::show);
         try {
             tray = TrayIcon.register(w.bus().connection(), entries());
+            w.trayPresence().record(tray.isPresent());
             if (tray.isEmpty()) {
                 w.log().accept("no tray on this desktop: notifications only");
             }

@@ -46,7 +46,7 @@ final class SettingsView {
     private final Label saved = new Label();
     private Settings settings;
 
-    SettingsView(MainViewModel model, Words words, SettingsStore store) {
+    SettingsView(MainViewModel model, Words words, SettingsStore store, boolean noTray) {
         this.store = store;
         this.model = model;
         this.words = words;
@@ -106,6 +106,13 @@ final class SettingsView {
         CheckBox commonIssues = toggle("settings-common-issues", text.get("settings.commonIssues"), settings.commonIssues(),
                 Settings::withCommonIssues, true);
 
+        Label trayNote = new Label(text.get("settings.noTray"));
+        trayNote.setId("settings-no-tray");
+        trayNote.setWrapText(true);
+        trayNote.getStyleClass().add(Styles.MUTED);
+        trayNote.setVisible(noTray);
+        trayNote.managedProperty().bind(trayNote.visibleProperty());
+
         saved.setId("settings-saved");
         saved.getStyleClass().add(Styles.MUTED);
         saved.setWrapText(true);
@@ -123,7 +130,7 @@ final class SettingsView {
                 IncidentDetail.section(text.get("settings.addFeed")), labelled(text.get("settings.url"), url),
                 labelled(text.get("settings.key"), key), addRow, feedError,
                 IncidentDetail.section(text.get("settings.signals")), bodhi, commonIssues,
-                IncidentDetail.section(text.get("settings.background")), intervalRow, notifications, login,
+                IncidentDetail.section(text.get("settings.background")), intervalRow, notifications, login, trayNote,
                 saved);
         content.setPadding(new Insets(16));
         content.setMaxWidth(760);

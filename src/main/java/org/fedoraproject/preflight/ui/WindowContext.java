@@ -11,6 +11,7 @@ import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.app.SettingsStore;
+import org.fedoraproject.preflight.app.TrayPresence;
 
 /**
  * What the window needs, wired by the composition root: the use cases, the settings, what to
@@ -21,11 +22,11 @@ import org.fedoraproject.preflight.app.SettingsStore;
 public record WindowContext(Supplier<CheckService> checks, Supplier<GuideService> guides, SettingsStore settings,
                             CheckService.Request request, Executor executor, Clock clock, ZoneId zone,
                             Consumer<String> openLink, boolean dark,
-                            AtomicReference<CompletableFuture<CheckReport>> early) {
+                            AtomicReference<CompletableFuture<CheckReport>> early, TrayPresence tray) {
 
     /** The same, with links going elsewhere (the application's host services, once JavaFX runs). */
     public WindowContext withLinks(Consumer<String> opener) {
-        return new WindowContext(checks, guides, settings, request, executor, clock, zone, opener, dark, early);
+        return new WindowContext(checks, guides, settings, request, executor, clock, zone, opener, dark, early, tray);
     }
 
     /** The check from kept data for the request, made while JavaFX starts (see Main). */

@@ -84,7 +84,7 @@ class MainWindowIT {
     private WindowContext context(Main.Wiring wiring, CheckService.Request request, boolean dark) {
         WindowContext c = wiring.window(request).withLinks(opened::add);
         return new WindowContext(c.checks(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
-                c.openLink(), dark, new java.util.concurrent.atomic.AtomicReference<>());
+                c.openLink(), dark, new java.util.concurrent.atomic.AtomicReference<>(), c.tray());
     }
 
     private void open(WindowContext context, TaskRunner tasks) throws Exception {
@@ -231,6 +231,7 @@ class MainWindowIT {
         robot.clickOn("#settings-add-feed");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(find("settings-feed-error", Label.class).isVisible());
+        assertFalse(find("settings-no-tray", Label.class).isVisible(), "no background instance said there is no tray");
         assertEquals("Only https feeds can be added, unless you mark this one as a local or test feed.",
                 label("settings-feed-error"));
         screenshot("window-settings-bad-feed");
@@ -316,7 +317,7 @@ class MainWindowIT {
         };
         WindowContext c = context(wiring, DEMO, false);
         open(new WindowContext(failingOnce, c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
-                c.openLink(), false, new java.util.concurrent.atomic.AtomicReference<>()), TaskRunner.direct());
+                c.openLink(), false, new java.util.concurrent.atomic.AtomicReference<>(), c.tray()), TaskRunner.direct());
         assertTrue(find("failure-bar", Pane.class).isVisible());
         assertEquals("The check failed: /var/lib/rpm is locked by another program", label("failure"));
         assertEquals(Outlook.UNKNOWN, window.banner().shown());
@@ -392,5 +393,17 @@ class MainWindowIT {
                     .map(Hyperlink::getText).reduce("", String::concat);
             assertTrue(links.contains("htop shows the wrong CPU count  (loose match: names htop)"), links);
         }
+    }
+
+    @Test
+    void withoutATraySettingsSaySoOnce() throws Exception {
+        new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).record(false);
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        fx(() -> window.tabs().getSelectionModel().select(3));
+        Label note = find("settings-no-tray", Label.class);
+        assertTrue(note.isVisible());
+        assertTrue(note.getText().startsWith("This desktop shows no tray icons"), note.getText());
+        new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).record(true);
+        assertFalse(new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).missing());
     }
 }
