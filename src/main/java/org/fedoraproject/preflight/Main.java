@@ -106,7 +106,8 @@ public final class Main {
                     List.of(root.resolve("usr/lib/sysimage/libdnf5"), root.resolve("var/lib/dnf"),
                             XdgDirs.runtime(wiring.env(), wiring.dirs()).resolve("preflight")),
                     wiring.clock(), incident -> PreflightApp.showFromBackground(() -> wiring.window(request), incident),
-                    message -> System.err.println("preflight: " + message), first));
+                    message -> System.err.println("preflight: " + message), first,
+                    wiring.env().getOrDefault("DBUS_SYSTEM_BUS_ADDRESS", "")));
             return mode.run();
         }
     }

@@ -18,6 +18,7 @@ import org.fedoraproject.preflight.app.Outlook;
 import org.fedoraproject.preflight.app.Settings;
 import org.fedoraproject.preflight.app.TrayPresence;
 import org.fedoraproject.preflight.desktop.DesktopException;
+import org.fedoraproject.preflight.desktop.NetworkWatcher;
 import org.fedoraproject.preflight.desktop.Notifier;
 import org.fedoraproject.preflight.desktop.SessionBus;
 import org.fedoraproject.preflight.desktop.TrayIcon;
@@ -33,7 +34,7 @@ public final class BackgroundMode {
     public record Wiring(Supplier<CheckReport> check, Supplier<Settings> settings, NoticeStore store, TrayPresence trayPresence,
                          SessionBus bus,
                          Path runtimeDir, List<Path> watched, Clock clock, Consumer<Optional<String>> showWindow,
-                         Consumer<String> log, Duration firstCheck) {
+                         Consumer<String> log, Duration firstCheck, String systemBus) {
     }
 
     private final CountDownLatch quit = new CountDownLatch(1);
@@ -75,12 +76,20 @@ public final class BackgroundMode {
         } catch (DesktopException e) {
             w.log().accept(e.getMessage());
         }
+        // The network coming back is a reason to check: the feeds may have news.
+        Optional<NetworkWatcher> network = Optional.empty();
+        try {
+            network = Optional.of(NetworkWatcher.start(w.systemBus(), () -> service.checkSoon(Duration.ofSeconds(10))));
+        } catch (DesktopException e) {
+            w.log().accept(e.getMessage());
+        }
         try (TransactionWatcher watcher = TransactionWatcher.start(w.watched(), service::transactionChanged);
              InstanceLock held = lock.get()) {
             service.start(w.firstCheck(), settings.checkInterval());
             quit.await();
         }
         tray.ifPresent(TrayIcon::close);
+        network.ifPresent(NetworkWatcher::close);
         return 0;
     }
 

@@ -94,6 +94,8 @@ class BackgroundIT {
             watcherSide.requestBusName(StatusNotifierWatcherInterface.BUS_NAME);
             Map<String, String> env = new HashMap<>(feed.environment());
             env.put("DBUS_SESSION_BUS_ADDRESS", bus.address());
+            // The private bus stands in for the system bus too, where NetworkManager would say the network is back.
+            env.put("DBUS_SYSTEM_BUS_ADDRESS", bus.address());
             env.put("XDG_RUNTIME_DIR", Files.createDirectories(home.resolve("run")).toString());
             env.put("XDG_STATE_HOME", home.resolve("state").toString());
             env.put("PREFLIGHT_FIRST_CHECK_SECONDS", "0");
@@ -106,6 +108,17 @@ class BackgroundIT {
                 waitFor(() -> read(log).contains("check done"), "the first check ran: " + read(log));
                 waitFor(() -> server.calls().size() >= 3, "notifications: " + server.calls());
                 int told = settled(server);
+                // The network comes back: a check follows (within the 10 s the background waits first).
+                long checks = read(log).lines().filter(l -> l.contains("check done")).count();
+                try (DBusConnection nm = bus.connect()) {
+                    for (long state : new long[] {20, 70}) {
+                        nm.sendMessage(new org.fedoraproject.preflight.desktop.NetworkWatcher.NetworkManagerInterface.StateChanged(
+                                "/org/freedesktop/NetworkManager", new org.freedesktop.dbus.types.UInt32(state)));
+                    }
+                }
+                waitFor(() -> read(log).lines().filter(l -> l.contains("check done")).count() > checks,
+                        "a check after the network came back: " + read(log));
+                assertEquals(told, settled(server), "the same state: nothing new to tell");
                 assertTrue(server.calls().stream().anyMatch(c -> c.summary().equals("Hold kernel-core for now")),
                         server.calls().toString());
                 assertEquals(1, registered.size(), "the tray icon registered");

@@ -182,4 +182,21 @@ class DesktopBusTest {
         SessionBus third = session();
         waitFor(() -> !third.askRunning(Optional.empty()));
     }
+
+    @Test
+    void theNetworkComingBackIsToldOncePerReturn() throws Exception {
+        AtomicInteger back = new AtomicInteger();
+        NetworkWatcher watcher = NetworkWatcher.start(bus.address(), back::incrementAndGet);
+        open.add(watcher);
+        DBusConnection networkManager = bus.connect();
+        open.add(networkManager);
+        String path = "/org/freedesktop/NetworkManager";
+        for (long state : new long[] {20, 70, 70, 50, 70}) {
+            networkManager.sendMessage(new NetworkWatcher.NetworkManagerInterface.StateChanged(path,
+                    new org.freedesktop.dbus.types.UInt32(state)));
+        }
+        waitFor(() -> back.get() == 2);
+        Thread.sleep(200);
+        assertEquals(2, back.get(), "disconnected → connected twice; connected → connected is no return");
+    }
 }
