@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -12,23 +11,13 @@ import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 
 /** Notifications through org.freedesktop.Notifications on the session bus (GNOME, KDE, most desktops). */
-public final class FreedesktopNotifier implements Notifier {
+public final class FreedesktopNotifier extends BusNotifier {
 
     static final String APP_NAME = "Preflight";
     static final String DESKTOP_ENTRY = "org.fedoraproject.Preflight";
 
-    private final DBusConnection bus;
-    private volatile BiConsumer<String, String> handler = (id, key) -> { };
-    private AutoCloseable subscription;
-
     public FreedesktopNotifier(DBusConnection bus) throws DesktopException {
-        this.bus = bus;
-        try {
-            subscription = bus.addSigHandler(NotificationsInterface.ActionInvoked.class,
-                    signal -> handler.accept(signal.getId().toString(), signal.getActionKey()));
-        } catch (DBusException e) {
-            throw new DesktopException("cannot listen to notification buttons: " + e.getMessage(), e);
-        }
+        super(bus, NotificationsInterface.ActionInvoked.class, s -> new String[] {s.getId().toString(), s.getActionKey()});
     }
 
     @Override
@@ -49,20 +38,6 @@ public final class FreedesktopNotifier implements Notifier {
                     urgency == 2 ? 0 : -1).toString();
         } catch (DBusException | DBusExecutionException e) {
             throw new DesktopException("the notification service did not take the notification: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void onAction(BiConsumer<String, String> handler) {
-        this.handler = handler;
-    }
-
-    @Override
-    public void close() {
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            // closing a subscription on a bus that is going away: nothing to do
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -15,24 +14,15 @@ import org.freedesktop.dbus.types.Variant;
  * Notifications through the portal, inside the Flatpak sandbox: the sandbox may not talk to
  * org.freedesktop.Notifications, and the portal shows the notification as the app's.
  */
-public final class PortalNotifier implements Notifier {
+public final class PortalNotifier extends BusNotifier {
 
     private static final String[] PRIORITY = {"low", "normal", "urgent"};
 
-    private final DBusConnection bus;
     private final AtomicLong next = new AtomicLong();
     private final String prefix = "preflight-" + ProcessHandle.current().pid() + "-";
-    private volatile BiConsumer<String, String> handler = (id, key) -> { };
-    private AutoCloseable subscription;
 
     public PortalNotifier(DBusConnection bus) throws DesktopException {
-        this.bus = bus;
-        try {
-            subscription = bus.addSigHandler(PortalNotificationInterface.ActionInvoked.class,
-                    signal -> handler.accept(signal.getNotificationId(), signal.getAction()));
-        } catch (DBusException e) {
-            throw new DesktopException("cannot listen to notification buttons: " + e.getMessage(), e);
-        }
+        super(bus, PortalNotificationInterface.ActionInvoked.class, s -> new String[] {s.getNotificationId(), s.getAction()});
     }
 
     @Override
@@ -61,19 +51,4 @@ public final class PortalNotifier implements Notifier {
             throw new DesktopException("the notification portal did not take the notification: " + e.getMessage(), e);
         }
     }
-
-    @Override
-    public void onAction(BiConsumer<String, String> handler) {
-        this.handler = handler;
-    }
-
-    @Override
-    public void close() {
-        try {
-            subscription.close();
-        } catch (Exception e) {
-            // the bus is going away
-        }
-    }
-
 }

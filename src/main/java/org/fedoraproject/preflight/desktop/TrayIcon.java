@@ -104,6 +104,16 @@ public final class TrayIcon implements AutoCloseable {
         bus.unExportObject(DBusMenuInterface.PATH);
     }
 
+    /** One of the read-only properties both objects publish. */
+    @SuppressWarnings("unchecked")
+    static <A> A property(Map<String, Variant<?>> all, String name) {
+        Variant<?> v = all.get(name);
+        if (v == null) {
+            throw new DBusExecutionException("no property " + name);
+        }
+        return (A) v.getValue();
+    }
+
     /** The StatusNotifierItem object. */
     private final class Item implements StatusNotifierItemInterface, Properties {
 
@@ -136,13 +146,8 @@ public final class TrayIcon implements AutoCloseable {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public <A> A Get(String iface, String name) {
-            Variant<?> v = GetAll(iface).get(name);
-            if (v == null) {
-                throw new DBusExecutionException("no property " + name);
-            }
-            return (A) v.getValue();
+            return property(GetAll(iface), name);
         }
 
         @Override
@@ -228,13 +233,8 @@ public final class TrayIcon implements AutoCloseable {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public <A> A Get(String iface, String name) {
-            Variant<?> v = GetAll(iface).get(name);
-            if (v == null) {
-                throw new DBusExecutionException("no property " + name);
-            }
-            return (A) v.getValue();
+            return property(GetAll(iface), name);
         }
 
         @Override

@@ -79,19 +79,8 @@ class BackgroundIT {
         try (PrivateBus bus = PrivateBus.start(); SignedFeed feed = SignedFeed.serve(sample, home);
              RecordingNotifications server = new RecordingNotifications(bus.connect());
              DBusConnection watcherSide = bus.connect()) {
-            List<String> registered = new CopyOnWriteArrayList<>();
-            watcherSide.exportObject(StatusNotifierWatcherInterface.PATH, new StatusNotifierWatcherInterface() {
-                @Override
-                public void RegisterStatusNotifierItem(String service) {
-                    registered.add(service);
-                }
-
-                @Override
-                public String getObjectPath() {
-                    return PATH;
-                }
-            });
-            watcherSide.requestBusName(StatusNotifierWatcherInterface.BUS_NAME);
+            org.fedoraproject.preflight.desktop.RecordingWatcher watcher =
+                    org.fedoraproject.preflight.desktop.RecordingWatcher.on(watcherSide);
             Map<String, String> env = new HashMap<>(feed.environment());
             env.put("DBUS_SESSION_BUS_ADDRESS", bus.address());
             // The private bus stands in for the system bus too, where NetworkManager would say the network is back.
@@ -121,7 +110,7 @@ class BackgroundIT {
                 assertEquals(told, settled(server), "the same state: nothing new to tell");
                 assertTrue(server.calls().stream().anyMatch(c -> c.summary().equals("Hold kernel-core for now")),
                         server.calls().toString());
-                assertEquals(1, registered.size(), "the tray icon registered");
+                assertEquals(1, watcher.registered().size(), "the tray icon registered");
 
                 Processes.Result second = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-jar", Processes.jar().toString(), "--background"), null, env);
@@ -136,7 +125,7 @@ class BackgroundIT {
                         .contains("\"Preflight\""), "the background instance opened its window");
                 assertTrue(background.isAlive());
 
-                bus.send("--dest=" + registered.get(0), "/MenuBar", "com.canonical.dbusmenu.Event", "int32:4",
+                bus.send("--dest=" + watcher.registered().get(0), "/MenuBar", "com.canonical.dbusmenu.Event", "int32:4",
                         "string:clicked", "variant:int32:0", "uint32:0");
                 assertTrue(background.waitFor(30, TimeUnit.SECONDS), "Quit ends the process");
                 assertEquals(0, background.exitValue(), read(log));

@@ -119,19 +119,7 @@ class DesktopBusTest {
     void theTrayAnswersItsPropertiesAndMenuAndRunsTheClickedEntry() throws Exception {
         DBusConnection watcherSide = bus.connect();
         open.add(watcherSide);
-        List<String> registered = new CopyOnWriteArrayList<>();
-        watcherSide.exportObject(StatusNotifierWatcherInterface.PATH, new StatusNotifierWatcherInterface() {
-            @Override
-            public void RegisterStatusNotifierItem(String service) {
-                registered.add(service);
-            }
-
-            @Override
-            public String getObjectPath() {
-                return PATH;
-            }
-        });
-        watcherSide.requestBusName(StatusNotifierWatcherInterface.BUS_NAME);
+        RecordingWatcher watcher = RecordingWatcher.on(watcherSide);
         SessionBus session = session();
         AtomicInteger checks = new AtomicInteger();
         TrayIcon tray = TrayIcon.register(session.connection(), List.of(
@@ -140,7 +128,7 @@ class DesktopBusTest {
                 new TrayIcon.Entry(3, "Pause notifications", true, false, () -> { }),
                 new TrayIcon.Entry(4, "Quit", false, false, () -> { }))).orElseThrow();
         String me = session.connection().getUniqueName();
-        assertEquals(List.of(me), registered);
+        assertEquals(List.of(me), watcher.registered());
 
         String icon = bus.send("--dest=" + me, "/StatusNotifierItem", "org.freedesktop.DBus.Properties.Get",
                 "string:org.kde.StatusNotifierItem", "string:IconName");
