@@ -1,12 +1,12 @@
 package org.fedoraproject.preflight.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The XDG autostart entry that starts Preflight in the background at login: written to
+ * The XDG autostart entry that starts Preflight in the background at login (packaging's
+ * org.fedoraproject.Preflight.autostart.desktop, carried in the jar): written to
  * {@code $XDG_CONFIG_HOME/autostart} when "start at login" is on, removed when it is off. The
  * user's own file, never /etc.
  */
@@ -30,16 +30,11 @@ public final class Autostart {
             return;
         }
         Files.createDirectories(file.getParent());
-        Files.writeString(file, String.join("\n",
-                "[Desktop Entry]",
-                "Type=Application",
-                "Name=Preflight",
-                "Comment=Tells you when a pending update has a known problem",
-                "Exec=preflight --background",
-                "Icon=org.fedoraproject.Preflight",
-                "NoDisplay=true",
-                "X-GNOME-Autostart-enabled=true",
-                "X-GNOME-Autostart-Delay=30",
-                ""), StandardCharsets.UTF_8);
+        try (var entry = Autostart.class.getResourceAsStream("org.fedoraproject.Preflight.autostart.desktop")) {
+            if (entry == null) {
+                throw new IOException("the autostart entry is missing from Preflight's jar");
+            }
+            Files.write(file, entry.readAllBytes());
+        }
     }
 }

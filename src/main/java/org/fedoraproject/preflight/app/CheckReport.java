@@ -64,12 +64,19 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
                 .toList();
     }
 
-    /** Common Issues topics whose title names an installed or pending package: loose matches. */
-    public List<org.fedoraproject.preflight.signal.SignalJudge.LooseMatch> looseMatches() {
+    /**
+     * For each Common Issues topic, the installed or pending packages its title names: loose
+     * matches (an empty list for a topic that names none). Computed anew on each call: call once.
+     */
+    public java.util.Map<org.fedoraproject.preflight.signal.CommonIssue, List<String>> looselyNamed() {
         Set<String> names = new java.util.HashSet<>();
         system.installed().get().ifPresent(list -> list.forEach(p -> names.add(p.nevra().name().toLowerCase(java.util.Locale.ROOT))));
         assessment.updates().forEach(u -> names.add(u.update().nevra().name().toLowerCase(java.util.Locale.ROOT)));
-        return org.fedoraproject.preflight.signal.SignalJudge.looseMatches(signals.commonIssues(), names);
+        java.util.Map<org.fedoraproject.preflight.signal.CommonIssue, List<String>> named = new java.util.LinkedHashMap<>();
+        signals.commonIssues().forEach(i -> named.put(i, new java.util.ArrayList<>()));
+        org.fedoraproject.preflight.signal.SignalJudge.looseMatches(signals.commonIssues(), names)
+                .forEach(m -> named.get(m.issue()).add(m.packageName()));
+        return named;
     }
 
     /** When dnf last downloaded metadata, if known. */

@@ -63,6 +63,7 @@ final class SignalsJson {
         JsonObject common = new JsonObject();
         common.addProperty("checked", report.signals().commonIssuesChecked());
         JsonArray topics = new JsonArray();
+        java.util.Map<CommonIssue, java.util.List<String>> named = report.looselyNamed();
         for (CommonIssue i : report.signals().commonIssues()) {
             JsonObject o = new JsonObject();
             o.addProperty("title", i.title());
@@ -72,7 +73,7 @@ final class SignalsJson {
             i.tags().forEach(tags::add);
             o.add("tags", tags);
             JsonArray loose = new JsonArray();
-            report.looseMatches().stream().filter(m -> m.issue().equals(i)).forEach(m -> loose.add(m.packageName()));
+            named.get(i).forEach(loose::add);
             o.add("loosely_matches", loose);
             topics.add(o);
         }

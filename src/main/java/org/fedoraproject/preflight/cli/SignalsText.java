@@ -46,9 +46,9 @@ final class SignalsText {
         }
         if (!report.signals().commonIssues().isEmpty()) {
             out.println("Fedora Common Issues for this release (" + report.signals().commonIssues().size() + " open)");
+            java.util.Map<CommonIssue, java.util.List<String>> named = report.looselyNamed();
             for (CommonIssue i : report.signals().commonIssues()) {
-                String loose = report.looseMatches().stream().filter(m -> m.issue().equals(i)).map(m -> m.packageName())
-                        .reduce((a, c) -> a + ", " + c).map(n -> "  [loose match: names " + n + "]").orElse("");
+                String loose = named.get(i).isEmpty() ? "" : "  [loose match: names " + String.join(", ", named.get(i)) + "]";
                 out.println("  " + DAY.format(i.created().atZone(zone)) + "  " + i.title() + loose);
                 out.println("      " + i.url());
             }

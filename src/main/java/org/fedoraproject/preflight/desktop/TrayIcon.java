@@ -86,10 +86,6 @@ public final class TrayIcon implements AutoCloseable {
         }
     }
 
-    public State state() {
-        return state;
-    }
-
     public static String iconName(State state) {
         return "org.fedoraproject.Preflight-" + state.name().toLowerCase(java.util.Locale.ROOT) + "-symbolic";
     }

@@ -73,10 +73,6 @@ final class MainViewModel {
         return demo.getReadOnlyProperty();
     }
 
-    CheckService.Request request() {
-        return request;
-    }
-
     /** Kept data first, then fresh feeds (unless offline or the demo, which have nothing to fetch). */
     void open() {
         boolean refreshAfter = !request.offline() && !request.demo();

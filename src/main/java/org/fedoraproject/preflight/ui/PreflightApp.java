@@ -50,14 +50,7 @@ public final class PreflightApp extends Application {
             }
             backgroundStage.toFront();
             backgroundStage.requestFocus();
-            incident.ifPresent(id -> backgroundWindow.model().reportProperty().addListener(new javafx.beans.InvalidationListener() {
-                @Override
-                public void invalidated(javafx.beans.Observable o) {
-                    backgroundWindow.model().reportProperty().removeListener(this);
-                    backgroundWindow.showIncident(id);
-                }
-            }));
-            incident.filter(id -> backgroundWindow.model().reportProperty().get() != null).ifPresent(backgroundWindow::showIncident);
+            incident.ifPresent(id -> showWhenChecked(backgroundWindow, id));
         };
         if (!toolkitStarted) {
             toolkitStarted = true;
@@ -67,6 +60,21 @@ public final class PreflightApp extends Application {
         } else {
             Platform.runLater(open);
         }
+    }
+
+    /** Opens the incident now, or once the window's first check is in. */
+    private static void showWhenChecked(MainWindow window, String incidentId) {
+        if (window.model().reportProperty().get() != null) {
+            window.showIncident(incidentId);
+            return;
+        }
+        window.model().reportProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                window.model().reportProperty().removeListener(this);
+                window.showIncident(incidentId);
+            }
+        });
     }
 
     @Override

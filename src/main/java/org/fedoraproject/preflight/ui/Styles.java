@@ -22,7 +22,6 @@ final class Styles {
     static final String STEP_DONE = "step-done";
     static final String STEP_TODO = "step-todo";
     static final String HEADING = "heading";
-    static final String LIST_HEADER = "list-header";
 
     private Styles() {
     }

@@ -132,9 +132,9 @@ final class UpdatesView {
         Label title = new Label(text.get("updates.commonIssues", report.signals().commonIssues().size()));
         title.getStyleClass().add(Styles.SECTION);
         commonIssues.getChildren().add(title);
+        java.util.Map<CommonIssue, java.util.List<String>> named = report.looselyNamed();
         for (CommonIssue issue : report.signals().commonIssues()) {
-            String loose = report.looseMatches().stream().filter(m -> m.issue().equals(issue)).map(m -> m.packageName())
-                    .reduce((a, b) -> a + ", " + b).map(n -> "  " + text.get("updates.looseMatch", n)).orElse("");
+            String loose = named.get(issue).isEmpty() ? "" : "  " + text.get("updates.looseMatch", String.join(", ", named.get(issue)));
             Hyperlink link = new Hyperlink(issue.title() + loose);
             link.setOnAction(e -> openLink.accept(issue.url()));
             link.setAccessibleText(text.get("incident.openLink", issue.url()));

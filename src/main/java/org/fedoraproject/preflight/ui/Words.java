@@ -14,13 +14,11 @@ import org.fedoraproject.preflight.app.Age;
 final class Words {
 
     private final Messages text;
-    private final ZoneId zone;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
 
     Words(Messages text, ZoneId zone) {
         this.text = text;
-        this.zone = zone;
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(zone);
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
     }
@@ -45,9 +43,5 @@ final class Words {
 
     String date(LocalDate day) {
         return date.format(day);
-    }
-
-    ZoneId zone() {
-        return zone;
     }
 }
