@@ -29,6 +29,13 @@ if [ "$(id -u)" != 0 ]; then
   exit 1
 fi
 log() { printf '== %s\n' "$*"; }
+# next_second: wait until the clock's second changes, so that what runs next starts later in
+# whole seconds than what ran before (transaction history keeps whole seconds).
+next_second() {
+  local now
+  now=$(date +%s)
+  while [ "$(date +%s)" = "$now" ]; do sleep 0.05; done
+}
 
 # Fedora keeps the rpm database in /usr/lib/sysimage/rpm. Debian's rpm puts it in ~/.rpmdb
 # (bookworm) or /var/lib/rpm (sid), which would make the same root look different to different
@@ -186,7 +193,10 @@ D5=/roots/dnf5
 write_config "$R/sid$D5" /srv/repos
 MARKER=dnf5
 history_steps chroot "$R/sid" dnf5 -y -q --installroot="$D5" --releasever=43 > "$R/dnf5.log" 2>&1 || { tail -30 "$R/dnf5.log" >&2; exit 1; }
-# PackageKit on Fedora 41-43 wrote through dnf4: one transaction in the dnf4 database.
+# PackageKit on Fedora 41-43 wrote through dnf4: one transaction in the dnf4 database. It must be
+# the newest of the root (HistoryIT says so): the databases keep whole seconds, and on a fast
+# machine all seven transactions fall within one, so start it in the next second.
+next_second
 chroot "$R/sid" dnf-3 -y -q --installroot="$D5" --releasever=43 install nano >> "$R/dnf5.log" 2>&1 || { tail -30 "$R/dnf5.log" >&2; exit 1; }
 
 log "publish pending updates, refresh metadata"

@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.Notice;
@@ -46,8 +48,10 @@ public final class BackgroundService {
     private final Map<String, Notice> sent = new ConcurrentHashMap<>();
     private volatile boolean paused;
     private volatile boolean checking;
-    private volatile long lastCheckEnd = System.nanoTime() - QUIET.toNanos();
-    private final java.util.concurrent.atomic.AtomicBoolean transactionCheckPending = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Monotonic nanoseconds for the quiet window; a seam, so that tests can hold time still. */
+    private final LongSupplier ticker;
+    private volatile long lastCheckEnd;
+    private final AtomicBoolean transactionCheckPending = new AtomicBoolean();
     /** PREFLIGHT_TIMING set: each check's duration goes to the log, for the benchmark. */
     private final boolean timing = System.getenv("PREFLIGHT_TIMING") != null;
     private ScheduledFuture<?> periodic;
@@ -55,6 +59,14 @@ public final class BackgroundService {
     public BackgroundService(Supplier<CheckReport> check, NoticeStore store, Optional<Notifier> notifier,
                              ScheduledExecutorService scheduler, Clock clock, Consumer<String> log,
                              Consumer<Optional<String>> showWindow, Consumer<CheckReport> onReport) {
+        this(check, store, notifier, scheduler, clock, log, showWindow, onReport, System::nanoTime);
+    }
+
+    BackgroundService(Supplier<CheckReport> check, NoticeStore store, Optional<Notifier> notifier,
+                      ScheduledExecutorService scheduler, Clock clock, Consumer<String> log,
+                      Consumer<Optional<String>> showWindow, Consumer<CheckReport> onReport, LongSupplier ticker) {
+        this.ticker = ticker;
+        this.lastCheckEnd = ticker.getAsLong() - QUIET.toNanos();
         this.check = check;
         this.store = store;
         this.notifier = notifier;
@@ -87,16 +99,19 @@ public final class BackgroundService {
     /**
      * Changes while a check runs, or just after, are the check's own doing: dnf, run as root (as
      * in tests) to list updates, rewrites its history database. They are ignored.
+     *
+     * @return whether a check was scheduled (false: ignored, or one is already coming)
      */
-    void transactionChanged(Duration delay) {
-        long now = System.nanoTime();
+    boolean transactionChanged(Duration delay) {
+        long now = ticker.getAsLong();
         if (checking || now - lastCheckEnd < QUIET.toNanos() || !transactionCheckPending.compareAndSet(false, true)) {
-            return;
+            return false;
         }
         scheduler.schedule(() -> {
             transactionCheckPending.set(false);
             runCheck();
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        return true;
     }
 
     public void pause(boolean on) {
@@ -113,26 +128,29 @@ public final class BackgroundService {
         try {
             long start = System.nanoTime();
             CheckReport report = check.get();
-            if (timing) {
-                log.accept("check done in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-            }
+            long took = System.nanoTime() - start;
             onReport.accept(report);
             Map<String, Notice> states = NoticePolicy.states(report, clock.instant());
             Set<String> before = store.load();
             List<Notice> news = NoticePolicy.news(states, before);
-            if (!paused && report.complete()) {
+            boolean tell = !paused && report.complete();
+            if (tell) {
                 news.forEach(this::send);
             }
             if (report.complete()) {
                 // Paused: the states are remembered as seen, so that resuming does not replay them.
                 store.save(new LinkedHashSet<>(states.keySet()));
             }
+            if (timing) {
+                // After the notifications, so that a reader of the log knows all of this check's were sent.
+                log.accept("check done in " + took / 1_000_000 + " ms; notifications sent: " + (tell ? news.size() : 0));
+            }
         } catch (IOException e) {
             log.accept("cannot remember what was notified: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             log.accept("the background check failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } finally {
-            lastCheckEnd = System.nanoTime();
+            lastCheckEnd = ticker.getAsLong();
             checking = false;
         }
     }

@@ -38,6 +38,17 @@ public final class NetworkWatcher implements AutoCloseable {
         }
     }
 
+    /** Which states in a row are a return: "connected, global" after any other state (or none). */
+    static final class Returns {
+        private final AtomicLong last = new AtomicLong(-1);
+
+        /** Takes the next state; true when it is a return of the network. */
+        boolean next(long state) {
+            long before = last.getAndSet(state);
+            return state == CONNECTED && before != CONNECTED;
+        }
+    }
+
     private final DBusConnection bus;
     private final AutoCloseable subscription;
 
@@ -51,11 +62,9 @@ public final class NetworkWatcher implements AutoCloseable {
         try {
             DBusConnection bus = address.isBlank() ? DBusConnectionBuilder.forSystemBus().withShared(false).build()
                     : DBusConnectionBuilder.forAddress(address).withShared(false).build();
-            AtomicLong last = new AtomicLong(-1);
+            Returns returns = new Returns();
             AutoCloseable subscription = bus.addSigHandler(NetworkManagerInterface.StateChanged.class, signal -> {
-                long now = signal.getState().longValue();
-                long before = last.getAndSet(now);
-                if (now == CONNECTED && before != CONNECTED) {
+                if (returns.next(signal.getState().longValue())) {
                     back.run();
                 }
             });

@@ -133,6 +133,14 @@ class BackgroundServiceTest {
         assertEquals(List.of(), log);
     }
 
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(condition.getAsBoolean(), "in time");
+    }
+
     @Test
     void showDetailsOpensTheWindowOnTheIncident() throws Exception {
         feed.publish(sample);
@@ -141,10 +149,7 @@ class BackgroundServiceTest {
         RecordingNotifications.Call hold = server.calls().stream()
                 .filter(c -> c.summary().equals("Hold kernel-core for now")).findFirst().orElseThrow();
         server.click(hold.id(), "show");
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (windows.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        waitUntil(() -> !windows.isEmpty());
         assertEquals(1, windows.size());
         assertTrue(windows.get(0).orElseThrow().startsWith("FPS-"), windows.toString());
     }
@@ -157,10 +162,7 @@ class BackgroundServiceTest {
             throw new IllegalStateException("rpm database locked");
         });
         service.start(Duration.ZERO, Duration.ofMillis(50));
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (runs.get() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        waitUntil(() -> runs.get() >= 3);
         assertTrue(runs.get() >= 3, "the schedule went on after failures: " + runs.get());
         assertTrue(log.contains("the background check failed: rpm database locked"), log.toString());
         assertEquals(List.of(), server.calls());
@@ -181,27 +183,46 @@ class BackgroundServiceTest {
     @Test
     void aTransactionStartsACheckButTheChecksOwnDnfRunDoesNot() throws Exception {
         feed.publish(sample);
-        Path dnf = TestRoots.dnf4Root().resolve("var/lib/dnf");
+        Path dnf = java.nio.file.Files.createDirectories(home.resolve("var/lib/dnf"));
         Path hook = java.nio.file.Files.createDirectories(home.resolve("run/preflight"));
         AtomicInteger checks = new AtomicInteger();
         Supplier<CheckReport> real = realCheck();
-        BackgroundService service = service(() -> {
+        // Time stands still for the quiet window (the ticker seam): whatever the machine's speed,
+        // a change seen during or after a check is within it, until the test moves time on.
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000_000_000L);
+        java.util.concurrent.ScheduledThreadPoolExecutor queue = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        BackgroundService service = new BackgroundService(() -> {
             checks.incrementAndGet();
+            try {
+                // What dnf, run as root to list updates, does to its own history database.
+                java.nio.file.Files.writeString(dnf.resolve("history.sqlite-wal"), "during check " + checks.get());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return real.get();
-        });
+        }, new NoticeStore(home.resolve("state")), Optional.empty(), queue, Clock.systemUTC(), log::add,
+                windows::add, report -> { }, now::get);
+        List<Boolean> outcomes = new CopyOnWriteArrayList<>();
         try (TransactionWatcher watcher = TransactionWatcher.start(List.of(dnf, hook, home.resolve("missing")),
-                () -> service.transactionChanged(Duration.ofMillis(100)))) {
+                () -> outcomes.add(service.transactionChanged(Duration.ofMillis(100))))) {
             service.runCheck();
-            Thread.sleep(BackgroundService.QUIET.toMillis() + 500);
-            assertEquals(1, checks.get(), "dnf rewriting its database during the check is not a transaction");
+            waitUntil(() -> !outcomes.isEmpty());
+            assertEquals(List.of(), outcomes.stream().filter(b -> b).toList(),
+                    "the database written during the check is not a transaction");
+            assertEquals(1, checks.get());
+
+            now.addAndGet(BackgroundService.QUIET.toNanos() + 1);
+            int seen = outcomes.size();
             java.nio.file.Files.writeString(hook.resolve("transaction-done"), "");
             java.nio.file.Files.writeString(hook.resolve("transaction-done"), "again");
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            while (checks.get() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(300);
+            waitUntil(() -> checks.get() == 2 && outcomes.size() > seen);
+            // The one scheduled check has run; the burst's other changes were dropped (one already
+            // coming, or within the quiet window of the check), so nothing else is queued.
+            waitUntil(() -> queue.getQueue().isEmpty() && queue.getActiveCount() == 0);
             assertEquals(2, checks.get(), "one check for the hook's burst of changes");
+            assertEquals(1, outcomes.subList(seen, outcomes.size()).stream().filter(b -> b).count(), outcomes.toString());
+        } finally {
+            queue.shutdownNow();
         }
         assertTrue(TransactionWatcher.meaningful("history.sqlite-wal"));
         assertTrue(!TransactionWatcher.meaningful("history.sqlite-shm"));
