@@ -182,11 +182,15 @@ history_steps() {
   "$@" install pipewire-pulseaudio || return 1
 }
 
+# Debian's dnf-plugins-core enables dnf4's "local" plugin, which copies every package a
+# transaction installs into /var/lib/dnf/plugins/local and offers them to every later dnf run as
+# the repository _dnf_local: a second build would install the updates' versions from there. The
+# host's dnf runs here without it.
 log "dnf4 root (host dnf $(dnf --version | head -1))"
 D4="$R/dnf4"
 write_config "$D4" "$REPOS"
 MARKER=python3-dnf
-history_steps dnf -y -q --installroot="$D4" --releasever=43 > "$R/dnf4.log" 2>&1 || { tail -30 "$R/dnf4.log" >&2; exit 1; }
+history_steps dnf -y -q --disableplugin=local --installroot="$D4" --releasever=43 > "$R/dnf4.log" 2>&1 || { tail -30 "$R/dnf4.log" >&2; exit 1; }
 
 log "dnf5 root (dnf5 $(chroot "$R/sid" dnf5 --version | head -1 | awk '{print $3}') in sid)"
 D5=/roots/dnf5
@@ -201,7 +205,7 @@ chroot "$R/sid" dnf-3 -y -q --installroot="$D5" --releasever=43 install nano >> 
 
 log "publish pending updates, refresh metadata"
 publish updates-pending
-dnf -q --installroot="$D4" --releasever=43 makecache --refresh >> "$R/dnf4.log" 2>&1
+dnf -q --disableplugin=local --installroot="$D4" --releasever=43 makecache --refresh >> "$R/dnf4.log" 2>&1
 # dnf5 5.4 keeps its first copy of a file:// repo's metadata even with --refresh: start afresh.
 chroot "$R/sid" dnf5 -q --installroot="$D5" --releasever=43 clean metadata >> "$R/dnf5.log" 2>&1
 chroot "$R/sid" dnf5 -q --installroot="$D5" --releasever=43 makecache >> "$R/dnf5.log" 2>&1
