@@ -19,11 +19,12 @@ import org.fedoraproject.preflight.machine.SystemSnapshot;
 /**
  * What a check found: the system as read, each feed's state, the assessment, and the reasons the
  * check is incomplete ({@code cannotCheck}: not Fedora, no feed, no list of pending updates …).
- * An incomplete check still carries what could be assessed.
+ * An incomplete check still carries what could be assessed. {@code commandRoot}: the install
+ * root that prepared commands name (a checked {@code --root}), empty for this machine.
  */
 public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> feeds, Assessment assessment,
                           List<HoldAdvice> holds, List<String> cannotCheck, List<String> warnings, Instant at,
-                          Signals signals) {
+                          Signals signals, Optional<String> commandRoot) {
 
     public CheckReport {
         Objects.requireNonNull(system, "system");
@@ -35,6 +36,20 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(signals, "signals");
+        Objects.requireNonNull(commandRoot, "commandRoot");
+    }
+
+    /**
+     * The command that installs the pending updates not on hold, when some are on hold and the
+     * system updates package by package (on an Atomic desktop an update is one image).
+     */
+    public Optional<org.fedoraproject.preflight.guide.ShellCommand> upgradeTheRest() {
+        Set<String> held = assessment.heldUpdates();
+        Optional<org.fedoraproject.preflight.machine.PackageManager> manager = system.manager().get();
+        if (held.isEmpty() || manager.isEmpty() || manager.get() == org.fedoraproject.preflight.machine.PackageManager.RPM_OSTREE) {
+            return Optional.empty();
+        }
+        return Optional.of(org.fedoraproject.preflight.guide.DnfCommand.upgradeExcept(manager.get(), commandRoot, held));
     }
 
     public boolean complete() {

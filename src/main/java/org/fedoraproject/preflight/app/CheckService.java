@@ -96,7 +96,8 @@ public final class CheckService {
             holds = HoldAdvice.of(held.get().orElse(Set.of()), incidents,
                     system.manager().get().orElse(PackageManager.DNF5), inspection.commandRoot(request.root()));
         }
-        return assess(system, statuses, incidents, holds, warnings, since, live);
+        Optional<String> commandRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
+        return assess(system, statuses, incidents, holds, warnings, since, live, commandRoot);
     }
 
     /** The whole transaction history of the system checked (the demo's own for the demo). */
@@ -105,14 +106,17 @@ public final class CheckService {
     }
 
     CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<SourcedIncident> incidents,
-                       List<HoldAdvice> holds, List<String> warnings, SinceLookup since, Signals live) {
+                       List<HoldAdvice> holds, List<String> warnings, SinceLookup since, Signals live,
+                       Optional<String> commandRoot) {
         List<String> cannot = new ArrayList<>();
+        List<String> uncheckedBecause = new ArrayList<>();
         Optional<OsRelease> os = system.os().get();
         if (system.os() instanceof Reading.Unavailable<OsRelease> u) {
             cannot.add("cannot tell which system this is: " + u.message());
         } else if (!os.get().isFedora()) {
             cannot.add("this is " + os.get().prettyName() + ", not Fedora; try the demo: preflight check --demo");
         }
+        uncheckedBecause.addAll(cannot);
         if (system.installed() instanceof Reading.Unavailable<?> u) {
             cannot.add("installed packages: " + u.message());
         }
@@ -121,8 +125,10 @@ public final class CheckService {
         }
         if (statuses.isEmpty()) {
             cannot.add("no incident feed is configured: add one with --feed URL or in the settings");
+            uncheckedBecause.add("no incident feed is configured");
         } else if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
             cannot.add("no incident feed could be read, and none is kept from before");
+            uncheckedBecause.add("no incident feed could be read");
         }
         List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
@@ -130,7 +136,11 @@ public final class CheckService {
         SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),
                 arch, installed, pending, since);
         Assessment assessment = SignalJudge.apply(Assessor.assess(facts, incidents), live);
-        return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant(), live);
+        if (!uncheckedBecause.isEmpty()) {
+            assessment = assessment.unchecked(uncheckedBecause.get(0));
+        }
+        return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant(), live,
+                commandRoot);
     }
 
     /**

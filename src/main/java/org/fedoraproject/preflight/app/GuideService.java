@@ -76,7 +76,8 @@ public final class GuideService {
         }
         Optional<String> installRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
         Plan plan = Planner.plan(assessment.get(),
-                new Planner.Context(manager, installRoot, available, report.system().deployments()));
+                new Planner.Context(manager, installRoot, available, report.system().deployments(),
+                        report.assessment().heldUpdates()));
         List<StepStatus> statuses = new ArrayList<>();
         for (Step step : plan.steps()) {
             statuses.add(StepStatus.of(step, report.system().installed().get().orElse(List.of()), held,

@@ -35,6 +35,9 @@ public final class NoticePolicy {
     public static Map<String, Notice> states(CheckReport report, Instant now) {
         Map<String, Notice> states = new LinkedHashMap<>();
         Set<String> held = report.holds().stream().map(h -> h.name()).collect(Collectors.toSet());
+        // "The rest" must leave out every held update, not only this one: say how.
+        String rest = report.upgradeTheRest().map(c -> " Update the rest without the held updates: " + c.display() + ".")
+                .orElse(" Do not install it yet.");
         for (UpdateAssessment u : report.assessment().updates()) {
             if (u.verdict() == UpdateVerdict.HOLD) {
                 String name = u.update().nevra().name();
@@ -43,7 +46,7 @@ public final class NoticePolicy {
                         "hold:" + name + ":" + u.update().nevra().evr(),
                         "Hold " + name + " for now",
                         "The pending update to " + name + " " + u.update().nevra().evr() + " has a known serious problem"
-                                + (id.isEmpty() ? "." : " (" + id + ").") + " Update the rest; Preflight tells you when it is safe.",
+                                + (id.isEmpty() ? "." : " (" + id + ").") + rest + " Preflight tells you when it is safe.",
                         Notice.CRITICAL, id.isEmpty() ? Optional.empty() : Optional.of(id)));
             }
         }

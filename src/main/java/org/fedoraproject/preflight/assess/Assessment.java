@@ -12,6 +12,30 @@ public record Assessment(Verdict verdict, List<UpdateAssessment> updates, List<I
         incidents = List.copyOf(incidents);
     }
 
+    /**
+     * The same assessment for a check that could not compare the updates with any incident data:
+     * an update with nothing against it is not checked ({@link UpdateVerdict#UNKNOWN}), not ok.
+     * What was found against one (Bodhi's word, say) stays.
+     */
+    public Assessment unchecked(String why) {
+        List<UpdateAssessment> marked = updates.stream().map(u -> u.verdict() != UpdateVerdict.OK ? u
+                : new UpdateAssessment(u.update(), u.from(), UpdateVerdict.UNKNOWN, u.incidents(),
+                        concat(u.evidence(), "not checked: " + why))).toList();
+        return new Assessment(verdict, marked, incidents);
+    }
+
+    private static List<String> concat(List<String> list, String more) {
+        List<String> all = new java.util.ArrayList<>(list);
+        all.add(more);
+        return all;
+    }
+
+    /** The names of the pending updates on hold, whatever the incident. */
+    public java.util.Set<String> heldUpdates() {
+        return updates.stream().filter(u -> u.verdict() == UpdateVerdict.HOLD).map(u -> u.update().nevra().name())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public boolean affected() {
         return incidents.stream().anyMatch(i -> i.relation() == Relation.AFFECTED || i.relation() == Relation.FIX_AVAILABLE);
     }

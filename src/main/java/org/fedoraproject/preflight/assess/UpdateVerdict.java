@@ -1,7 +1,11 @@
 package org.fedoraproject.preflight.assess;
 
-/** What to do with one pending update. */
+/**
+ * What to do with one pending update. {@code UNKNOWN}: it was not checked (no incident data
+ * could be read, or the system could not be told), which is never the same as {@code OK}.
+ */
 public enum UpdateVerdict {
+    UNKNOWN("unknown"),
     OK("ok"),
     CAUTION("caution"),
     HOLD("hold");
@@ -14,6 +18,11 @@ public enum UpdateVerdict {
 
     public String id() {
         return id;
+    }
+
+    /** Whether the update was checked at all. */
+    public boolean checked() {
+        return this != UNKNOWN;
     }
 
     public UpdateVerdict worst(UpdateVerdict other) {

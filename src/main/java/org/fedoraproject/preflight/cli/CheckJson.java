@@ -100,7 +100,11 @@ final class CheckJson {
             o.add("from", JsonNull.INSTANCE);
         }
         o.addProperty("to", u.update().nevra().evr().toString());
-        o.addProperty("verdict", u.verdict().id());
+        if (u.verdict().checked()) {
+            o.addProperty("verdict", u.verdict().id());
+        } else {
+            o.add("verdict", JsonNull.INSTANCE); // not checked: never "ok"
+        }
         JsonArray ids = new JsonArray();
         u.incidents().forEach(ids::add);
         o.add("incidents", ids);

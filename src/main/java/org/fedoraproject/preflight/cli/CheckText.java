@@ -37,7 +37,7 @@ final class CheckText {
             out.println(headline(a, g));
         }
         out.println();
-        List<String> todo = todo(a, g);
+        List<String> todo = todo(report, g);
         if (!todo.isEmpty()) {
             out.println("What to do");
             todo.forEach(t -> out.println("  " + g.bullet() + " " + t));
@@ -48,7 +48,8 @@ final class CheckText {
             int width = a.updates().stream().mapToInt(u -> u.update().nevra().name().length()).max().orElse(10);
             for (UpdateAssessment u : a.updates()) {
                 String from = u.from().map(Object::toString).orElse("new");
-                out.printf("  %-8s %-" + width + "s  %s %s %s%s%n", u.verdict().id(), u.update().nevra().name(), from, g.arrow(),
+                String verdict = u.verdict().checked() ? u.verdict().id() : "not checked";
+                out.printf("  %-11s %-" + width + "s  %s %s %s%s%n", verdict, u.update().nevra().name(), from, g.arrow(),
                         u.update().nevra().evr(), u.incidents().isEmpty() ? "" : "   " + String.join(", ", u.incidents()));
             }
             out.println();
@@ -124,7 +125,8 @@ final class CheckText {
     }
 
     /** Holds first, then what affects the system now, then the fixes to install, then the minor risks. */
-    static List<String> todo(Assessment a, Glyphs g) {
+    static List<String> todo(CheckReport report, Glyphs g) {
+        Assessment a = report.assessment();
         List<String> todo = new java.util.ArrayList<>();
         List<IncidentAssessment> ordered = new java.util.ArrayList<>(a.incidents());
         ordered.sort(java.util.Comparator.comparingInt(CheckText::urgency));
@@ -142,7 +144,7 @@ final class CheckText {
                 default -> { }
             }
         }
-        return withOthers(todo, a);
+        return withOthers(todo, report);
     }
 
     private static int urgency(IncidentAssessment i) {
@@ -154,10 +156,13 @@ final class CheckText {
         };
     }
 
-    private static List<String> withOthers(List<String> todo, Assessment a) {
+    /** The rest, with the command that leaves out every held update (a plain upgrade would install them). */
+    private static List<String> withOthers(List<String> todo, CheckReport report) {
+        Assessment a = report.assessment();
         long ok = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.OK).count();
         if (a.verdict() == Verdict.HOLD && ok > 0) {
-            todo.add("The other " + ok + " update(s) have no known problem.");
+            todo.add("The other " + ok + " update(s) have no known problem"
+                    + report.upgradeTheRest().map(c -> "; install them without the held ones: " + c.display()).orElse("."));
         }
         return todo;
     }

@@ -49,11 +49,8 @@ public record HoldAdvice(String name, List<String> openIncidents, List<String> r
             }
             Optional<ShellCommand> release = Optional.empty();
             if (open.isEmpty() && manager != PackageManager.RPM_OSTREE) {
-                List<String> args = new ArrayList<>();
-                args.add(manager == PackageManager.DNF5 ? "dnf5" : "dnf");
-                installRoot.ifPresent(r -> args.add("--installroot=" + r));
-                args.addAll(List.of("versionlock", "delete", PackageName.check(name)));
-                release = Optional.of(new ShellCommand(args, true));
+                release = Optional.of(DnfCommand.of(manager, installRoot,
+                        List.of("versionlock", "delete", PackageName.check(name))));
             }
             advice.add(new HoldAdvice(name, open, resolved, release));
         }

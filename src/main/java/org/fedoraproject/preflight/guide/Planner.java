@@ -26,12 +26,17 @@ import org.fedoraproject.preflight.rpm.PackageName;
  */
 public final class Planner {
 
-    /** What the system offers: the versions dnf can install, and on Atomic desktops the deployments. */
+    /**
+     * What the system offers: the versions dnf can install, on Atomic desktops the deployments,
+     * and the names of every pending update on hold (for any incident), which "the other updates"
+     * must leave out.
+     */
     public record Context(PackageManager manager, Optional<String> installRoot, Map<String, Set<Evr>> available,
-                          List<Deployment> deployments) {
+                          List<Deployment> deployments, Set<String> heldUpdates) {
         public Context {
             available = Map.copyOf(available);
             deployments = List.copyOf(deployments);
+            heldUpdates = Set.copyOf(heldUpdates);
         }
     }
 
@@ -48,8 +53,12 @@ public final class Planner {
                 List<String> names = names(assessment.risky());
                 steps.add(atomic ? pinDeployment(context, incident) : hold(names, context, incident));
                 if (!atomic) {
-                    steps.add(new Step("Install the other updates", "The held packages stay as they are; the rest is safe to update.",
-                            List.of(dnf(context, "upgrade")), List.of(), List.of()));
+                    Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
+                    leaveOut.addAll(names);
+                    steps.add(new Step("Install the other updates", "Every update on hold is left out ("
+                            + String.join(", ", leaveOut) + "); the rest has no known serious problem.",
+                            List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(),
+                            List.of()));
                 }
             }
             case AFFECTED -> {
@@ -211,13 +220,8 @@ public final class Planner {
                 checksum.isEmpty() ? List.of() : List.of(new Check.Pinned(checksum)));
     }
 
-    /** {@code dnf5} by its own name on dnf5 systems (where {@code dnf} is the same program), {@code dnf} on dnf4 ones. */
     private static ShellCommand dnf(Context context, String... args) {
-        List<String> all = new ArrayList<>();
-        all.add(context.manager() == PackageManager.DNF5 ? "dnf5" : "dnf");
-        context.installRoot().ifPresent(root -> all.add("--installroot=" + root));
-        all.addAll(List.of(args));
-        return new ShellCommand(all, true);
+        return DnfCommand.of(context.manager(), context.installRoot(), List.of(args));
     }
 
     private static List<String> names(List<PendingUpdate> updates) {

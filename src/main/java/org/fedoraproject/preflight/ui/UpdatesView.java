@@ -34,7 +34,7 @@ import org.fedoraproject.preflight.signal.SignalJudge;
 final class UpdatesView {
 
     /** Verdict filter choices; ALL shows everything. */
-    enum Show { ALL, HOLD, CAUTION, OK }
+    enum Show { ALL, HOLD, CAUTION, OK, UNKNOWN }
 
     static final Comparator<UpdateAssessment> HELD_FIRST = Comparator
             .comparing((UpdateAssessment u) -> -u.verdict().ordinal())

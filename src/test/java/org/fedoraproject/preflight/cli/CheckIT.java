@@ -129,6 +129,21 @@ class CheckIT {
         Processes.Result noFeed = check(Map.of(), "--root", TestRoots.dnf4Root().toString());
         assertEquals(3, noFeed.exitCode());
         assertTrue(noFeed.stderr().contains("no incident feed is configured"), noFeed.stderr());
+        // What was not checked is never "ok": not in the text, not in the JSON.
+        List<String> updateLines = noFeed.stdout().lines().dropWhile(l -> !l.startsWith("Pending updates"))
+                .skip(1).takeWhile(l -> !l.isBlank()).toList();
+        assertEquals(9, updateLines.size(), noFeed.stdout());
+        assertTrue(updateLines.stream().allMatch(l -> l.startsWith("  not checked ")), noFeed.stdout());
+        JsonObject noFeedJson = JsonParser.parseString(check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString())
+                .stdout()).getAsJsonObject();
+        assertTrue(noFeedJson.get("verdict").isJsonNull());
+        JsonArray unchecked = noFeedJson.getAsJsonArray("updates");
+        assertEquals(9, unchecked.size());
+        for (JsonElement u : unchecked) {
+            assertTrue(u.getAsJsonObject().get("verdict").isJsonNull(), u.toString());
+            assertTrue(u.getAsJsonObject().getAsJsonArray("evidence").toString().contains("not checked: no incident feed"),
+                    u.toString());
+        }
 
         Path debian = Files.createDirectories(home.resolve("debian/etc"));
         Files.writeString(debian.resolve("os-release"), "ID=debian\nPRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n");

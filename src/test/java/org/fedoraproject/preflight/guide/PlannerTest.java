@@ -52,7 +52,7 @@ class PlannerTest {
     }
 
     static Planner.Context dnf(PackageManager manager, Map<String, Set<Evr>> available) {
-        return new Planner.Context(manager, Optional.empty(), available, List.of());
+        return new Planner.Context(manager, Optional.empty(), available, List.of(), Set.of());
     }
 
     @Test
@@ -88,12 +88,27 @@ class PlannerTest {
 
         IncidentAssessment fix = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.6-1.fc43.x86_64"),
                 mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
-        Plan update = Planner.plan(fix, new Planner.Context(PackageManager.DNF5, Optional.of("/srv/root"), Map.of(), List.of()));
+        Plan update = Planner.plan(fix, new Planner.Context(PackageManager.DNF5, Optional.of("/srv/root"), Map.of(), List.of(), Set.of()));
         assertEquals("sudo dnf5 --installroot=/srv/root upgrade mesa-dri-drivers", update.steps().get(0).command().orElseThrow().display());
         assertEquals("sudo dnf5 --installroot=/srv/root versionlock delete mesa-dri-drivers",
                 update.steps().get(1).command().orElseThrow().display());
         assertEquals("Undo the workaround: Use X11", update.steps().get(2).title());
         assertEquals(List.of("Choose GNOME again."), update.steps().get(2).fromFeed());
+    }
+
+    @Test
+    void theOtherUpdatesLeaveOutEveryUpdateOnHoldNotOnlyThisIncidents() {
+        IncidentAssessment risk = assess(List.of("mesa-dri-drivers-25.1.2-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"),
+                mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
+        // kernel-core's update is on hold for another incident.
+        Plan plan = Planner.plan(risk, new Planner.Context(PackageManager.DNF5, Optional.empty(), Map.of(), List.of(),
+                Set.of("kernel-core", "mesa-dri-drivers")));
+        Step rest = plan.steps().get(1);
+        assertEquals("Install the other updates", rest.title());
+        assertEquals("sudo dnf5 upgrade --exclude=kernel-core --exclude=mesa-dri-drivers", rest.command().orElseThrow().display());
+        Plan alone = Planner.plan(risk, dnf(PackageManager.DNF4, Map.of()));
+        assertEquals("sudo dnf upgrade --exclude=mesa-dri-drivers", alone.steps().get(1).command().orElseThrow().display(),
+                "this incident's own held package too, even when the context names none");
     }
 
     @Test
@@ -116,7 +131,8 @@ class PlannerTest {
                 mesa("mesa-dri-drivers", null));
         Plan pin = Planner.plan(risk, new Planner.Context(PackageManager.RPM_OSTREE, Optional.empty(), Map.of(), List.of(
                 new org.fedoraproject.preflight.machine.Deployment("a", "aaaa", "43.1", T0, false, true, false, List.of(), List.of()),
-                new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of()))));
+                new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of())),
+                Set.of()));
         assertEquals("sudo ostree admin pin 1", pin.steps().get(0).command().orElseThrow().display());
         org.fedoraproject.preflight.machine.Deployment booted =
                 new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of());

@@ -371,6 +371,8 @@ class MainWindowIT {
             });
             waitUntil(() -> shown.size() == 2 && !window.model().busyProperty().get());
             assertTrue(shown.get(0).feeds().get(0).feed().isEmpty(), "first from kept data: no copy kept yet");
+            assertTrue(shown.get(0).assessment().updates().stream().noneMatch(u -> u.verdict() == UpdateVerdict.OK),
+                    "without incident data no update is ok: " + shown.get(0).assessment().updates());
             assertTrue(shown.get(1).feeds().get(0).feed().isPresent(), "then the fetched feed");
             Processes.Result json = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", Processes.jar().toString(), "check", "--json", "--offline", "--root", dnf4.toString(),
@@ -393,6 +395,22 @@ class MainWindowIT {
                     .map(Hyperlink::getText).reduce("", String::concat);
             assertTrue(links.contains("htop shows the wrong CPU count  (loose match: names htop)"), links);
         }
+    }
+
+    @Test
+    void withoutIncidentDataNoUpdateLooksChecked() throws Exception {
+        CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), true, false);
+        open(context(wiring(Map.of()), request, false), TaskRunner.direct());
+        waitUntil(() -> window.model().reportProperty().get() != null);
+        assertEquals(Outlook.UNKNOWN, window.banner().shown());
+        @SuppressWarnings("unchecked")
+        TableView<UpdateAssessment> table = find("updates-table", TableView.class);
+        assertEquals(9, table.getItems().size());
+        assertTrue(table.getItems().stream().allMatch(u -> u.verdict() == UpdateVerdict.UNKNOWN), table.getItems().toString());
+        List<String> badges = robot.lookup("#updates-table").lookup(".badge").queryAllAs(Label.class).stream()
+                .filter(Node::isVisible).map(Label::getText).distinct().toList();
+        assertEquals(List.of("Not checked"), badges);
+        screenshot("window-not-checked");
     }
 
     @Test
