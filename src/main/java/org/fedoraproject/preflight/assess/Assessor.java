@@ -37,7 +37,9 @@ public final class Assessor {
         List<SourcedIncident> applicable = new ArrayList<>();
         for (SourcedIncident si : incidents) {
             Incident i = si.incident();
-            if (i.appliesTo(system.release(), system.variant(), system.arch())) {
+            // Only the release filters here: the edition and arch scope narrows who is at risk,
+            // never whether an installed version in the range is seen (per package, below).
+            if (i.forRelease(system.release())) {
                 applicable.add(si);
                 for (AffectedPackage a : i.affected()) {
                     rangesByName.computeIfAbsent(a.name(), n -> new ArrayList<>()).add(new Entry(si, a));
@@ -57,7 +59,7 @@ public final class Assessor {
         Set<Nevra> needSince = new HashSet<>();
         List<PartialIncident> partials = new ArrayList<>();
         for (SourcedIncident si : applicable) {
-            PartialIncident partial = incident(si, installedByName, pendingByName, obsoletedBy, rangesByName);
+            PartialIncident partial = incident(si, system, installedByName, pendingByName, obsoletedBy, rangesByName);
             if (partial != null) {
                 partial.affected.forEach(p -> needSince.add(p.installed().nevra()));
                 partials.add(partial);
@@ -72,7 +74,7 @@ public final class Assessor {
 
         List<UpdateAssessment> updates = new ArrayList<>();
         for (PendingUpdate u : system.pending()) {
-            updates.add(update(u, installedByName, rangesByName));
+            updates.add(update(u, system, installedByName, rangesByName));
         }
         updates.sort(Comparator.comparing((UpdateAssessment a) -> -a.verdict().ordinal())
                 .thenComparing(a -> a.update().nevra()));
@@ -109,7 +111,8 @@ public final class Assessor {
     private record Affected(InstalledPackage installed, AffectedPackage range) {
     }
 
-    private static PartialIncident incident(SourcedIncident si, Map<String, List<InstalledPackage>> installedByName,
+    private static PartialIncident incident(SourcedIncident si, SystemFacts system,
+                                            Map<String, List<InstalledPackage>> installedByName,
                                             Map<String, List<PendingUpdate>> pendingByName,
                                             Map<Nevra, PendingUpdate> obsoletedBy, Map<String, List<Entry>> rangesByName) {
         Incident incident = si.incident();
@@ -125,6 +128,10 @@ public final class Assessor {
                 }
                 affected.add(new Affected(installed, range));
                 evidence.add(inRange(range.name(), installed.nevra().evr(), incident, range, "is installed and"));
+                if (!incident.inScope(system.variant(), installed.nevra().arch(), system.arch())) {
+                    evidence.add(installed.nevra().name() + "." + installed.nevra().arch() + " is outside the incident's scope ("
+                            + scope(incident) + "), but the installed version is in the range: it is shown, not hidden");
+                }
                 Optional<PendingUpdate> fix = fixFor(installed, range, pendingByName, obsoletedBy, rangesByName, incident);
                 if (fix.isPresent()) {
                     fixing.add(fix.get());
@@ -135,7 +142,7 @@ public final class Assessor {
                 }
             }
             for (PendingUpdate u : pendingByName.getOrDefault(range.name(), List.of())) {
-                if (range.range().contains(u.nevra().evr())) {
+                if (range.range().contains(u.nevra().evr()) && incident.inScope(system.variant(), u.nevra().arch(), system.arch())) {
                     risky.add(u);
                     evidence.add(inRange(range.name(), u.nevra().evr(), incident, range, "(pending) is"));
                 }
@@ -176,7 +183,7 @@ public final class Assessor {
         return Optional.empty();
     }
 
-    private static UpdateAssessment update(PendingUpdate u, Map<String, List<InstalledPackage>> installedByName,
+    private static UpdateAssessment update(PendingUpdate u, SystemFacts system, Map<String, List<InstalledPackage>> installedByName,
                                            Map<String, List<Entry>> rangesByName) {
         Optional<Evr> from = installedByName.getOrDefault(u.nevra().name(), List.of()).stream()
                 .filter(p -> p.nevra().arch().equals(u.nevra().arch()))
@@ -187,10 +194,15 @@ public final class Assessor {
         List<String> evidence = new ArrayList<>();
         for (Entry e : rangesByName.getOrDefault(u.nevra().name(), List.of())) {
             Incident incident = e.incident.incident();
-            if (e.range.range().contains(u.nevra().evr())) {
+            boolean inRange = e.range.range().contains(u.nevra().evr());
+            if (inRange && incident.inScope(system.variant(), u.nevra().arch(), system.arch())) {
                 verdict = verdict.worst(incident.severity().holds() ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
                 ids.add(incident.id());
                 evidence.add(inRange(u.nevra().name(), u.nevra().evr(), incident, e.range, "is"));
+            } else if (inRange) {
+                evidence.add(inRange(u.nevra().name(), u.nevra().evr(), incident, e.range, "is")
+                        + ", but " + u.nevra().name() + "." + u.nevra().arch() + " on this system is outside its scope ("
+                        + scope(incident) + ")");
             } else if (from.isPresent() && e.range.range().contains(from.get())) {
                 ids.add(incident.id());
                 evidence.add(u.nevra().name() + " " + u.nevra().evr() + " takes this system out of the affected range of "
@@ -198,6 +210,17 @@ public final class Assessor {
             }
         }
         return new UpdateAssessment(u, from, verdict, List.copyOf(ids), evidence);
+    }
+
+    private static String scope(Incident incident) {
+        List<String> parts = new ArrayList<>();
+        if (!incident.variants().isEmpty()) {
+            parts.add("editions " + String.join(", ", incident.variants()));
+        }
+        if (!incident.arches().isEmpty()) {
+            parts.add("arches " + String.join(", ", incident.arches()));
+        }
+        return String.join("; ", parts);
     }
 
     static String inRange(String name, Evr evr, Incident incident, AffectedPackage range, String verb) {

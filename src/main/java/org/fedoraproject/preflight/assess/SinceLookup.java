@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fedoraproject.preflight.machine.PackageAction;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
 import org.fedoraproject.preflight.rpm.Nevra;
@@ -19,7 +20,11 @@ public interface SinceLookup {
 
     Map<Nevra, Since> find(Set<Nevra> wanted);
 
-    /** Over a history already read, newest first: the newest transaction that brought each package. */
+    /**
+     * Over a history already read, newest first: the newest transaction that brought each
+     * package. A reinstall (or any item that replaced the very same package) did not bring the
+     * version, it only wrote it again: the search goes on to the transaction that did.
+     */
     static SinceLookup of(List<Transaction> newestFirst) {
         return wanted -> {
             Map<Nevra, Since> found = new HashMap<>();
@@ -28,7 +33,7 @@ public interface SinceLookup {
             }
             for (Transaction t : newestFirst) {
                 for (TransactionItem item : t.items()) {
-                    if (item.action().brings() && wanted.contains(item.nevra()) && !found.containsKey(item.nevra())) {
+                    if (brought(item) && wanted.contains(item.nevra()) && !found.containsKey(item.nevra())) {
                         List<String> names = t.items().stream().map(i -> i.nevra().name()).distinct().toList();
                         found.put(item.nevra(), Since.of(t.source(), t.id(), t.start(), t.description(), item.replaced(), names));
                     }
@@ -39,5 +44,9 @@ public interface SinceLookup {
             }
             return found;
         };
+    }
+
+    private static boolean brought(TransactionItem item) {
+        return item.action().brings() && item.action() != PackageAction.REINSTALL && !item.replaced().contains(item.nevra());
     }
 }

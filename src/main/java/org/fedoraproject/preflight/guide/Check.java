@@ -6,8 +6,8 @@ import org.fedoraproject.preflight.rpm.VersionRange;
 /** What must be true on the system once a step is done; checked by reading the system again. */
 public sealed interface Check {
 
-    /** The package is installed at exactly this version. */
-    record InstalledAt(String name, Evr evr) implements Check {
+    /** The package of this arch is installed at exactly this version. */
+    record InstalledAt(String name, String arch, Evr evr) implements Check {
     }
 
     /** No installed version of the package lies in the range (removed, or moved past it). */

@@ -106,18 +106,27 @@ public final class Planner {
         if (context.manager() == PackageManager.RPM_OSTREE) {
             return List.of(rollback(assessment, context, notes));
         }
+        // One NAME-EVR.ARCH per installed arch: dnf4 downgrades only the best arch of a plain
+        // NAME-EVR, which would leave the 32-bit build of a multilib package behind.
         Map<String, Evr> targets = new LinkedHashMap<>();
         List<Check> checks = new ArrayList<>();
+        Set<String> said = new java.util.HashSet<>();
         boolean unavailable = false;
         for (AffectedInstall a : assessment.affected()) {
             AffectedPackage range = a.range();
             if (range.lastGood().isEmpty()) {
-                notes.add("The feed names no last good version of " + range.name() + "; it cannot be downgraded by version.");
+                if (said.add(range.name())) {
+                    notes.add("The feed names no last good version of " + range.name() + "; it cannot be downgraded by version.");
+                }
                 continue;
             }
             Evr good = Evr.parseBuildable(range.lastGood().get().toString());
-            targets.put(PackageName.check(range.name()), good);
-            checks.add(new Check.InstalledAt(range.name(), good));
+            String arch = PackageName.check(a.installed().nevra().arch());
+            targets.put(PackageName.check(range.name()) + "-" + good + "." + arch, good);
+            checks.add(new Check.InstalledAt(range.name(), arch, good));
+            if (!said.add(range.name())) {
+                continue;
+            }
             if (!context.available().getOrDefault(range.name(), Set.of()).contains(good)) {
                 unavailable = true;
                 notes.add(range.name() + " " + good + " is not in the enabled repositories. Fedora keeps older updates in the "
@@ -134,13 +143,14 @@ public final class Planner {
         if (unavailable) {
             args.add("--enablerepo=updates-archive");
         }
-        targets.forEach((name, evr) -> args.add(name + "-" + evr));
+        args.addAll(targets.keySet());
         List<ShellCommand> commands = new ArrayList<>(List.of(dnf(context, args.toArray(String[]::new))));
-        String why = "All of the incident's packages move together, so that they stay of one build.";
+        String why = "All of the incident's packages move together, every installed arch of each, so that they stay of one build.";
         Optional<Long> undo = undoable(assessment, context.manager());
         if (undo.isPresent()) {
             commands.add(dnf(context, "history", "undo", Long.toString(undo.get())));
-            why += " The transaction that brought them changed nothing else, so undoing it (the second command) does the same.";
+            why += " Transaction " + undo.get() + " brought exactly these packages, changed nothing else, and replaced the last"
+                    + " good versions, so undoing it (the second command) does the same.";
         }
         return List.of(new Step("Go back to the last good version" + (targets.size() > 1 ? "s" : ""), why, commands, List.of(),
                 checks));
@@ -148,7 +158,10 @@ public final class Planner {
 
     /**
      * The one transaction of the system's own package manager that brought every affected
-     * package and changed no package the incident does not name: undoing it is exactly going back.
+     * package, changed no package the incident does not name, and replaced each with the feed's
+     * last good version (same name and arch): undoing it is exactly going back. Never a
+     * transaction that installed afresh (an undo would remove), nor one whose replaced version
+     * is another (an undo would go there instead).
      */
     private static Optional<Long> undoable(IncidentAssessment assessment, PackageManager manager) {
         Set<String> named = new java.util.HashSet<>();
@@ -161,8 +174,10 @@ public final class Planner {
         boolean same = first.source().equals(manager.id())
                 && since.stream().allMatch(s -> s.source().equals(first.source()) && s.transaction() == first.transaction());
         boolean onlyRelated = named.containsAll(first.transactionPackages());
-        boolean replacedSomething = since.stream().allMatch(s -> !s.replaced().isEmpty());
-        return same && onlyRelated && replacedSomething ? Optional.of(first.transaction()) : Optional.empty();
+        boolean restoresLastGood = assessment.affected().stream().allMatch(a -> a.range().lastGood().isPresent()
+                && a.since().replaced().stream().anyMatch(r -> r.name().equals(a.installed().nevra().name())
+                        && r.arch().equals(a.installed().nevra().arch()) && r.evr().compareTo(a.range().lastGood().get()) == 0));
+        return same && onlyRelated && restoresLastGood ? Optional.of(first.transaction()) : Optional.empty();
     }
 
     private static Step rollback(IncidentAssessment assessment, Context context, List<String> notes) {

@@ -25,11 +25,12 @@ public record StepStatus(boolean done, List<String> stillDifferent) {
         List<String> different = new ArrayList<>();
         for (Check check : step.checks()) {
             if (check instanceof Check.InstalledAt c) {
-                List<String> have = installed.stream().filter(p -> p.nevra().name().equals(c.name()))
+                List<String> have = installed.stream()
+                        .filter(p -> p.nevra().name().equals(c.name()) && p.nevra().arch().equals(c.arch()))
                         .map(p -> p.nevra().evr().toString()).toList();
-                if (!have.contains(c.evr().toString())) {
-                    different.add(c.name() + " is " + (have.isEmpty() ? "not installed" : "at " + String.join(", ", have))
-                            + ", not " + c.evr());
+                if (!have.equals(List.of(c.evr().toString()))) {
+                    different.add(c.name() + "." + c.arch() + " is "
+                            + (have.isEmpty() ? "not installed" : "at " + String.join(", ", have)) + ", not " + c.evr());
                 }
             } else if (check instanceof Check.OutOfRange c) {
                 installed.stream()

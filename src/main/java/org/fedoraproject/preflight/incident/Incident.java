@@ -40,6 +40,24 @@ public record Incident(String id, String title, String summary, IncidentStatus s
         return matches(releases, release) && matches(variants, variant) && matches(arches, arch);
     }
 
+    /** Whether the incident is about this release at all (FEED-FORMAT.md, "Scope"). */
+    public boolean forRelease(String release) {
+        return matches(releases, release);
+    }
+
+    /**
+     * Whether a package of {@code packageArch} on a machine of {@code machineArch} and edition
+     * {@code variant} is within the incident's scope: {@code arches} names the arch of the package
+     * as rpm installed it (so {@code i686} matches the 32-bit build on an x86_64 machine), and a
+     * noarch package is within it when the machine's arch is listed. Scope narrows who is told
+     * <em>at risk</em>; it never hides an installed affected version (see Assessor).
+     */
+    public boolean inScope(String variant, String packageArch, String machineArch) {
+        boolean arch = arches.isEmpty() || arches.contains(packageArch)
+                || (packageArch.equals("noarch") && arches.contains(machineArch));
+        return matches(variants, variant) && arch;
+    }
+
     private static boolean matches(List<String> allowed, String value) {
         return allowed.isEmpty() || allowed.contains(value);
     }

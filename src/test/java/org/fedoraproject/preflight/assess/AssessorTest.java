@@ -159,19 +159,84 @@ class AssessorTest {
     // ---- filters --------------------------------------------------------------------------
 
     @Test
-    void anIncidentForAnotherReleaseEditionOrArchIsNotShown() {
+    void anIncidentForAnotherReleaseIsNotShown() {
         List<InstalledPackage> mine = installed("mesa-dri-drivers-25.1.4-1.fc43.x86_64");
-        List<PendingUpdate> none = List.of();
-        assertEquals(List.of(), assess(mine, none, incident("F42", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+        assertEquals(List.of(), assess(mine, List.of(), incident("F42", Severity.MAJOR, IncidentStatus.IDENTIFIED,
                 List.of("42"), List.of(), List.of(), MESA)).incidents());
-        assertEquals(List.of(), assess(mine, none, incident("KDE", Severity.MAJOR, IncidentStatus.IDENTIFIED,
-                List.of("43"), List.of("kde", "kinoite"), List.of(), MESA)).incidents());
-        assertEquals(List.of(), assess(mine, none, incident("ARM", Severity.MAJOR, IncidentStatus.IDENTIFIED,
-                List.of("43"), List.of(), List.of("aarch64"), MESA)).incidents());
-        assertEquals(Map.of("ALL", "affected"), relations(assess(mine, none, incident("ALL", Severity.MAJOR,
+        assertEquals(Map.of("ALL", "affected"), relations(assess(mine, List.of(), incident("ALL", Severity.MAJOR,
                 IncidentStatus.IDENTIFIED, List.of(), List.of(), List.of(), MESA))));
-        assertEquals(Map.of("WS", "affected"), relations(assess(mine, none, incident("WS", Severity.MAJOR,
+        assertEquals(Map.of("WS", "affected"), relations(assess(mine, List.of(), incident("WS", Severity.MAJOR,
                 IncidentStatus.IDENTIFIED, List.of("43"), List.of("workstation"), List.of("x86_64"), MESA))));
+    }
+
+    @Test
+    void anEditionOrArchScopeNeverHidesAnInstalledAffectedVersion() {
+        // Plasma's packages installed on a Workstation at the affected version: a KDE-only incident
+        // still shows the system as affected, and says it is outside the scope.
+        List<InstalledPackage> mine = installed("mesa-dri-drivers-25.1.4-1.fc43.x86_64");
+        Assessment kde = assess(mine, List.of(), incident("KDE", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of("kde", "kinoite"), List.of(), MESA));
+        assertEquals(Map.of("KDE", "affected"), relations(kde));
+        assertTrue(kde.incidents().get(0).evidence().stream().anyMatch(e -> e.contains("outside the incident's scope (editions kde, kinoite)")),
+                kde.incidents().get(0).evidence().toString());
+        assertEquals(Verdict.CAUTION, kde.verdict());
+        Assessment arm = assess(mine, List.of(), incident("ARM", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of(), List.of("aarch64"), MESA));
+        assertEquals(Map.of("ARM", "affected"), relations(arm));
+    }
+
+    @Test
+    void aScopeNarrowsWhoIsAtRisk() {
+        List<InstalledPackage> mine = installed("mesa-dri-drivers-25.1.2-1.fc43.x86_64");
+        List<PendingUpdate> bad = List.of(update("mesa-dri-drivers-25.1.4-1.fc43.x86_64"));
+        Assessment kde = assess(mine, bad, incident("KDE", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of("kde"), List.of(), MESA));
+        assertEquals(Map.of(), relations(kde), "a Workstation is not told it is at risk of a KDE-only problem");
+        assertEquals(Map.of("mesa-dri-drivers", "ok"), verdicts(kde));
+        assertTrue(kde.updates().get(0).evidence().get(0).contains("outside its scope (editions kde)"),
+                kde.updates().get(0).evidence().toString());
+        Assessment ws = assess(mine, bad, incident("WS", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of("workstation"), List.of(), MESA));
+        assertEquals(Map.of("WS", "at-risk"), relations(ws));
+        assertEquals(Map.of("mesa-dri-drivers", "hold"), verdicts(ws));
+    }
+
+    static final AffectedPackage GL = range("mesa-libGL", "25.1.4-1.fc43", "25.1.6-1.fc43");
+
+    @Test
+    void archesNameThePackagesArchSoTheThirtyTwoBitBuildIsMatchedOnItsOwn() {
+        // Steam's 32-bit mesa-libGL next to the 64-bit one on an x86_64 machine.
+        List<InstalledPackage> mine = installed("glibc-2.42-1.fc43.x86_64", "mesa-libGL-25.1.2-1.fc43.x86_64",
+                "mesa-libGL-25.1.2-1.fc43.i686");
+        List<PendingUpdate> both = List.of(update("mesa-libGL-25.1.4-1.fc43.x86_64"), update("mesa-libGL-25.1.4-1.fc43.i686"));
+        // The publisher means the 32-bit build: only the i686 update is held.
+        Assessment i686 = assess(mine, both, incident("I686", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of(), List.of("i686"), GL));
+        assertEquals(List.of("hold", "ok"), List.of(verdictOf(i686, "i686"), verdictOf(i686, "x86_64")));
+        assertEquals(Map.of("I686", "at-risk"), relations(i686));
+        // The publisher means x86_64 packages (and noarch ones on x86_64 machines): the i686 build is not in it.
+        Assessment x86 = assess(mine, both, incident("X86", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of(), List.of("x86_64"), GL));
+        assertEquals(List.of("ok", "hold"), List.of(verdictOf(x86, "i686"), verdictOf(x86, "x86_64")));
+        // Both listed, or none: both held.
+        Assessment all = assess(mine, both, incident("ALL", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of(), List.of("x86_64", "i686"), GL));
+        assertEquals(List.of("hold", "hold"), List.of(verdictOf(all, "i686"), verdictOf(all, "x86_64")));
+    }
+
+    @Test
+    void aNoarchPackageIsInScopeWhenTheMachinesArchIsListed() {
+        List<InstalledPackage> mine = installed("glibc-2.42-1.fc43.x86_64", "fonts-1.0-1.fc43.noarch");
+        List<PendingUpdate> update = List.of(update("fonts-1.1-1.fc43.noarch"));
+        AffectedPackage fonts = range("fonts", "1.1-1.fc43", null);
+        assertEquals("hold", verdictOf(assess(mine, update, incident("X", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of(), List.of("x86_64"), fonts)), "noarch"));
+        assertEquals("ok", verdictOf(assess(mine, update, incident("A", Severity.MAJOR, IncidentStatus.IDENTIFIED,
+                List.of("43"), List.of(), List.of("aarch64"), fonts)), "noarch"));
+    }
+
+    static String verdictOf(Assessment a, String arch) {
+        return a.updates().stream().filter(u -> u.update().nevra().arch().equals(arch)).findFirst().orElseThrow().verdict().id();
     }
 
     // ---- version order at the edges -------------------------------------------------------

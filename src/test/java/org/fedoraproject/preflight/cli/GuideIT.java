@@ -109,7 +109,7 @@ class GuideIT {
         JsonObject before = guide(copy, chroot, "FPS-2026-0042");
         assertEquals("affected", before.get("relation").getAsString());
         JsonObject downgrade = step(before, 0);
-        assertEquals("sudo dnf5 --installroot=/roots/guide-test downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43",
+        assertEquals("sudo dnf5 --installroot=/roots/guide-test downgrade mesa-dri-drivers-25.1.2-1.fc43.x86_64 mesa-libGL-25.1.2-1.fc43.x86_64",
                 downgrade.getAsJsonArray("commands").get(0).getAsJsonObject().get("display").getAsString());
         assertEquals(false, downgrade.get("done").getAsBoolean());
         assertEquals("sudo dnf5 --installroot=/roots/guide-test history undo 2",

@@ -61,10 +61,10 @@ class PlannerTest {
                 mesa("mesa-dri-drivers", null), mesa("mesa-libGL", null));
         Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43")),
                 "mesa-libGL", Set.of(Evr.parse("25.1.2-1.fc43")))));
-        assertEquals("sudo dnf5 downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43",
+        assertEquals("sudo dnf5 downgrade mesa-dri-drivers-25.1.2-1.fc43.x86_64 mesa-libGL-25.1.2-1.fc43.x86_64",
                 plan.steps().get(0).command().orElseThrow().display());
-        assertEquals(List.of(new Check.InstalledAt("mesa-dri-drivers", Evr.parse("25.1.2-1.fc43")),
-                new Check.InstalledAt("mesa-libGL", Evr.parse("25.1.2-1.fc43"))), plan.steps().get(0).checks());
+        assertEquals(List.of(new Check.InstalledAt("mesa-dri-drivers", "x86_64", Evr.parse("25.1.2-1.fc43")),
+                new Check.InstalledAt("mesa-libGL", "x86_64", Evr.parse("25.1.2-1.fc43"))), plan.steps().get(0).checks());
         assertEquals("sudo dnf5 versionlock add mesa-dri-drivers mesa-libGL", plan.steps().get(1).command().orElseThrow().display());
         assertEquals(List.of(), plan.notes());
     }
@@ -73,7 +73,7 @@ class PlannerTest {
     void aTargetTheReposNoLongerHaveIsSaidWithTheWayThatWorks() {
         IncidentAssessment a = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of(), mesa("mesa-dri-drivers", null));
         Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of()));
-        assertEquals("sudo dnf5 downgrade --enablerepo=updates-archive mesa-dri-drivers-25.1.2-1.fc43",
+        assertEquals("sudo dnf5 downgrade --enablerepo=updates-archive mesa-dri-drivers-25.1.2-1.fc43.x86_64",
                 plan.steps().get(0).command().orElseThrow().display());
         assertTrue(plan.notes().get(0).contains("updates-archive") && plan.notes().get(0).contains("koji.fedoraproject.org"));
     }
@@ -109,6 +109,80 @@ class PlannerTest {
         Plan alone = Planner.plan(risk, dnf(PackageManager.DNF4, Map.of()));
         assertEquals("sudo dnf upgrade --exclude=mesa-dri-drivers", alone.steps().get(1).command().orElseThrow().display(),
                 "this incident's own held package too, even when the context names none");
+    }
+
+    @Test
+    void aMultilibPackageGoesBackInEveryInstalledArch() {
+        IncidentAssessment a = assess(List.of("mesa-libGL-25.1.4-1.fc43.x86_64", "mesa-libGL-25.1.4-1.fc43.i686"), List.of(),
+                mesa("mesa-libGL", null));
+        Plan plan = Planner.plan(a, dnf(PackageManager.DNF4, Map.of("mesa-libGL", Set.of(Evr.parse("25.1.2-1.fc43")))));
+        Step back = plan.steps().get(0);
+        assertEquals("sudo dnf downgrade mesa-libGL-25.1.2-1.fc43.x86_64 mesa-libGL-25.1.2-1.fc43.i686",
+                back.command().orElseThrow().display());
+        assertEquals(List.of(), plan.notes());
+        // Done only when both arches are back: the 32-bit build left behind is named.
+        List<InstalledPackage> half = List.of(new InstalledPackage(Nevra.parse("mesa-libGL-25.1.2-1.fc43.x86_64"), T0),
+                new InstalledPackage(Nevra.parse("mesa-libGL-25.1.4-1.fc43.i686"), T0));
+        StepStatus status = StepStatus.of(back, half, Set.of());
+        assertEquals(false, status.done());
+        assertEquals(List.of("mesa-libGL.i686 is at 25.1.4-1.fc43, not 25.1.2-1.fc43"), status.stillDifferent());
+    }
+
+    static IncidentAssessment affectedSince(org.fedoraproject.preflight.machine.Transaction t, String... installed) {
+        Incident incident = new Incident("FPS-1", "Black screen", "", IncidentStatus.IDENTIFIED, Severity.MAJOR, T0, T0,
+                Optional.empty(), List.of(), List.of(), List.of(), List.of(mesa("mesa-dri-drivers", null)), List.of(), Fix.NONE,
+                List.of(), List.of(), List.of());
+        SystemFacts facts = new SystemFacts("43", "workstation", "x86_64",
+                java.util.Arrays.stream(installed).map(n -> new InstalledPackage(Nevra.parse(n), T0)).toList(), List.of(),
+                SinceLookup.of(List.of(t)));
+        return Assessor.assess(facts, List.of(new SourcedIncident(incident, "test", List.of()))).incidents().get(0);
+    }
+
+    static org.fedoraproject.preflight.machine.Transaction transaction(long id, org.fedoraproject.preflight.machine.TransactionItem... items) {
+        return new org.fedoraproject.preflight.machine.Transaction(org.fedoraproject.preflight.machine.HistorySource.DNF5, id, T0,
+                Optional.of(T0), 0, "test", "ok", "43", List.of(items));
+    }
+
+    static org.fedoraproject.preflight.machine.TransactionItem item(String nevra, org.fedoraproject.preflight.machine.PackageAction action,
+                                                                    String... replaced) {
+        return new org.fedoraproject.preflight.machine.TransactionItem(Nevra.parse(nevra), action, "user", "updates",
+                java.util.Arrays.stream(replaced).map(Nevra::parse).toList());
+    }
+
+    @Test
+    void historyUndoIsOfferedOnlyWhenItPutsBackTheLastGoodVersion() {
+        Map<String, Set<Evr>> available = Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43")));
+        String bad = "mesa-dri-drivers-25.1.4-1.fc43.x86_64";
+        // The upgrade from the last good version: undoing it is the same as the downgrade.
+        IncidentAssessment upgrade = affectedSince(transaction(7, item(bad, org.fedoraproject.preflight.machine.PackageAction.UPGRADE,
+                "mesa-dri-drivers-25.1.2-1.fc43.x86_64")), bad);
+        List<ShellCommand> commands = Planner.plan(upgrade, dnf(PackageManager.DNF5, available)).steps().get(0).commands();
+        assertEquals("sudo dnf5 history undo 7", commands.get(1).display());
+        // An upgrade from another version than the last good one: an undo would go there instead.
+        IncidentAssessment other = affectedSince(transaction(8, item(bad, org.fedoraproject.preflight.machine.PackageAction.UPGRADE,
+                "mesa-dri-drivers-25.1.3-1.fc43.x86_64")), bad);
+        assertEquals(1, Planner.plan(other, dnf(PackageManager.DNF5, available)).steps().get(0).commands().size());
+        // A fresh install: an undo would remove the package.
+        IncidentAssessment fresh = affectedSince(transaction(9, item(bad, org.fedoraproject.preflight.machine.PackageAction.INSTALL)), bad);
+        assertEquals(1, Planner.plan(fresh, dnf(PackageManager.DNF5, available)).steps().get(0).commands().size());
+    }
+
+    @Test
+    void aReinstallIsNotWhereTheVersionCameFrom() {
+        String bad = "mesa-dri-drivers-25.1.4-1.fc43.x86_64";
+        org.fedoraproject.preflight.machine.Transaction upgrade = transaction(3, item(bad,
+                org.fedoraproject.preflight.machine.PackageAction.UPGRADE, "mesa-dri-drivers-25.1.2-1.fc43.x86_64"));
+        org.fedoraproject.preflight.machine.Transaction reinstall = transaction(5, item(bad,
+                org.fedoraproject.preflight.machine.PackageAction.REINSTALL, bad));
+        Map<Nevra, org.fedoraproject.preflight.assess.Since> since = SinceLookup.of(List.of(reinstall, upgrade))
+                .find(Set.of(Nevra.parse(bad)));
+        assertEquals(3, since.get(Nevra.parse(bad)).transaction());
+        // Found only in a reinstall (the history before it is gone): no transaction is named, no undo offered.
+        Map<Nevra, org.fedoraproject.preflight.assess.Since> only = SinceLookup.of(List.of(reinstall)).find(Set.of(Nevra.parse(bad)));
+        assertEquals(Map.of(), only);
+        IncidentAssessment a = affectedSince(reinstall, bad);
+        assertEquals(1, Planner.plan(a, dnf(PackageManager.DNF5, Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43")))))
+                .steps().get(0).commands().size(), "never undo a reinstall");
     }
 
     @Test
