@@ -24,6 +24,7 @@ import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
+import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.CommonIssue;
@@ -91,13 +92,32 @@ public final class CheckService {
         };
         List<HoldAdvice> holds = List.of();
         if (!request.demo()) {
-            Reading<Set<String>> held = inspection.holds(request.root());
-            held.get().ifPresentOrElse(h -> { }, () -> warnings.add(((Reading.Unavailable<?>) held).message()));
-            holds = HoldAdvice.of(held.get().orElse(Set.of()), incidents,
-                    system.manager().get().orElse(PackageManager.DNF5), inspection.commandRoot(request.root()));
+            holds = holds(request, system, incidents, warnings);
         }
         Optional<String> commandRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
         return assess(system, statuses, incidents, holds, warnings, since, live, commandRoot);
+    }
+
+    /**
+     * What to do with the versionlock entries that incidents concern. Only when a lock keeps an
+     * affected version is dnf asked which versions the repositories have (a lock hides the fix
+     * from check-upgrade, not from repoquery), so a check without such a lock runs no extra command.
+     */
+    private List<HoldAdvice> holds(Request request, SystemSnapshot system, List<SourcedIncident> incidents, List<String> warnings) {
+        PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
+        Reading<VersionLocks> read = inspection.locks(request.root(), manager);
+        read.get().ifPresentOrElse(h -> { }, () -> warnings.add(((Reading.Unavailable<?>) read).message()));
+        VersionLocks locks = read.get().orElse(VersionLocks.NONE);
+        List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
+        Set<String> pinning = HoldAdvice.pinningAffected(locks, installed, incidents);
+        java.util.Map<String, Set<org.fedoraproject.preflight.rpm.Evr>> available = java.util.Map.of();
+        if (!pinning.isEmpty()) {
+            Reading<java.util.Map<String, Set<org.fedoraproject.preflight.rpm.Evr>>> versions =
+                    inspection.available(request.root(), manager, pinning);
+            versions.get().ifPresentOrElse(v -> { }, () -> warnings.add(((Reading.Unavailable<?>) versions).message()));
+            available = versions.get().orElse(java.util.Map.of());
+        }
+        return HoldAdvice.of(locks, installed, incidents, available, manager, inspection.commandRoot(request.root()));
     }
 
     /** The whole transaction history of the system checked (the demo's own for the demo). */

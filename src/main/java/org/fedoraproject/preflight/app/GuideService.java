@@ -13,6 +13,7 @@ import org.fedoraproject.preflight.guide.Step;
 import org.fedoraproject.preflight.guide.StepStatus;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 
 /**
@@ -61,26 +62,26 @@ public final class GuideService {
         PackageManager manager = report.system().manager().get().orElse(PackageManager.DNF5);
         Set<String> names = assessment.get().affected().stream().map(a -> a.range().name()).collect(Collectors.toSet());
         Map<String, Set<Evr>> available;
-        Set<String> held;
+        VersionLocks locks;
         if (request.demo()) {
             available = assessment.get().affected().stream().filter(a -> a.range().lastGood().isPresent())
                     .collect(Collectors.toMap(a -> a.range().name(), a -> Set.of(a.range().lastGood().get()), (a, b) -> a));
-            held = Set.of();
+            locks = VersionLocks.NONE;
         } else {
             Reading<Map<String, Set<Evr>>> versions = inspection.available(request.root(), manager, names);
             versions.get().ifPresentOrElse(v -> { }, () -> problems.add(((Reading.Unavailable<?>) versions).message()));
             available = versions.get().orElse(Map.of());
-            Reading<Set<String>> holds = inspection.holds(request.root());
-            holds.get().ifPresentOrElse(h -> { }, () -> problems.add(((Reading.Unavailable<?>) holds).message()));
-            held = holds.get().orElse(Set.of());
+            Reading<VersionLocks> read = inspection.locks(request.root(), manager);
+            read.get().ifPresentOrElse(h -> { }, () -> problems.add(((Reading.Unavailable<?>) read).message()));
+            locks = read.get().orElse(VersionLocks.NONE);
         }
         Optional<String> installRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
         Plan plan = Planner.plan(assessment.get(),
                 new Planner.Context(manager, installRoot, available, report.system().deployments(),
-                        report.assessment().heldUpdates()));
+                        report.assessment().heldUpdates(), locks));
         List<StepStatus> statuses = new ArrayList<>();
         for (Step step : plan.steps()) {
-            statuses.add(StepStatus.of(step, report.system().installed().get().orElse(List.of()), held,
+            statuses.add(StepStatus.of(step, report.system().installed().get().orElse(List.of()), locks,
                     report.system().deployments()));
         }
         return new Result(report, Optional.of(plan), statuses, problems, false);

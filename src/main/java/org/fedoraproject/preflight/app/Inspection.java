@@ -12,6 +12,7 @@ import org.fedoraproject.preflight.system.HoldsReader;
 import org.fedoraproject.preflight.system.SystemReader;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import java.util.Map;
 
@@ -56,9 +57,9 @@ public final class Inspection {
         return target.isHost() ? Optional.empty() : Optional.of(target.commandRoot());
     }
 
-    /** The packages held by versionlock. */
-    public Reading<Set<String>> holds(Optional<Path> root) {
-        return new HoldsReader(targets.resolve(root)).read();
+    /** The versionlock entries the system's package manager applies. */
+    public Reading<VersionLocks> locks(Optional<Path> root, PackageManager manager) {
+        return new HoldsReader(targets.resolve(root)).read(manager);
     }
 
     private SystemReader reader(Optional<Path> root) {

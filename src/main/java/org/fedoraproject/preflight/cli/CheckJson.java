@@ -48,6 +48,12 @@ final class CheckJson {
             o.addProperty("name", h.name());
             o.add("open_incidents", strings(h.openIncidents()));
             o.add("resolved_incidents", strings(h.resolvedIncidents()));
+            o.add("pins_affected", strings(h.pinsAffected()));
+            if (h.hiddenFix().isPresent()) {
+                o.addProperty("hidden_fix", h.hiddenFix().get().toString());
+            } else {
+                o.add("hidden_fix", JsonNull.INSTANCE);
+            }
             if (h.release().isPresent()) {
                 o.addProperty("release", h.release().get().display());
             } else {

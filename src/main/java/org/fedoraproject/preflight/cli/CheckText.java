@@ -15,6 +15,7 @@ import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.guide.HoldAdvice;
+import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.Incident;
 
 /** The readable report: the verdict first, then what to do, then the details and how fresh the data is. */
@@ -79,7 +80,13 @@ final class CheckText {
         if (!report.holds().isEmpty()) {
             out.println("Held packages (versionlock)");
             for (HoldAdvice h : report.holds()) {
-                if (h.canRelease()) {
+                if (!h.pinsAffected().isEmpty()) {
+                    out.println("  " + h.name() + ": the lock keeps an affected version (" + String.join(", ", h.pinsAffected())
+                            + ")" + h.hiddenFix().map(v -> "; it hides the fix " + v + ", which the repositories have").orElse("")
+                            + ". Delete it: " + h.release().map(ShellCommand::display).orElse("versionlock delete " + h.name())
+                            + ", then " + (h.hiddenFix().isPresent() ? "update" : "go back: preflight guide " + h.pinsAffected().get(0))
+                            + ".");
+                } else if (h.canRelease()) {
                     out.println("  " + h.name() + ": " + String.join(", ", h.resolvedIncidents())
                             + " resolved; release the hold: " + h.release().get().display());
                 } else {

@@ -18,6 +18,10 @@ public sealed interface Check {
     record Held(String name) implements Check {
     }
 
+    /** Versionlock keeps this one version of the package out (an exclude, not a lock on every version). */
+    record Excluded(String name, Evr evr) implements Check {
+    }
+
     /** No versionlock entry for the package is left. */
     record Released(String name) implements Check {
     }

@@ -15,6 +15,7 @@ import org.fedoraproject.preflight.incident.Workaround;
 import org.fedoraproject.preflight.machine.Deployment;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.PackageName;
 
@@ -27,16 +28,17 @@ import org.fedoraproject.preflight.rpm.PackageName;
 public final class Planner {
 
     /**
-     * What the system offers: the versions dnf can install, on Atomic desktops the deployments,
-     * and the names of every pending update on hold (for any incident), which "the other updates"
-     * must leave out.
+     * What the system offers: the versions the repositories have (versionlock aside), on Atomic
+     * desktops the deployments, the names of every pending update on hold (for any incident),
+     * which "the other updates" must leave out, and the versionlock entries dnf applies.
      */
     public record Context(PackageManager manager, Optional<String> installRoot, Map<String, Set<Evr>> available,
-                          List<Deployment> deployments, Set<String> heldUpdates) {
+                          List<Deployment> deployments, Set<String> heldUpdates, VersionLocks locks) {
         public Context {
             available = Map.copyOf(available);
             deployments = List.copyOf(deployments);
             heldUpdates = Set.copyOf(heldUpdates);
+            java.util.Objects.requireNonNull(locks, "locks");
         }
     }
 
@@ -62,17 +64,28 @@ public final class Planner {
                 }
             }
             case AFFECTED -> {
-                steps.addAll(goBack(assessment, context, notes));
-                if (!atomic) {
-                    steps.add(hold(names(assessment), context, incident));
+                List<String> pinned = atomic ? List.of() : pinnedByLock(assessment, context);
+                if (!pinned.isEmpty()) {
+                    // The lock keeps the affected version: it hides the fix and blocks a downgrade.
+                    steps.add(unlock(pinned, context, incident));
+                }
+                if (!pinned.isEmpty() && hiddenFixes(assessment, context)) {
+                    List<String> names = names(assessment);
+                    List<String> args = new ArrayList<>(List.of("upgrade"));
+                    args.addAll(names);
+                    steps.add(new Step("Update " + String.join(", ", names), "Without the lock, dnf sees the fixed versions"
+                            + " that the repositories already have.", List.of(dnf(context, args.toArray(String[]::new))), List.of(),
+                            outOfRange(assessment)));
+                } else {
+                    steps.addAll(goBack(assessment, context, notes));
+                    if (!atomic) {
+                        steps.add(hold(names(assessment), context, incident));
+                    }
                 }
             }
             case FIX_AVAILABLE -> {
                 List<String> names = assessment.fixing().stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();
-                List<Check> checks = new ArrayList<>();
-                for (AffectedInstall a : assessment.affected()) {
-                    checks.add(new Check.OutOfRange(a.range().name(), a.range().range()));
-                }
+                List<Check> checks = outOfRange(assessment);
                 if (atomic) {
                     steps.add(new Step("Update", "The fixed versions are in the pending update.",
                             List.of(ShellCommand.asRoot("rpm-ostree", "upgrade")), List.of(), checks));
@@ -99,6 +112,41 @@ public final class Planner {
                     List.of(), fixed ? w.revert() : lines, List.of()));
         }
         return new Plan(incident.id(), incident.title(), assessment.relation().id(), context.manager().id(), steps, notes);
+    }
+
+    private static List<Check> outOfRange(IncidentAssessment assessment) {
+        List<Check> checks = new ArrayList<>();
+        for (AffectedInstall a : assessment.affected()) {
+            Check c = new Check.OutOfRange(a.range().name(), a.range().range());
+            if (!checks.contains(c)) {
+                checks.add(c);
+            }
+        }
+        return checks;
+    }
+
+    /** The affected names whose installed affected version a versionlock entry keeps. */
+    private static List<String> pinnedByLock(IncidentAssessment assessment, Context context) {
+        return assessment.affected().stream()
+                .filter(a -> context.locks().names(a.range().name()) && context.locks().allows(a.range().name(),
+                        a.installed().nevra().evr(), a.installed().nevra().arch()))
+                .map(a -> PackageName.check(a.range().name())).distinct().toList();
+    }
+
+    /** Whether the repositories have, for every affected package, a newer version outside the range. */
+    private static boolean hiddenFixes(IncidentAssessment assessment, Context context) {
+        return assessment.affected().stream().allMatch(a -> context.available().getOrDefault(a.range().name(), Set.of()).stream()
+                .anyMatch(v -> !a.range().range().contains(v) && v.isNewerThan(a.installed().nevra().evr())));
+    }
+
+    private static Step unlock(List<String> names, Context context, Incident incident) {
+        List<String> args = new ArrayList<>(List.of("versionlock", "delete"));
+        args.addAll(names);
+        return new Step("Delete the versionlock entry that keeps the affected version",
+                "A versionlock entry keeps " + String.join(", ", names) + " at a version affected by " + incident.id()
+                        + ": it protects nothing, hides the fix from dnf and blocks going back.",
+                List.of(dnf(context, args.toArray(String[]::new))), List.of(),
+                names.stream().map(n -> (Check) new Check.Released(n)).toList());
     }
 
     /** Downgrade every affected package of the incident to its last good version, together. */

@@ -2,9 +2,9 @@ package org.fedoraproject.preflight.guide;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.fedoraproject.preflight.machine.Deployment;
 import org.fedoraproject.preflight.machine.InstalledPackage;
+import org.fedoraproject.preflight.machine.VersionLocks;
 
 /** Whether a step's checks hold on the system as read again, and if not, what is still different. */
 public record StepStatus(boolean done, List<String> stillDifferent) {
@@ -14,11 +14,11 @@ public record StepStatus(boolean done, List<String> stillDifferent) {
     }
 
     /** A step without checks is never "done" by itself: only the user can say. */
-    public static StepStatus of(Step step, List<InstalledPackage> installed, Set<String> held) {
-        return of(step, installed, held, List.of());
+    public static StepStatus of(Step step, List<InstalledPackage> installed, VersionLocks locks) {
+        return of(step, installed, locks, List.of());
     }
 
-    public static StepStatus of(Step step, List<InstalledPackage> installed, Set<String> held, List<Deployment> deployments) {
+    public static StepStatus of(Step step, List<InstalledPackage> installed, VersionLocks locks, List<Deployment> deployments) {
         if (step.checks().isEmpty()) {
             return new StepStatus(false, List.of());
         }
@@ -36,10 +36,12 @@ public record StepStatus(boolean done, List<String> stillDifferent) {
                 installed.stream()
                         .filter(p -> p.nevra().name().equals(c.name()) && c.range().contains(p.nevra().evr()))
                         .forEach(p -> different.add(c.name() + " " + p.nevra().evr() + " is still in the affected range"));
-            } else if (check instanceof Check.Held c && !held.contains(c.name())) {
+            } else if (check instanceof Check.Held c && !locks.holds(c.name())) {
                 different.add(c.name() + " is not held by versionlock");
-            } else if (check instanceof Check.Released c && held.contains(c.name())) {
+            } else if (check instanceof Check.Released c && locks.names(c.name())) {
                 different.add(c.name() + " is still held by versionlock");
+            } else if (check instanceof Check.Excluded c && locks.allows(c.name(), c.evr(), "")) {
+                different.add(c.name() + " " + c.evr() + " is not excluded by versionlock");
             } else if (check instanceof Check.Pinned c
                     && deployments.stream().noneMatch(d -> d.checksum().equals(c.checksum()) && d.pinned())) {
                 different.add("deployment " + shorten(c.checksum()) + " is not pinned");

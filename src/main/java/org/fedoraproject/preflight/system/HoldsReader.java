@@ -3,26 +3,39 @@ package org.fedoraproject.preflight.system;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.VersionLocks;
+import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
-import org.fedoraproject.preflight.rpm.Nvr;
 import org.fedoraproject.preflight.rpm.PackageName;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /**
- * The packages held by versionlock: dnf5's {@code etc/dnf/versionlock.toml} ({@code name = "…"}
- * in each {@code [[packages]]} entry) and dnf4's plugin list {@code etc/dnf/plugins/versionlock.list}
- * ({@code name-epoch:version-release.*} lines, {@code !} for an exclude). Read, never written.
+ * The versionlock entries the system's package manager applies: dnf5's
+ * {@code etc/dnf/versionlock.toml} (TOML, read with a real parser) on dnf5 systems, dnf4's
+ * plugin list {@code etc/dnf/plugins/versionlock.list} on dnf4 ones. Read, never written. A
+ * file that is not what the plugin reads is reported, not guessed at.
  */
 public final class HoldsReader {
 
     static final String DNF5 = "etc/dnf/versionlock.toml";
     static final String DNF4 = "etc/dnf/plugins/versionlock.list";
-    private static final Pattern TOML_NAME = Pattern.compile("^\\s*name\\s*=\\s*\"([^\"]+)\"\\s*$");
+    /** A versionlock file is a few kilobytes; anything far larger is not one. */
+    static final long MAX_SIZE = 4L << 20;
+
+    /** rpm arches a dnf4 line may end with (else its last dot is in the release: {@code 1.fc43}). */
+    private static final java.util.Set<String> ARCHES = java.util.Set.of("x86_64", "i686", "i386", "noarch", "aarch64",
+            "ppc64le", "s390x", "armv7hl", "riscv64");
 
     private final Target target;
 
@@ -30,41 +43,108 @@ public final class HoldsReader {
         this.target = target;
     }
 
-    public Reading<Set<String>> read() {
-        Set<String> held = new TreeSet<>();
+    /** The entries of the plugin of {@code manager} (none on rpm-ostree, which has no versionlock). */
+    public Reading<VersionLocks> read(PackageManager manager) {
         try {
-            for (String line : lines(DNF5)) {
-                Matcher m = TOML_NAME.matcher(line);
-                if (m.matches() && PackageName.isValid(m.group(1))) {
-                    held.add(m.group(1));
-                }
-            }
-            for (String line : lines(DNF4)) {
-                String entry = line.strip();
-                if (entry.isEmpty() || entry.startsWith("#")) {
-                    continue;
-                }
-                entry = entry.startsWith("!") ? entry.substring(1) : entry;
-                entry = entry.endsWith(".*") ? entry.substring(0, entry.length() - 2) : entry;
-                try {
-                    held.add(Nvr.parse(entry).name());
-                } catch (InvalidVersionException e) {
-                    if (PackageName.isValid(entry)) {
-                        held.add(entry);
-                    }
-                }
-            }
+            return switch (manager) {
+                case DNF5 -> text(DNF5).map(HoldsReader::parseToml).orElse(Reading.of(VersionLocks.NONE));
+                case DNF4 -> Reading.of(text(DNF4).map(HoldsReader::parseList).orElse(VersionLocks.NONE));
+                case RPM_OSTREE -> Reading.of(VersionLocks.NONE);
+            };
         } catch (IOException e) {
             return Reading.unavailable("versionlock", e.getMessage());
         }
-        return Reading.of(Set.copyOf(held));
     }
 
-    private java.util.List<String> lines(String relative) throws IOException {
+    static Reading<VersionLocks> parseToml(String text) {
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            return Reading.unavailable("versionlock", DNF5 + ": not TOML (" + toml.errors().get(0).toString() + ")");
+        }
+        List<VersionLocks.Entry> entries = new ArrayList<>();
+        TomlArray packages = toml.isArray("packages") ? toml.getArray("packages") : null;
+        for (int k = 0; packages != null && k < packages.size(); k++) {
+            if (!(packages.get(k) instanceof TomlTable entry) || !entry.isString("name")) {
+                return Reading.unavailable("versionlock", DNF5 + ": packages[" + k + "] has no name");
+            }
+            List<VersionLocks.Condition> conditions = new ArrayList<>();
+            TomlArray list = entry.isArray("conditions") ? entry.getArray("conditions") : null;
+            for (int c = 0; list != null && c < list.size(); c++) {
+                if (!(list.get(c) instanceof TomlTable cond) || !cond.isString("key") || !cond.isString("comparator")
+                        || !cond.isString("value")) {
+                    return Reading.unavailable("versionlock", DNF5 + ": packages[" + k + "].conditions[" + c
+                            + "] needs key, comparator and value");
+                }
+                conditions.add(new VersionLocks.Condition(cond.getString("key"), cond.getString("comparator"),
+                        cond.getString("value")));
+            }
+            String name = entry.getString("name");
+            entries.add(new VersionLocks.Entry(name, conditions, false, name + " " + conditions.stream()
+                    .map(c -> c.key() + " " + c.comparator() + " " + c.value()).toList()));
+        }
+        return Reading.of(new VersionLocks(VersionLocks.Flavour.DNF5, entries));
+    }
+
+    /** dnf4's lines; a line that is no package spec is passed over, as the plugin passes it over. */
+    static VersionLocks parseList(String text) {
+        List<VersionLocks.Entry> entries = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String spec = line.strip();
+            if (spec.isEmpty() || spec.startsWith("#")) {
+                continue;
+            }
+            boolean exclude = spec.startsWith("!");
+            String body = exclude ? spec.substring(1) : spec;
+            String arch = "";
+            if (body.endsWith(".*")) {
+                body = body.substring(0, body.length() - 2);
+            } else {
+                int dot = body.lastIndexOf('.');
+                if (dot > 0 && ARCHES.contains(body.substring(dot + 1))) {
+                    arch = body.substring(dot + 1);
+                    body = body.substring(0, dot);
+                }
+            }
+            try {
+                int release = body.lastIndexOf('-');
+                int version = release > 0 ? body.lastIndexOf('-', release - 1) : -1;
+                if (version <= 0) {
+                    continue;
+                }
+                String name = body.substring(0, version);
+                Evr evr = Evr.parse(body.substring(version + 1));
+                if (!PackageName.isValid(name)) {
+                    continue;
+                }
+                List<VersionLocks.Condition> conditions = new ArrayList<>();
+                conditions.add(new VersionLocks.Condition("evr", "=", evr.epoch() + ":" + evr.version() + "-" + evr.release()));
+                if (!arch.isEmpty()) {
+                    conditions.add(new VersionLocks.Condition("arch", "=", arch));
+                }
+                entries.add(new VersionLocks.Entry(name, conditions, exclude, spec));
+            } catch (InvalidVersionException e) {
+                // not a package spec
+            }
+        }
+        return new VersionLocks(VersionLocks.Flavour.DNF4, entries);
+    }
+
+    /** The file's text, if it exists; only a regular file of a sane size is read. */
+    private Optional<String> text(String relative) throws IOException {
+        Path file = target.file(relative);
         try {
-            return Files.readAllLines(target.file(relative), StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+                if (Files.exists(file)) {
+                    throw new IOException(relative + " is not a regular file");
+                }
+                return Optional.empty();
+            }
+            if (Files.size(file) > MAX_SIZE) {
+                throw new IOException(relative + " is larger than " + (MAX_SIZE >> 20) + " MiB");
+            }
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
-            return java.util.List.of();
+            return Optional.empty();
         }
     }
 }

@@ -130,7 +130,7 @@ class GuideIT {
         // Held, dnf5 no longer offers 25.1.6: the incident stops concerning the system.
         assertEquals(java.util.Set.of("mesa-dri-drivers", "mesa-libGL"),
                 new org.fedoraproject.preflight.system.HoldsReader(org.fedoraproject.preflight.system.Target.of(copy))
-                        .read().get().orElseThrow());
+                        .read(org.fedoraproject.preflight.machine.PackageManager.DNF5).get().orElseThrow().heldNames());
         List<String> again = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Processes.jar().toString(), "guide", "FPS-2026-0042", "--root", copy.toString(),
                 "--feed", server.url("/incidents.json")));
@@ -214,7 +214,7 @@ class GuideIT {
         runDnf4(copy, hold.getAsJsonArray("commands").get(0).getAsJsonObject().getAsJsonArray("argv"));
         assertEquals(java.util.Set.of("mesa-dri-drivers", "mesa-libGL"),
                 new org.fedoraproject.preflight.system.HoldsReader(org.fedoraproject.preflight.system.Target.of(copy))
-                        .read().get().orElseThrow());
+                        .read(org.fedoraproject.preflight.machine.PackageManager.DNF4).get().orElseThrow().heldNames());
 
         feedRoot.addProperty("generated", "2026-11-26T08:00:00Z");
         JsonObject mesa = feedRoot.getAsJsonArray("incidents").get(0).getAsJsonObject();

@@ -24,6 +24,7 @@ import org.fedoraproject.preflight.incident.Workaround;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.rpm.VersionRange;
@@ -52,7 +53,7 @@ class PlannerTest {
     }
 
     static Planner.Context dnf(PackageManager manager, Map<String, Set<Evr>> available) {
-        return new Planner.Context(manager, Optional.empty(), available, List.of(), Set.of());
+        return new Planner.Context(manager, Optional.empty(), available, List.of(), Set.of(), VersionLocks.NONE);
     }
 
     @Test
@@ -88,7 +89,7 @@ class PlannerTest {
 
         IncidentAssessment fix = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.6-1.fc43.x86_64"),
                 mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
-        Plan update = Planner.plan(fix, new Planner.Context(PackageManager.DNF5, Optional.of("/srv/root"), Map.of(), List.of(), Set.of()));
+        Plan update = Planner.plan(fix, new Planner.Context(PackageManager.DNF5, Optional.of("/srv/root"), Map.of(), List.of(), Set.of(), VersionLocks.NONE));
         assertEquals("sudo dnf5 --installroot=/srv/root upgrade mesa-dri-drivers", update.steps().get(0).command().orElseThrow().display());
         assertEquals("sudo dnf5 --installroot=/srv/root versionlock delete mesa-dri-drivers",
                 update.steps().get(1).command().orElseThrow().display());
@@ -102,7 +103,7 @@ class PlannerTest {
                 mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
         // kernel-core's update is on hold for another incident.
         Plan plan = Planner.plan(risk, new Planner.Context(PackageManager.DNF5, Optional.empty(), Map.of(), List.of(),
-                Set.of("kernel-core", "mesa-dri-drivers")));
+                Set.of("kernel-core", "mesa-dri-drivers"), VersionLocks.NONE));
         Step rest = plan.steps().get(1);
         assertEquals("Install the other updates", rest.title());
         assertEquals("sudo dnf5 upgrade --exclude=kernel-core --exclude=mesa-dri-drivers", rest.command().orElseThrow().display());
@@ -123,7 +124,7 @@ class PlannerTest {
         // Done only when both arches are back: the 32-bit build left behind is named.
         List<InstalledPackage> half = List.of(new InstalledPackage(Nevra.parse("mesa-libGL-25.1.2-1.fc43.x86_64"), T0),
                 new InstalledPackage(Nevra.parse("mesa-libGL-25.1.4-1.fc43.i686"), T0));
-        StepStatus status = StepStatus.of(back, half, Set.of());
+        StepStatus status = StepStatus.of(back, half, VersionLocks.NONE);
         assertEquals(false, status.done());
         assertEquals(List.of("mesa-libGL.i686 is at 25.1.4-1.fc43, not 25.1.2-1.fc43"), status.stillDifferent());
     }
@@ -186,6 +187,26 @@ class PlannerTest {
     }
 
     @Test
+    void aLockOnTheAffectedVersionIsDeletedFirstThenTheHiddenFixIsInstalled() {
+        IncidentAssessment a = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of(),
+                mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
+        assertEquals("affected", a.relation().id(), "the lock hides 25.1.6 from check-upgrade: nothing pending");
+        VersionLocks locked = new VersionLocks(VersionLocks.Flavour.DNF5, List.of(new VersionLocks.Entry("mesa-dri-drivers",
+                List.of(new VersionLocks.Condition("evr", "=", "0:25.1.4-1.fc43")), false, "mesa-dri-drivers")));
+        Map<String, Set<Evr>> repos = Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43"), Evr.parse("25.1.6-1.fc43")));
+        Plan plan = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(), repos, List.of(), Set.of(), locked));
+        assertEquals("sudo dnf5 versionlock delete mesa-dri-drivers", plan.steps().get(0).command().orElseThrow().display());
+        assertEquals("sudo dnf5 upgrade mesa-dri-drivers", plan.steps().get(1).command().orElseThrow().display());
+        assertEquals(false, StepStatus.of(plan.steps().get(0), List.of(), locked).done());
+        assertEquals(true, StepStatus.of(plan.steps().get(0), List.of(), VersionLocks.NONE).done());
+        // No fix in the repositories yet: delete the lock, then go back and hold the good version.
+        Plan back = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(),
+                Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43"))), List.of(), Set.of(), locked));
+        assertEquals(List.of("Delete the versionlock entry that keeps the affected version", "Go back to the last good version",
+                "Hold mesa-dri-drivers"), back.steps().stream().map(Step::title).limit(3).toList());
+    }
+
+    @Test
     void feedCommandsAreShownVerbatimAndNeverBecomeCommands() {
         IncidentAssessment a = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of(), mesa("mesa-dri-drivers", null));
         Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of()));
@@ -206,15 +227,15 @@ class PlannerTest {
         Plan pin = Planner.plan(risk, new Planner.Context(PackageManager.RPM_OSTREE, Optional.empty(), Map.of(), List.of(
                 new org.fedoraproject.preflight.machine.Deployment("a", "aaaa", "43.1", T0, false, true, false, List.of(), List.of()),
                 new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of())),
-                Set.of()));
+                Set.of(), VersionLocks.NONE));
         assertEquals("sudo ostree admin pin 1", pin.steps().get(0).command().orElseThrow().display());
         org.fedoraproject.preflight.machine.Deployment booted =
                 new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of());
         org.fedoraproject.preflight.machine.Deployment pinned =
                 new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, true, List.of(), List.of());
         assertEquals(List.of("deployment bbbb is not pinned"),
-                StepStatus.of(pin.steps().get(0), List.of(), Set.of(), List.of(booted)).stillDifferent());
-        assertTrue(StepStatus.of(pin.steps().get(0), List.of(), Set.of(), List.of(pinned)).done());
+                StepStatus.of(pin.steps().get(0), List.of(), VersionLocks.NONE, List.of(booted)).stillDifferent());
+        assertTrue(StepStatus.of(pin.steps().get(0), List.of(), VersionLocks.NONE, List.of(pinned)).done());
     }
 
     @Test
