@@ -154,7 +154,7 @@ public final class CheckService {
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String arch = SystemFacts.archOf(installed);
         SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),
-                arch, installed, pending, since);
+                arch, installed, pending, since, system.boot());
         Assessment assessment = SignalJudge.apply(Assessor.assess(facts, incidents), live);
         if (!uncheckedBecause.isEmpty()) {
             assessment = assessment.unchecked(uncheckedBecause.get(0));

@@ -1,5 +1,9 @@
 package org.fedoraproject.preflight.app;
 
+import java.util.Set;
+
+import org.fedoraproject.preflight.machine.Boot;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -38,6 +42,14 @@ import org.fedoraproject.preflight.rpm.Nevra;
 public final class DemoSystem {
 
     public static final String FEED_SOURCE = "bundled sample feed";
+
+    /** The demo kernel is installonly, as on Fedora, and the installed one boots by default. */
+    private static Boot boot(List<InstalledPackage> installed) {
+        Optional<String> kernel = installed.stream().filter(p -> p.nevra().name().equals("kernel-core"))
+                .map(p -> Boot.kernelRelease(p.nevra())).findFirst();
+        return new Boot(Reading.of(Set.of("kernel-core", "kernel-modules", "kernel-modules-core", "kernel")), Optional.empty(),
+                kernel, "the newest boot entry");
+    }
 
     private DemoSystem() {
     }
@@ -78,7 +90,7 @@ public final class DemoSystem {
         }
         return new SystemSnapshot(Reading.of(OsRelease.of(fields)), Reading.of(PackageManager.DNF5), Reading.of(installed),
                 Reading.of(new PendingUpdates(pending, Optional.of(Instant.parse(o.get("metadata_time").getAsString())))),
-                History.merge(List.of(Reading.of(history))), List.of(), Instant.parse("2026-11-25T09:00:00Z"));
+                History.merge(List.of(Reading.of(history))), List.of(), Instant.parse("2026-11-25T09:00:00Z"), boot(installed));
     }
 
     /** The sample feed, trusted because it comes inside Preflight itself. */

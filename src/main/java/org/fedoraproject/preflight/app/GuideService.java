@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.guide.Observed;
 import org.fedoraproject.preflight.guide.Plan;
 import org.fedoraproject.preflight.guide.Planner;
 import org.fedoraproject.preflight.guide.Step;
@@ -78,11 +79,12 @@ public final class GuideService {
         Optional<String> installRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
         Plan plan = Planner.plan(assessment.get(),
                 new Planner.Context(manager, installRoot, available, report.system().deployments(),
-                        report.assessment().heldUpdates(), locks));
+                        report.assessment().heldUpdates(), locks, report.system().installed().get().orElse(List.of()),
+                        report.system().boot()));
         List<StepStatus> statuses = new ArrayList<>();
         for (Step step : plan.steps()) {
-            statuses.add(StepStatus.of(step, report.system().installed().get().orElse(List.of()), locks,
-                    report.system().deployments()));
+            statuses.add(StepStatus.of(step, new Observed(report.system().installed().get().orElse(List.of()), locks,
+                    report.system().deployments(), report.system().boot())));
         }
         return new Result(report, Optional.of(plan), statuses, problems, false);
     }

@@ -117,17 +117,33 @@ public final class Assessor {
                                             Map<Nevra, PendingUpdate> obsoletedBy, Map<String, List<Entry>> rangesByName) {
         Incident incident = si.incident();
         List<Affected> affected = new ArrayList<>();
+        List<Affected> notInUse = new ArrayList<>();
         Set<PendingUpdate> risky = new LinkedHashSet<>();
         Set<PendingUpdate> fixing = new LinkedHashSet<>();
         List<String> evidence = new ArrayList<>();
         boolean allFixed = true;
         for (AffectedPackage range : incident.affected()) {
-            for (InstalledPackage installed : installedByName.getOrDefault(range.name(), List.of())) {
+            List<InstalledPackage> versions = installedByName.getOrDefault(range.name(), List.of());
+            boolean installonly = system.boot().isInstallonly(range.name());
+            List<InstalledPackage> inUse = installonly ? InUse.of(versions, system.boot()) : versions;
+            for (InstalledPackage installed : versions) {
                 if (!range.range().contains(installed.nevra().evr())) {
                     continue;
                 }
+                if (!inUse.contains(installed)) {
+                    notInUse.add(new Affected(installed, range));
+                    evidence.add(inRange(range.name(), installed.nevra().evr(), incident, range, "is installed and")
+                            + ", but it is an older installonly version kept beside "
+                            + inUse.stream().map(p -> p.nevra().evr() + " (" + InUse.role(p, system.boot()).orElse("the newest")
+                                    + ")").collect(java.util.stream.Collectors.joining(", ")) + ": not in use");
+                    continue;
+                }
                 affected.add(new Affected(installed, range));
-                evidence.add(inRange(range.name(), installed.nevra().evr(), incident, range, "is installed and"));
+                evidence.add(inRange(range.name(), installed.nevra().evr(), incident, range, "is installed and")
+                        + (installonly ? InUse.role(installed, system.boot()).map(r -> "; it " + r).orElse("; it is the newest") : ""));
+                if (installonly) {
+                    rebootInto(installed, range, versions, system).ifPresent(evidence::add);
+                }
                 if (!incident.inScope(system.variant(), installed.nevra().arch(), system.arch())) {
                     evidence.add(installed.nevra().name() + "." + installed.nevra().arch() + " is outside the incident's scope ("
                             + scope(incident) + "), but the installed version is in the range: it is shown, not hidden");
@@ -153,10 +169,25 @@ public final class Assessor {
             relation = allFixed ? Relation.FIX_AVAILABLE : Relation.AFFECTED;
         } else if (!risky.isEmpty()) {
             relation = Relation.AT_RISK;
+        } else if (!notInUse.isEmpty()) {
+            relation = Relation.NOT_IN_USE;
+            affected = notInUse;
         } else {
             return null;
         }
         return new PartialIncident(si, relation, affected, List.copyOf(risky), List.copyOf(fixing), evidence);
+    }
+
+    /** The running kernel is affected, but a fixed one is installed and boots by default: a reboot is the fix. */
+    private static Optional<String> rebootInto(InstalledPackage installed, AffectedPackage range, List<InstalledPackage> versions,
+                                               SystemFacts system) {
+        boolean runningOnly = InUse.role(installed, system.boot()).filter("is running"::equals).isPresent();
+        if (!runningOnly) {
+            return Optional.empty();
+        }
+        return versions.stream().filter(p -> !range.range().contains(p.nevra().evr()) && InUse.role(p, system.boot()).isPresent())
+                .findFirst().map(p -> p.nevra().name() + " " + p.nevra().evr() + " is installed, not affected, and boots by default:"
+                        + " reboot into it");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 
@@ -12,7 +13,13 @@ import org.fedoraproject.preflight.machine.PendingUpdate;
  * the transactions that brought the packages found affected.
  */
 public record SystemFacts(String release, String variant, String arch, List<InstalledPackage> installed,
-                          List<PendingUpdate> pending, SinceLookup since) {
+                          List<PendingUpdate> pending, SinceLookup since, Boot boot) {
+
+    /** Facts without boot information: no package is treated as installonly. */
+    public SystemFacts(String release, String variant, String arch, List<InstalledPackage> installed,
+                       List<PendingUpdate> pending, SinceLookup since) {
+        this(release, variant, arch, installed, pending, since, Boot.UNKNOWN);
+    }
 
     public SystemFacts {
         Objects.requireNonNull(release, "release");
@@ -21,6 +28,7 @@ public record SystemFacts(String release, String variant, String arch, List<Inst
         installed = List.copyOf(installed);
         pending = List.copyOf(pending);
         Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(boot, "boot");
     }
 
     /**

@@ -148,6 +148,10 @@ final class CheckText {
                 case AFFECTED -> todo.add("This system is affected by " + incident.id() + " " + g.dash() + " " + incident.title() + "."
                         + (incident.workarounds().isEmpty() ? "" : " The feed gives a workaround.")
                         + (incident.status().isOpen() ? incident.fix().expected().map(d -> " Fix expected " + d + ".").orElse("") : ""));
+                case NOT_IN_USE -> todo.add("An older version kept beside the one in use ("
+                        + i.affected().stream().map(x -> x.installed().nevra().name() + " " + x.installed().nevra().evr()).distinct()
+                                .collect(Collectors.joining(", "))
+                        + ") is affected by " + incident.id() + "; it is not in use. Remove it: preflight guide " + incident.id() + ".");
                 default -> { }
             }
         }
@@ -160,6 +164,7 @@ final class CheckText {
             case AT_RISK -> holds ? 0 : 3;
             case AFFECTED -> 1;
             case FIX_AVAILABLE -> 2;
+            case NOT_IN_USE -> 4;
         };
     }
 

@@ -10,6 +10,22 @@ public sealed interface Check {
     record InstalledAt(String name, String arch, Evr evr) implements Check {
     }
 
+    /** A package of this arch is installed at this version, beside other versions (an installonly package). */
+    record Present(String name, String arch, Evr evr) implements Check {
+    }
+
+    /** No version of the package at this version-release is installed any more. */
+    record Absent(String name, Evr evr) implements Check {
+    }
+
+    /** The machine runs this kernel ({@code uname -r}); unknown, so never done, for a system under a root. */
+    record Running(String kernelRelease) implements Check {
+    }
+
+    /** The boot loader's default entry is this kernel. */
+    record DefaultKernel(String kernelRelease) implements Check {
+    }
+
     /** No installed version of the package lies in the range (removed, or moved past it). */
     record OutOfRange(String name, VersionRange range) implements Check {
     }

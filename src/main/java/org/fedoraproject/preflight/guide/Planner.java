@@ -12,7 +12,9 @@ import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.Workaround;
+import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.Deployment;
+import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.VersionLocks;
@@ -33,12 +35,30 @@ public final class Planner {
      * which "the other updates" must leave out, and the versionlock entries dnf applies.
      */
     public record Context(PackageManager manager, Optional<String> installRoot, Map<String, Set<Evr>> available,
-                          List<Deployment> deployments, Set<String> heldUpdates, VersionLocks locks) {
+                          List<Deployment> deployments, Set<String> heldUpdates, VersionLocks locks,
+                          List<InstalledPackage> installed, Boot boot) {
         public Context {
             available = Map.copyOf(available);
             deployments = List.copyOf(deployments);
             heldUpdates = Set.copyOf(heldUpdates);
             java.util.Objects.requireNonNull(locks, "locks");
+            installed = List.copyOf(installed);
+            java.util.Objects.requireNonNull(boot, "boot");
+        }
+
+        /** Without the installed packages and boot state: no package is treated as installonly. */
+        public Context(PackageManager manager, Optional<String> installRoot, Map<String, Set<Evr>> available,
+                       List<Deployment> deployments, Set<String> heldUpdates, VersionLocks locks) {
+            this(manager, installRoot, available, deployments, heldUpdates, locks, List.of(), Boot.UNKNOWN);
+        }
+
+        /** Whether every package the incident names here is installonly (kernels): side by side, never downgraded. */
+        boolean installonly(IncidentAssessment assessment) {
+            List<String> names = new ArrayList<>();
+            assessment.affected().forEach(a -> names.add(a.range().name()));
+            assessment.risky().forEach(u -> names.add(u.nevra().name()));
+            assessment.fixing().forEach(u -> names.add(u.nevra().name()));
+            return !names.isEmpty() && manager != PackageManager.RPM_OSTREE && names.stream().allMatch(boot::isInstallonly);
         }
     }
 
@@ -49,55 +69,10 @@ public final class Planner {
         Incident incident = assessment.incident().incident();
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        boolean atomic = context.manager() == PackageManager.RPM_OSTREE;
-        switch (assessment.relation()) {
-            case AT_RISK -> {
-                List<String> names = names(assessment.risky());
-                steps.add(atomic ? pinDeployment(context, incident) : hold(names, context, incident));
-                if (!atomic) {
-                    Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
-                    leaveOut.addAll(names);
-                    steps.add(new Step("Install the other updates", "Every update on hold is left out ("
-                            + String.join(", ", leaveOut) + "); the rest has no known serious problem.",
-                            List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(),
-                            List.of()));
-                }
-            }
-            case AFFECTED -> {
-                List<String> pinned = atomic ? List.of() : pinnedByLock(assessment, context);
-                if (!pinned.isEmpty()) {
-                    // The lock keeps the affected version: it hides the fix and blocks a downgrade.
-                    steps.add(unlock(pinned, context, incident));
-                }
-                if (!pinned.isEmpty() && hiddenFixes(assessment, context)) {
-                    List<String> names = names(assessment);
-                    List<String> args = new ArrayList<>(List.of("upgrade"));
-                    args.addAll(names);
-                    steps.add(new Step("Update " + String.join(", ", names), "Without the lock, dnf sees the fixed versions"
-                            + " that the repositories already have.", List.of(dnf(context, args.toArray(String[]::new))), List.of(),
-                            outOfRange(assessment)));
-                } else {
-                    steps.addAll(goBack(assessment, context, notes));
-                    if (!atomic) {
-                        steps.add(hold(names(assessment), context, incident));
-                    }
-                }
-            }
-            case FIX_AVAILABLE -> {
-                List<String> names = assessment.fixing().stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();
-                List<Check> checks = outOfRange(assessment);
-                if (atomic) {
-                    steps.add(new Step("Update", "The fixed versions are in the pending update.",
-                            List.of(ShellCommand.asRoot("rpm-ostree", "upgrade")), List.of(), checks));
-                } else {
-                    List<String> args = new ArrayList<>(List.of("upgrade"));
-                    args.addAll(names);
-                    steps.add(new Step("Update " + String.join(", ", names), "The fixed versions are available.",
-                            List.of(dnf(context, args.toArray(String[]::new))), List.of(), checks));
-                    steps.add(release(names(assessment), context));
-                }
-            }
-            default -> throw new IllegalStateException();
+        if (context.installonly(assessment)) {
+            steps.addAll(KernelPlanner.steps(assessment, context, notes));
+        } else {
+            steps.addAll(packageSteps(assessment, context, notes));
         }
         for (Workaround w : incident.workarounds()) {
             List<String> lines = new ArrayList<>(w.steps());
@@ -147,6 +122,63 @@ public final class Planner {
                         + ": it protects nothing, hides the fix from dnf and blocks going back.",
                 List.of(dnf(context, args.toArray(String[]::new))), List.of(),
                 names.stream().map(n -> (Check) new Check.Released(n)).toList());
+    }
+
+    /** The guide for packages that replace their old version on update (all but installonly ones). */
+    private static List<Step> packageSteps(IncidentAssessment assessment, Context context, List<String> notes) {
+        Incident incident = assessment.incident().incident();
+        List<Step> steps = new ArrayList<>();
+        boolean atomic = context.manager() == PackageManager.RPM_OSTREE;
+switch (assessment.relation()) {
+            case AT_RISK -> {
+                List<String> names = names(assessment.risky());
+                steps.add(atomic ? pinDeployment(context, incident) : hold(names, context, incident));
+                if (!atomic) {
+                    Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
+                    leaveOut.addAll(names);
+                    steps.add(new Step("Install the other updates", "Every update on hold is left out ("
+                            + String.join(", ", leaveOut) + "); the rest has no known serious problem.",
+                            List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(),
+                            List.of()));
+                }
+            }
+            case AFFECTED -> {
+                List<String> pinned = atomic ? List.of() : pinnedByLock(assessment, context);
+                if (!pinned.isEmpty()) {
+                    // The lock keeps the affected version: it hides the fix and blocks a downgrade.
+                    steps.add(unlock(pinned, context, incident));
+                }
+                if (!pinned.isEmpty() && hiddenFixes(assessment, context)) {
+                    List<String> names = names(assessment);
+                    List<String> args = new ArrayList<>(List.of("upgrade"));
+                    args.addAll(names);
+                    steps.add(new Step("Update " + String.join(", ", names), "Without the lock, dnf sees the fixed versions"
+                            + " that the repositories already have.", List.of(dnf(context, args.toArray(String[]::new))), List.of(),
+                            outOfRange(assessment)));
+                } else {
+                    steps.addAll(goBack(assessment, context, notes));
+                    if (!atomic) {
+                        steps.add(hold(names(assessment), context, incident));
+                    }
+                }
+            }
+            case FIX_AVAILABLE -> {
+                List<String> names = assessment.fixing().stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();
+                List<Check> checks = outOfRange(assessment);
+                if (atomic) {
+                    steps.add(new Step("Update", "The fixed versions are in the pending update.",
+                            List.of(ShellCommand.asRoot("rpm-ostree", "upgrade")), List.of(), checks));
+                } else {
+                    List<String> args = new ArrayList<>(List.of("upgrade"));
+                    args.addAll(names);
+                    steps.add(new Step("Update " + String.join(", ", names), "The fixed versions are available.",
+                            List.of(dnf(context, args.toArray(String[]::new))), List.of(), checks));
+                    steps.add(release(names(assessment), context));
+                }
+            }
+            default -> throw new IllegalStateException("no guide for " + assessment.relation());
+        }
+        return steps;
     }
 
     /** Downgrade every affected package of the incident to its last good version, together. */
@@ -283,7 +315,7 @@ public final class Planner {
                 checksum.isEmpty() ? List.of() : List.of(new Check.Pinned(checksum)));
     }
 
-    private static ShellCommand dnf(Context context, String... args) {
+    static ShellCommand dnf(Context context, String... args) {
         return DnfCommand.of(context.manager(), context.installRoot(), List.of(args));
     }
 

@@ -14,11 +14,10 @@ public record StepStatus(boolean done, List<String> stillDifferent) {
     }
 
     /** A step without checks is never "done" by itself: only the user can say. */
-    public static StepStatus of(Step step, List<InstalledPackage> installed, VersionLocks locks) {
-        return of(step, installed, locks, List.of());
-    }
-
-    public static StepStatus of(Step step, List<InstalledPackage> installed, VersionLocks locks, List<Deployment> deployments) {
+    public static StepStatus of(Step step, Observed now) {
+        List<InstalledPackage> installed = now.installed();
+        VersionLocks locks = now.locks();
+        List<Deployment> deployments = now.deployments();
         if (step.checks().isEmpty()) {
             return new StepStatus(false, List.of());
         }
@@ -31,6 +30,25 @@ public record StepStatus(boolean done, List<String> stillDifferent) {
                 if (!have.equals(List.of(c.evr().toString()))) {
                     different.add(c.name() + "." + c.arch() + " is "
                             + (have.isEmpty() ? "not installed" : "at " + String.join(", ", have)) + ", not " + c.evr());
+                }
+            } else if (check instanceof Check.Present c) {
+                if (installed.stream().noneMatch(p -> p.nevra().name().equals(c.name()) && p.nevra().arch().equals(c.arch())
+                        && p.nevra().evr().compareTo(c.evr()) == 0)) {
+                    different.add(c.name() + " " + c.evr() + "." + c.arch() + " is not installed");
+                }
+            } else if (check instanceof Check.Absent c) {
+                if (installed.stream().anyMatch(p -> p.nevra().name().equals(c.name()) && p.nevra().evr().compareTo(c.evr()) == 0)) {
+                    different.add(c.name() + " " + c.evr() + " is still installed");
+                }
+            } else if (check instanceof Check.Running c) {
+                if (!now.boot().running().filter(c.kernelRelease()::equals).isPresent()) {
+                    different.add(now.boot().running().map(r -> "the machine runs " + r + ", not " + c.kernelRelease())
+                            .orElse("which kernel runs is not known here (a system under a root)"));
+                }
+            } else if (check instanceof Check.DefaultKernel c) {
+                if (!now.boot().defaultKernel().filter(c.kernelRelease()::equals).isPresent()) {
+                    different.add(now.boot().defaultKernel().map(d -> "the default boot entry is " + d + ", not " + c.kernelRelease())
+                            .orElse("the default boot entry could not be read"));
                 }
             } else if (check instanceof Check.OutOfRange c) {
                 installed.stream()

@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record SystemSnapshot(Reading<OsRelease> os, Reading<PackageManager> manager,
                              Reading<List<InstalledPackage>> installed, Reading<PendingUpdates> pending,
-                             History history, List<Deployment> deployments, Instant takenAt) {
+                             History history, List<Deployment> deployments, Instant takenAt, Boot boot) {
 
     public SystemSnapshot {
         Objects.requireNonNull(os, "os");
@@ -21,12 +21,13 @@ public record SystemSnapshot(Reading<OsRelease> os, Reading<PackageManager> mana
         Objects.requireNonNull(history, "history");
         deployments = List.copyOf(deployments);
         Objects.requireNonNull(takenAt, "takenAt");
+        Objects.requireNonNull(boot, "boot");
     }
 
     /** Every part that could not be read, for the user to see; the same reason once. */
     public List<Reading.Unavailable<?>> problems() {
         List<Reading.Unavailable<?>> problems = new ArrayList<>();
-        for (Reading<?> part : List.of(os, manager, installed, pending)) {
+        for (Reading<?> part : List.of(os, manager, installed, pending, boot.installonly())) {
             if (part instanceof Reading.Unavailable<?> unavailable) {
                 problems.add(unavailable);
             }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.HistorySource;
 import org.fedoraproject.preflight.machine.InstalledPackage;
@@ -65,7 +66,7 @@ public final class SystemReader {
                     CompletableFuture.supplyAsync(() -> new RpmOstreeReader(target).read(), executor);
             RpmOstreeReader.Result result = ostree.join();
             return new SystemSnapshot(os, manager, installed.join(), result.pending(), result.history(),
-                    result.deployments(), clock.instant());
+                    result.deployments(), clock.instant(), Boot.UNKNOWN);
         }
         CompletableFuture<Reading<PendingUpdates>> pending = !withPending
                 ? CompletableFuture.completedFuture(Reading.unavailable("pending updates", "not read yet"))
@@ -74,7 +75,11 @@ public final class SystemReader {
                         .orElseGet(() -> Reading.unavailable("pending updates", ((Reading.Unavailable<?>) manager).reason())),
                         executor);
         History history = withHistory ? readHistory(manager, Optional.empty()) : History.merge(List.of());
-        return new SystemSnapshot(os, manager, installed.join(), pending.join(), history, List.of(), clock.instant());
+        Reading<List<InstalledPackage>> packages = installed.join();
+        // rpm is asked for installonly capabilities only where its database was found: as root, a
+        // query on a root without one would create it.
+        Boot boot = packages instanceof Reading.Available<?> ? new BootReader(target).read() : Boot.UNKNOWN;
+        return new SystemSnapshot(os, manager, packages, pending.join(), history, List.of(), clock.instant(), boot);
     }
 
     /** The merged dnf5 and dnf4 timeline; the database of the system's own manager must be there, the other may not. */

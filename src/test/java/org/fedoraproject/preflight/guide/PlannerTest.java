@@ -21,6 +21,7 @@ import org.fedoraproject.preflight.incident.IncidentStatus;
 import org.fedoraproject.preflight.incident.Severity;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.incident.Workaround;
+import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
@@ -124,7 +125,7 @@ class PlannerTest {
         // Done only when both arches are back: the 32-bit build left behind is named.
         List<InstalledPackage> half = List.of(new InstalledPackage(Nevra.parse("mesa-libGL-25.1.2-1.fc43.x86_64"), T0),
                 new InstalledPackage(Nevra.parse("mesa-libGL-25.1.4-1.fc43.i686"), T0));
-        StepStatus status = StepStatus.of(back, half, VersionLocks.NONE);
+        StepStatus status = StepStatus.of(back, Observed.of(half));
         assertEquals(false, status.done());
         assertEquals(List.of("mesa-libGL.i686 is at 25.1.4-1.fc43, not 25.1.2-1.fc43"), status.stillDifferent());
     }
@@ -197,8 +198,8 @@ class PlannerTest {
         Plan plan = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(), repos, List.of(), Set.of(), locked));
         assertEquals("sudo dnf5 versionlock delete mesa-dri-drivers", plan.steps().get(0).command().orElseThrow().display());
         assertEquals("sudo dnf5 upgrade mesa-dri-drivers", plan.steps().get(1).command().orElseThrow().display());
-        assertEquals(false, StepStatus.of(plan.steps().get(0), List.of(), locked).done());
-        assertEquals(true, StepStatus.of(plan.steps().get(0), List.of(), VersionLocks.NONE).done());
+        assertEquals(false, StepStatus.of(plan.steps().get(0), new Observed(List.of(), locked, List.of(), Boot.UNKNOWN)).done());
+        assertEquals(true, StepStatus.of(plan.steps().get(0), Observed.of(List.of())).done());
         // No fix in the repositories yet: delete the lock, then go back and hold the good version.
         Plan back = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(),
                 Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43"))), List.of(), Set.of(), locked));
@@ -234,8 +235,8 @@ class PlannerTest {
         org.fedoraproject.preflight.machine.Deployment pinned =
                 new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, true, List.of(), List.of());
         assertEquals(List.of("deployment bbbb is not pinned"),
-                StepStatus.of(pin.steps().get(0), List.of(), VersionLocks.NONE, List.of(booted)).stillDifferent());
-        assertTrue(StepStatus.of(pin.steps().get(0), List.of(), VersionLocks.NONE, List.of(pinned)).done());
+                StepStatus.of(pin.steps().get(0), new Observed(List.of(), VersionLocks.NONE, List.of(booted), Boot.UNKNOWN)).stillDifferent());
+        assertTrue(StepStatus.of(pin.steps().get(0), new Observed(List.of(), VersionLocks.NONE, List.of(pinned), Boot.UNKNOWN)).done());
     }
 
     @Test

@@ -1,0 +1,191 @@
+package org.fedoraproject.preflight.guide;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fedoraproject.preflight.assess.AffectedInstall;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.incident.AffectedPackage;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.machine.Boot;
+import org.fedoraproject.preflight.machine.InstalledPackage;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.rpm.PackageName;
+
+/**
+ * The way out for installonly packages (kernels). dnf installs a kernel beside the others and
+ * boots the newest, so the way back is not a downgrade (dnf refuses one for an installonly
+ * package) and not a versionlock on the name (it would keep every later kernel out, the fix
+ * too): boot the previous kernel, make it the default, remove the bad one with all its
+ * siblings of that version, and keep that one version out with a versionlock exclude.
+ */
+final class KernelPlanner {
+
+    private KernelPlanner() {
+    }
+
+    static List<Step> steps(IncidentAssessment assessment, Planner.Context context, List<String> notes) {
+        Incident incident = assessment.incident().incident();
+        List<Step> steps = new ArrayList<>();
+        switch (assessment.relation()) {
+            case AT_RISK -> {
+                steps.add(exclude(pendingVersions(assessment.risky()), context, incident));
+                Set<String> leaveOut = new TreeSet<>(context.heldUpdates());
+                assessment.risky().forEach(u -> leaveOut.add(PackageName.check(u.nevra().name())));
+                steps.add(new Step("Install the other updates", "Every update on hold is left out (" + String.join(", ", leaveOut)
+                        + "); the rest has no known serious problem.",
+                        List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(), List.of()));
+            }
+            case FIX_AVAILABLE -> {
+                List<String> names = assessment.fixing().stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();
+                List<String> args = new ArrayList<>(List.of("upgrade"));
+                args.addAll(names);
+                steps.add(new Step("Install the fixed kernel", "dnf installs it beside the others and makes it the default.",
+                        List.of(Planner.dnf(context, args.toArray(String[]::new))), List.of(),
+                        assessment.fixing().stream().map(u -> (Check) new Check.Present(u.nevra().name(), u.nevra().arch(),
+                                u.nevra().evr())).toList()));
+                assessment.fixing().stream().findFirst().ifPresent(u -> steps.add(reboot(Boot.kernelRelease(u.nevra()))));
+                steps.add(remove(assessment, context));
+            }
+            case AFFECTED -> steps.addAll(affected(assessment, context, notes, incident));
+            case NOT_IN_USE -> {
+                steps.add(remove(assessment, context));
+                steps.add(exclude(affectedVersions(assessment), context, incident));
+            }
+            default -> throw new IllegalStateException("no kernel guide for " + assessment.relation());
+        }
+        return steps;
+    }
+
+    private static List<Step> affected(IncidentAssessment assessment, Planner.Context context, List<String> notes,
+                                       Incident incident) {
+        List<Step> steps = new ArrayList<>();
+        Optional<InstalledPackage> good = newestGood(assessment, context);
+        Boot boot = context.boot();
+        boolean defaultBad = assessment.affected().stream()
+                .anyMatch(a -> boot.defaultKernel().filter(Boot.kernelRelease(a.installed().nevra())::equals).isPresent()
+                        || boot.defaultKernel().isEmpty());
+        if (good.isEmpty()) {
+            steps.add(installLastGood(assessment, context, notes));
+        }
+        String target = good.map(p -> Boot.kernelRelease(p.nevra())).orElseGet(() -> lastGoodRelease(assessment));
+        if (defaultBad) {
+            steps.add(new Step("Boot the previous kernel", "Restart and choose Fedora Linux (" + target + ") in the boot menu. Fedora"
+                    + " hides the menu: hold Shift while the machine starts (BIOS), or press Esc again and again (UEFI). The"
+                    + " command makes the menu show at every start.",
+                    List.of(ShellCommand.asRoot("grub2-editenv", "-", "unset", "menu_auto_hide")), List.of(),
+                    List.of(new Check.Running(target))));
+            steps.add(new Step("Make it the default", "So that the next start boots " + target + " without the menu.",
+                    List.of(ShellCommand.asRoot("grubby", "--set-default", "/boot/vmlinuz-" + PackageName.check(target))), List.of(),
+                    List.of(new Check.DefaultKernel(target))));
+        } else {
+            steps.add(reboot(boot.defaultKernel().orElseThrow()));
+        }
+        steps.add(remove(assessment, context));
+        steps.add(exclude(affectedVersions(assessment), context, incident));
+        return steps;
+    }
+
+    private static Step reboot(String release) {
+        return new Step("Reboot into " + release, "The fixed kernel is installed and boots by default; the one running now is affected.",
+                List.of(ShellCommand.asRoot("systemctl", "reboot")), List.of(), List.of(new Check.Running(PackageName.check(release))));
+    }
+
+    /** Removes the affected version with every installonly sibling of that version (kernel, -core, -modules …). */
+    private static Step remove(IncidentAssessment assessment, Planner.Context context) {
+        Set<String> releases = new LinkedHashSet<>();
+        assessment.affected().forEach(a -> releases.add(Boot.kernelRelease(a.installed().nevra())));
+        List<String> args = new ArrayList<>(List.of("remove"));
+        List<Check> checks = new ArrayList<>();
+        for (InstalledPackage p : context.installed()) {
+            if (context.boot().isInstallonly(p.nevra().name()) && releases.contains(Boot.kernelRelease(p.nevra()))) {
+                args.add(spec(p.nevra()));
+                checks.add(new Check.Absent(p.nevra().name(), p.nevra().evr()));
+            }
+        }
+        if (checks.isEmpty()) {
+            for (AffectedInstall a : assessment.affected()) {
+                args.add(spec(a.installed().nevra()));
+                checks.add(new Check.Absent(a.installed().nevra().name(), a.installed().nevra().evr()));
+            }
+        }
+        return new Step("Remove the affected kernel " + String.join(", ", releases), "All its packages of that version go together."
+                + " dnf does not remove the kernel that is running: boot another one first.",
+                List.of(Planner.dnf(context, args.toArray(String[]::new))), List.of(), checks);
+    }
+
+    /** A versionlock exclude of these exact versions: later kernels, the fix among them, still come. */
+    private static Step exclude(List<Nevra> versions, Planner.Context context, Incident incident) {
+        List<String> args = new ArrayList<>(List.of("versionlock", "exclude"));
+        List<Check> checks = new ArrayList<>();
+        Set<String> said = new LinkedHashSet<>();
+        for (Nevra n : versions) {
+            if (said.add(n.name() + "-" + n.evr())) {
+                args.add(PackageName.check(n.name()) + "-" + Evr.parseBuildable(n.evr().toString()));
+                checks.add(new Check.Excluded(n.name(), n.evr()));
+            }
+        }
+        String plugin = context.manager() == org.fedoraproject.preflight.machine.PackageManager.DNF4
+                ? " dnf4 needs its versionlock plugin for this (sudo dnf install python3-dnf-plugin-versionlock)." : "";
+        return new Step("Keep version " + versions.get(0).evr() + " out", "An exclude of this one version until " + incident.id()
+                + " is fixed, not a lock on the name, which would keep every later kernel out, the fix too." + plugin,
+                List.of(Planner.dnf(context, args.toArray(String[]::new))), List.of(), checks);
+    }
+
+    private static Step installLastGood(IncidentAssessment assessment, Planner.Context context, List<String> notes) {
+        List<String> args = new ArrayList<>(List.of("install"));
+        List<Check> checks = new ArrayList<>();
+        for (AffectedInstall a : assessment.affected()) {
+            AffectedPackage range = a.range();
+            if (range.lastGood().isEmpty()) {
+                notes.add("The feed names no last good version of " + range.name() + ", and no unaffected one is installed.");
+                continue;
+            }
+            Evr good = Evr.parseBuildable(range.lastGood().get().toString());
+            args.add(PackageName.check(range.name()) + "-" + good + "." + PackageName.check(a.installed().nevra().arch()));
+            checks.add(new Check.Present(range.name(), a.installed().nevra().arch(), good));
+            if (!context.available().getOrDefault(range.name(), Set.of()).contains(good)) {
+                args.add(1, "--enablerepo=updates-archive");
+                notes.add(range.name() + " " + good + " is not in the enabled repositories; Fedora keeps older updates in"
+                        + " updates-archive (package fedora-repos-archive), which the command enables.");
+            }
+        }
+        return new Step("Install the last good kernel beside it", "No unaffected kernel is installed; dnf installs this one next to"
+                + " the affected one (an installonly package is never downgraded).",
+                List.of(Planner.dnf(context, args.stream().distinct().toArray(String[]::new))), List.of(), checks);
+    }
+
+    /** The newest installed version of the incident's packages outside every range: the kernel to go back to. */
+    private static Optional<InstalledPackage> newestGood(IncidentAssessment assessment, Planner.Context context) {
+        Set<String> names = new TreeSet<>();
+        assessment.affected().forEach(a -> names.add(a.range().name()));
+        return context.installed().stream()
+                .filter(p -> names.contains(p.nevra().name()))
+                .filter(p -> assessment.incident().incident().affected().stream()
+                        .noneMatch(r -> r.name().equals(p.nevra().name()) && r.range().contains(p.nevra().evr())))
+                .max(java.util.Comparator.comparing((InstalledPackage p) -> p.nevra().evr()));
+    }
+
+    private static String lastGoodRelease(IncidentAssessment assessment) {
+        AffectedInstall a = assessment.affected().get(0);
+        return a.range().lastGood().map(g -> g.version() + "-" + g.release() + "." + a.installed().nevra().arch())
+                .orElse(Boot.kernelRelease(a.installed().nevra()));
+    }
+
+    private static List<Nevra> affectedVersions(IncidentAssessment assessment) {
+        return assessment.affected().stream().map(a -> a.installed().nevra()).toList();
+    }
+
+    private static List<Nevra> pendingVersions(List<PendingUpdate> updates) {
+        return updates.stream().map(PendingUpdate::nevra).toList();
+    }
+
+    private static String spec(Nevra n) {
+        return PackageName.check(n.name()) + "-" + Evr.parseBuildable(n.evr().toString()) + "." + PackageName.check(n.arch());
+    }
+}
