@@ -65,9 +65,12 @@ pkg() {
   local stage=$1 name=$2 epoch=$3 version=$4 release=$5 arch=$6
   shift 6
   local spec="$R/build/$name-$version-$release.spec" files=() tags=()
+  local own="/usr/share/preflight-test/$name"
   for tag in "$@"; do
     case "$tag" in
       "File: "*) files+=("${tag#File: }") ;;
+      # Installonly packages stand side by side: each version owns a file of its own.
+      "Versioned: yes") own="/usr/share/preflight-test/$name-$version-$release" ;;
       *) tags+=("$tag") ;;
     esac
   done
@@ -79,13 +82,14 @@ pkg() {
     echo "Release: $release"
     echo "Summary: Preflight test package $name"
     echo "License: MIT"
-    echo "BuildArch: $arch"
+    # rpm will not build BuildArch: i686 on x86_64 (not in its buildarch_compat); --target alone does.
+    [ "$arch" != i686 ] && echo "BuildArch: $arch"
     for tag in "${tags[@]}"; do echo "$tag"; done
     echo "%description"
     echo "A small package named and versioned like Fedora's, for Preflight's tests."
     echo "%install"
     echo "mkdir -p %{buildroot}/usr/share/preflight-test"
-    echo "echo '$name-$version-$release' > %{buildroot}/usr/share/preflight-test/$name"
+    echo "echo '$name-$version-$release' > %{buildroot}$own"
     for file in "${files[@]}"; do
       echo "mkdir -p %{buildroot}$(dirname "$file") && echo 'stands in for the real program' > %{buildroot}$file && chmod 755 %{buildroot}$file"
     done
@@ -95,7 +99,7 @@ pkg() {
       echo "ln -s ../usr/lib/os-release %{buildroot}/etc/os-release"
     fi
     echo "%files"
-    echo "/usr/share/preflight-test/$name"
+    echo "$own"
     for file in "${files[@]}"; do echo "$file"; done
     if [ "$name" = fedora-release-common ]; then
       echo "/usr/lib/os-release"
@@ -209,6 +213,88 @@ dnf -q --disableplugin=local --installroot="$D4" --releasever=43 makecache --ref
 # dnf5 5.4 keeps its first copy of a file:// repo's metadata even with --refresh: start afresh.
 chroot "$R/sid" dnf5 -q --installroot="$D5" --releasever=43 clean metadata >> "$R/dnf5.log" 2>&1
 chroot "$R/sid" dnf5 -q --installroot="$D5" --releasever=43 makecache >> "$R/dnf5.log" 2>&1
+
+# --- the edge roots: how Fedora really installs packages ------------------------------------------
+# DIR/edge4 (host dnf4) and DIR/sid/roots/edge5 (dnf5), from repos of their own so that the roots
+# above keep their story: three kernels side by side (installonly: 6.17.5, the affected 6.17.6,
+# the fixed 6.17.7, each with kernel-modules, with Boot Loader Specification entries as
+# kernel-install writes them), mesa-libGL in both arches (x86_64 and the 32-bit i686 build, as
+# Steam installs it), upgraded to 25.1.4 and then reinstalled, Plasma's plasma-workspace on a
+# Workstation, upgraded to 6.5.2; pending: mesa-libGL 25.1.6 in both arches.
+log "edge roots: installonly kernels, multilib, a reinstall, Plasma on Workstation"
+kernel() { # kernel STAGE VERSION: kernel-core and kernel-modules of one version, installonly as Fedora's
+  pkg "$1" kernel-core 0 "$2" 300.fc43 x86_64 "Versioned: yes" "Provides: installonlypkg(kernel)"
+  pkg "$1" kernel-modules 0 "$2" 300.fc43 x86_64 "Versioned: yes" "Provides: installonlypkg(kernel-module)" \
+    "Requires: kernel-core = $2-300.fc43"
+}
+kernel edge-fedora 6.17.5
+pkg edge-fedora mesa-libGL 0 25.1.2 1.fc43 x86_64
+pkg edge-fedora mesa-libGL 0 25.1.2 1.fc43 i686
+pkg edge-fedora plasma-workspace 0 6.5.1 1.fc43 x86_64
+kernel edge-kernel-bad 6.17.6
+pkg edge-updates-installed mesa-libGL 0 25.1.4 1.fc43 x86_64
+pkg edge-updates-installed mesa-libGL 0 25.1.4 1.fc43 i686
+pkg edge-updates-installed plasma-workspace 0 6.5.2 1.fc43 x86_64
+kernel edge-kernel-fixed 6.17.7
+pkg edge-updates-pending mesa-libGL 0 25.1.6 1.fc43 x86_64
+pkg edge-updates-pending mesa-libGL 0 25.1.6 1.fc43 i686
+mkdir -p "$REPOS/edge-fedora" "$REPOS/edge-updates"
+cp "$R/rpms/fedora"/fedora-release-common-*.rpm "$R/rpms/fedora"/dnf5-*.rpm "$R/rpms/fedora"/python3-dnf-*.rpm \
+  "$R/rpms/edge-fedora"/*.rpm "$REPOS/edge-fedora/"
+createrepo_c --quiet "$REPOS/edge-fedora"
+edge_publish() { # edge_publish STAGE...
+  for stage in "$@"; do cp "$R/rpms/$stage"/*.rpm "$REPOS/edge-updates/"; done
+  createrepo_c --quiet --update "$REPOS/edge-updates"
+}
+edge_publish edge-kernel-bad edge-updates-installed
+
+edge_config() { # edge_config ROOT REPO_BASE
+  local root=$1 base=$2
+  mkdir -p "$root/etc/dnf" "$root/etc/yum.repos.d" "$root/var/tmp" "$root/tmp"
+  chmod 1777 "$root/var/tmp" "$root/tmp"
+  printf '[main]\ngpgcheck=0\ninstall_weak_deps=False\nkeepcache=False\nbest=False\n' > "$root/etc/dnf/dnf.conf"
+  for repo in fedora updates; do
+    printf '[%s]\nname=Fedora $releasever - %s (Preflight edge test)\nbaseurl=file://%s/edge-%s\nenabled=1\ngpgcheck=0\nmetadata_expire=7d\n' \
+      "$repo" "$repo" "$base" "$repo" > "$root/etc/yum.repos.d/$repo.repo"
+  done
+}
+# edge_steps ROOT_ON_HOST DNF...: the edge story (called after ||, where set -e does not apply)
+edge_steps() {
+  local root=$1
+  shift
+  "$@" --disablerepo=updates install fedora-release-common kernel-core kernel-modules mesa-libGL.x86_64 mesa-libGL.i686 \
+    plasma-workspace "$MARKER" || return 1
+  "$@" upgrade kernel-core kernel-modules || return 1
+  "$@" upgrade mesa-libGL || return 1
+  "$@" reinstall mesa-libGL || return 1
+  "$@" upgrade plasma-workspace || return 1
+  edge_publish edge-kernel-fixed
+  "$@" clean metadata > /dev/null || return 1   # dnf would keep its cached copy of the repo (metadata_expire)
+  "$@" upgrade kernel-core kernel-modules || return 1
+  # The boot entries kernel-install writes for each kernel (the test packages run no scriptlets).
+  mkdir -p "$root/boot/loader/entries"
+  for v in 6.17.5 6.17.6 6.17.7; do
+    printf 'title Fedora Linux (%s-300.fc43.x86_64) 43 (Workstation Edition)\nversion %s-300.fc43.x86_64\nlinux /vmlinuz-%s-300.fc43.x86_64\ninitrd /initramfs-%s-300.fc43.x86_64.img\noptions root=UUID=0 ro rhgb quiet\ngrub_users $grub_users\ngrub_arg --unrestricted\ngrub_class fedora\n' \
+      "$v" "$v" "$v" "$v" > "$root/boot/loader/entries/0123456789abcdef0123456789abcdef-$v-300.fc43.x86_64.conf"
+  done
+}
+rm -rf "$R/edge4" "$R/sid/roots/edge5"
+E4="$R/edge4"
+edge_config "$E4" "$REPOS"
+MARKER=python3-dnf
+edge_steps "$E4" dnf -y -q --disableplugin=local --installroot="$E4" --releasever=43 > "$R/edge4.log" 2>&1 \
+  || { tail -30 "$R/edge4.log" >&2; exit 1; }
+E5=/roots/edge5
+edge_config "$R/sid$E5" /srv/repos
+MARKER=dnf5
+# The fixed kernel's repo state is reset: the dnf5 root starts from the same published set.
+rm -f "$REPOS/edge-updates"/kernel-*6.17.7*.rpm && createrepo_c --quiet --update "$REPOS/edge-updates"
+edge_steps "$R/sid$E5" chroot "$R/sid" dnf5 -y -q --installroot="$E5" --releasever=43 > "$R/edge5.log" 2>&1 \
+  || { tail -30 "$R/edge5.log" >&2; exit 1; }
+edge_publish edge-updates-pending
+dnf -q --disableplugin=local --installroot="$E4" --releasever=43 makecache --refresh >> "$R/edge4.log" 2>&1
+chroot "$R/sid" dnf5 -q --installroot="$E5" --releasever=43 clean metadata >> "$R/edge5.log" 2>&1
+chroot "$R/sid" dnf5 -q --installroot="$E5" --releasever=43 makecache >> "$R/edge5.log" 2>&1
 
 echo "$SUM" > "$R/.complete"
 log "test roots ready in $R"

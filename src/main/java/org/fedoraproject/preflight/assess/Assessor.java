@@ -169,6 +169,7 @@ public final class Assessor {
             relation = allFixed ? Relation.FIX_AVAILABLE : Relation.AFFECTED;
         } else if (!risky.isEmpty()) {
             relation = Relation.AT_RISK;
+            affected = notInUse; // older kernels in the range, kept beside: the guide removes them too
         } else if (!notInUse.isEmpty()) {
             relation = Relation.NOT_IN_USE;
             affected = notInUse;

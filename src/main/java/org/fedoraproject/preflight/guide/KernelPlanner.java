@@ -35,6 +35,9 @@ final class KernelPlanner {
         switch (assessment.relation()) {
             case AT_RISK -> {
                 steps.add(exclude(pendingVersions(assessment.risky()), context, incident));
+                if (!assessment.affected().isEmpty()) {
+                    steps.add(remove(assessment, context)); // an older kernel in the range, kept beside
+                }
                 Set<String> leaveOut = new TreeSet<>(context.heldUpdates());
                 assessment.risky().forEach(u -> leaveOut.add(PackageName.check(u.nevra().name())));
                 steps.add(new Step("Install the other updates", "Every update on hold is left out (" + String.join(", ", leaveOut)

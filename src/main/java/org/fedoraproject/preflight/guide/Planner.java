@@ -1,7 +1,6 @@
 package org.fedoraproject.preflight.guide;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,7 +187,7 @@ switch (assessment.relation()) {
         }
         // One NAME-EVR.ARCH per installed arch: dnf4 downgrades only the best arch of a plain
         // NAME-EVR, which would leave the 32-bit build of a multilib package behind.
-        Map<String, Evr> targets = new LinkedHashMap<>();
+        Map<String, Evr> targets = new java.util.TreeMap<>(); // by NAME-EVR.ARCH: the same command however rpm listed them
         List<Check> checks = new ArrayList<>();
         Set<String> said = new java.util.HashSet<>();
         boolean unavailable = false;

@@ -35,7 +35,7 @@ public final class AvailableVersionsReader {
         }
         List<String> command = new ArrayList<>();
         command.add(manager == PackageManager.DNF5 ? "dnf5" : "dnf-3");
-        command.addAll(target.dnfRootArgs());
+        command.addAll(manager == PackageManager.DNF4 ? target.dnf4RootArgs() : target.dnfRootArgs());
         command.addAll(List.of("--cacheonly", "--quiet", "repoquery", "--available"));
         if (manager == PackageManager.DNF4) {
             command.add("--showduplicates");

@@ -89,7 +89,7 @@ public final class DnfUpdatesReader {
     private List<String> dnf(String program, String[] subcommand, boolean json) {
         List<String> command = new ArrayList<>();
         command.add(program);
-        command.addAll(target.dnfRootArgs());
+        command.addAll(program.equals("dnf-3") ? target.dnf4RootArgs() : target.dnfRootArgs());
         command.add("--cacheonly");
         command.add("--quiet");
         command.addAll(List.of(subcommand));

@@ -39,6 +39,21 @@ public record Target(Path files, String commandRoot, CommandRunner runner) {
         return isHost() ? List.of() : List.of("--installroot=" + commandRoot);
     }
 
+    /**
+     * {@code --installroot=DIR} for dnf4, and the root's own plugin configuration when it has one:
+     * dnf4 reads plugin configuration from the running system even under --installroot, so the
+     * root's versionlock list (which hides versions from check-update) would not count.
+     */
+    public List<String> dnf4RootArgs() {
+        if (isHost()) {
+            return List.of();
+        }
+        if (java.nio.file.Files.isDirectory(file("etc/dnf/plugins"))) {
+            return List.of("--installroot=" + commandRoot, "--setopt=pluginconfpath=" + commandRoot + "/etc/dnf/plugins");
+        }
+        return dnfRootArgs();
+    }
+
     /** A file of the inspected system, e.g. {@code usr/lib/sysimage/libdnf5/transaction_history.sqlite}. */
     public Path file(String relative) {
         return files.resolve(relative);

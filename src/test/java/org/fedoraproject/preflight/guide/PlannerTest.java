@@ -119,7 +119,7 @@ class PlannerTest {
                 mesa("mesa-libGL", null));
         Plan plan = Planner.plan(a, dnf(PackageManager.DNF4, Map.of("mesa-libGL", Set.of(Evr.parse("25.1.2-1.fc43")))));
         Step back = plan.steps().get(0);
-        assertEquals("sudo dnf downgrade mesa-libGL-25.1.2-1.fc43.x86_64 mesa-libGL-25.1.2-1.fc43.i686",
+        assertEquals("sudo dnf downgrade mesa-libGL-25.1.2-1.fc43.i686 mesa-libGL-25.1.2-1.fc43.x86_64",
                 back.command().orElseThrow().display());
         assertEquals(List.of(), plan.notes());
         // Done only when both arches are back: the 32-bit build left behind is named.
