@@ -59,24 +59,29 @@ echo "$DBPATH_MACRO" > "$R/sid/etc/rpm/macros.preflight-test-roots"
 rm -rf "$R/sid/roots" "$R/sid/srv/repos"
 
 # --- packages ----------------------------------------------------------------------------------
-# pkg STAGE NAME EPOCH VERSION RELEASE ARCH [TAG: VALUE | File: PATH]...   builds one package into rpms/STAGE
-# (File: adds an empty executable the package owns, as dnf5 owns /usr/bin/dnf5.)
+# pkg STAGE NAME EPOCH VERSION RELEASE ARCH [TAG: VALUE | File: PATH | Source-package: SRC]...
+# builds one package into rpms/STAGE. (File: adds an empty executable the package owns, as dnf5
+# owns /usr/bin/dnf5. Source-package: builds NAME as a subpackage of the spec SRC, so that its
+# SOURCERPM is SRC-VERSION-RELEASE.src.rpm, as mesa-libGL's is mesa's.)
 pkg() {
   local stage=$1 name=$2 epoch=$3 version=$4 release=$5 arch=$6
   shift 6
   local spec="$R/build/$name-$version-$release.spec" files=() tags=()
-  local own="/usr/share/preflight-test/$name"
+  local own="/usr/share/preflight-test/$name" src=""
   for tag in "$@"; do
     case "$tag" in
       "File: "*) files+=("${tag#File: }") ;;
+      "Source-package: "*) src="${tag#Source-package: }" ;;
       # Installonly packages stand side by side: each version owns a file of its own.
       "Versioned: yes") own="/usr/share/preflight-test/$name-$version-$release" ;;
       *) tags+=("$tag") ;;
     esac
   done
   mkdir -p "$R/build" "$R/rpms/$stage"
+  local sub=""
+  [ -n "$src" ] && sub=" -n $name"
   {
-    echo "Name: $name"
+    echo "Name: ${src:-$name}"
     [ "$epoch" != 0 ] && echo "Epoch: $epoch"
     echo "Version: $version"
     echo "Release: $release"
@@ -84,8 +89,14 @@ pkg() {
     echo "License: MIT"
     # rpm will not build BuildArch: i686 on x86_64 (not in its buildarch_compat); --target alone does.
     [ "$arch" != i686 ] && echo "BuildArch: $arch"
+    if [ -n "$src" ]; then
+      echo "%description"
+      echo "The source package of $name (no files: not built)."
+      echo "%package$sub"
+      echo "Summary: Preflight test package $name"
+    fi
     for tag in "${tags[@]}"; do echo "$tag"; done
-    echo "%description"
+    echo "%description$sub"
     echo "A small package named and versioned like Fedora's, for Preflight's tests."
     echo "%install"
     echo "mkdir -p %{buildroot}/usr/share/preflight-test"
@@ -98,7 +109,7 @@ pkg() {
       echo "cp $HERE/os-release-fedora-43 %{buildroot}/usr/lib/os-release"
       echo "ln -s ../usr/lib/os-release %{buildroot}/etc/os-release"
     fi
-    echo "%files"
+    echo "%files$sub"
     echo "$own"
     for file in "${files[@]}"; do echo "$file"; done
     if [ "$name" = fedora-release-common ]; then
@@ -228,16 +239,17 @@ kernel() { # kernel STAGE VERSION: kernel-core and kernel-modules of one version
     "Requires: kernel-core = $2-300.fc43"
 }
 kernel edge-fedora 6.17.5
-pkg edge-fedora mesa-libGL 0 25.1.2 1.fc43 x86_64
-pkg edge-fedora mesa-libGL 0 25.1.2 1.fc43 i686
+pkg edge-fedora mesa-libGL 0 25.1.2 1.fc43 x86_64 "Source-package: mesa"
+pkg edge-fedora mesa-libGL 0 25.1.2 1.fc43 i686 "Source-package: mesa"
 pkg edge-fedora plasma-workspace 0 6.5.1 1.fc43 x86_64
+pkg edge-fedora grub2-efi-x64 1 2.12 32.fc43 x86_64
 kernel edge-kernel-bad 6.17.6
-pkg edge-updates-installed mesa-libGL 0 25.1.4 1.fc43 x86_64
-pkg edge-updates-installed mesa-libGL 0 25.1.4 1.fc43 i686
+pkg edge-updates-installed mesa-libGL 0 25.1.4 1.fc43 x86_64 "Source-package: mesa"
+pkg edge-updates-installed mesa-libGL 0 25.1.4 1.fc43 i686 "Source-package: mesa"
 pkg edge-updates-installed plasma-workspace 0 6.5.2 1.fc43 x86_64
 kernel edge-kernel-fixed 6.17.7
-pkg edge-updates-pending mesa-libGL 0 25.1.6 1.fc43 x86_64
-pkg edge-updates-pending mesa-libGL 0 25.1.6 1.fc43 i686
+pkg edge-updates-pending mesa-libGL 0 25.1.6 1.fc43 x86_64 "Source-package: mesa"
+pkg edge-updates-pending mesa-libGL 0 25.1.6 1.fc43 i686 "Source-package: mesa"
 mkdir -p "$REPOS/edge-fedora" "$REPOS/edge-updates"
 cp "$R/rpms/fedora"/fedora-release-common-*.rpm "$R/rpms/fedora"/dnf5-*.rpm "$R/rpms/fedora"/python3-dnf-*.rpm \
   "$R/rpms/edge-fedora"/*.rpm "$REPOS/edge-fedora/"
@@ -263,7 +275,7 @@ edge_steps() {
   local root=$1
   shift
   "$@" --disablerepo=updates install fedora-release-common kernel-core kernel-modules mesa-libGL.x86_64 mesa-libGL.i686 \
-    plasma-workspace "$MARKER" || return 1
+    plasma-workspace grub2-efi-x64 "$MARKER" || return 1
   "$@" upgrade kernel-core kernel-modules || return 1
   "$@" upgrade mesa-libGL || return 1
   "$@" reinstall mesa-libGL || return 1

@@ -82,7 +82,7 @@ public final class CheckService {
             refreshes.forEach(f -> statuses.add(f.join()));
             live.problems().forEach(warnings::add);
         }
-        List<SourcedIncident> incidents = CheckReport.merge(statuses);
+        List<SourcedIncident> incidents = bySourcePackage(CheckReport.merge(statuses), system, request, warnings);
         // Problems met while looking up the history (during the assessment) join the warnings.
         SinceLookup since = request.demo() ? SinceLookup.of(system.history().transactions()) : wanted -> {
             Set<String> names = wanted.stream().map(Nevra::name).collect(Collectors.toSet());
@@ -118,6 +118,38 @@ public final class CheckService {
             available = versions.get().orElse(java.util.Map.of());
         }
         return HoldAdvice.of(locks, installed, incidents, available, manager, inspection.commandRoot(request.root()));
+    }
+
+    /**
+     * The incidents with their source-package entries turned into this system's binary packages
+     * (SourceExpansion), and a warning for each range that cannot match an installed package's
+     * epoch. dnf is asked for the pending updates' source packages only when an entry needs them.
+     */
+    private List<SourcedIncident> bySourcePackage(List<SourcedIncident> incidents, SystemSnapshot system, Request request,
+                                                  List<String> warnings) {
+        List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
+        List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
+        String release = system.os().get().map(OsRelease::versionId).orElse("");
+        List<SourcedIncident> applicable = incidents.stream().filter(s -> s.incident().forRelease(release)).toList();
+        java.util.Map<String, String> sourceOf = new java.util.HashMap<>();
+        java.util.Map<String, Set<Long>> epochs = new java.util.HashMap<>();
+        for (org.fedoraproject.preflight.machine.InstalledPackage p : installed) {
+            sourceOf.putIfAbsent(p.nevra().name(), p.source());
+            epochs.computeIfAbsent(p.nevra().name(), n -> new java.util.TreeSet<>()).add(p.nevra().evr().epoch());
+        }
+        // An update's source is, but for a rename, that of the version it replaces.
+        pending.forEach(u -> sourceOf.putIfAbsent(u.nevra().name(), ""));
+        if (!request.demo() && !pending.isEmpty()
+                && org.fedoraproject.preflight.incident.SourceExpansion.needsSources(applicable)) {
+            PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
+            Reading<java.util.Map<String, String>> read = inspection.pendingSources(request.root(), manager);
+            read.get().ifPresentOrElse(sourceOf::putAll, () -> warnings.add(((Reading.Unavailable<?>) read).message()));
+        }
+        org.fedoraproject.preflight.incident.SourceExpansion.Expanded expanded =
+                org.fedoraproject.preflight.incident.SourceExpansion.expand(incidents, sourceOf);
+        warnings.addAll(expanded.notes());
+        warnings.addAll(org.fedoraproject.preflight.incident.EpochCheck.warnings(applicable, epochs));
+        return expanded.incidents();
     }
 
     /** The whole transaction history of the system checked (the demo's own for the demo). */

@@ -57,6 +57,11 @@ public final class Inspection {
         return target.isHost() ? Optional.empty() : Optional.of(target.commandRoot());
     }
 
+    /** The source package of each pending update, by the update's name. */
+    public Reading<Map<String, String>> pendingSources(Optional<Path> root, PackageManager manager) {
+        return new org.fedoraproject.preflight.system.PendingSourcesReader(targets.resolve(root), manager).read();
+    }
+
     /** The versionlock entries the system's package manager applies. */
     public Reading<VersionLocks> locks(Optional<Path> root, PackageManager manager) {
         return new HoldsReader(targets.resolve(root)).read(manager);

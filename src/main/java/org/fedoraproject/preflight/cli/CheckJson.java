@@ -65,6 +65,7 @@ final class CheckJson {
         JsonArray problems = new JsonArray();
         report.cannotCheck().forEach(problems::add);
         root.add("problems", problems);
+        root.add("warnings", strings(report.warnings()));
         JsonObject metadata = new JsonObject();
         time(metadata, "time", report.metadataTime());
         root.add("metadata", metadata);

@@ -39,7 +39,7 @@ final class FeedBinary {
     record Parsed(Feed feed, List<FeedProblem> problems, String signer) {
     }
 
-    private static final int MAGIC = 0x50464231; // "PFB1"
+    private static final int MAGIC = 0x50464232; // "PFB2": affected packages carry their source package
 
     private FeedBinary() {
     }
@@ -134,6 +134,10 @@ final class FeedBinary {
             evr(out, a.introduced());
             optionalEvr(out, a.fixed());
             optionalEvr(out, a.lastGood());
+            out.writeBoolean(a.source().isPresent());
+            if (a.source().isPresent()) {
+                text(out, a.source().get());
+            }
         }
         texts(out, i.badUpdates());
         texts(out, i.fix().updates());
@@ -181,7 +185,8 @@ final class FeedBinary {
             Evr introduced = evr(in);
             Optional<Evr> fixed = optionalEvr(in);
             Optional<Evr> lastGood = optionalEvr(in);
-            affected.add(new AffectedPackage(name, new VersionRange(introduced, fixed), lastGood));
+            Optional<String> source = in.readBoolean() ? Optional.of(text(in)) : Optional.empty();
+            affected.add(new AffectedPackage(name, new VersionRange(introduced, fixed), lastGood, source));
         }
         List<String> badUpdates = texts(in);
         List<String> fixUpdates = texts(in);

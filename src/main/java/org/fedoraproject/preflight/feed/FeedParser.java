@@ -174,6 +174,11 @@ public final class FeedParser {
             p.add(at.field("name"), "\"" + name.get() + "\" is not an rpm package name (letters, digits, . _ + -)");
             name = Optional.empty();
         }
+        Optional<String> source = p.text(a, "source", at, false, false);
+        if (source.isPresent() && !PackageName.isValid(source.get())) {
+            p.add(at.field("source"), "\"" + source.get() + "\" is not an rpm package name (letters, digits, . _ + -)");
+            return null;
+        }
         Optional<Evr> introduced = p.evr(a, "introduced", at, true);
         Optional<Evr> fixed = p.evr(a, "fixed", at, false);
         Optional<Evr> lastGood = p.evr(a, "last_good", at, false);
@@ -188,7 +193,7 @@ public final class FeedParser {
         if (name.isEmpty() || introduced.isEmpty()) {
             return null;
         }
-        return new AffectedPackage(name.get(), new VersionRange(introduced.get(), fixed), lastGood);
+        return new AffectedPackage(name.get(), new VersionRange(introduced.get(), fixed), lastGood, source);
     }
 
     private static Fix fix(JsonObject o, JsonPath path, Problems p) {

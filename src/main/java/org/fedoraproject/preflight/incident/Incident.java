@@ -40,6 +40,12 @@ public record Incident(String id, String title, String summary, IncidentStatus s
         return matches(releases, release) && matches(variants, variant) && matches(arches, arch);
     }
 
+    /** The same incident with other affected entries (its source entries expanded to binary packages). */
+    public Incident withAffected(List<AffectedPackage> entries) {
+        return new Incident(id, title, summary, status, severity, published, modified, resolved, releases, variants, arches,
+                entries, badUpdates, fix, workarounds, links, timeline);
+    }
+
     /** Whether the incident is about this release at all (FEED-FORMAT.md, "Scope"). */
     public boolean forRelease(String release) {
         return matches(releases, release);

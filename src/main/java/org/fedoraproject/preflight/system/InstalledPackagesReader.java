@@ -18,7 +18,7 @@ import org.fedoraproject.preflight.rpm.Nevra;
 /** The rpm database, through rpm's query format (rpm knows where its database is; Preflight does not guess). */
 public final class InstalledPackagesReader {
 
-    static final String QUERY_FORMAT = "%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{INSTALLTIME}\\n";
+    static final String QUERY_FORMAT = "%{NAME}\\t%{EPOCHNUM}\\t%{VERSION}\\t%{RELEASE}\\t%{ARCH}\\t%{INSTALLTIME}\\t%{SOURCERPM}\\n";
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final Target target;
@@ -84,7 +84,7 @@ public final class InstalledPackagesReader {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            if (f.length != 6) {
+            if (f.length != 7) {
                 return Reading.unavailable(source, "unexpected output on line " + (k + 1) + ": \"" + line + "\"");
             }
             if (f[0].equals("gpg-pubkey")) {
@@ -92,7 +92,8 @@ public final class InstalledPackagesReader {
             }
             try {
                 Evr evr = new Evr(Long.parseLong(f[1]), f[2], f[3]);
-                packages.add(new InstalledPackage(new Nevra(f[0], evr, f[4]), Instant.ofEpochSecond(Long.parseLong(f[5]))));
+                packages.add(new InstalledPackage(new Nevra(f[0], evr, f[4]), Instant.ofEpochSecond(Long.parseLong(f[5])),
+                        InstalledPackage.sourceName(f[6])));
             } catch (NumberFormatException | InvalidVersionException e) {
                 return Reading.unavailable(source, "unexpected output on line " + (k + 1) + ": \"" + line + "\" (" + e.getMessage() + ")");
             }

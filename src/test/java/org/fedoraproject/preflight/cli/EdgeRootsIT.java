@@ -132,6 +132,11 @@ class EdgeRootsIT {
                 affected("mesa-libGL", "25.1.4-1.fc43", mesaFix, "25.1.2-1.fc43")));
         incidents.add(incident("EDGE-KDE", "Plasma panel freezes", List.of("kde"),
                 affected("plasma-workspace", "6.5.2-1.fc43", null, "6.5.1-1.fc43")));
+        // A publisher's mistakes: a range without grub2-efi-x64's epoch 1, and the source package's name as a binary's.
+        incidents.add(incident("EDGE-GRUB", "Boot menu missing", List.of(),
+                affected("grub2-efi-x64", "2.12-32.fc43", "2.12-33.fc43", "2.12-31.fc43")));
+        incidents.add(incident("EDGE-SRC", "Vulkan games stutter", List.of(),
+                affected("mesa", "25.1.4-1.fc43", "25.1.6-1.fc43", "25.1.2-1.fc43")));
         f.add("incidents", incidents);
         return f.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -221,7 +226,14 @@ class EdgeRootsIT {
         // Kernel 6.17.6 is kept beside 6.17.7, which the newest boot entry boots: not in use, not affected.
         // mesa-libGL's fix is pending in both arches. Plasma 6.5.2 is installed on a Workstation: a KDE-only
         // incident still shows it.
-        assertEquals("EDGE-KDE=affected EDGE-KERNEL=not-in-use EDGE-MESA=fix-available", ids(report.getAsJsonArray("incidents")));
+        // EDGE-SRC names the source package mesa: matched through mesa-libGL (both arches), built from it.
+        assertEquals("EDGE-KDE=affected EDGE-KERNEL=not-in-use EDGE-MESA=fix-available EDGE-SRC=fix-available",
+                ids(report.getAsJsonArray("incidents")));
+        String warnings = report.getAsJsonArray("warnings").toString();
+        assertTrue(warnings.contains("EDGE-SRC names mesa, which is no installed or pending package but the source package of"
+                + " mesa-libGL"), warnings);
+        assertTrue(warnings.contains("EDGE-GRUB: the range of grub2-efi-x64 (from 2.12-32.fc43, fixed in 2.12-33.fc43) has epoch 0,"
+                + " but the installed grub2-efi-x64 has epoch 1: the range cannot match it"), warnings);
         assertEquals("caution", report.get("verdict").getAsString(), "Plasma's affected version is installed");
         JsonObject mesa = byId(report.getAsJsonArray("incidents"), "id", "EDGE-MESA");
         assertEquals(3, mesa.getAsJsonObject("since").get("transaction").getAsLong(),
@@ -330,7 +342,7 @@ class EdgeRootsIT {
                 "dnf hides the fix from the pending updates: " + report.getAsJsonArray("updates"));
         assertEquals("affected", byId(report.getAsJsonArray("incidents"), "id", "EDGE-MESA").get("relation").getAsString());
         JsonObject hold = byId(report.getAsJsonArray("holds"), "name", "mesa-libGL");
-        assertEquals("[\"EDGE-MESA\"]", hold.getAsJsonArray("pins_affected").toString());
+        assertEquals("[\"EDGE-MESA\",\"EDGE-SRC\"]", hold.getAsJsonArray("pins_affected").toString(), "EDGE-SRC by its source package");
         assertEquals("25.1.6-1.fc43", hold.get("hidden_fix").getAsString());
         assertEquals("sudo " + dnf + " --installroot=" + root.commandRoot() + " versionlock delete mesa-libGL",
                 hold.get("release").getAsString());
