@@ -33,10 +33,7 @@ public final class AvailableVersionsReader {
         if (names.isEmpty() || manager == PackageManager.RPM_OSTREE) {
             return Reading.of(Map.of());
         }
-        List<String> command = new ArrayList<>();
-        command.add(manager == PackageManager.DNF5 ? "dnf5" : "dnf-3");
-        command.addAll(manager == PackageManager.DNF4 ? target.dnf4RootArgs() : target.dnfRootArgs());
-        command.addAll(List.of("--cacheonly", "--quiet", "repoquery", "--available"));
+        List<String> command = new ArrayList<>(target.dnfQuery(manager, List.of("repoquery", "--available")));
         if (manager == PackageManager.DNF4) {
             command.add("--showduplicates");
         }

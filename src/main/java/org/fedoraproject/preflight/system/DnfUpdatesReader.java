@@ -87,16 +87,11 @@ public final class DnfUpdatesReader {
     }
 
     private List<String> dnf(String program, String[] subcommand, boolean json) {
-        List<String> command = new ArrayList<>();
-        command.add(program);
-        command.addAll(program.equals("dnf-3") ? target.dnf4RootArgs() : target.dnfRootArgs());
-        command.add("--cacheonly");
-        command.add("--quiet");
-        command.addAll(List.of(subcommand));
+        List<String> args = new ArrayList<>(List.of(subcommand));
         if (json) {
-            command.add("--json");
+            args.add("--json");
         }
-        return command;
+        return target.dnfQuery(program.equals("dnf-3") ? PackageManager.DNF4 : PackageManager.DNF5, args);
     }
 
     private static CommandFailedException failure(CommandResult result) {

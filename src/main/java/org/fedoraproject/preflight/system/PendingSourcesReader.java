@@ -1,7 +1,6 @@
 package org.fedoraproject.preflight.system;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,7 @@ public final class PendingSourcesReader {
         if (manager == PackageManager.RPM_OSTREE) {
             return Reading.of(Map.of());
         }
-        List<String> command = new ArrayList<>();
-        command.add(manager == PackageManager.DNF5 ? "dnf5" : "dnf-3");
-        command.addAll(manager == PackageManager.DNF4 ? target.dnf4RootArgs() : target.dnfRootArgs());
-        command.addAll(List.of("--cacheonly", "--quiet", "repoquery", "--upgrades", "--queryformat", "%{name} %{sourcerpm}\\n"));
+        List<String> command = target.dnfQuery(manager, List.of("repoquery", "--upgrades", "--queryformat", "%{name} %{sourcerpm}\\n"));
         String source = command.get(0) + " repoquery --upgrades";
         try {
             CommandResult r = target.runner().run(command, TIMEOUT);

@@ -54,6 +54,21 @@ public record Target(Path files, String commandRoot, CommandRunner runner) {
         return dnfRootArgs();
     }
 
+    /**
+     * A read-only dnf query of the inspected system: the program of {@code manager} ({@code dnf5},
+     * or {@code dnf-3}, dnf4's own name, where {@code dnf} may be dnf5), its root arguments, and
+     * {@code --cacheonly --quiet}, so that it reads what dnf already downloaded and nothing else.
+     */
+    public List<String> dnfQuery(org.fedoraproject.preflight.machine.PackageManager manager, List<String> args) {
+        boolean dnf4 = manager == org.fedoraproject.preflight.machine.PackageManager.DNF4;
+        List<String> command = new java.util.ArrayList<>();
+        command.add(dnf4 ? "dnf-3" : "dnf5");
+        command.addAll(dnf4 ? dnf4RootArgs() : dnfRootArgs());
+        command.addAll(List.of("--cacheonly", "--quiet"));
+        command.addAll(args);
+        return command;
+    }
+
     /** A file of the inspected system, e.g. {@code usr/lib/sysimage/libdnf5/transaction_history.sqlite}. */
     public Path file(String relative) {
         return files.resolve(relative);

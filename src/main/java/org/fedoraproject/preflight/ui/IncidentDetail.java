@@ -133,6 +133,10 @@ final class IncidentDetail {
                     install.installed().nevra().evr().toString()) + " " + since);
             box.getChildren().add(line);
         }
+        if (!a.affected().isEmpty() && a.relation() != org.fedoraproject.preflight.assess.Relation.AFFECTED
+                && a.relation() != org.fedoraproject.preflight.assess.Relation.FIX_AVAILABLE) {
+            box.getChildren().add(paragraph(text.get("incident.notInUse")));
+        }
         for (var u : a.risky()) {
             box.getChildren().add(paragraph(text.get("incident.risky", u.nevra().name(), u.nevra().evr().toString())));
         }

@@ -115,6 +115,8 @@ class BackgroundServiceTest {
         assertEquals(2, hold.urgency(), "a hold is critical");
         assertEquals(List.of("show", "Show details", "later", "Remind me later"), hold.actions());
         assertTrue(hold.body().startsWith("The pending update to kernel-core "), hold.body());
+        assertTrue(hold.body().contains("upgrade --exclude=grub2-efi-x64 --exclude=kernel-core."),
+                "the rest, without any held update: " + hold.body());
         assertEquals(report.assessment().verdict().id(), "hold");
 
         first.runCheck();

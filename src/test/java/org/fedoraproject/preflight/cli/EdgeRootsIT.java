@@ -7,7 +7,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.fedoraproject.preflight.testing.EdgeFeed;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
@@ -89,61 +89,9 @@ class EdgeRootsIT {
         return new Root("dnf5", path, "/roots/" + name, of.prefix());
     }
 
-    static JsonObject affected(String name, String introduced, String fixed, String lastGood) {
-        JsonObject a = new JsonObject();
-        a.addProperty("name", name);
-        a.addProperty("introduced", introduced);
-        if (fixed != null) {
-            a.addProperty("fixed", fixed);
-        }
-        a.addProperty("last_good", lastGood);
-        return a;
-    }
-
-    static JsonObject incident(String id, String title, List<String> variants, JsonObject... affected) {
-        JsonObject i = JsonParser.parseString("{\"status\":\"identified\",\"severity\":\"major\","
-                + "\"published\":\"2026-11-20T10:00:00Z\",\"modified\":\"2026-11-20T10:00:00Z\",\"resolved\":null,"
-                + "\"releases\":[\"43\"],\"summary\":\"Test incident.\"}").getAsJsonObject();
-        i.addProperty("id", id);
-        i.addProperty("title", title);
-        JsonArray v = new JsonArray();
-        variants.forEach(v::add);
-        i.add("variants", v);
-        JsonArray list = new JsonArray();
-        for (JsonObject a : affected) {
-            list.add(a);
-        }
-        i.add("affected", list);
-        return i;
-    }
-
-    /** The edge feed: the kernel from 6.17.6 (fix: kernelFix), mesa-libGL 25.1.4 (fix: mesaFix), Plasma 6.5.2 for KDE only. */
-    static byte[] feed(String kernelFix, String mesaFix, String generated) {
-        JsonObject f = new JsonObject();
-        f.addProperty("format", "preflight-incidents/1");
-        f.addProperty("publisher", "Preflight edge test");
-        f.addProperty("generated", generated);
-        f.addProperty("expires", "2027-12-01T00:00:00Z");
-        JsonArray incidents = new JsonArray();
-        incidents.add(incident("EDGE-KERNEL", "Does not boot on some laptops", List.of(),
-                affected("kernel-core", "6.17.6-300.fc43", kernelFix, "6.17.5-300.fc43"),
-                affected("kernel-modules", "6.17.6-300.fc43", kernelFix, "6.17.5-300.fc43")));
-        incidents.add(incident("EDGE-MESA", "Games crash at start", List.of(),
-                affected("mesa-libGL", "25.1.4-1.fc43", mesaFix, "25.1.2-1.fc43")));
-        incidents.add(incident("EDGE-KDE", "Plasma panel freezes", List.of("kde"),
-                affected("plasma-workspace", "6.5.2-1.fc43", null, "6.5.1-1.fc43")));
-        // A publisher's mistakes: a range without grub2-efi-x64's epoch 1, and the source package's name as a binary's.
-        incidents.add(incident("EDGE-GRUB", "Boot menu missing", List.of(),
-                affected("grub2-efi-x64", "2.12-32.fc43", "2.12-33.fc43", "2.12-31.fc43")));
-        incidents.add(incident("EDGE-SRC", "Vulkan games stutter", List.of(),
-                affected("mesa", "25.1.4-1.fc43", "25.1.6-1.fc43", "25.1.2-1.fc43")));
-        f.add("incidents", incidents);
-        return f.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
     @BeforeEach
     void serve() throws Exception {
-        feed = SignedFeed.serve(feed("6.17.7-300.fc43", "25.1.6-1.fc43", "2026-11-21T00:00:00Z"), home);
+        feed = SignedFeed.serve(EdgeFeed.of("6.17.7-300.fc43", "25.1.6-1.fc43", "2026-11-21T00:00:00Z"), home);
     }
 
     @AfterEach
@@ -252,7 +200,7 @@ class EdgeRootsIT {
     @ValueSource(strings = {"dnf4", "dnf5"})
     void theDefaultKernelAffectedIsLeftByBootNotByDowngradeOrALockOnTheName(String manager) throws Exception {
         // No fix yet: 6.17.7, pending once removed, is affected too.
-        feed.publish(feed(null, "25.1.6-1.fc43", "2026-11-22T00:00:00Z"));
+        feed.publish(EdgeFeed.of(null, "25.1.6-1.fc43", "2026-11-22T00:00:00Z"));
         Root root = copy(root(manager));
         // Without 6.17.7 (removed with real dnf, and its boot entry as kernel-install removes it), the
         // newest boot entry is the affected 6.17.6.
@@ -304,7 +252,7 @@ class EdgeRootsIT {
     @ParameterizedTest
     @ValueSource(strings = {"dnf4", "dnf5"})
     void aMultilibPackageGoesBackInBothArchesForReal(String manager) throws Exception {
-        feed.publish(feed("6.17.7-300.fc43", null, "2026-11-22T00:00:00Z"));
+        feed.publish(EdgeFeed.of("6.17.7-300.fc43", null, "2026-11-22T00:00:00Z"));
         Root root = copy(root(manager));
         JsonObject guide = guide(root, "EDGE-MESA");
         assertEquals("affected", guide.get("relation").getAsString());

@@ -397,6 +397,40 @@ class MainWindowIT {
         }
     }
 
+    /**
+     * The edge root (three kernels side by side, the affected 6.17.6 kept beside the default
+     * 6.17.7): the incident shows as "Kept, not in use", and its guide removes and excludes that
+     * version, with no downgrade and no lock on the name.
+     */
+    @Test
+    void anOlderAffectedKernelIsKeptNotInUseAndItsGuideRemovesAndExcludesIt() throws Exception {
+        try (SignedFeed feed = SignedFeed.serve(org.fedoraproject.preflight.testing.EdgeFeed.of("6.17.7-300.fc43", "25.1.6-1.fc43",
+                "2026-11-21T00:00:00Z"), home)) {
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dir().resolve("edge4")),
+                    List.of(FeedSource.local(feed.url())), false, false);
+            open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
+            waitUntil(() -> window.model().reportProperty().get() != null && !window.model().busyProperty().get()
+                    && !window.model().reportProperty().get().feeds().get(0).feed().isEmpty());
+            fx(() -> window.showIncident("EDGE-KERNEL"));
+            waitUntil(() -> !robot.lookup("#guide-steps").queryAs(Pane.class).getChildren().isEmpty());
+            List<String> badges = robot.lookup("#incident-detail-scroll").lookup(".badge").queryAllAs(Label.class).stream()
+                    .map(Label::getText).toList();
+            assertTrue(badges.contains("Kept, not in use"), badges.toString());
+            String here = robot.lookup("#incident-here").queryAll().stream().findFirst().map(n -> ((Pane) n).getChildren().stream()
+                    .filter(c -> c instanceof Label).map(c -> ((Label) c).getText()).reduce("", (x, y) -> x + "\n" + y)).orElse("");
+            assertTrue(here.contains("not in use, so the system is not affected by them"), here);
+            List<String> commands = robot.lookup("#guide-steps").lookup(".mono").queryAllAs(TextField.class).stream()
+                    .map(TextField::getText).toList();
+            Path edge = TestRoots.dir().resolve("edge4");
+            assertEquals(List.of("sudo dnf --installroot=" + edge + " remove kernel-core-6.17.6-300.fc43.x86_64"
+                    + " kernel-modules-6.17.6-300.fc43.x86_64",
+                    "sudo dnf --installroot=" + edge + " versionlock exclude kernel-core-6.17.6-300.fc43 kernel-modules-6.17.6-300.fc43"),
+                    commands);
+            screenshot("window-edge-kernel-not-in-use");
+        }
+    }
+
     @Test
     void withoutIncidentDataNoUpdateLooksChecked() throws Exception {
         CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), true, false);
