@@ -18,6 +18,10 @@ import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.feed.FeedReadResult;
 import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.incident.FeedProblem;
+import org.fedoraproject.preflight.incident.RepoLint;
+import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.system.ProcessCommandRunner;
+import org.fedoraproject.preflight.system.RepoPackagesReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,9 +74,12 @@ final class FeedCommand {
         }
     }
 
-    /** {@code feed lint FILE}: every problem with its JSON path. */
+    /** {@code feed lint FILE [--against-repo REPO]...}: every problem with its JSON path. */
     @Command(name = "lint", mixinStandardHelpOptions = true,
-            description = "Checks a feed as Preflight reads it; prints each problem with its JSON path. Exit 1 on problems.")
+            description = {"Checks a feed as Preflight reads it; prints each problem with its JSON path. Exit 1 on problems.",
+                "With --against-repo, also checks each affected entry against a repository's packages (read by dnf): names"
+                        + " that exist nowhere, a source package's name written as a package's, ranges none of its versions"
+                        + " fall in, ranges without the package's epoch."})
     static final class Lint implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -80,13 +87,36 @@ final class FeedCommand {
         @Parameters(paramLabel = "FILE")
         Path file;
 
+        @Option(names = "--against-repo", paramLabel = "REPO",
+                description = "A repository: a directory with repodata/, or its URL; repeatable (fedora and updates).")
+        List<String> repos = new ArrayList<>();
+
         @Override
         public Integer call() {
-            Optional<FeedReadResult> read = readFeed(file, spec.commandLine().getErr());
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<FeedReadResult> read = readFeed(file, err);
             if (read.isEmpty()) {
                 return FAILED;
             }
-            return report(read.get(), file, spec.commandLine().getOut()) ? 0 : PROBLEMS;
+            boolean clean = report(read.get(), file, out);
+            if (repos.isEmpty() || !(read.get() instanceof FeedReadResult.Accepted accepted)) {
+                return clean ? 0 : PROBLEMS;
+            }
+            String dnf = Files.isExecutable(Path.of("/usr/bin/dnf5")) ? "dnf5" : "dnf-3";
+            String releasever = accepted.feed().incidents().stream().flatMap(i -> i.releases().stream()).findFirst().orElse("rawhide");
+            Reading<List<RepoLint.RepoPackage>> packages = new RepoPackagesReader(ProcessCommandRunner.direct(), dnf)
+                    .read(repos, releasever);
+            if (packages instanceof Reading.Unavailable<List<RepoLint.RepoPackage>> u) {
+                err.println("preflight feed lint: " + u.message());
+                return FAILED;
+            }
+            List<FeedProblem> problems = RepoLint.check(accepted.feed().incidents(), packages.get().orElseThrow());
+            problems.forEach(p -> out.println(file + ": " + p));
+            if (problems.isEmpty()) {
+                out.println(file + ": every affected entry matches " + String.join(", ", repos));
+            }
+            return clean && problems.isEmpty() ? 0 : PROBLEMS;
         }
     }
 
