@@ -122,6 +122,8 @@ class CheckIT {
         assertTrue(!r.stdout().contains("?"), r.stdout());
         assertTrue(r.stdout().contains("mesa-dri-drivers 25.1.4-1.fc43 is installed, since dnf4 transaction 2"), r.stdout());
         assertTrue(r.stdout().contains("Update metadata: from"), r.stdout());
+        assertTrue(r.stdout().contains("install them without the held ones: sudo dnf --installroot=" + TestRoots.dnf4Root()
+                + " upgrade --exclude=grub2-efi-x64 --exclude=kernel-core"), "the rest never installs a held update: " + r.stdout());
     }
 
     @Test
