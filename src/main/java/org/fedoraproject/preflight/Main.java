@@ -28,6 +28,7 @@ import org.fedoraproject.preflight.app.XdgDirs;
 import org.fedoraproject.preflight.cli.PreflightCommand;
 import org.fedoraproject.preflight.cli.Services;
 import org.fedoraproject.preflight.feed.FeedCache;
+import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.TrustStore;
@@ -126,7 +127,8 @@ public final class Main {
         Lazy<FeedFetcher> fetcher = Lazy.of(() -> new FeedFetcher(FeedFetcher.Policy.DEFAULT,
                 AppInfo.NAME + "/" + AppInfo.version() + " (+https://github.com/fedora-preflight/preflight)"));
         Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection,
-                new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), TrustStore.load(dirs.trustedKeys()), clock),
+                new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), new FeedState(dirs.feedState()),
+                        TrustStore.load(dirs.trustedKeys()), clock),
                 new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env)),
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), inspection));

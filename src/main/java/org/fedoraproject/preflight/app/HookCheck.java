@@ -12,6 +12,7 @@ import org.fedoraproject.preflight.assess.SystemFacts;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.feed.FeedCache;
+import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.feed.FeedStatus;
@@ -49,7 +50,7 @@ public final class HookCheck {
         List<String> problems = new ArrayList<>(loaded.problems());
         FeedRepository feeds = new FeedRepository(() -> {
             throw new IllegalStateException("the hook reads kept feeds only");
-        }, new FeedCache(dirs.feedCache()), TrustStore.load(dirs.trustedKeys()), clock);
+        }, new FeedCache(dirs.feedCache()), new FeedState(dirs.feedState()), TrustStore.load(dirs.trustedKeys()), clock);
         List<FeedStatus> statuses = new ArrayList<>();
         for (FeedSource source : loaded.settings().feeds()) {
             statuses.add(feeds.refresh(source, true));

@@ -59,4 +59,9 @@ public record XdgDirs(Path config, Path cache, Path state) {
     public Path feedCache() {
         return cache.resolve("feeds");
     }
+
+    /** What is remembered of each feed apart from the cache (newest accepted, the checked forms' key). */
+    public Path feedState() {
+        return state.resolve("feeds");
+    }
 }

@@ -47,7 +47,7 @@ public final class FeedCache {
         return dir.resolve(hash(url.getBytes(StandardCharsets.UTF_8)).substring(0, 20) + ".json");
     }
 
-    private static String hash(byte[] bytes) {
+    static String hash(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -83,11 +83,15 @@ public final class FeedCache {
     }
 
     public void store(Entry entry) throws IOException {
-        store(entry, Optional.empty());
+        store(entry, Optional.empty(), Optional.empty());
     }
 
-    /** Keeps the copy, and with it the feed as already checked, to be read back without parsing. */
-    void store(Entry entry, Optional<FeedBinary.Parsed> checked) throws IOException {
+    /**
+     * Keeps the copy, and with it the feed as already checked, to be read back without parsing,
+     * authenticated with {@code macKey} over the body's digest and the checked form: a checked
+     * form is used again only for this very body, and only if no one rewrote it.
+     */
+    void store(Entry entry, Optional<FeedBinary.Parsed> checked, Optional<byte[]> macKey) throws IOException {
         Path record = fileFor(entry.url());
         String stem = record.getFileName().toString().replace(".json", "");
         String bodyHash = hash(entry.body()).substring(0, 16);
@@ -97,8 +101,11 @@ public final class FeedCache {
             writeAtomically(body, entry.body());
         }
         String checkedFile = stem + "-" + bodyHash + ".checked";
-        if (checked.isPresent() && !Files.isRegularFile(dir.resolve(checkedFile))) {
-            writeAtomically(dir.resolve(checkedFile), FeedBinary.write(checked.get()));
+        Optional<String> mac = Optional.empty();
+        if (checked.isPresent() && macKey.isPresent()) {
+            byte[] form = FeedBinary.write(checked.get());
+            writeAtomically(dir.resolve(checkedFile), form);
+            mac = Optional.of(mac(macKey.get(), entry.body(), form));
         }
         JsonObject o = new JsonObject();
         o.addProperty("url", entry.url());
@@ -108,27 +115,62 @@ public final class FeedCache {
         o.addProperty("signature", entry.signature());
         o.addProperty("body_file", bodyFile);
         o.addProperty("body_length", entry.body().length);
-        if (checked.isPresent() || Files.isRegularFile(dir.resolve(checkedFile))) {
+        if (mac.isPresent()) {
             o.addProperty("checked_file", checkedFile);
+            o.addProperty("checked_mac", mac.get());
         }
         writeAtomically(record, o.toString().getBytes(StandardCharsets.UTF_8));
         removeOldBodies(stem, bodyFile, checkedFile);
     }
 
-    /** The kept feed as checked when it was fetched, if it was kept so and reads back whole. */
-    Optional<FeedBinary.Parsed> checked(String url) {
+    /** What became of the checked form: none kept, used, or refused because it is not this body's or was rewritten. */
+    sealed interface Checked {
+        record None() implements Checked {
+        }
+
+        record Used(FeedBinary.Parsed parsed) implements Checked {
+        }
+
+        record Refused() implements Checked {
+        }
+    }
+
+    /**
+     * The kept feed as checked when it was fetched: only when its authentication over this very
+     * (already signature-checked) body verifies with {@code macKey}, and it reads back whole.
+     */
+    Checked checked(String url, byte[] body, Optional<byte[]> macKey) {
         try {
             JsonObject o = JsonParser.parseString(Files.readString(fileFor(url), StandardCharsets.UTF_8)).getAsJsonObject();
             if (!o.has("checked_file") || !url.equals(o.get("url").getAsString())) {
-                return Optional.empty();
+                return new Checked.None();
             }
             String name = o.get("checked_file").getAsString();
-            if (name.contains("/")) {
-                return Optional.empty();
+            if (name.contains("/") || macKey.isEmpty() || !o.has("checked_mac")) {
+                return new Checked.None();
             }
-            return FeedBinary.read(Files.readAllBytes(dir.resolve(name)));
+            byte[] form = Files.readAllBytes(dir.resolve(name));
+            if (!MessageDigest.isEqual(mac(macKey.get(), body, form).getBytes(StandardCharsets.US_ASCII),
+                    o.get("checked_mac").getAsString().getBytes(StandardCharsets.US_ASCII))) {
+                return new Checked.Refused();
+            }
+            return FeedBinary.read(form).<Checked>map(Checked.Used::new).orElse(new Checked.Refused());
+        } catch (NoSuchFileException e) {
+            return new Checked.None();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return new Checked.Refused();
+        }
+    }
+
+    /** HMAC-SHA256 over the body's SHA-256 and the checked form. */
+    private static String mac(byte[] key, byte[] body, byte[] form) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            mac.update(MessageDigest.getInstance("SHA-256").digest(body));
+            return HexFormat.of().formatHex(mac.doFinal(form));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

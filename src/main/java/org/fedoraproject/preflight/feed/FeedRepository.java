@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +21,24 @@ import org.fedoraproject.preflight.incident.FeedProblem;
  */
 public final class FeedRepository {
 
+    /** A feed generated further ahead than this is refused: it would freeze out every later copy. */
+    static final Duration MAX_FUTURE = Duration.ofDays(1);
+
     private final Supplier<FeedFetcher> fetcher;
     private final FeedCache cache;
+    private final FeedState state;
     private final TrustStore trust;
     private final Clock clock;
 
-    public FeedRepository(FeedFetcher fetcher, FeedCache cache, TrustStore trust, Clock clock) {
-        this(() -> fetcher, cache, trust, clock);
+    public FeedRepository(FeedFetcher fetcher, FeedCache cache, FeedState state, TrustStore trust, Clock clock) {
+        this(() -> fetcher, cache, state, trust, clock);
     }
 
     /** With a fetcher made only when a feed is downloaded: an offline check never starts HTTPS. */
-    public FeedRepository(Supplier<FeedFetcher> fetcher, FeedCache cache, TrustStore trust, Clock clock) {
+    public FeedRepository(Supplier<FeedFetcher> fetcher, FeedCache cache, FeedState state, TrustStore trust, Clock clock) {
         this.fetcher = fetcher;
         this.cache = cache;
+        this.state = state;
         this.trust = trust;
         this.clock = clock;
     }
@@ -45,9 +51,10 @@ public final class FeedRepository {
         } catch (GeneralSecurityException e) {
             return kept(source, Optional.empty(), "the key given for this feed cannot be read (" + e.getMessage() + ")");
         }
-        Optional<Verified> kept = cache.load(url).flatMap(entry -> verifyKept(url, entry, keys));
+        List<String> notes = new ArrayList<>();
+        Optional<Verified> kept = cache.load(url).flatMap(entry -> verifyKept(url, entry, keys, notes));
         if (offline) {
-            return kept(source, kept, kept.isPresent() ? null : "offline, and no copy kept yet");
+            return kept(source, kept, kept.isPresent() ? note(notes) : notes.isEmpty() ? "offline, and no copy kept yet" : note(notes));
         }
         FeedFetcher.Outcome outcome = fetcher.get().fetch(source,
                 kept.flatMap(k -> k.entry.etag()), kept.flatMap(k -> k.entry.lastModified()));
@@ -75,17 +82,47 @@ public final class FeedRepository {
             return kept(source, kept, "new copy refused: " + refused.reason());
         }
         FeedReadResult.Accepted accepted = (FeedReadResult.Accepted) read;
-        if (kept.isPresent() && accepted.feed().generated().isBefore(kept.get().feed.generated())) {
-            return kept(source, kept, "new copy refused: generated " + accepted.feed().generated()
-                    + " is older than the kept copy's " + kept.get().feed.generated() + " (a replayed old feed?)");
+        Optional<String> replay = replay(url, accepted.feed().generated(), fresh.body(), kept);
+        if (replay.isPresent()) {
+            return kept(source, kept, "new copy refused: " + replay.get());
         }
-        return store(source, new Verified(entry, accepted.feed(), signer.get(), accepted.problems()), null);
+        return store(source, new Verified(entry, accepted.feed(), signer.get(), accepted.problems()), note(notes));
+    }
+
+    /**
+     * Why a signed copy is not to replace what was accepted before: older than the newest
+     * accepted (kept in the cache, or remembered in the state even when the cache was cleared),
+     * another body with the same {@code generated}, or generated more than a day ahead.
+     */
+    private Optional<String> replay(String url, Instant generated, byte[] body, Optional<Verified> kept) {
+        if (generated.isAfter(clock.instant().plus(MAX_FUTURE))) {
+            return Optional.of("generated " + generated + " is more than a day in the future (it would keep every later copy out)");
+        }
+        Optional<FeedState.Seen> seen = state.seen(url);
+        Instant newest = kept.map(k -> k.feed.generated()).orElse(Instant.MIN);
+        if (seen.isPresent() && seen.get().generated().isAfter(newest)) {
+            newest = seen.get().generated();
+        }
+        if (generated.isBefore(newest)) {
+            return Optional.of("generated " + generated + " is older than the " + newest
+                    + " accepted before (a replayed old feed?)");
+        }
+        if (seen.isPresent() && generated.equals(seen.get().generated()) && !FeedCache.hash(body).equals(seen.get().bodySha256())) {
+            return Optional.of("another feed with the same generated time " + generated + " as the one accepted before");
+        }
+        return Optional.empty();
+    }
+
+    private static String note(List<String> notes) {
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     private FeedStatus store(FeedSource source, Verified verified, String error) {
         String problem = error;
         try {
-            cache.store(verified.entry, Optional.of(new FeedBinary.Parsed(verified.feed, verified.problems, verified.signer.id())));
+            state.accept(verified.entry.url(), verified.feed.generated(), verified.entry.body());
+            cache.store(verified.entry, Optional.of(new FeedBinary.Parsed(verified.feed, verified.problems, verified.signer.id())),
+                    Optional.of(state.macKeyOrNew()));
         } catch (IOException e) {
             problem = "cannot keep a copy in " + cache.dir() + " (" + e.getMessage() + ")";
         }
@@ -111,30 +148,40 @@ public final class FeedRepository {
     }
 
     /**
-     * The kept copy, as checked when it was fetched when that form is whole and its key is
-     * still trusted; otherwise the body is checked again (signature and all) before use, so a
-     * damaged cache is never trusted.
+     * The kept copy, only after its signature verifies again with a key still trusted, and only
+     * if it is not older than the newest copy accepted before. Its checked form (read back
+     * without parsing) is used only when its authentication over this very body verifies;
+     * otherwise the body is read again, and a checked form that did not match is said.
      */
-    private Optional<Verified> verifyKept(String url, FeedCache.Entry entry, List<FeedKeys.TrustedKey> keys) {
-        Optional<FeedBinary.Parsed> checked = cache.checked(url);
-        if (checked.isPresent()) {
-            Optional<FeedKeys.TrustedKey> signer = keys.stream().filter(k -> k.id().equals(checked.get().signer())).findFirst();
-            if (signer.isPresent()) {
-                return Optional.of(new Verified(entry, checked.get().feed(), signer.get(), checked.get().problems()));
-            }
-        }
-        return verify(entry, keys);
-    }
-
-    /** A kept copy is checked again before use: a damaged or tampered cache is not trusted. */
-    private static Optional<Verified> verify(FeedCache.Entry entry, List<FeedKeys.TrustedKey> keys) {
+    private Optional<Verified> verifyKept(String url, FeedCache.Entry entry, List<FeedKeys.TrustedKey> keys, List<String> notes) {
         Optional<FeedKeys.TrustedKey> signer = FeedKeys.verify(entry.body(), entry.signature(), keys);
         if (signer.isEmpty()) {
+            notes.add("the kept copy's signature does not verify with a trusted key: not used");
             return Optional.empty();
         }
+        Optional<FeedState.Seen> seen = state.seen(url);
+        FeedCache.Checked checked = cache.checked(url, entry.body(), state.macKey());
+        Optional<Verified> verified;
+        if (checked instanceof FeedCache.Checked.Used used && used.parsed().signer().equals(signer.get().id())) {
+            verified = Optional.of(new Verified(entry, used.parsed().feed(), signer.get(), used.parsed().problems()));
+        } else {
+            if (checked instanceof FeedCache.Checked.Refused) {
+                notes.add("the kept copy's checked form did not match its signed feed: read again from the feed itself");
+            }
+            verified = parse(entry, signer.get());
+        }
+        if (verified.isPresent() && seen.isPresent() && verified.get().feed.generated().isBefore(seen.get().generated())) {
+            notes.add("the kept copy (generated " + verified.get().feed.generated() + ") is older than the "
+                    + seen.get().generated() + " accepted before: not used");
+            return Optional.empty();
+        }
+        return verified;
+    }
+
+    private static Optional<Verified> parse(FeedCache.Entry entry, FeedKeys.TrustedKey signer) {
         FeedReadResult read = FeedParser.parse(new String(entry.body(), StandardCharsets.UTF_8));
         if (read instanceof FeedReadResult.Accepted accepted) {
-            return Optional.of(new Verified(entry, accepted.feed(), signer.get(), accepted.problems()));
+            return Optional.of(new Verified(entry, accepted.feed(), signer, accepted.problems()));
         }
         return Optional.empty();
     }

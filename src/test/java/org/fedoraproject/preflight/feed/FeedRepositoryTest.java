@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.fedoraproject.preflight.incident.Feed;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.fedoraproject.preflight.testing.ByteCountingProxy;
@@ -61,7 +62,7 @@ class FeedRepositoryTest {
     private FeedRepository repository() throws Exception {
         TrustStore trust = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(PUBLISHER.getPublic()), "test")));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new FeedRepository(fetcher, new FeedCache(dir.resolve("cache")), trust, clock);
+        return new FeedRepository(fetcher, new FeedCache(dir.resolve("cache")), new FeedState(dir.resolve("state")), trust, clock);
     }
 
     private FeedSource source() {
@@ -230,7 +231,7 @@ class FeedRepositoryTest {
                     Duration.ofSeconds(1), Duration.ofSeconds(1), 1024 * 1024);
             try (FeedFetcher impatient = new FeedFetcher(once, "Preflight/test")) {
                 TrustStore trust = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(PUBLISHER.getPublic()), "t")));
-                FeedRepository repo = new FeedRepository(impatient, new FeedCache(dir.resolve("cache")), trust,
+                FeedRepository repo = new FeedRepository(impatient, new FeedCache(dir.resolve("cache")), new FeedState(dir.resolve("state")), trust,
                         Clock.fixed(now, ZoneOffset.UTC));
                 long start = System.nanoTime();
                 FeedStatus status = repo.refresh(FeedSource.local(silent.url("/feed.json")), false);
@@ -247,7 +248,7 @@ class FeedRepositoryTest {
              FeedFetcher trusting = new FeedFetcher(FAST, "Preflight/test", tls.clientContext())) {
             secure.answer("/feed.json", Answer.status(302, Map.of("Location", server.url("/feed.json"))));
             TrustStore trust = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(PUBLISHER.getPublic()), "t")));
-            FeedRepository repo = new FeedRepository(trusting, new FeedCache(dir.resolve("cache")), trust,
+            FeedRepository repo = new FeedRepository(trusting, new FeedCache(dir.resolve("cache")), new FeedState(dir.resolve("state")), trust,
                     Clock.fixed(now, ZoneOffset.UTC));
             FeedStatus status = repo.refresh(FeedSource.https(secure.url("/feed.json")), false);
             assertTrue(status.error().orElseThrow().contains("which is not https: refused"), status.error().toString());
@@ -286,7 +287,7 @@ class FeedRepositoryTest {
     void aReplayedOlderFeed() throws Exception {
         byte[] old = feedGenerated("2026-11-20T08:00:00Z");
         assertKeptAfter(Answer.json(old, "\"v0\""), Answer.text(FeedKeys.sign(old, PUBLISHER.getPrivate())),
-                "is older than the kept copy's");
+                "is older than the 2026-11-25T08:00:00Z accepted before");
     }
 
     @Test
@@ -381,9 +382,77 @@ class FeedRepositoryTest {
         assertEquals(first.signedBy(), offline.signedBy());
 
         TrustStore other = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(STRANGER.getPublic()), "other")));
-        FeedRepository distrusting = new FeedRepository(fetcher, new FeedCache(dir.resolve("cache")), other,
+        FeedRepository distrusting = new FeedRepository(fetcher, new FeedCache(dir.resolve("cache")), new FeedState(dir.resolve("state")), other,
                 Clock.fixed(now, ZoneOffset.UTC));
         assertEquals(Optional.empty(), distrusting.refresh(source(), true).feed(), "its key is no longer trusted");
+    }
+
+    @Test
+    void aCheckedFormRewrittenWithoutTheKeyIsNoticedAndTheSignedFeedIsRead() throws Exception {
+        FeedStatus first = goodCopyKept();
+        // The forgery: the same feed without its incidents, in a checked form that reads back whole (its CRC is right).
+        Feed real = first.feed().orElseThrow();
+        Feed empty = new Feed(real.format(), real.publisher(), real.generated(), real.expires(), List.of());
+        byte[] forged = FeedBinary.write(new FeedBinary.Parsed(empty, List.of(), first.signedBy().orElseThrow()));
+        assertTrue(FeedBinary.read(forged).isPresent(), "a well-formed forgery");
+        try (var checked = Files.newDirectoryStream(dir.resolve("cache"), "*.checked")) {
+            for (Path c : checked) {
+                Files.write(c, forged);
+            }
+        }
+        FeedStatus offline = repository().refresh(source(), true);
+        assertEquals(6, offline.feed().orElseThrow().incidents().size(), "the signed body's incidents, not the forgery's");
+        assertTrue(offline.error().orElseThrow().contains("checked form did not match its signed feed"), offline.error().toString());
+        // Online, a 304 keeps the copy: the checked form is derived again, and the next check trusts it.
+        server.answer("/feed.json", Answer.status(304, Map.of()));
+        FeedStatus confirmed = repository().refresh(source(), false);
+        assertEquals(Optional.empty(), confirmed.error(), confirmed.toString());
+        assertEquals(Optional.empty(), repository().refresh(source(), true).error());
+    }
+
+    @Test
+    void anOlderSignedFeedIsRefusedEvenAfterTheCacheWasCleared() throws Exception {
+        goodCopyKept();
+        deleteTree(dir.resolve("cache"));
+        publish(feedGenerated("2026-11-24T08:00:00Z"), PUBLISHER, "\"v0\"");
+        FeedStatus replayed = repository().refresh(source(), false);
+        assertTrue(replayed.error().orElseThrow().contains("is older than the 2026-11-25T08:00:00Z accepted before"),
+                replayed.error().toString());
+        assertEquals(Optional.empty(), replayed.feed(), "nothing kept, and the replay is not taken");
+    }
+
+    @Test
+    void anOlderSignedCopyPutInTheCacheIsNotUsed() throws Exception {
+        goodCopyKept();
+        byte[] older = feedGenerated("2026-11-24T08:00:00Z");
+        new FeedCache(dir.resolve("cache")).store(new FeedCache.Entry(source().url().toString(), older,
+                FeedKeys.sign(older, PUBLISHER.getPrivate()), Optional.empty(), Optional.empty(), now));
+        FeedStatus offline = repository().refresh(source(), true);
+        assertEquals(Optional.empty(), offline.feed());
+        assertTrue(offline.error().orElseThrow().contains("older than the 2026-11-25T08:00:00Z accepted before"), offline.toString());
+    }
+
+    @Test
+    void aFeedFromTheFutureOrAnotherBodyWithTheSameTimeIsRefused() throws Exception {
+        goodCopyKept();
+        publish(feedGenerated("2026-11-27T12:00:01Z"), PUBLISHER, "\"future\"");
+        assertTrue(repository().refresh(source(), false).error().orElseThrow().contains("more than a day in the future"));
+        publish(feed(root -> {
+            root.addProperty("generated", "2026-11-25T08:00:00Z");
+            root.addProperty("publisher", "someone else, same time");
+        }), PUBLISHER, "\"same-time\"");
+        assertTrue(repository().refresh(source(), false).error().orElseThrow()
+                .contains("another feed with the same generated time 2026-11-25T08:00:00Z"));
+        publish(feedGenerated("2026-11-25T08:00:00Z"), PUBLISHER, "\"again\"");
+        assertEquals(Optional.empty(), repository().refresh(source(), false).error(), "byte-identical: fine");
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test
