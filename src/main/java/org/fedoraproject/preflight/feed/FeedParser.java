@@ -257,8 +257,7 @@ public final class FeedParser {
             for (int k = 0; k < value.length(); k++) {
                 char c = value.charAt(k);
                 boolean allowedBreak = multiline && (c == '\n' || c == '\t');
-                if ((c < 0x20 && !allowedBreak) || (c >= 0x7f && c <= 0x9f)
-                        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+                if (org.fedoraproject.preflight.incident.SafeText.isUnsafe(c) && !allowedBreak) {
                     add(key == null ? path : path.field(key), String.format("contains the control character U+%04X", (int) c));
                     return null;
                 }

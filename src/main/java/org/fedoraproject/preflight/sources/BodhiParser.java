@@ -82,9 +82,10 @@ public final class BodhiParser {
         return e != null && e.isJsonArray() ? e.getAsJsonArray() : new JsonArray();
     }
 
+    /** Bodhi's text is people's (comments): shown, so cleaned of terminal and bidi controls. */
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
+        return e != null && e.isJsonPrimitive() ? org.fedoraproject.preflight.incident.SafeText.multiline(e.getAsString()) : "";
     }
 
     private static int integer(JsonObject o, String key, int otherwise) {

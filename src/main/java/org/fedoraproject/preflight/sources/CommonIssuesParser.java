@@ -47,7 +47,7 @@ public final class CommonIssuesParser {
                 if (tagList != null && tagList.isJsonArray()) {
                     for (JsonElement tag : tagList.getAsJsonArray()) {
                         if (tag.isJsonPrimitive()) {
-                            tags.add(tag.getAsString());
+                            tags.add(org.fedoraproject.preflight.incident.SafeText.line(tag.getAsString()));
                         } else if (tag.isJsonObject()) {
                             tags.add(text(tag.getAsJsonObject(), "name"));
                         }
@@ -63,9 +63,10 @@ public final class CommonIssuesParser {
         return new Page(issues, more.isEmpty() ? Optional.empty() : Optional.of(more));
     }
 
+    /** Discourse's titles and tags are people's: shown, so cleaned of terminal and bidi controls. */
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
+        return e != null && e.isJsonPrimitive() ? org.fedoraproject.preflight.incident.SafeText.line(e.getAsString()) : "";
     }
 
     private static boolean flag(JsonObject o, String key) {

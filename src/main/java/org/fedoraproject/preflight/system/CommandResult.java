@@ -14,7 +14,7 @@ public record CommandResult(List<String> command, int exitCode, String stdout, S
         String[] lines = stderr.strip().split("\n");
         for (int k = lines.length - 1; k >= 0; k--) {
             if (!lines[k].isBlank()) {
-                return lines[k].strip();
+                return org.fedoraproject.preflight.incident.SafeText.line(lines[k].strip());
             }
         }
         return "exit status " + exitCode;

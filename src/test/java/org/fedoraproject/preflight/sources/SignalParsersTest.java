@@ -41,6 +41,22 @@ class SignalParsersTest {
     }
 
     @Test
+    void terminalAndBidiControlsInPeoplesTextNeverReachTheUser() {
+        // OSC 52 (write the clipboard), OSC 0 (window title), CSI (colour), RLO, LRM and U+2028.
+        String evil = "Black\\u001b]52;c;cm0gLXJmIH4=\\u0007 screen\\u001b]0;pwned\\u0007 \\u001b[31mred\\u001b[0m \\u202eevil\\u200e\\u2028next";
+        String json = "{\"updates\":[{\"alias\":\"FEDORA-2026-1\",\"status\":\"testing\",\"karma\":-1,"
+                + "\"builds\":[{\"nvr\":\"mesa-25.1.6-1.fc43\"}],\"comments\":[{\"karma\":-1,\"text\":\"" + evil + "\"}]}]}";
+        String text = BodhiParser.parse(json, "https://b").updates().get(0).negative().get(0).text();
+        assertTrue(text.chars().noneMatch(c -> c < 0x20 || c == 0x202e || c == 0x200e || c == 0x2028), text);
+        assertEquals("Black]52;c;cm0gLXJmIH4= screen]0;pwned [31mred[0m evil next", text);
+        String topics = "{\"topic_list\":{\"topics\":[{\"id\":9,\"title\":\"htop \\u001b]0;x\\u0007\\u202ewrong\",\"slug\":\"h\","
+                + "\"tags\":[\"f43\\u001b[2J\"],\"created_at\":\"2026-11-22T10:00:00Z\"}]}}";
+        CommonIssue issue = CommonIssuesParser.parse(topics, "https://d").issues().get(0);
+        assertEquals("htop ]0;xwrong", issue.title());
+        assertEquals(List.of("f43[2J"), issue.tags());
+    }
+
+    @Test
     void missingFieldsUnknownStatusesAndNegativeFeedback() {
         String json = "{\"updates\":[{\"alias\":\"FEDORA-2026-1\",\"status\":\"side-tagged\",\"karma\":-2,"
                 + "\"builds\":[{\"nvr\":\"mesa-25.1.6-1.fc43\"}],\"suggest\":\"reboot\",\"severity\":\"high\","
