@@ -56,6 +56,12 @@ public final class GuideService {
         if (assessment.isEmpty()) {
             boolean known = report.feeds().stream().flatMap(f -> f.feed().stream())
                     .anyMatch(f -> f.incidents().stream().anyMatch(i -> i.id().equals(incidentId)));
+            // "Does not concern this system" only when the system was read whole: without its
+            // packages or pending updates, that would be a false all-clear (then: could not check, and why).
+            if (known && !report.complete()) {
+                problems.add(0, "cannot tell whether " + incidentId + " concerns this system");
+                return new Result(report, Optional.empty(), List.of(), problems, false);
+            }
             problems.add(known ? incidentId + " does not concern this system: nothing to do"
                     : "no feed has an incident " + incidentId);
             return new Result(report, Optional.empty(), List.of(), problems, known);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fedoraproject.preflight.system.ProcessCommandRunner;
+import org.fedoraproject.preflight.system.Scratch;
 import org.fedoraproject.preflight.system.Target;
 
 /**
@@ -49,6 +50,25 @@ public final class Targets {
             commandRoot = "/";
         }
         commandRoot = environment.getOrDefault("PREFLIGHT_COMMAND_ROOT", commandRoot);
-        return new Target(files, commandRoot, new ProcessCommandRunner(prefix));
+        return new Target(files, commandRoot, new ProcessCommandRunner(prefix), scratch(prefix));
+    }
+
+    /**
+     * Where dnf may write its own files, as its commands see the path: the process's private
+     * directory; inside the Flatpak one under the app's cache, which has the same path on the
+     * host where dnf runs; with PREFLIGHT_COMMAND_PREFIX, PREFLIGHT_COMMAND_SCRATCH (a test's
+     * chroot has its own file system), or dnf's defaults when that is not given.
+     */
+    private Optional<String> scratch(List<String> prefix) {
+        String given = environment.getOrDefault("PREFLIGHT_COMMAND_SCRATCH", "").strip();
+        if (!given.isEmpty()) {
+            return Optional.of(given);
+        }
+        if (!environment.getOrDefault("PREFLIGHT_COMMAND_PREFIX", "").isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Path> base = prefix.isEmpty() ? Optional.empty()
+                : Optional.of(XdgDirs.from(environment).cache().resolve("dnf"));
+        return Scratch.dir(base).map(Path::toString);
     }
 }

@@ -30,7 +30,7 @@ public final class AvailableVersionsReader {
     }
 
     public Reading<Map<String, Set<Evr>>> read(Set<String> names) {
-        if (names.isEmpty() || manager == PackageManager.RPM_OSTREE) {
+        if (names.isEmpty() || manager == PackageManager.RPM_OSTREE || !target.hasRpmDatabase()) {
             return Reading.of(Map.of());
         }
         List<String> command = new ArrayList<>(target.dnfQuery(manager, List.of("repoquery", "--available")));

@@ -43,6 +43,9 @@ public final class DnfUpdatesReader {
 
     public Reading<PendingUpdates> read() {
         String source = manager == PackageManager.DNF5 ? "dnf5 check-upgrade" : "dnf4 check-update";
+        if (!target.hasRpmDatabase()) {
+            return Reading.unavailable(source, "not asked: the system has no rpm database (dnf would make one)");
+        }
         try {
             List<PendingUpdate> updates;
             if (manager == PackageManager.DNF5) {

@@ -1,6 +1,11 @@
 package org.fedoraproject.preflight.system;
 
+import java.io.IOException;
+
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +36,8 @@ public abstract class HistoryDatabase {
 
     /** How long to wait for a lock that dnf holds before saying the database is busy. */
     static final int BUSY_TIMEOUT_MS = 3000;
+    /** A history of many thousands of transactions is a few tens of MB; anything far larger is not one. */
+    static final long MAX_SIZE = 2L << 30;
 
     private final Path file;
     private final HistorySource source;
@@ -59,36 +66,98 @@ public abstract class HistoryDatabase {
 
     private Reading<List<Transaction>> read(Optional<List<String>> names) {
         String where = source.id() + " history " + file;
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
             return Reading.unavailable(where, "missing");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Reading.unavailable(where, "not a regular file");
         }
         if (!Files.isReadable(file)) {
             return Reading.unavailable(where, "not readable by this user");
         }
+        Path copy = null;
         try {
-            return Reading.of(readWith(false, names));
-        } catch (SQLException first) {
-            if (!cannotOpenReadOnly(first)) {
-                return Reading.unavailable(where, describe(first));
+            copy = Files.createTempDirectory("preflight-history-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path snapshot = snapshot(copy);
+            try (Connection db = open(snapshot)) {
+                return Reading.of(read(db, names));
             }
-            // No -wal/-shm beside the file and no right to create them: the file then holds every
-            // committed transaction, and SQLite may read it as it stands.
-            try {
-                return Reading.of(readWith(true, names));
-            } catch (SQLException e) {
-                return Reading.unavailable(where, describe(e));
-            } catch (UnexpectedOutputException e) {
-                return Reading.unavailable(where, e.getMessage());
-            }
+        } catch (SQLException e) {
+            return Reading.unavailable(where, describe(e));
         } catch (UnexpectedOutputException e) {
             return Reading.unavailable(where, e.getMessage());
+        } catch (LockedException e) {
+            return Reading.unavailable(where, LOCKED);
+        } catch (IOException e) {
+            return Reading.unavailable(where, e.getMessage());
+        } finally {
+            deleteTree(copy);
         }
     }
 
-    private List<Transaction> readWith(boolean immutable, Optional<List<String>> names)
-            throws SQLException, UnexpectedOutputException {
-        try (Connection db = open(file, immutable)) {
-            return read(db, names);
+    private static final String LOCKED = "locked by another program (is dnf running?); try again when it has finished";
+
+    /** A writer is under way in rollback mode. */
+    private static final class LockedException extends IOException {
+        LockedException() {
+            super(LOCKED);
+        }
+    }
+
+    /**
+     * A copy of the database and its write-ahead log in a private directory, taken so that it
+     * holds every committed transaction: SQLite then reads the copy, and nothing is written
+     * beside the original (no -wal or -shm made or changed, as any reader in WAL mode would, and
+     * no read-only directory to refuse it). Taken again when dnf changed the files meanwhile.
+     */
+    private Path snapshot(Path dir) throws IOException {
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        Path journal = file.resolveSibling(file.getFileName() + "-journal");
+        Path target = dir.resolve("history.sqlite");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            // In rollback mode, a journal beside the file means a write is under way (or was cut
+            // short): the file's pages may be half new, so a copy is not taken.
+            if (Files.isRegularFile(journal) && Files.size(journal) > 0) {
+                throw new LockedException();
+            }
+            String before = stamp(file) + stamp(wal);
+            copy(file, target);
+            Files.deleteIfExists(dir.resolve("history.sqlite-wal"));
+            if (Files.isRegularFile(wal)) {
+                copy(wal, dir.resolve("history.sqlite-wal"));
+            }
+            if (before.equals(stamp(file) + stamp(wal))) {
+                return target;
+            }
+        }
+        throw new IOException("changed while it was read (dnf is writing it); try again when dnf has finished");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.isRegularFile(from) || Files.size(from) > MAX_SIZE) {
+            throw new IOException(from.getFileName() + " is not a regular file of a database's size");
+        }
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String stamp(Path p) {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            return a.size() + "/" + a.lastModifiedTime().toMillis() + "/" + a.fileKey() + ";";
+        } catch (IOException e) {
+            return "none;";
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a private temporary directory left behind
         }
     }
 
@@ -184,30 +253,23 @@ public abstract class HistoryDatabase {
     protected abstract Transaction transaction(ResultSet row, List<TransactionItem> items)
             throws SQLException;
 
-    static Connection open(Path file, boolean immutable) throws SQLException {
+    static Connection open(Path file) throws SQLException {
         SqliteNative.prepare();
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
-        String uri = "jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro" + (immutable ? "&immutable=1" : "");
+        // A URI: '%', '?' and '#' in the path would be read as escapes, query and fragment.
+        String path = file.toAbsolutePath().toString().replace("%", "%25").replace("?", "%3F").replace("#", "%23");
+        String uri = "jdbc:sqlite:file:" + path + "?mode=ro";
         return config.createConnection(uri);
-    }
-
-    private static boolean cannotOpenReadOnly(SQLException e) {
-        if (e instanceof SQLiteException sqlite) {
-            SQLiteErrorCode code = sqlite.getResultCode();
-            return code == SQLiteErrorCode.SQLITE_CANTOPEN || code == SQLiteErrorCode.SQLITE_READONLY_CANTINIT
-                    || code == SQLiteErrorCode.SQLITE_READONLY_RECOVERY || code == SQLiteErrorCode.SQLITE_READONLY;
-        }
-        return false;
     }
 
     static String describe(SQLException e) {
         if (e instanceof SQLiteException sqlite) {
             switch (sqlite.getResultCode()) {
                 case SQLITE_BUSY, SQLITE_LOCKED:
-                    return "locked by another program (is dnf running?); try again when it has finished";
+                    return LOCKED;
                 case SQLITE_NOTADB, SQLITE_CORRUPT:
                     return "damaged: not a readable SQLite database";
                 case SQLITE_CANTOPEN:

@@ -27,7 +27,7 @@ public final class PendingSourcesReader {
     }
 
     public Reading<Map<String, String>> read() {
-        if (manager == PackageManager.RPM_OSTREE) {
+        if (manager == PackageManager.RPM_OSTREE || !target.hasRpmDatabase()) {
             return Reading.of(Map.of());
         }
         List<String> command = target.dnfQuery(manager, List.of("repoquery", "--upgrades", "--queryformat", "%{name} %{sourcerpm}\\n"));

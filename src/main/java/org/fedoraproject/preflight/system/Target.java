@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.system;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The system Preflight inspects, seen two ways: {@code files} is where Preflight itself reads
@@ -11,18 +12,41 @@ import java.util.Objects;
  * inside the Flatpak (files under /run/host, commands on the host through flatpak-spawn) and for
  * the test roots (commands run in a chroot).
  */
-public record Target(Path files, String commandRoot, CommandRunner runner) {
+public record Target(Path files, String commandRoot, CommandRunner runner, Optional<String> scratch) {
 
     public Target {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(commandRoot, "commandRoot");
         Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(scratch, "scratch");
+    }
+
+    /** With the process's own scratch directory for dnf's files ({@link Scratch}). */
+    public Target(Path files, String commandRoot, CommandRunner runner) {
+        this(files, commandRoot, runner, Scratch.dir(Optional.empty()).map(Path::toString));
     }
 
     /** This machine, or the system installed under {@code root} ({@code --root DIR}). */
     public static Target of(Path root) {
         Path absolute = root.toAbsolutePath().normalize();
         return new Target(absolute, absolute.toString(), ProcessCommandRunner.direct());
+    }
+
+    /**
+     * Whether the system has an rpm database where Fedora keeps it ({@code /usr/lib/sysimage/rpm},
+     * or {@code /var/lib/rpm}): without one, dnf run as root would make one in the inspected root.
+     */
+    public boolean hasRpmDatabase() {
+        for (String dir : List.of("usr/lib/sysimage/rpm", "var/lib/rpm")) {
+            try (var entries = java.nio.file.Files.list(file(dir))) {
+                if (entries.findAny().isPresent()) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                // not there
+            }
+        }
+        return false;
     }
 
     public boolean isHost() {
@@ -65,6 +89,16 @@ public record Target(Path files, String commandRoot, CommandRunner runner) {
         command.add(dnf4 ? "dnf-3" : "dnf5");
         command.addAll(dnf4 ? dnf4RootArgs() : dnfRootArgs());
         command.addAll(List.of("--cacheonly", "--quiet"));
+        scratch.ifPresent(dir -> {
+            if (dnf4) {
+                // dnf4 puts the install root before logdir (not before persistdir): climbing out of
+                // it with ".." lands on the scratch directory whatever the root's depth.
+                command.add("--setopt=logdir=/" + "../".repeat(64) + dir.substring(1) + "/log");
+                command.add("--setopt=persistdir=" + dir + "/persist");
+            } else {
+                command.add("--setopt=logdir=" + dir + "/log");
+            }
+        });
         command.addAll(args);
         return command;
     }

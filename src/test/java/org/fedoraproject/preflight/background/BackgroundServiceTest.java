@@ -61,7 +61,7 @@ class BackgroundServiceTest {
         try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
             sample = in.readAllBytes();
         }
-        feed = SignedFeed.serve(withoutIncidents(sample), home);
+        feed = SignedFeed.serve(next(withoutIncidents(sample)), home);
     }
 
     @AfterEach
@@ -71,6 +71,19 @@ class BackgroundServiceTest {
         session.close();
         server.close();
         bus.close();
+    }
+
+    private int published;
+
+    /**
+     * The body as the next copy the publisher signs: a minute later than the one before, since
+     * Preflight refuses another body with the same (or an older) generated time.
+     */
+    private byte[] next(byte[] feed) {
+        JsonObject o = JsonParser.parseString(new String(feed, StandardCharsets.UTF_8)).getAsJsonObject();
+        java.time.Instant generated = java.time.Instant.parse(o.get("generated").getAsString()).plusSeconds(60L * published++);
+        o.addProperty("generated", generated.toString());
+        return o.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] withoutIncidents(byte[] feed) {
@@ -99,7 +112,7 @@ class BackgroundServiceTest {
         first.runCheck();
         assertEquals(List.of(), server.calls(), "nothing concerns the system yet");
 
-        feed.publish(sample);
+        feed.publish(next(sample));
         CheckReport report = check.get();
         first.runCheck();
         List<RecordingNotifications.Call> calls = server.calls();
@@ -126,10 +139,10 @@ class BackgroundServiceTest {
         assertEquals(calls.size(), server.calls().size(), "after a restart in the same state: nothing new");
 
         // The state ends (the incidents go from the feed) and comes back: a new change, told again.
-        feed.publish(withoutIncidents(sample));
+        feed.publish(next(withoutIncidents(sample)));
         restarted.runCheck();
         assertEquals(calls.size(), server.calls().size());
-        feed.publish(sample);
+        feed.publish(next(sample));
         restarted.runCheck();
         assertEquals(2 * calls.size(), server.calls().size());
         assertEquals(List.of(), log);
@@ -145,7 +158,7 @@ class BackgroundServiceTest {
 
     @Test
     void showDetailsOpensTheWindowOnTheIncident() throws Exception {
-        feed.publish(sample);
+        feed.publish(next(sample));
         BackgroundService service = service(realCheck());
         service.runCheck();
         RecordingNotifications.Call hold = server.calls().stream()
@@ -172,7 +185,7 @@ class BackgroundServiceTest {
 
     @Test
     void pausedNotificationsAreRememberedAsSeen() throws Exception {
-        feed.publish(sample);
+        feed.publish(next(sample));
         BackgroundService service = service(realCheck());
         service.pause(true);
         service.runCheck();
@@ -184,7 +197,7 @@ class BackgroundServiceTest {
 
     @Test
     void aTransactionStartsACheckButTheChecksOwnDnfRunDoesNot() throws Exception {
-        feed.publish(sample);
+        feed.publish(next(sample));
         Path dnf = java.nio.file.Files.createDirectories(home.resolve("var/lib/dnf"));
         Path hook = java.nio.file.Files.createDirectories(home.resolve("run/preflight"));
         AtomicInteger checks = new AtomicInteger();

@@ -244,4 +244,23 @@ class GuideIT {
         assertEquals(1, r.exitCode());
         assertTrue(r.stderr().contains("does not concern this system"), r.stderr());
     }
+
+    @Test
+    void withoutAnRpmDatabaseItCannotTellAndSaysWhyNeverNothingToDo() throws Exception {
+        // A root with an os-release but no rpm database: the packages cannot be read.
+        Path root = Files.createDirectories(home.resolve("no-rpmdb/etc"));
+        Files.copy(TestRoots.dnf4Root().resolve("usr/lib/os-release"), root.resolve("os-release"));
+        Files.createDirectories(home.resolve("no-rpmdb/usr/bin"));
+        Files.writeString(home.resolve("no-rpmdb/usr/bin/dnf-3"), "");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Processes.jar().toString(), "guide", "FPS-2026-0042", "--root", home.resolve("no-rpmdb").toString(),
+                "--feed", server.url("/incidents.json"));
+        Processes.Result r = Processes.run(command, null, env);
+        assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().contains("cannot tell whether FPS-2026-0042 concerns this system"), r.stderr());
+        assertTrue(r.stderr().contains("no rpm database"), r.stderr());
+        assertTrue(!r.stderr().contains("nothing to do") && !r.stdout().contains("nothing to do"), r.stdout() + r.stderr());
+        assertTrue(!Files.exists(home.resolve("no-rpmdb/usr/lib/sysimage/rpm")) && !Files.exists(home.resolve("no-rpmdb/var/lib/rpm")),
+                "no rpm database was made in the root");
+    }
 }

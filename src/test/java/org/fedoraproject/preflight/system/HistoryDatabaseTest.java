@@ -24,7 +24,7 @@ class HistoryDatabaseTest {
     /** A single-file copy with everything from the source's WAL, made by SQLite itself. */
     private Path copy(String relative, Path sourceRoot, String name) throws Exception {
         Path target = dir.resolve(name);
-        try (Connection db = HistoryDatabase.open(sourceRoot.resolve(relative), false); Statement s = db.createStatement()) {
+        try (Connection db = HistoryDatabase.open(sourceRoot.resolve(relative)); Statement s = db.createStatement()) {
             s.execute("VACUUM INTO '" + target + "'");
         }
         return target;
@@ -52,6 +52,32 @@ class HistoryDatabaseTest {
             s.execute("COMMIT");
             assertTrue(Files.exists(dir.resolve("dnf5.sqlite-wal")));
             assertEquals(7, new Dnf5HistoryDatabase(file).read().get().orElseThrow().size(), "committed in the WAL, and read");
+        }
+    }
+
+    @Test
+    void theNewestTransactionInAWalWithoutShmIsReadAndNothingIsWrittenBeside() throws Exception {
+        Path file = copy(Dnf5HistoryDatabase.PATH, TestRoots.dnf5Root(), "dnf5.sqlite");
+        // A root whose path has the characters a SQLite URI would misread.
+        Path odd = Files.createDirectories(dir.resolve("root #1?%25"));
+        try (Connection dnf = writable(file); Statement s = dnf.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.execute("INSERT INTO trans (dt_begin, dt_end, rpmdb_version_begin, rpmdb_version_end, releasever, user_id,"
+                    + " description, comment, state_id) VALUES (1, 1, '', '', '43', 0, 'only in the wal', '', 1)");
+            // As a backup, or a copy taken while dnf ran, leaves it: the file and its -wal, no -shm.
+            Files.copy(file, odd.resolve("history.sqlite"));
+            Files.copy(dir.resolve("dnf5.sqlite-wal"), odd.resolve("history.sqlite-wal"));
+        }
+        java.util.Set<String> before = names(odd);
+        Reading<List<Transaction>> r = new Dnf5HistoryDatabase(odd.resolve("history.sqlite")).read();
+        assertEquals(7, r.get().orElseThrow().size(), "the committed transaction in the WAL is read: " + r);
+        assertEquals(before, names(odd), "no -shm or -wal made or removed beside it");
+    }
+
+    private static java.util.Set<String> names(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
         }
     }
 

@@ -54,7 +54,9 @@ public final class TestRoots {
 
     /** The environment that points the jar's commands into the chroot for the dnf5 root. */
     public static Map<String, String> dnf5Environment() {
-        return Map.of("PREFLIGHT_COMMAND_PREFIX", String.join(" ", chrootPrefix()), "PREFLIGHT_COMMAND_ROOT", "/roots/dnf5");
+        // dnf's own files (its log) go to the chroot's /tmp, not into the root inspected.
+        return Map.of("PREFLIGHT_COMMAND_PREFIX", String.join(" ", chrootPrefix()), "PREFLIGHT_COMMAND_ROOT", "/roots/dnf5",
+                "PREFLIGHT_COMMAND_SCRATCH", "/tmp/preflight-scratch");
     }
 
     public static boolean isRoot() {
