@@ -39,13 +39,25 @@ import javax.net.ssl.SSLContext;
  */
 public final class FeedFetcher implements Closeable {
 
-    /** How hard to try. {@code maxWait} caps a single wait, Retry-After included. */
+    /**
+     * How hard to try. {@code maxWait} caps a single wait, Retry-After included; {@code total} is
+     * the deadline of one fetch, retries, waits and a server that sends a byte now and then
+     * included (the read timeout alone never fires for a trickle).
+     */
     public record Policy(int attempts, Duration backoff, Duration maxWait, Duration connectTimeout,
-                         Duration readTimeout, long maxBytes) {
+                         Duration readTimeout, long maxBytes, Duration total) {
 
         public static final Policy DEFAULT = new Policy(3, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), 32L * 1024 * 1024);
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 32L * 1024 * 1024, Duration.ofSeconds(60));
     }
+
+    /** Ends requests at their deadline; one sleeping daemon thread for every fetcher. */
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "preflight-deadline");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** What a download gave. */
     public sealed interface Outcome {
@@ -98,14 +110,15 @@ public final class FeedFetcher implements Closeable {
         if ("file".equalsIgnoreCase(source.url().getScheme())) {
             return readFiles(source);
         }
-        Response feed = get(source, source.url(), etag, lastModified);
+        Instant deadline = Instant.now().plus(policy.total());
+        Response feed = get(source, source.url(), etag, lastModified, deadline);
         if (feed.failure != null) {
             return new Outcome.Failed(feed.failure);
         }
         if (feed.code == 304) {
             return new Outcome.NotModified();
         }
-        Response signature = get(source, source.signatureUrl(), Optional.empty(), Optional.empty());
+        Response signature = get(source, source.signatureUrl(), Optional.empty(), Optional.empty(), deadline);
         if (signature.failure != null) {
             return new Outcome.Failed("signature " + source.signatureUrl() + ": " + signature.failure);
         }
@@ -118,8 +131,13 @@ public final class FeedFetcher implements Closeable {
      * retries with Retry-After, redirect rules and size cap as feeds.
      */
     public Outcome fetchDocument(URI url, boolean local) {
+        return fetchDocument(url, local, Instant.now().plus(policy.total()));
+    }
+
+    /** The same, ending at {@code deadline} (a source's overall deadline, over all its requests). */
+    public Outcome fetchDocument(URI url, boolean local, Instant deadline) {
         FeedSource source = new FeedSource(url, Optional.empty(), local);
-        Response r = get(source, url, Optional.empty(), Optional.empty());
+        Response r = get(source, url, Optional.empty(), Optional.empty(), deadline);
         if (r.failure != null) {
             return new Outcome.Failed(r.failure);
         }
@@ -142,13 +160,13 @@ public final class FeedFetcher implements Closeable {
     }
 
     /** One resource, with redirects and retries. */
-    private Response get(FeedSource source, URI start, Optional<String> etag, Optional<String> lastModified) {
+    private Response get(FeedSource source, URI start, Optional<String> etag, Optional<String> lastModified, Instant deadline) {
         URI uri = start;
         Response last = null;
         for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
             int redirects = 0;
             while (true) {
-                last = once(uri, etag, lastModified);
+                last = once(uri, etag, lastModified, deadline);
                 if (last.redirect == null) {
                     break;
                 }
@@ -169,6 +187,9 @@ public final class FeedFetcher implements Closeable {
             if (wait.compareTo(policy.maxWait()) > 0) {
                 return Response.failed(last.failure + "; the server asks to wait " + wait.toSeconds() + " s before trying again");
             }
+            if (Instant.now().plus(wait).isAfter(deadline)) {
+                return Response.failed(last.failure + "; no time left to try again before the deadline");
+            }
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
@@ -179,13 +200,41 @@ public final class FeedFetcher implements Closeable {
         return last;
     }
 
-    private Response once(URI uri, Optional<String> etag, Optional<String> lastModified) {
+    private Response once(URI uri, Optional<String> etag, Optional<String> lastModified, Instant deadline) {
         HttpGet get = new HttpGet(uri);
         get.setHeader("Accept", "application/json");
         etag.ifPresent(v -> get.setHeader("If-None-Match", v));
         lastModified.ifPresent(v -> get.setHeader("If-Modified-Since", v));
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            return Response.failed("no complete answer before the deadline (" + policy.total().toSeconds() + " s)");
+        }
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> timer = DEADLINES.schedule(() -> {
+            timedOut.set(true);
+            get.cancel(); // closes the connection: a trickling server is not waited for
+        }, left.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
-            return client.execute(get, this::read);
+            return client.execute(get, response -> read(response, get));
+        } catch (IOException e) {
+            return timedOut.get() ? deadlinePassed(left) : failure(uri, e);
+        } catch (RuntimeException e) {
+            if (timedOut.get()) {
+                return deadlinePassed(left); // a request cancelled under the client's hands
+            }
+            throw e;
+        } finally {
+            timer.cancel(false);
+        }
+    }
+
+    private static Response deadlinePassed(Duration left) {
+        return Response.failed("no complete answer within " + Math.max(1, left.toSeconds()) + " s (the deadline for this source)");
+    }
+
+    private Response failure(URI uri, IOException exception) {
+        try {
+            throw exception;
         } catch (UnknownHostException e) {
             return Response.failed("cannot find the host " + uri.getHost() + " (offline?)");
         } catch (InterruptedIOException e) {
@@ -197,7 +246,7 @@ public final class FeedFetcher implements Closeable {
         }
     }
 
-    private Response read(ClassicHttpResponse response) throws IOException {
+    private Response read(ClassicHttpResponse response, HttpGet request) throws IOException {
         int code = response.getCode();
         if (code == 304) {
             return Response.notModified();
@@ -228,12 +277,14 @@ public final class FeedFetcher implements Closeable {
             return Response.failed("larger than " + policy.maxBytes() / (1024 * 1024) + " MiB");
         }
         byte[] body;
-        try (InputStream in = entity.getContent()) {
-            body = readCapped(in, entity.getContentLength());
-        }
+        InputStream in = entity.getContent();
+        body = readCapped(in, entity.getContentLength());
         if (body == null) {
+            // Refused: the connection is dropped, not read to its end (an endless body would be).
+            request.cancel();
             return Response.failed("larger than " + policy.maxBytes() / (1024 * 1024) + " MiB");
         }
+        in.close();
         return Response.ok(body, header(response, "ETag"), header(response, "Last-Modified"));
     }
 

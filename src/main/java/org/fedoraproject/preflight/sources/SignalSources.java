@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -40,6 +41,8 @@ public final class SignalSources {
     }
 
     static final int BUILDS_PER_REQUEST = 50;
+    /** One source's deadline over all its requests, retries included: a slow Bodhi must not hold up a verdict. */
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(15);
     static final int MAX_PAGES = 10;
     static final String COMMON_ISSUES = "/tags/c/ask/common-issues/82/none/f";
 
@@ -55,6 +58,7 @@ public final class SignalSources {
 
     /** The Bodhi updates of these build NVRs. */
     public Read<BodhiUpdate> bodhi(List<String> nvrs, boolean offline) {
+        Instant deadline = Instant.now().plus(DEADLINE);
         List<BodhiUpdate> updates = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (int from = 0; from < nvrs.size(); from += BUILDS_PER_REQUEST) {
@@ -63,7 +67,7 @@ public final class SignalSources {
             int pages = 1;
             for (int page = 1; page <= pages && page <= MAX_PAGES; page++) {
                 URI url = URI.create(endpoints.bodhi() + "/updates/?builds=" + builds + "&rows_per_page=100&page=" + page);
-                Optional<String> body = document(url, offline, problems, "Bodhi");
+                Optional<String> body = document(url, offline, problems, "Bodhi", deadline);
                 if (body.isEmpty()) {
                     break;
                 }
@@ -82,11 +86,12 @@ public final class SignalSources {
 
     /** The open Common Issues topics of release {@code release} (a number, as in "43"). */
     public Read<CommonIssue> commonIssues(String release, boolean offline) {
+        Instant deadline = Instant.now().plus(DEADLINE);
         List<CommonIssue> issues = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         String path = COMMON_ISSUES + release + ".json";
         for (int page = 0; page < 3 && path != null; page++) {
-            Optional<String> body = document(URI.create(endpoints.discourse() + path), offline, problems, "Common Issues");
+            Optional<String> body = document(URI.create(endpoints.discourse() + path), offline, problems, "Common Issues", deadline);
             if (body.isEmpty()) {
                 break;
             }
@@ -111,10 +116,10 @@ public final class SignalSources {
     }
 
     /** A fresh answer (kept for later), or the kept one with the problem said, or nothing. */
-    private Optional<String> document(URI url, boolean offline, List<String> problems, String source) {
+    private Optional<String> document(URI url, boolean offline, List<String> problems, String source, Instant deadline) {
         Path kept = cacheDir.resolve(key(url) + ".json");
         if (!offline) {
-            FeedFetcher.Outcome outcome = fetcher.get().fetchDocument(url, endpoints.local());
+            FeedFetcher.Outcome outcome = fetcher.get().fetchDocument(url, endpoints.local(), deadline);
             if (outcome instanceof FeedFetcher.Outcome.Fresh fresh) {
                 String body = new String(fresh.body(), StandardCharsets.UTF_8);
                 keep(kept, body);

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedRepositoryTest {
 
     static final FeedFetcher.Policy FAST = new FeedFetcher.Policy(3, Duration.ofMillis(100), Duration.ofSeconds(3),
-            Duration.ofSeconds(2), Duration.ofSeconds(2), 1024 * 1024);
+            Duration.ofSeconds(2), Duration.ofSeconds(2), 1024 * 1024, Duration.ofSeconds(20));
     static final KeyPair PUBLISHER = FeedKeys.generate();
     static final KeyPair STRANGER = FeedKeys.generate();
 
@@ -228,7 +228,7 @@ class FeedRepositoryTest {
         goodCopyKept();
         try (SilentServer silent = new SilentServer()) {
             FeedFetcher.Policy once = new FeedFetcher.Policy(1, Duration.ofMillis(100), Duration.ofSeconds(1),
-                    Duration.ofSeconds(1), Duration.ofSeconds(1), 1024 * 1024);
+                    Duration.ofSeconds(1), Duration.ofSeconds(1), 1024 * 1024, Duration.ofSeconds(20));
             try (FeedFetcher impatient = new FeedFetcher(once, "Preflight/test")) {
                 TrustStore trust = TrustStore.of(List.of(FeedKeys.readPublic(FeedKeys.publicPem(PUBLISHER.getPublic()), "t")));
                 FeedRepository repo = new FeedRepository(impatient, new FeedCache(dir.resolve("cache")), new FeedState(dir.resolve("state")), trust,

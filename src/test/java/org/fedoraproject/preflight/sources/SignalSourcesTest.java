@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SignalSourcesTest {
 
     static final FeedFetcher.Policy FAST = new FeedFetcher.Policy(3, Duration.ofMillis(50), Duration.ofSeconds(3),
-            Duration.ofSeconds(2), Duration.ofSeconds(1), 8L * 1024 * 1024);
+            Duration.ofSeconds(2), Duration.ofSeconds(1), 8L * 1024 * 1024, Duration.ofSeconds(20));
 
     @TempDir
     Path cache;
