@@ -73,6 +73,7 @@ public final class CheckService {
         } else {
             SettingsStore.Loaded loaded = settings.load();
             warnings.addAll(loaded.problems());
+            warnings.addAll(feeds.trustProblems());
             List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
             sources.addAll(request.extraFeeds());
             List<CompletableFuture<FeedStatus>> refreshes = sources.stream()

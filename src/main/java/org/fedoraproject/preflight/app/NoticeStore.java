@@ -29,7 +29,7 @@ public final class NoticeStore {
     public Set<String> load() {
         Set<String> keys = new LinkedHashSet<>();
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
             for (JsonElement e : o.getAsJsonArray("announced")) {
                 keys.add(e.getAsString());
             }

@@ -43,7 +43,7 @@ public final class SettingsStore {
         List<String> problems = new ArrayList<>();
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL);
         } catch (NoSuchFileException e) {
             return new Loaded(Settings.DEFAULT, List.of());
         } catch (IOException e) {
@@ -51,12 +51,15 @@ public final class SettingsStore {
         }
         JsonObject o;
         try {
-            o = JsonParser.parseString(text).getAsJsonObject();
+            o = org.fedoraproject.preflight.feed.StrictJson.parse(text).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
-            return new Loaded(Settings.DEFAULT, List.of(file + ": not valid JSON; using defaults"));
+            return new Loaded(Settings.DEFAULT, List.of(file + ": not valid JSON (" + e.getMessage() + "); using defaults"));
         }
         List<FeedSource> feeds = new ArrayList<>();
         JsonElement list = o.get("feeds");
+        if (list != null && !list.isJsonNull() && !list.isJsonArray()) {
+            problems.add(file + ": feeds is not a list of feeds (" + brief(list) + "); no feed from the settings");
+        }
         if (list != null && list.isJsonArray()) {
             for (JsonElement e : list.getAsJsonArray()) {
                 try {
@@ -72,16 +75,38 @@ public final class SettingsStore {
         Duration interval = Settings.DEFAULT.checkInterval();
         if (o.has("check_interval_hours")) {
             try {
-                interval = Duration.ofMinutes(Math.max(15, Math.round(o.get("check_interval_hours").getAsDouble() * 60)));
+                JsonElement hours = o.get("check_interval_hours");
+                if (!hours.isJsonPrimitive() || !hours.getAsJsonPrimitive().isNumber()) {
+                    throw new IllegalStateException("not a number");
+                }
+                interval = Duration.ofMinutes(Math.max(15, Math.round(hours.getAsDouble() * 60)));
             } catch (RuntimeException bad) {
                 problems.add(file + ": check_interval_hours is not a number; using 6");
             }
         }
-        boolean notifications = !o.has("notifications") || o.get("notifications").getAsBoolean();
-        boolean startAtLogin = o.has("start_at_login") && o.get("start_at_login").getAsBoolean();
-        boolean bodhi = !o.has("bodhi") || o.get("bodhi").getAsBoolean();
-        boolean commonIssues = !o.has("common_issues") || o.get("common_issues").getAsBoolean();
+        boolean notifications = bool(o, "notifications", Settings.DEFAULT.notifications(), problems);
+        boolean startAtLogin = bool(o, "start_at_login", Settings.DEFAULT.startAtLogin(), problems);
+        boolean bodhi = bool(o, "bodhi", Settings.DEFAULT.bodhi(), problems);
+        boolean commonIssues = bool(o, "common_issues", Settings.DEFAULT.commonIssues(), problems);
         return new Loaded(new Settings(feeds, interval, notifications, startAtLogin, bodhi, commonIssues), problems);
+    }
+
+    /** A switch: true or false; anything else (null, {}, "yes") is said, with the default used. */
+    private boolean bool(JsonObject o, String key, boolean otherwise, List<String> problems) {
+        JsonElement e = o.get(key);
+        if (e == null) {
+            return otherwise;
+        }
+        if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
+            return e.getAsBoolean();
+        }
+        problems.add(file + ": " + key + " is not true or false (" + brief(e) + "); using " + otherwise);
+        return otherwise;
+    }
+
+    private static String brief(JsonElement e) {
+        String text = e.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     public void save(Settings settings) throws IOException {

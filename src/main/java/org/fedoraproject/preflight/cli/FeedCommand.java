@@ -208,7 +208,7 @@ final class FeedCommand {
 
     private static Optional<FeedReadResult> readFeed(Path file, PrintWriter err) {
         try {
-            return Optional.of(FeedParser.parse(Files.readString(file, StandardCharsets.UTF_8)));
+            return Optional.of(FeedParser.parse(org.fedoraproject.preflight.system.RegularFiles.readString(file, 64L << 20)));
         } catch (IOException e) {
             err.println("preflight feed: " + file + ": cannot be read (" + e.getMessage() + ")");
             return Optional.empty();

@@ -33,6 +33,9 @@ public final class FeedCache {
                         Instant fetched) {
     }
 
+    /** The largest body a fetch accepts (FeedFetcher.Policy.DEFAULT): nothing larger is ever kept. */
+    static final long MAX_BODY = 32L << 20;
+
     private final Path dir;
 
     public FeedCache(Path dir) {
@@ -59,7 +62,7 @@ public final class FeedCache {
     public Optional<Entry> load(String url) {
         Path file = fileFor(url);
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
             if (!url.equals(o.get("url").getAsString())) {
                 return Optional.empty();
             }
@@ -67,7 +70,7 @@ public final class FeedCache {
             if (bodyFile.contains("/")) {
                 return Optional.empty();
             }
-            byte[] body = Files.readAllBytes(dir.resolve(bodyFile));
+            byte[] body = org.fedoraproject.preflight.system.RegularFiles.read(dir.resolve(bodyFile), MAX_BODY);
             if (o.has("body_length") && o.get("body_length").getAsLong() != body.length) {
                 return Optional.empty();
             }
@@ -141,7 +144,7 @@ public final class FeedCache {
      */
     Checked checked(String url, byte[] body, Optional<byte[]> macKey) {
         try {
-            JsonObject o = JsonParser.parseString(Files.readString(fileFor(url), StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(fileFor(url), org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
             if (!o.has("checked_file") || !url.equals(o.get("url").getAsString())) {
                 return new Checked.None();
             }
@@ -149,7 +152,7 @@ public final class FeedCache {
             if (name.contains("/") || macKey.isEmpty() || !o.has("checked_mac")) {
                 return new Checked.None();
             }
-            byte[] form = Files.readAllBytes(dir.resolve(name));
+            byte[] form = org.fedoraproject.preflight.system.RegularFiles.read(dir.resolve(name), 4 * MAX_BODY);
             if (!MessageDigest.isEqual(mac(macKey.get(), body, form).getBytes(StandardCharsets.US_ASCII),
                     o.get("checked_mac").getAsString().getBytes(StandardCharsets.US_ASCII))) {
                 return new Checked.Refused();

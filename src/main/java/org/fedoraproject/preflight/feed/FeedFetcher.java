@@ -148,10 +148,9 @@ public final class FeedFetcher implements Closeable {
         Path feed = Path.of(source.url());
         Path signature = Path.of(source.signatureUrl());
         try {
-            if (Files.size(feed) > policy.maxBytes()) {
-                return new Outcome.Failed("larger than " + policy.maxBytes() / (1024 * 1024) + " MiB");
-            }
-            return new Outcome.Fresh(Files.readAllBytes(feed), Files.readString(signature), Optional.empty(), Optional.empty());
+            byte[] body = org.fedoraproject.preflight.system.RegularFiles.read(feed, policy.maxBytes());
+            String sig = org.fedoraproject.preflight.system.RegularFiles.readString(signature, org.fedoraproject.preflight.system.RegularFiles.SMALL);
+            return new Outcome.Fresh(body, sig, Optional.empty(), Optional.empty());
         } catch (NoSuchFileException e) {
             return new Outcome.Failed(e.getFile() + " does not exist");
         } catch (IOException e) {

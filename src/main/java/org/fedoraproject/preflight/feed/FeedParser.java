@@ -53,7 +53,7 @@ public final class FeedParser {
     public static FeedReadResult parse(String json) {
         JsonElement root;
         try {
-            root = JsonParser.parseString(json);
+            root = StrictJson.parse(json);
         } catch (JsonParseException | StackOverflowError e) {
             return refused("$", "not valid JSON (" + firstLine(e.getMessage()) + ")");
         }

@@ -43,6 +43,11 @@ public final class FeedRepository {
         this.clock = clock;
     }
 
+    /** Trusted keys that could not be read: said, since a feed they sign is then refused. */
+    public List<String> trustProblems() {
+        return trust.problems().stream().map(p -> "trusted key " + p).toList();
+    }
+
     public FeedStatus refresh(FeedSource source, boolean offline) {
         String url = source.url().toString();
         List<FeedKeys.TrustedKey> keys;

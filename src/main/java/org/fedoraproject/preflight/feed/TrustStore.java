@@ -47,7 +47,7 @@ public final class TrustStore {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(userKeys, "*.pub")) {
                 for (Path file : files) {
                     try {
-                        keys.add(FeedKeys.readPublic(Files.readString(file, StandardCharsets.US_ASCII), file.toString()));
+                        keys.add(FeedKeys.readPublic(org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL), file.toString()));
                     } catch (GeneralSecurityException | IOException e) {
                         problems.add(file + ": " + e.getMessage());
                     }

@@ -139,7 +139,7 @@ public final class SignalSources {
 
     private static Optional<String> read(Path file) {
         try {
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(org.fedoraproject.preflight.system.RegularFiles.readString(file, 64L << 20));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -23,7 +23,7 @@ public final class OsReleaseReader {
         Path usrLib = root.resolve("usr/lib/os-release");
         Path file = Files.exists(etc) || !Files.exists(usrLib) ? etc : usrLib;
         try {
-            return Reading.of(OsReleaseParser.parse(Files.readString(file, StandardCharsets.UTF_8)));
+            return Reading.of(OsReleaseParser.parse(RegularFiles.readString(file, RegularFiles.SMALL)));
         } catch (NoSuchFileException e) {
             return Reading.unavailable(etc.toString(), "missing, and so is " + usrLib);
         } catch (IOException e) {

@@ -101,6 +101,10 @@ class FeedParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             {"format":"preflight-incidents/1"                                  | not valid JSON
+            {format:"preflight-incidents/1","incidents":[]}                    | not valid JSON
+            {"format":"preflight-incidents/1", /* a comment */ "incidents":[]} | not valid JSON
+            {"format":"preflight-incidents/1","incidents":[]} trailing         | not valid JSON
+            {"format":"preflight-incidents/1","format":"preflight-incidents/1"} | the key "format" appears twice
             []                                                                 | a feed is a JSON object
             {"format":"preflight-incidents/1","publisher":"x","generated":"2026-11-20T12:00:00Z","expires":"2026-11-27T12:00:00Z"} | $.incidents: must be a list
             {"format":"preflight-incidents/1","publisher":"x","generated":"yesterday","expires":"2026-11-27T12:00:00Z","incidents":[]} | $.generated: "yesterday" is not an RFC 3339 date-time
@@ -110,6 +114,16 @@ class FeedParserTest {
         FeedReadResult r = FeedParser.parse(json);
         assertTrue(r instanceof FeedReadResult.Refused, "accepted?");
         assertTrue(r.problems().get(0).toString().contains(message), r.problems().toString());
+    }
+
+    @Test
+    void aDuplicatedKeyInAnIncidentRefusesTheFeedInsteadOfTheLastOneWinning() throws IOException {
+        // A publisher's copy and paste: "severity" twice; Gson alone would keep "minor" and hold nothing.
+        String twice = sample().replaceFirst("\"severity\": *\"(critical|major)\"", "\"severity\": \"$1\", \"severity\": \"minor\"");
+        assertTrue(!twice.equals(sample()), "the sample has a critical or major incident");
+        FeedReadResult r = FeedParser.parse(twice);
+        assertTrue(r instanceof FeedReadResult.Refused, "refused, not read with the last value");
+        assertTrue(r.problems().get(0).toString().contains("the key \"severity\" appears twice"), r.problems().toString());
     }
 
     @ParameterizedTest(name = "{1}")

@@ -474,4 +474,29 @@ class FeedRepositoryTest {
         assertEquals(Optional.empty(), status.error());
         assertEquals(6, status.feed().orElseThrow().incidents().size());
     }
+
+    @Test
+    void aLocalFeedOrAKeptRecordThatIsAFifoOrADeviceIsRefusedWithoutHanging() throws Exception {
+        org.fedoraproject.preflight.testing.Tools.require("mkfifo");
+        Path fifo = dir.resolve("fifo-feed.json");
+        assertEquals(0, org.fedoraproject.preflight.testing.Processes.run(List.of("mkfifo", fifo.toString()), null, Map.of()).exitCode());
+        FeedStatus status = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return repository().refresh(FeedSource.local(fifo.toUri().toString()), false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(status.error().orElseThrow().contains("is not a regular file (a device, FIFO or socket)"), status.toString());
+        Path zero = dir.resolve("zero-feed.json");
+        Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+        FeedStatus endless = repository().refresh(FeedSource.local(zero.toUri().toString()), false);
+        assertTrue(endless.error().orElseThrow().contains("is not a regular file"), endless.toString());
+        // A kept record replaced by a link to /dev/zero: as good as none, and no hang, no OutOfMemoryError.
+        goodCopyKept();
+        Path record = new FeedCache(dir.resolve("cache")).fileFor(source().url().toString());
+        Files.delete(record);
+        Files.createSymbolicLink(record, Path.of("/dev/zero"));
+        assertEquals(Optional.empty(), repository().refresh(source(), true).feed());
+    }
 }

@@ -1,0 +1,85 @@
+package org.fedoraproject.preflight.feed;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.internal.LazilyParsedNumber;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+
+/**
+ * JSON as RFC 8259 has it, nothing more: Gson's own parser is lenient (comments, unquoted keys
+ * and strings, single quotes, trailing text) and lets a repeated key silently replace the first,
+ * so that a feed with {@code "severity"} twice could turn critical into minor without a word.
+ * Here each of those is an error naming where it is. Nesting is bounded.
+ */
+public final class StrictJson {
+
+    static final int MAX_DEPTH = 64;
+
+    private StrictJson() {
+    }
+
+    public static JsonElement parse(String text) {
+        try (JsonReader reader = new JsonReader(new StringReader(text))) {
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement value = read(reader, 0);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("more after the JSON value, at " + reader.getPath());
+            }
+            return value;
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            throw new JsonParseException(e.getMessage(), e);
+        }
+    }
+
+    private static JsonElement read(JsonReader reader, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new JsonParseException("nested deeper than " + MAX_DEPTH + " at " + reader.getPath());
+        }
+        switch (reader.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject o = new JsonObject();
+                reader.beginObject();
+                while (reader.hasNext()) {
+                    String key = reader.nextName();
+                    if (o.has(key)) {
+                        throw new JsonParseException("the key \"" + key + "\" appears twice, at " + reader.getPath());
+                    }
+                    o.add(key, read(reader, depth + 1));
+                }
+                reader.endObject();
+                return o;
+            }
+            case BEGIN_ARRAY -> {
+                JsonArray a = new JsonArray();
+                reader.beginArray();
+                while (reader.hasNext()) {
+                    a.add(read(reader, depth + 1));
+                }
+                reader.endArray();
+                return a;
+            }
+            case STRING -> {
+                return new JsonPrimitive(reader.nextString());
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(reader.nextBoolean());
+            }
+            case NULL -> {
+                reader.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new JsonParseException("unexpected " + reader.peek() + " at " + reader.getPath());
+        }
+    }
+}
