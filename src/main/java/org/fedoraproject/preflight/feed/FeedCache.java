@@ -58,8 +58,30 @@ public final class FeedCache {
         }
     }
 
-    /** The kept copy, or empty when there is none or it cannot be read (then it is as good as none). */
+    /**
+     * The kept copy, or empty when there is none or it cannot be read (then it is as good as none).
+     * A body replaced by another writer between reading the record and the body is looked up again
+     * through the new record.
+     */
     public Optional<Entry> load(String url) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return loadOnce(url);
+            } catch (BodyGone e) {
+                // the record changed under us: read it again
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The body a record named was removed by a newer copy's writer. */
+    private static final class BodyGone extends Exception {
+        BodyGone() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Optional<Entry> loadOnce(String url) throws BodyGone {
         Path file = fileFor(url);
         try {
             JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
@@ -70,7 +92,12 @@ public final class FeedCache {
             if (bodyFile.contains("/")) {
                 return Optional.empty();
             }
-            byte[] body = org.fedoraproject.preflight.system.RegularFiles.read(dir.resolve(bodyFile), MAX_BODY);
+            byte[] body;
+            try {
+                body = org.fedoraproject.preflight.system.RegularFiles.read(dir.resolve(bodyFile), MAX_BODY);
+            } catch (NoSuchFileException gone) {
+                throw new BodyGone();
+            }
             if (o.has("body_length") && o.get("body_length").getAsLong() != body.length) {
                 return Optional.empty();
             }
@@ -95,7 +122,20 @@ public final class FeedCache {
      * form is used again only for this very body, and only if no one rewrote it.
      */
     void store(Entry entry, Optional<FeedBinary.Parsed> checked, Optional<byte[]> macKey) throws IOException {
+        // One writer at a time per feed, across processes (two checks at once, the background and
+        // the window): else one could delete the body the other's record points to.
+        Files.createDirectories(dir);
+        synchronized (FeedCache.class) {
+            try (FileChannel lock = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = lock.lock()) {
+                storeLocked(entry, checked, macKey);
+            }
+        }
+    }
+
+    private void storeLocked(Entry entry, Optional<FeedBinary.Parsed> checked, Optional<byte[]> macKey) throws IOException {
         Path record = fileFor(entry.url());
+        Optional<String> previous = currentBody(record);
         String stem = record.getFileName().toString().replace(".json", "");
         String bodyHash = hash(entry.body()).substring(0, 16);
         String bodyFile = stem + "-" + bodyHash + ".feed";
@@ -123,7 +163,18 @@ public final class FeedCache {
             o.addProperty("checked_mac", mac.get());
         }
         writeAtomically(record, o.toString().getBytes(StandardCharsets.UTF_8));
-        removeOldBodies(stem, bodyFile, checkedFile);
+        removeOldBodies(stem, bodyFile, checkedFile, previous);
+    }
+
+    /** The body file the record names now, kept one more round for a reader that read the record just before. */
+    private Optional<String> currentBody(Path record) {
+        try {
+            JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(record,
+                    org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
+            return Optional.of(o.get("body_file").getAsString());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** What became of the checked form: none kept, used, or refused because it is not this body's or was rewritten. */
@@ -178,11 +229,13 @@ public final class FeedCache {
     }
 
     /** Bodies (and their checked forms) of this feed that no record points to any more. */
-    private void removeOldBodies(String stem, String currentBody, String currentChecked) {
+    private void removeOldBodies(String stem, String currentBody, String currentChecked, Optional<String> previous) {
+        String previousChecked = previous.map(b -> b.replace(".feed", ".checked")).orElse("");
         try (var files = Files.newDirectoryStream(dir, stem + "-*.{feed,checked}")) {
             for (Path old : files) {
                 String name = old.getFileName().toString();
-                if (!name.equals(currentBody) && !name.equals(currentChecked)) {
+                if (!name.equals(currentBody) && !name.equals(currentChecked) && !name.equals(previous.orElse(""))
+                        && !name.equals(previousChecked)) {
                     Files.deleteIfExists(old);
                 }
             }
