@@ -56,7 +56,16 @@ public final class HookCheck {
             statuses.add(feeds.refresh(source, true));
         }
         if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
+            // None kept at all, or kept but unusable (damaged, no longer trusted, replaced): said apart.
+            statuses.stream().map(s -> s.error().orElse("")).filter(e -> !e.isEmpty() && !e.equals(FeedRepository.NONE_KEPT))
+                    .forEach(e -> problems.add("the kept incident feed could not be used: " + e));
             return new Result(List.of(), problems, true);
+        }
+        for (FeedStatus s : statuses) {
+            if (s.stale() && s.feed().isPresent()) {
+                problems.add("the kept incident feed expired on " + s.feed().get().expires().toString().substring(0, 10)
+                        + ": it may be out of date (run preflight check)");
+            }
         }
         List<SourcedIncident> open = CheckReport.merge(statuses).stream()
                 .filter(s -> s.incident().status().isOpen()).toList();

@@ -58,13 +58,49 @@ final class DnfHookCommand implements Callable<Integer> {
             say.println("Preflight: not checking this transaction (" + OFF + "=off).");
             return 0;
         }
+        // The hook answers within its deadline whatever dnf or the disk do: the work runs on a
+        // daemon thread, and past the deadline the transaction goes on unchecked.
+        java.util.concurrent.CompletableFuture<Integer> work = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                work.complete(check(out, say));
+            } catch (Throwable t) {
+                work.completeExceptionally(t);
+            }
+        }, "preflight-hook");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return work.get(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            say.println("Preflight: no answer within " + DEADLINE.toSeconds() + " s; the transaction goes on unchecked.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            say.println("Preflight: could not check this transaction (" + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage()) + "); it goes on unchecked.");
+        }
+        return 0;
+    }
+
+    /** How long the hook may take in all: dnf waits for it. */
+    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("PREFLIGHT_HOOK_SECONDS", "5")));
+
+    private Integer check(PrintStream out, PrintStream say) {
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Path root = Path.of(conf(out, in, "installroot").orElse("/"));
             List<Nevra> incoming = incoming(out, in);
             HookCheck.Result result = HookCheck.check(XdgDirs.ofInvokingUser(env, passwd), root, incoming, Clock.systemUTC());
+            result.problems().forEach(p -> say.println("Preflight: " + p));
             if (result.noFeed()) {
-                say.println("Preflight: no incident feed is kept yet (run `preflight check` once as your user); not checking.");
+                if (result.problems().isEmpty()) {
+                    say.println("Preflight: no incident feed is kept yet (run `preflight check` once as your user); not checking.");
+                } else {
+                    say.println("Preflight: not checking.");
+                }
                 return 0;
             }
             Set<String> stopping = new LinkedHashSet<>();
@@ -74,9 +110,10 @@ final class DnfHookCommand implements Callable<Integer> {
                         + i.severity().id() + ", " + i.status().id() + "): " + i.title());
                 if (f.stops()) {
                     stopping.add(i.id());
-                    say.println("  Keep " + f.nevra().name() + " as it is until the fix: leave it out with --exclude="
-                            + f.nevra().name() + ", or hold it: " + ShellCommand.asRoot("dnf5", "versionlock", "add",
-                            f.nevra().name()).display() + ". Details: preflight guide " + i.id());
+                    // Keep that version out, not every version (a lock on a kernel's name would keep the fix out too).
+                    say.println("  Leave it out: --exclude=" + f.nevra().name() + ", or keep this version out: "
+                            + ShellCommand.asRoot("dnf5", "versionlock", "exclude", f.nevra().name() + "-" + f.nevra().evr())
+                            .display() + ". Details: preflight guide " + i.id());
                     i.fix().expected().ifPresent(d -> say.println("  Fix expected " + d + "."));
                 } else {
                     say.println("  A minor problem: the transaction goes on. Details: preflight guide " + i.id());

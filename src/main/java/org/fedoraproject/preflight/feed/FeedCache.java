@@ -112,6 +112,11 @@ public final class FeedCache {
         }
     }
 
+    /** Whether a record of a kept copy is there at all, usable or not. */
+    boolean hasRecord(String url) {
+        return Files.exists(fileFor(url), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     public void store(Entry entry) throws IOException {
         store(entry, Optional.empty(), Optional.empty());
     }

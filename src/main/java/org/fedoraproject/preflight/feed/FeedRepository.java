@@ -21,6 +21,9 @@ import org.fedoraproject.preflight.incident.FeedProblem;
  */
 public final class FeedRepository {
 
+    /** Offline with nothing kept: the one state in which there is no copy at all. */
+    public static final String NONE_KEPT = "offline, and no copy kept yet";
+
     /** A feed generated further ahead than this is refused: it would freeze out every later copy. */
     static final Duration MAX_FUTURE = Duration.ofDays(1);
 
@@ -57,19 +60,23 @@ public final class FeedRepository {
             return kept(source, Optional.empty(), "the key given for this feed cannot be read (" + e.getMessage() + ")");
         }
         List<String> notes = new ArrayList<>();
-        Optional<Verified> kept = cache.load(url).flatMap(entry -> verifyKept(url, entry, keys, notes));
+        Optional<FeedCache.Entry> loaded = cache.load(url);
+        if (loaded.isEmpty() && cache.hasRecord(url)) {
+            notes.add("the kept copy is damaged or incomplete: not used");
+        }
+        Optional<Verified> kept = loaded.flatMap(entry -> verifyKept(url, entry, keys, notes));
         if (offline) {
-            return kept(source, kept, kept.isPresent() ? note(notes) : notes.isEmpty() ? "offline, and no copy kept yet" : note(notes));
+            return kept(source, kept, kept.isPresent() ? note(notes) : notes.isEmpty() ? NONE_KEPT : note(notes));
         }
         FeedFetcher.Outcome outcome = fetcher.get().fetch(source,
                 kept.flatMap(k -> k.entry.etag()), kept.flatMap(k -> k.entry.lastModified()));
         if (outcome instanceof FeedFetcher.Outcome.Failed failed) {
-            return kept(source, kept, failed.reason());
+            return kept(source, kept, with(failed.reason(), notes));
         }
         Instant now = clock.instant();
         if (outcome instanceof FeedFetcher.Outcome.NotModified) {
             if (kept.isEmpty()) {
-                return kept(source, kept, "the server says unchanged, but no copy is kept");
+                return kept(source, kept, with("the server says unchanged, but no usable copy is kept", notes));
             }
             Verified confirmed = kept.get().confirmedAt(now);
             return store(source, confirmed, null);
@@ -84,14 +91,15 @@ public final class FeedRepository {
         }
         FeedReadResult read = FeedParser.parse(new String(fresh.body(), StandardCharsets.UTF_8));
         if (read instanceof FeedReadResult.Refused refused) {
-            return kept(source, kept, "new copy refused: " + refused.reason());
+            return kept(source, kept, with("new copy refused: " + refused.reason(), notes));
         }
         FeedReadResult.Accepted accepted = (FeedReadResult.Accepted) read;
         Optional<String> replay = replay(url, accepted.feed().generated(), fresh.body(), kept);
         if (replay.isPresent()) {
-            return kept(source, kept, "new copy refused: " + replay.get());
+            return kept(source, kept, with("new copy refused: " + replay.get(), notes));
         }
-        return store(source, new Verified(entry, accepted.feed(), signer.get(), accepted.problems()), note(notes));
+        // A good new copy replaces whatever was wrong with the kept one: nothing to say about it.
+        return store(source, new Verified(entry, accepted.feed(), signer.get(), accepted.problems()), null);
     }
 
     /**
@@ -116,6 +124,10 @@ public final class FeedRepository {
             return Optional.of("another feed with the same generated time " + generated + " as the one accepted before");
         }
         return Optional.empty();
+    }
+
+    private static String with(String reason, List<String> notes) {
+        return notes.isEmpty() ? reason : reason + "; " + String.join("; ", notes);
     }
 
     private static String note(List<String> notes) {

@@ -150,7 +150,11 @@ class DnfHookIT {
         String all = r.stdout() + r.stderr();
         assertEquals(1, r.exitCode(), all);
         assertTrue(all.contains("Preflight: kernel-core 6.17.7-300.fc43 is affected by FPS-2026-0045 (critical"), all);
-        assertTrue(all.contains("leave it out with --exclude=kernel-core, or hold it: sudo dnf5 versionlock add kernel-core"), all);
+        // The way around keeps this version out, never every kernel (a lock on the name would keep the fix out too).
+        assertTrue(all.contains("Leave it out: --exclude=kernel-core, or keep this version out: sudo dnf5 versionlock exclude"
+                + " kernel-core-6.17.7-300.fc43"), all);
+        assertFalse(all.contains("versionlock add"), all);
+
         assertTrue(all.contains("Preflight stopped this transaction: it would install versions affected by"), all);
         assertTrue(all.contains("PREFLIGHT_HOOK=off"), all);
         assertFalse(all.contains(ASKED), "stopped before dnf asks: " + all);
@@ -188,6 +192,54 @@ class DnfHookIT {
         String all = said(upgrade(home, List.of()));
         assertTrue(all.contains("Preflight: no incident feed is kept yet"), all);
         assertGoesOn(all);
+    }
+
+    @Test
+    void aStopOnAnExpiredKeptFeedSaysItMayBeOutOfDate() throws Exception {
+        String home = home("expired", true);
+        Path feed = sid.resolve(home.substring(1)).resolve("feed.json");
+        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(feed)).getAsJsonObject();
+        o.addProperty("expires", "2026-11-26T08:00:00Z"); // after generated, before today
+        byte[] expired = o.toString().getBytes(StandardCharsets.UTF_8);
+        Files.write(feed, expired);
+        KeyPair key = FeedKeys.generate();
+        Files.writeString(feed.resolveSibling("feed.json.sig"), FeedKeys.sign(expired, key.getPrivate()));
+        Files.writeString(sid.resolve(home.substring(1)).resolve("config/preflight/trusted-keys/test.pub"),
+                FeedKeys.publicPem(key.getPublic()));
+        keepFeed(home);
+        String all = said(upgrade(home, List.of()));
+        assertTrue(all.contains("Preflight: the kept incident feed expired on 2026-11-26: it may be out of date"), all);
+        assertTrue(all.contains("Preflight stopped this transaction"), all);
+    }
+
+    @Test
+    void aDamagedKeptFeedIsSaidAsSuchNotAsNoFeed() throws Exception {
+        String home = home("damaged", true);
+        keepFeed(home);
+        try (var bodies = Files.newDirectoryStream(sid.resolve(home.substring(1)).resolve("cache/preflight/feeds"), "*.feed")) {
+            for (Path body : bodies) {
+                Files.writeString(body, "{\"tampered\": true}");
+            }
+        }
+        String all = said(upgrade(home, List.of()));
+        assertTrue(all.contains("Preflight: the kept incident feed could not be used: "), all);
+        assertFalse(all.contains("no incident feed is kept yet"), all);
+        assertGoesOn(all);
+    }
+
+    @Test
+    void aDnfThatNeverAnswersGetsAnAnswerWithinTheDeadline() throws Exception {
+        String home = home("silent-dnf", true);
+        keepFeed(home);
+        // stdin is a FIFO the hook itself holds open for writing: a read never ends, as with a dnf that hangs.
+        long start = System.nanoTime();
+        Processes.Result r = inChroot(env(home, "PREFLIGHT_HOOK_SECONDS=2"), "sh", "-c",
+                "f=$(mktemp -u); mkfifo $f; exec 0<>$f; rm $f; exec " + IMAGE_IN_CHROOT + "/bin/preflight dnf-hook");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(0, r.exitCode(), said(r));
+        assertTrue(r.stderr().contains("Preflight: no answer within 2 s; the transaction goes on unchecked."), said(r));
+        assertTrue(ms < 15_000, "answered at its deadline, took " + ms + " ms");
+        System.out.printf("DnfHookIT: silent dnf, the hook answered after %d ms (deadline 2 s, JVM start included)%n", ms);
     }
 
     @Test
