@@ -74,12 +74,12 @@ public final class SystemReader {
                         .map(m -> new DnfUpdatesReader(target, m, executor).read())
                         .orElseGet(() -> Reading.unavailable("pending updates", ((Reading.Unavailable<?>) manager).reason())),
                         executor);
+        // rpm is asked for installonly capabilities only where its database is: as root, a query on
+        // a root without one would create it. Alongside the other reads, as it is a process of its own.
+        CompletableFuture<Boot> boot = CompletableFuture.supplyAsync(
+                () -> target.hasRpmDatabase() ? new BootReader(target).read() : Boot.UNKNOWN, executor);
         History history = withHistory ? readHistory(manager, Optional.empty()) : History.merge(List.of());
-        Reading<List<InstalledPackage>> packages = installed.join();
-        // rpm is asked for installonly capabilities only where its database was found: as root, a
-        // query on a root without one would create it.
-        Boot boot = packages instanceof Reading.Available<?> ? new BootReader(target).read() : Boot.UNKNOWN;
-        return new SystemSnapshot(os, manager, packages, pending.join(), history, List.of(), clock.instant(), boot);
+        return new SystemSnapshot(os, manager, installed.join(), pending.join(), history, List.of(), clock.instant(), boot.join());
     }
 
     /** The merged dnf5 and dnf4 timeline; the database of the system's own manager must be there, the other may not. */
