@@ -20,7 +20,14 @@ for shot in $(sed -n 's:.*<image>.*/main/\(packaging/screenshots/[^<]*\)</image>
 done
 
 echo "== RPM spec"
-rpmspec -P packaging/preflight.spec > /dev/null
+spec=$(rpmspec -P packaging/preflight.spec)
+# It ships the license, installs the dnf5 hook the README promises, and runs the unit tests.
+echo "$spec" | grep -q '^%license LICENSE' || { echo "the spec ships no LICENSE"; exit 1; }
+echo "$spec" | grep -q 'actions.d/preflight.actions' || { echo "the spec does not install preflight.actions"; exit 1; }
+echo "$spec" | grep -q '^%mvn_build -j -- ' || { echo "the spec skips the tests"; exit 1; }
+if echo "$spec" | grep -q '^%mvn_build.* -f'; then echo "the spec skips the tests (-f)"; exit 1; fi
+test -s LICENSE && grep -q 'GNU GENERAL PUBLIC LICENSE' LICENSE && grep -q 'Version 3' LICENSE
+if command -v rpmlint > /dev/null; then rpmlint packaging/preflight.spec; fi
 
 echo "== man page"
 warnings=$(groff -man -ww -z packaging/preflight.1 2>&1)
@@ -49,7 +56,38 @@ echo "== Flatpak manifest"
 for f in $(sed -n 's:.*install -D[^ ]* \([a-z][^ ]*\) /app.*:\1:p' flatpak/org.fedoraproject.Preflight.yml); do
     test -f "$f" || { echo "the manifest installs $f, which does not exist"; exit 1; }
 done
-python3 -c 'import json,sys; s=json.load(open("flatpak/maven-sources.json")); assert s and all(x["url"].startswith("https://repo.maven.apache.org/") and len(x["sha256"])==64 for x in s); print(len(s), "Maven files listed")'
+python3 - <<'PY'
+import hashlib, json, os, re, sys
+manifest = open("flatpak/org.fedoraproject.Preflight.yml").read()
+# JavaFX draws through X11 only: on Wayland (every default Workstation) it needs --socket=x11.
+if "--socket=x11" not in manifest or "--socket=fallback-x11" in manifest or "--socket=wayland" in manifest:
+    sys.exit("the manifest must use --socket=x11 (JavaFX has no Wayland backend)")
+version = re.search(r"runtime-version: '([0-9.]+)'", manifest).group(1)
+if float(version) < 25.08:
+    sys.exit(f"runtime {version} is out of support")
+if "openjdk17" in manifest:
+    sys.exit("the OpenJDK extension should be a current LTS (21)")
+for path in re.findall(r"^\s+path: (.+)$", manifest, re.M):
+    if not os.path.exists(os.path.join("flatpak", path.strip())):
+        sys.exit(f"the manifest's path {path} does not exist")
+sources = json.load(open("flatpak/maven-sources.json"))
+assert sources and all(x["url"].startswith("https://repo.maven.apache.org/") and len(x["sha256"]) == 64 for x in sources)
+repo = os.path.expanduser("~/.m2/repository")
+checked = 0
+for x in sources:
+    local = os.path.join(repo, x["url"].split("/maven2/", 1)[1])
+    if os.path.isfile(local):
+        if hashlib.sha256(open(local, "rb").read()).hexdigest() != x["sha256"]:
+            sys.exit(f"{x['url']}: the checksum in maven-sources.json is not that of the file Maven used")
+        checked += 1
+print(f"{len(sources)} Maven files listed, {checked} checked against the local repository")
+PY
+
+echo "== licenses in the jar"
+unzip -l target/preflight.jar | grep -q ' META-INF/NOTICE$' || { echo "the jar lost the Apache NOTICE"; exit 1; }
+unzip -l target/preflight.jar | grep -q ' META-INF/LICENSE$' || { echo "the jar carries no LICENSE"; exit 1; }
+unzip -l target/preflight.jar | grep -q ' META-INF/THIRD-PARTY-NOTICES$' || { echo "the jar carries no third-party notices"; exit 1; }
+unzip -p target/preflight.jar META-INF/LICENSE | grep -q 'GNU GENERAL PUBLIC LICENSE' || { echo "META-INF/LICENSE is not Preflight's"; exit 1; }
 
 echo "== self-contained image"
 sh packaging/build-image.sh > /dev/null
@@ -58,4 +96,14 @@ env -i HOME="$(mktemp -d)" PATH=/nonexistent "$image" --version
 status=0
 env -i HOME="$(mktemp -d)" PATH=/nonexistent "$image" check --demo > /dev/null || status=$?
 test "$status" = 2 || { echo "check --demo in the image: exit $status, expected 2 (hold)"; exit 1; }
+echo "== reproducible jar"
+# The same commit built again gives the same bytes (project.build.outputTimestamp).
+first=$(sha256sum target/preflight.jar | cut -d' ' -f1)
+cp target/preflight.jar target/preflight.jar.first
+mvn -B -q -o -DskipTests package > /dev/null
+second=$(sha256sum target/preflight.jar | cut -d' ' -f1)
+echo "first build $first, second build $second"
+test "$first" = "$second" || { echo "two builds of the same commit differ"; exit 1; }
+rm -f target/preflight.jar.first
+
 echo "packaging: all valid"

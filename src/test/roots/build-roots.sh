@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Fedora-like test roots that the system-adapter tests read (see ARCHITECTURE.md,
+# Builds the Fedora-like test roots that the system-adapter tests read (see docs/ARCHITECTURE.md,
 # "The real test environment"). Needs root (debootstrap, chroot, dnf --installroot) and
 # Debian's rpm, dnf, createrepo-c and debootstrap on the host.
 #

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layers of ARCHITECTURE.md honest: the domain does no I/O and knows nothing of
+ * Keeps the layers of docs/ARCHITECTURE.md honest: the domain does no I/O and knows nothing of
  * JavaFX; adapters do not reach up into the app, the window or the command line; the window
  * and the command line do not know each other.
  */

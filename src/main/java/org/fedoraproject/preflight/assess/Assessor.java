@@ -19,7 +19,7 @@ import org.fedoraproject.preflight.rpm.Nevra;
 
 /**
  * Decides, for every pending update, whether it is safe, and for every incident whether and how
- * it concerns this system (ARCHITECTURE.md, "Incident feed, format 1"). Everything is looked up
+ * it concerns this system (docs/ARCHITECTURE.md, "Contracts", and FEED-FORMAT.md). Everything is looked up
  * by package name in maps built once, so the cost grows with the number of packages and
  * incidents, not with their product.
  */

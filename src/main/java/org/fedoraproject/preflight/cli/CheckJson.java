@@ -16,7 +16,7 @@ import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.machine.OsRelease;
 
 /**
- * {@code preflight check --json}, as ARCHITECTURE.md defines it. Beyond the contract: each update
+ * {@code preflight check --json}, as docs/ARCHITECTURE.md defines it. Beyond the contract: each update
  * and incident carries its {@code evidence}, incidents their {@code source}, and {@code problems}
  * says why a check is incomplete ({@code verdict} is then null).
  */

@@ -95,6 +95,11 @@ public final class FeedFetcher implements Closeable {
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(policy.readTimeout())).build())
                 .setUserAgent(userAgent)
+                // Redirects and retries are Preflight's own (get()), not the library's strategies:
+                // a redirect is refused unless it stays on https (http only for a feed the user
+                // marked local), each retry and each wait counts against the source's one deadline,
+                // and a Retry-After longer than maxWait ends the fetch with the reason; the library's
+                // DefaultRedirectStrategy and DefaultHttpRequestRetryStrategy know neither rule.
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -287,7 +292,11 @@ public final class FeedFetcher implements Closeable {
         return Response.ok(body, header(response, "ETag"), header(response, "Last-Modified"));
     }
 
-    /** The body, or null beyond the cap; a body shorter than its Content-Length is a truncated download. */
+    /**
+     * The body, or null beyond the cap. A body that ends before its Content-Length (or its last
+     * chunk) is not returned short: HttpClient's stream then throws (ConnectionClosedException),
+     * which once() turns into a failed, retryable download.
+     */
     private byte[] readCapped(InputStream in, long declared) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 && declared < 1 << 24 ? (int) declared : 8192);
         byte[] buffer = new byte[65536];

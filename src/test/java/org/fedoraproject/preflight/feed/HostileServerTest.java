@@ -35,6 +35,34 @@ class HostileServerTest {
         server.close();
     }
 
+    /** An answer that stops after 10 of the 1,000 bytes its Content-Length promises. */
+    private URI serveTruncated() throws IOException {
+        server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            for (int k = 0; k < 10 && !server.isClosed(); k++) {
+                try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
+                    s.getInputStream().read(new byte[4096]);
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"format\":")
+                            .getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "truncating-server");
+        t.setDaemon(true);
+        t.start();
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/feed.json");
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsAFailedDownloadNotAShortFeed() throws Exception {
+        URI url = serveTruncated();
+        try (FeedFetcher fetcher = new FeedFetcher(POLICY, "Preflight/test")) {
+            FeedFetcher.Outcome outcome = fetcher.fetchDocument(url, true);
+            assertTrue(outcome instanceof FeedFetcher.Outcome.Failed f && f.reason().startsWith("download failed"), outcome.toString());
+        }
+    }
+
     /** Serves one kind of answer to every connection, for at most 30 s. */
     private URI serve(boolean trickle) throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
