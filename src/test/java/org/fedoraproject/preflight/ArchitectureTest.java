@@ -1,7 +1,10 @@
 package org.fedoraproject.preflight;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -89,6 +92,23 @@ class ArchitectureTest {
                         "java.sql..", "org.apache.hc..", "java.lang.ProcessBuilder")
                 .because("the window renders what the use cases return; reading the system is their job, off the UI thread")
                 .check(classes);
+    }
+
+    @Test
+    void windowUsesTheFeedsValuesOnlyNeverTheirFetchingOrCache() {
+        DescribedPredicate<JavaClass> feedMachinery = DescribedPredicate.describe("feed classes other than the values"
+                + " FeedSource and FeedStatus", c -> c.getPackageName().startsWith(ROOT + ".feed")
+                && !c.getSimpleName().equals("FeedSource") && !c.getSimpleName().equals("FeedStatus")
+                && !c.getName().startsWith(ROOT + ".feed.FeedSource$") && !c.getName().startsWith(ROOT + ".feed.FeedStatus$"));
+        noClasses().that().resideInAPackage(ROOT + ".ui..")
+                .should().dependOnClassesThat(feedMachinery)
+                .because("fetching, verifying and keeping feeds is the app layer's job, off the UI thread")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
     }
 
     @Test
