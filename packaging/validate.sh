@@ -80,7 +80,13 @@ for x in sources:
         if hashlib.sha256(open(local, "rb").read()).hexdigest() != x["sha256"]:
             sys.exit(f"{x['url']}: the checksum in maven-sources.json is not that of the file Maven used")
         checked += 1
-print(f"{len(sources)} Maven files listed, {checked} checked against the local repository")
+arches = {x["dest-filename"]: x.get("only-arches") for x in sources if x["dest-filename"].startswith("javafx-")
+          and x["dest-filename"].endswith(".jar") and "-linux" in x["dest-filename"]}
+for module in ("base", "graphics", "controls"):
+    if not any(n.startswith(f"javafx-{module}-") and a == ["aarch64"] for n, a in arches.items()) \
+            or not any(n.startswith(f"javafx-{module}-") and a == ["x86_64"] for n, a in arches.items()):
+        sys.exit(f"javafx-{module}: the natives of x86_64 and aarch64 must both be listed, each for its arch only")
+print(f"{len(sources)} Maven files listed, {checked} checked against the local repository; JavaFX for x86_64 and aarch64")
 PY
 
 echo "== licenses in the jar"
