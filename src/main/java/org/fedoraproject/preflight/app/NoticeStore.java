@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
  * The states already announced, kept in {@code $XDG_STATE_HOME/preflight/notified.json} so that
@@ -29,7 +30,7 @@ public final class NoticeStore {
     public Set<String> load() {
         Set<String> keys = new LinkedHashSet<>();
         try {
-            JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(RegularFiles.readString(file, RegularFiles.SMALL)).getAsJsonObject();
             for (JsonElement e : o.getAsJsonArray("announced")) {
                 keys.add(e.getAsString());
             }

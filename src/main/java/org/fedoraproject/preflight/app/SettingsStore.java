@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
  * Reads and writes settings.json. A file that cannot be read gives the defaults and a message
@@ -43,7 +44,7 @@ public final class SettingsStore {
         List<String> problems = new ArrayList<>();
         String text;
         try {
-            text = org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL);
+            text = RegularFiles.readString(file, RegularFiles.SMALL);
         } catch (NoSuchFileException e) {
             return new Loaded(Settings.DEFAULT, List.of());
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.app;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
  * Where Preflight keeps its files, by the XDG base directory rules: settings and trusted keys in
@@ -33,7 +34,7 @@ public record XdgDirs(Path config, Path cache, Path state) {
         String user = env.get("SUDO_USER");
         if (user != null && !user.isBlank()) {
             try {
-                for (String line : java.nio.file.Files.readAllLines(passwd)) {
+                for (String line : RegularFiles.readString(passwd, 16L << 20).split("\n")) {
                     String[] f = line.split(":", -1);
                     if (f.length >= 6 && f[0].equals(user) && f[5].startsWith("/")) {
                         return from(Map.of("HOME", f[5]));

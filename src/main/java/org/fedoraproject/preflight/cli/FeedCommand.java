@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /** {@code preflight feed}: the publishers' tools, built on the same code that reads feeds. */
 @Command(name = "feed",
@@ -146,7 +147,7 @@ final class FeedCommand {
                 return PROBLEMS;
             }
             try {
-                String signature = FeedKeys.sign(Files.readAllBytes(file), FeedKeys.readPrivate(Files.readString(key)));
+                String signature = FeedKeys.sign(RegularFiles.read(file, 64L << 20), FeedKeys.readPrivate(RegularFiles.readString(key, RegularFiles.SMALL)));
                 Path sig = Path.of(file + ".sig");
                 Files.writeString(sig, signature, StandardCharsets.US_ASCII);
                 out.println("Signed: " + sig);
@@ -185,13 +186,13 @@ final class FeedCommand {
             try {
                 List<FeedKeys.TrustedKey> trusted = new ArrayList<>();
                 for (Path k : keys) {
-                    trusted.add(FeedKeys.readPublic(Files.readString(k), k.toString()));
+                    trusted.add(FeedKeys.readPublic(RegularFiles.readString(k, RegularFiles.SMALL), k.toString()));
                 }
                 if (keys.isEmpty()) {
                     trusted.addAll(TrustStore.load(services.dirs().trustedKeys()).keys());
                 }
-                Optional<FeedKeys.TrustedKey> signer = FeedKeys.verify(Files.readAllBytes(file),
-                        Files.readString(Path.of(file + ".sig")), trusted);
+                Optional<FeedKeys.TrustedKey> signer = FeedKeys.verify(RegularFiles.read(file, 64L << 20),
+                        RegularFiles.readString(Path.of(file + ".sig"), RegularFiles.SMALL), trusted);
                 if (signer.isPresent()) {
                     out.println("Good signature by key " + signer.get().id() + " (" + signer.get().origin() + ")");
                     return 0;
@@ -208,7 +209,7 @@ final class FeedCommand {
 
     private static Optional<FeedReadResult> readFeed(Path file, PrintWriter err) {
         try {
-            return Optional.of(FeedParser.parse(org.fedoraproject.preflight.system.RegularFiles.readString(file, 64L << 20)));
+            return Optional.of(FeedParser.parse(RegularFiles.readString(file, 64L << 20)));
         } catch (IOException e) {
             err.println("preflight feed: " + file + ": cannot be read (" + e.getMessage() + ")");
             return Optional.empty();

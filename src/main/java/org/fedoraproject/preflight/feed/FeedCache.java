@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
  * The last good copy of each feed, in {@code $XDG_CACHE_HOME/preflight/feeds/}: the body exactly
@@ -84,7 +85,7 @@ public final class FeedCache {
     private Optional<Entry> loadOnce(String url) throws BodyGone {
         Path file = fileFor(url);
         try {
-            JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(RegularFiles.readString(file, RegularFiles.SMALL)).getAsJsonObject();
             if (!url.equals(o.get("url").getAsString())) {
                 return Optional.empty();
             }
@@ -94,7 +95,7 @@ public final class FeedCache {
             }
             byte[] body;
             try {
-                body = org.fedoraproject.preflight.system.RegularFiles.read(dir.resolve(bodyFile), MAX_BODY);
+                body = RegularFiles.read(dir.resolve(bodyFile), MAX_BODY);
             } catch (NoSuchFileException gone) {
                 throw new BodyGone();
             }
@@ -174,8 +175,8 @@ public final class FeedCache {
     /** The body file the record names now, kept one more round for a reader that read the record just before. */
     private Optional<String> currentBody(Path record) {
         try {
-            JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(record,
-                    org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(RegularFiles.readString(record,
+                    RegularFiles.SMALL)).getAsJsonObject();
             return Optional.of(o.get("body_file").getAsString());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -200,7 +201,7 @@ public final class FeedCache {
      */
     Checked checked(String url, byte[] body, Optional<byte[]> macKey) {
         try {
-            JsonObject o = JsonParser.parseString(org.fedoraproject.preflight.system.RegularFiles.readString(fileFor(url), org.fedoraproject.preflight.system.RegularFiles.SMALL)).getAsJsonObject();
+            JsonObject o = JsonParser.parseString(RegularFiles.readString(fileFor(url), RegularFiles.SMALL)).getAsJsonObject();
             if (!o.has("checked_file") || !url.equals(o.get("url").getAsString())) {
                 return new Checked.None();
             }
@@ -208,7 +209,7 @@ public final class FeedCache {
             if (name.contains("/") || macKey.isEmpty() || !o.has("checked_mac")) {
                 return new Checked.None();
             }
-            byte[] form = org.fedoraproject.preflight.system.RegularFiles.read(dir.resolve(name), 4 * MAX_BODY);
+            byte[] form = RegularFiles.read(dir.resolve(name), 4 * MAX_BODY);
             if (!MessageDigest.isEqual(mac(macKey.get(), body, form).getBytes(StandardCharsets.US_ASCII),
                     o.get("checked_mac").getAsString().getBytes(StandardCharsets.US_ASCII))) {
                 return new Checked.Refused();

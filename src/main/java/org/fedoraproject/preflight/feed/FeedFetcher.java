@@ -30,6 +30,7 @@ import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import javax.net.ssl.SSLContext;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
  * Downloads a feed and its signature. Conditional (ETag, If-Modified-Since), so an unchanged
@@ -153,8 +154,8 @@ public final class FeedFetcher implements Closeable {
         Path feed = Path.of(source.url());
         Path signature = Path.of(source.signatureUrl());
         try {
-            byte[] body = org.fedoraproject.preflight.system.RegularFiles.read(feed, policy.maxBytes());
-            String sig = org.fedoraproject.preflight.system.RegularFiles.readString(signature, org.fedoraproject.preflight.system.RegularFiles.SMALL);
+            byte[] body = RegularFiles.read(feed, policy.maxBytes());
+            String sig = RegularFiles.readString(signature, RegularFiles.SMALL);
             return new Outcome.Fresh(body, sig, Optional.empty(), Optional.empty());
         } catch (NoSuchFileException e) {
             return new Outcome.Failed(e.getFile() + " does not exist");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
  * The public keys Preflight trusts for feeds: those bundled with Preflight (listed in
@@ -47,7 +48,7 @@ public final class TrustStore {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(userKeys, "*.pub")) {
                 for (Path file : files) {
                     try {
-                        keys.add(FeedKeys.readPublic(org.fedoraproject.preflight.system.RegularFiles.readString(file, org.fedoraproject.preflight.system.RegularFiles.SMALL), file.toString()));
+                        keys.add(FeedKeys.readPublic(RegularFiles.readString(file, RegularFiles.SMALL), file.toString()));
                     } catch (GeneralSecurityException | IOException e) {
                         problems.add(file + ": " + e.getMessage());
                     }

@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
  * Reads Bodhi and Fedora's Common Issues through the feed's HTTP client, with the same cache
@@ -139,7 +140,7 @@ public final class SignalSources {
 
     private static Optional<String> read(Path file) {
         try {
-            return Optional.of(org.fedoraproject.preflight.system.RegularFiles.readString(file, 64L << 20));
+            return Optional.of(RegularFiles.readString(file, 64L << 20));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

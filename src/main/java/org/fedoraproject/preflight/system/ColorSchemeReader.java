@@ -55,7 +55,7 @@ public final class ColorSchemeReader {
 
     private boolean kdeSchemeIsDark() {
         try {
-            for (String line : Files.readAllLines(configHome.resolve("kdeglobals"))) {
+            for (String line : RegularFiles.readString(configHome.resolve("kdeglobals"), RegularFiles.SMALL).split("\n")) {
                 if (line.startsWith("ColorScheme=")) {
                     return line.toLowerCase(Locale.ROOT).contains("dark");
                 }

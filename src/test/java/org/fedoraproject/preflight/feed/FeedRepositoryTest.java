@@ -476,6 +476,19 @@ class FeedRepositoryTest {
     }
 
     @Test
+    void anUnreadableTrustedKeyIsSaidNotDroppedInSilence() throws Exception {
+        Path keys = Files.createDirectories(dir.resolve("trusted-keys"));
+        Files.writeString(keys.resolve("broken.pub"), "-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n");
+        Files.writeString(keys.resolve("good.pub"), FeedKeys.publicPem(PUBLISHER.getPublic()));
+        FeedRepository repo = new FeedRepository(fetcher, new FeedCache(dir.resolve("cache")), new FeedState(dir.resolve("state")),
+                TrustStore.load(keys), Clock.fixed(now, ZoneOffset.UTC));
+        assertEquals(1, repo.trustProblems().size(), repo.trustProblems().toString());
+        assertTrue(repo.trustProblems().get(0).startsWith("trusted key " + keys.resolve("broken.pub")), repo.trustProblems().toString());
+        publish(feedGenerated("2026-11-25T08:00:00Z"), PUBLISHER, null);
+        assertEquals(Optional.empty(), repo.refresh(source(), false).error(), "the good key still counts");
+    }
+
+    @Test
     void aLocalFeedOrAKeptRecordThatIsAFifoOrADeviceIsRefusedWithoutHanging() throws Exception {
         org.fedoraproject.preflight.testing.Tools.require("mkfifo");
         Path fifo = dir.resolve("fifo-feed.json");
