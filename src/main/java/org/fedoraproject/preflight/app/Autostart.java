@@ -24,7 +24,24 @@ public final class Autostart {
         return file;
     }
 
+    /**
+     * Writes or removes the entry; inside the Flatpak, where the host's autostart directory is out
+     * of reach, asks the Background portal on the session bus instead.
+     */
     public void apply(boolean on) throws IOException {
+        if (org.fedoraproject.preflight.desktop.SessionBus.inFlatpak()) {
+            try (org.fedoraproject.preflight.desktop.SessionBus bus =
+                         org.fedoraproject.preflight.desktop.SessionBus.connect(System.getenv())) {
+                org.fedoraproject.preflight.desktop.BackgroundPortal.requestAutostart(bus.connection(), on);
+                return;
+            } catch (org.fedoraproject.preflight.desktop.DesktopException | RuntimeException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        writeEntry(on);
+    }
+
+    private void writeEntry(boolean on) throws IOException {
         if (!on) {
             Files.deleteIfExists(file);
             return;

@@ -79,7 +79,10 @@ public final class BackgroundMode {
         // The network coming back is a reason to check: the feeds may have news.
         Optional<NetworkWatcher> network = Optional.empty();
         try {
-            network = Optional.of(NetworkWatcher.start(w.systemBus(), () -> service.checkSoon(Duration.ofSeconds(10))));
+            Runnable back = () -> service.checkSoon(Duration.ofSeconds(10));
+            // The sandbox has no system bus by default: there, the NetworkMonitor portal says it.
+            network = Optional.of(SessionBus.inFlatpak() ? NetworkWatcher.startPortal("", back)
+                    : NetworkWatcher.start(w.systemBus(), back));
         } catch (DesktopException e) {
             w.log().accept(e.getMessage());
         }

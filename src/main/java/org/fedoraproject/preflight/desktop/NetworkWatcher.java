@@ -57,6 +57,40 @@ public final class NetworkWatcher implements AutoCloseable {
         this.subscription = subscription;
     }
 
+    /**
+     * Inside the Flatpak, where the system bus is out of reach: the NetworkMonitor portal on the
+     * session bus at {@code address} (empty: the session's own). Its "changed" signal carries no
+     * state, so the connectivity is asked each time; full connectivity (4) after anything else
+     * is a return.
+     */
+    public static NetworkWatcher startPortal(String address, Runnable back) throws DesktopException {
+        try {
+            DBusConnection bus = address.isBlank() ? DBusConnectionBuilder.forSessionBus().withShared(false).build()
+                    : DBusConnectionBuilder.forAddress(address).withShared(false).build();
+            PortalNetworkMonitorInterface monitor = bus.getRemoteObject(BackgroundPortal.BUS_NAME, BackgroundPortal.PATH,
+                    PortalNetworkMonitorInterface.class);
+            Returns returns = new Returns();
+            returns.next(portalState(monitor));
+            AutoCloseable subscription = bus.addSigHandler(PortalNetworkMonitorInterface.changed.class, signal -> {
+                if (returns.next(portalState(monitor))) {
+                    back.run();
+                }
+            });
+            return new NetworkWatcher(bus, subscription);
+        } catch (DBusException | RuntimeException e) {
+            throw new DesktopException("cannot watch the network through the portal (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The portal's connectivity as NetworkManager's states: full is "connected, global". */
+    private static long portalState(PortalNetworkMonitorInterface monitor) {
+        try {
+            return monitor.GetConnectivity().longValue() == 4 ? CONNECTED : 0;
+        } catch (RuntimeException e) {
+            return 0; // no answer: not connected, so that the next full connectivity counts as a return
+        }
+    }
+
     /** Watches the system bus at {@code address} (empty: the system's own); {@code back} runs when the network returns. */
     public static NetworkWatcher start(String address, Runnable back) throws DesktopException {
         try {

@@ -188,6 +188,72 @@ class DesktopBusTest {
         assertEquals(2, back.get(), "disconnected → connected twice; connected → connected is no return");
     }
 
+    /** Stand-ins for xdg-desktop-portal's Background and NetworkMonitor interfaces, recording what they are asked. */
+    static final class RecordingDesktopPortal implements PortalBackgroundInterface, PortalNetworkMonitorInterface {
+        final List<Map<String, Variant<?>>> requests = new CopyOnWriteArrayList<>();
+        final AtomicInteger asked = new AtomicInteger();
+        volatile long connectivity = 1;
+
+        @Override
+        public org.freedesktop.dbus.DBusPath RequestBackground(String parentWindow, Map<String, Variant<?>> options) {
+            requests.add(options);
+            return new org.freedesktop.dbus.DBusPath("/org/freedesktop/portal/desktop/request/1_1/t");
+        }
+
+        @Override
+        public org.freedesktop.dbus.types.UInt32 GetConnectivity() {
+            asked.incrementAndGet();
+            return new org.freedesktop.dbus.types.UInt32(connectivity);
+        }
+
+        @Override
+        public String getObjectPath() {
+            return "/org/freedesktop/portal/desktop";
+        }
+    }
+
+    private RecordingDesktopPortal desktopPortal() throws Exception {
+        DBusConnection portalSide = bus.connect();
+        open.add(portalSide);
+        RecordingDesktopPortal portal = new RecordingDesktopPortal();
+        portalSide.exportObject(portal.getObjectPath(), portal);
+        portalSide.requestBusName("org.freedesktop.portal.Desktop");
+        return portal;
+    }
+
+    @Test
+    void insideFlatpakStartAtLoginGoesThroughTheBackgroundPortal() throws Exception {
+        RecordingDesktopPortal portal = desktopPortal();
+        BackgroundPortal.requestAutostart(session().connection(), true);
+        BackgroundPortal.requestAutostart(session().connection(), false);
+        assertEquals(2, portal.requests.size());
+        assertEquals(true, portal.requests.get(0).get("autostart").getValue());
+        assertEquals(false, portal.requests.get(1).get("autostart").getValue());
+        Object line = portal.requests.get(0).get("commandline").getValue();
+        assertEquals(List.of("preflight", "--background"),
+                line instanceof String[] a ? List.of(a) : new ArrayList<>((java.util.Collection<?>) line));
+    }
+
+    @Test
+    void insideFlatpakTheNetworkComingBackIsToldByTheNetworkMonitorPortal() throws Exception {
+        RecordingDesktopPortal portal = desktopPortal();
+        AtomicInteger back = new AtomicInteger();
+        NetworkWatcher watcher = NetworkWatcher.startPortal(bus.address(), back::incrementAndGet);
+        open.add(watcher);
+        DBusConnection portalSide = bus.connect();
+        open.add(portalSide);
+        assertEquals(1, portal.asked.get(), "asked once at start");
+        // limited (1) at start -> full: a return; full -> full: none; limited -> full: a return.
+        for (long state : new long[] {4, 4, 2, 4}) {
+            portal.connectivity = state;
+            int before = portal.asked.get();
+            portalSide.sendMessage(new PortalNetworkMonitorInterface.changed(portal.getObjectPath()));
+            waitFor(() -> portal.asked.get() > before); // each change is asked about before the next one
+        }
+        waitFor(() -> back.get() >= 2);
+        assertEquals(2, back.get());
+    }
+
     @Test
     void onlyAChangeToConnectedFromAnotherStateIsAReturn() {
         NetworkWatcher.Returns returns = new NetworkWatcher.Returns();
