@@ -56,7 +56,10 @@ echo "== Flatpak manifest"
 for f in $(sed -n 's:.*install -D[^ ]* \([a-z][^ ]*\) /app.*:\1:p' flatpak/org.fedoraproject.Preflight.yml); do
     test -f "$f" || { echo "the manifest installs $f, which does not exist"; exit 1; }
 done
-python3 - <<'PY'
+# The system's Python, with its python3-yaml (CI installs it), not a user's own Python.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+"$py" - <<'PY'
 import hashlib, json, os, re, sys
 manifest = open("flatpak/org.fedoraproject.Preflight.yml").read()
 # JavaFX draws through X11 only: on Wayland (every default Workstation) it needs --socket=x11.
@@ -70,6 +73,22 @@ if "openjdk17" in manifest:
 for path in re.findall(r"^\s+path: (.+)$", manifest, re.M):
     if not os.path.exists(os.path.join("flatpak", path.strip())):
         sys.exit(f"the manifest's path {path} does not exist")
+# The manifest's shape, as flatpak-builder reads it (its schema's required keys and types).
+import yaml
+m = yaml.safe_load(manifest)
+for key, kind in (("app-id", str), ("runtime", str), ("runtime-version", str), ("sdk", str), ("command", str),
+                  ("finish-args", list), ("modules", list)):
+    if not isinstance(m.get(key), kind):
+        sys.exit(f"the manifest's {key} is missing or not a {kind.__name__}")
+if m["app-id"] != "org.fedoraproject.Preflight":
+    sys.exit("the manifest's app-id is not the metainfo's id")
+for module in m["modules"]:
+    if not isinstance(module, dict) or not module.get("name") or module.get("buildsystem") not in (
+            "simple", "autotools", "cmake", "cmake-ninja", "meson", "qmake"):
+        sys.exit(f"a module without a name or a known buildsystem: {module}")
+    for source in module.get("sources", []):
+        if isinstance(source, dict) and source.get("type") not in ("dir", "file", "archive", "git", "script", "patch"):
+            sys.exit(f"a source of an unknown type: {source}")
 sources = json.load(open("flatpak/maven-sources.json"))
 assert sources and all(x["url"].startswith("https://repo.maven.apache.org/") and len(x["sha256"]) == 64 for x in sources)
 repo = os.path.expanduser("~/.m2/repository")
