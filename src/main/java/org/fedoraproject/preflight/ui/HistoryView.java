@@ -134,6 +134,7 @@ final class HistoryView {
         if (history == null) {
             rows.clear();
             problems.setVisible(false);
+            table.setPlaceholder(new Label(text.get("history.loading")));
             return;
         }
         table.setPlaceholder(new Label(text.get("history.none")));

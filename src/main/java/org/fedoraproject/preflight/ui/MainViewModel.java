@@ -33,6 +33,9 @@ final class MainViewModel {
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
     private CheckService.Request request;
     private int generation;
+    /** The History tab was shown: the history is read again whenever it is reset (the demo). */
+    private boolean historyWanted;
+    private boolean historyLoading;
     /** The first check, started before the window; used once. */
     private Early early;
 
@@ -96,20 +99,34 @@ final class MainViewModel {
         history.set(null);
         report.set(null);
         open();
+        if (historyWanted) {
+            loadHistory();
+        }
     }
 
-    /** Loads the whole history once, on first need. */
+    /**
+     * Loads the whole history once, on first need. It belongs to the system asked for, not to a
+     * check: a refresh meanwhile does not make it stale (it did, and the tab stayed on "loading");
+     * a switch to the demo does, and then the demo's is read.
+     */
     void loadHistory() {
-        if (history.get() != null) {
+        historyWanted = true;
+        if (history.get() != null || historyLoading) {
             return;
         }
-        int mine = generation;
+        historyLoading = true;
         CheckService.Request asked = request;
         tasks.run(() -> context.checks().get().history(asked), h -> {
-            if (mine == generation) {
+            historyLoading = false;
+            if (asked == request) {
                 history.set(h);
+            } else {
+                loadHistory();
             }
-        }, e -> failure.set(text.get("error.history", describe(e))));
+        }, e -> {
+            historyLoading = false;
+            failure.set(text.get("error.history", describe(e)));
+        });
     }
 
     /**

@@ -447,6 +447,40 @@ class MainWindowIT {
         screenshot("window-not-checked");
     }
 
+    /**
+     * With the real asynchronous runner: the History tab opened while the first check runs, then
+     * the refresh with fetched feeds; the history still arrives (it used to be dropped as "stale"
+     * by every refresh, and the tab stayed on "loading"), and again after switching to the demo.
+     */
+    @Test
+    void theHistoryArrivesThroughRefreshesAndAfterSwitchingToTheDemo() throws Exception {
+        try (SignedFeed feed = SignedFeed.serve(Files.readAllBytes(Path.of("src/main/resources/org/fedoraproject/preflight/feed/sample-feed.json")),
+                home)) {
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()),
+                    List.of(FeedSource.local(feed.url())), false, false);
+            stage = FxToolkit.registerStage(Stage::new);
+            FxToolkit.setupFixture(() -> {
+                window = PreflightApp.show(stage, context(wiring, request, false), new FxTaskRunner(wiring.io()));
+                window.tabs().getSelectionModel().select(2); // History, at once
+            });
+            @SuppressWarnings("unchecked")
+            TableView<Transaction> table = find("history-table", TableView.class);
+            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                    && window.model().reportProperty().get().feeds().get(0).feed().isPresent());
+            waitUntil(() -> table.getItems().size() == 6);
+            assertEquals(6, table.getItems().size(), "the dnf4 root's six transactions");
+            fx(() -> window.model().refresh());
+            waitUntil(() -> !window.model().busyProperty().get());
+            assertEquals(6, table.getItems().size(), "still there after another refresh");
+            fx(() -> window.model().openDemo());
+            waitUntil(() -> window.model().historyProperty().get() != null && !window.model().busyProperty().get());
+            waitUntil(() -> table.getItems().size() == 7);
+            assertEquals(6, table.getItems().stream().filter(t -> t.source().id().equals("dnf5")).count(),
+                    "the demo's own history: six dnf5 transactions and PackageKit's dnf4 one");
+        }
+    }
+
     @Test
     void withoutATraySettingsSaySoOnce() throws Exception {
         new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).record(false);
