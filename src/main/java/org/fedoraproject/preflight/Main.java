@@ -61,7 +61,7 @@ public final class Main {
         /** The window's wiring; made only when the window opens, so a terminal command never loads JavaFX. */
         public WindowContext window(CheckService.Request request) {
             return new WindowContext(check, guide, new SettingsStore(dirs.config()), request, io, clock,
-                    ZoneId.systemDefault(), url -> { },
+                    ZoneId.systemDefault(), org.fedoraproject.preflight.desktop.LinkOpener.xdgOpen(m -> System.err.println("preflight: " + m)),
                     new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark(), new AtomicReference<>(),
                     new TrayPresence(dirs.state()));
         }

@@ -42,10 +42,12 @@ public final class PreflightApp extends Application {
      */
     public static synchronized void showFromBackground(java.util.function.Supplier<WindowContext> contexts,
                                                        java.util.Optional<String> incident) {
+        // Made here, on the caller's thread: making it reads the desktop's colour scheme (gsettings,
+        // a process), which must not hold up the JavaFX thread.
+        WindowContext context = contexts.get();
         Runnable open = () -> {
             if (backgroundStage == null || !backgroundStage.isShowing()) {
                 backgroundStage = new Stage();
-                WindowContext context = contexts.get();
                 backgroundWindow = show(backgroundStage, context, new FxTaskRunner(context.executor()));
             }
             backgroundStage.toFront();
@@ -56,7 +58,11 @@ public final class PreflightApp extends Application {
             toolkitStarted = true;
             PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
             Platform.setImplicitExit(false);
-            Platform.startup(open);
+            try {
+                Platform.startup(open);
+            } catch (IllegalStateException alreadyStarted) {
+                Platform.runLater(open); // JavaFX was started already (a test's toolkit)
+            }
         } else {
             Platform.runLater(open);
         }

@@ -481,6 +481,27 @@ class MainWindowIT {
         }
     }
 
+    /**
+     * The window the background instance opens (tray, notification): its context is made off the
+     * JavaFX thread (it runs gsettings), and its links open in the browser (xdg-open), not nowhere.
+     */
+    @Test
+    void theWindowFromTheBackgroundIsMadeOffTheFxThreadAndItsLinksOpen() throws Exception {
+        Main.Wiring wiring = wiring(Map.of());
+        assertTrue(wiring.window(DEMO).openLink() instanceof org.fedoraproject.preflight.desktop.LinkOpener,
+                "the background's window opens links with xdg-open");
+        List<Boolean> onFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PreflightApp.showFromBackground(() -> {
+            onFxThread.add(javafx.application.Platform.isFxApplicationThread());
+            return context(wiring, DEMO, false);
+        }, Optional.of("FPS-2026-0045"));
+        waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w != stage && w.isShowing()
+                && w instanceof Stage s && "Preflight".equals(s.getTitle())));
+        assertEquals(List.of(false), onFxThread);
+        fx(() -> new ArrayList<>(robot.listWindows()).stream().filter(w -> w != stage && w instanceof Stage s
+                && "Preflight".equals(s.getTitle())).forEach(w -> ((Stage) w).close()));
+    }
+
     @Test
     void withoutATraySettingsSaySoOnce() throws Exception {
         new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).record(false);
