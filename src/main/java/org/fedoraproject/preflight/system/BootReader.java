@@ -49,18 +49,19 @@ public final class BootReader {
     }
 
     public Boot read() {
+        Reading<Set<String>> installonly = installonly();
         Optional<String> running = target.isHost() ? firstLine(osrelease) : Optional.empty();
         Optional<String> grubby = target.isHost() ? grubbyDefault() : Optional.empty();
         if (grubby.isPresent()) {
-            return new Boot(installonly(), running, grubby, "grubby --default-kernel");
+            return new Boot(installonly, running, grubby, "grubby --default-kernel");
         }
         Map<String, String> entries = entries();
         Optional<String> saved = savedEntry().map(entries::get);
         if (saved.isPresent()) {
-            return new Boot(installonly(), running, saved, "the boot loader's saved entry");
+            return new Boot(installonly, running, saved, "the boot loader's saved entry");
         }
         Optional<String> newest = entries.values().stream().max(BootReader::byVersion);
-        return new Boot(installonly(), running, newest, newest.isPresent() ? "the newest boot entry" : "");
+        return new Boot(installonly, running, newest, newest.isPresent() ? "the newest boot entry" : "");
     }
 
     /** The installonly names: the configured names, and the installed packages providing a configured capability. */

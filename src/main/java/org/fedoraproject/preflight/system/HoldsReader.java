@@ -1,11 +1,7 @@
 package org.fedoraproject.preflight.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -131,18 +127,8 @@ public final class HoldsReader {
 
     /** The file's text, if it exists; only a regular file of a sane size is read. */
     private Optional<String> text(String relative) throws IOException {
-        Path file = target.file(relative);
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
-                if (Files.exists(file)) {
-                    throw new IOException(relative + " is not a regular file");
-                }
-                return Optional.empty();
-            }
-            if (Files.size(file) > MAX_SIZE) {
-                throw new IOException(relative + " is larger than " + (MAX_SIZE >> 20) + " MiB");
-            }
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(RegularFiles.readString(target.file(relative), MAX_SIZE));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
