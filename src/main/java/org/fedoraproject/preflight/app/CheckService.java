@@ -31,6 +31,13 @@ import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.sources.SignalSources;
+import org.fedoraproject.preflight.machine.InstalledPackage;
+import org.fedoraproject.preflight.incident.SourceExpansion;
+import org.fedoraproject.preflight.incident.EpochCheck;
+import org.fedoraproject.preflight.rpm.Evr;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.TreeSet;
 
 /**
  * Use case: is it safe to update right now? Reads the system and refreshes every feed at the
@@ -109,14 +116,14 @@ public final class CheckService {
         Reading<VersionLocks> read = inspection.locks(request.root(), manager);
         read.get().ifPresentOrElse(h -> { }, () -> warnings.add(((Reading.Unavailable<?>) read).message()));
         VersionLocks locks = read.get().orElse(VersionLocks.NONE);
-        List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
+        List<InstalledPackage> installed = system.installed().get().orElse(List.of());
         Set<String> pinning = HoldAdvice.pinningAffected(locks, installed, incidents);
-        java.util.Map<String, Set<org.fedoraproject.preflight.rpm.Evr>> available = java.util.Map.of();
+        Map<String, Set<Evr>> available = Map.of();
         if (!pinning.isEmpty()) {
-            Reading<java.util.Map<String, Set<org.fedoraproject.preflight.rpm.Evr>>> versions =
+            Reading<Map<String, Set<Evr>>> versions =
                     inspection.available(request.root(), manager, pinning);
             versions.get().ifPresentOrElse(v -> { }, () -> warnings.add(((Reading.Unavailable<?>) versions).message()));
-            available = versions.get().orElse(java.util.Map.of());
+            available = versions.get().orElse(Map.of());
         }
         return HoldAdvice.of(locks, installed, incidents, available, manager, inspection.commandRoot(request.root()));
     }
@@ -128,28 +135,28 @@ public final class CheckService {
      */
     private List<SourcedIncident> bySourcePackage(List<SourcedIncident> incidents, SystemSnapshot system, Request request,
                                                   List<String> warnings) {
-        List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
+        List<InstalledPackage> installed = system.installed().get().orElse(List.of());
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String release = system.os().get().map(OsRelease::versionId).orElse("");
         List<SourcedIncident> applicable = incidents.stream().filter(s -> s.incident().forRelease(release)).toList();
-        java.util.Map<String, String> sourceOf = new java.util.HashMap<>();
-        java.util.Map<String, Set<Long>> epochs = new java.util.HashMap<>();
-        for (org.fedoraproject.preflight.machine.InstalledPackage p : installed) {
+        Map<String, String> sourceOf = new HashMap<>();
+        Map<String, Set<Long>> epochs = new HashMap<>();
+        for (InstalledPackage p : installed) {
             sourceOf.putIfAbsent(p.nevra().name(), p.source());
-            epochs.computeIfAbsent(p.nevra().name(), n -> new java.util.TreeSet<>()).add(p.nevra().evr().epoch());
+            epochs.computeIfAbsent(p.nevra().name(), n -> new TreeSet<>()).add(p.nevra().evr().epoch());
         }
         // An update's source is, but for a rename, that of the version it replaces.
         pending.forEach(u -> sourceOf.putIfAbsent(u.nevra().name(), ""));
         if (!request.demo() && !pending.isEmpty()
-                && org.fedoraproject.preflight.incident.SourceExpansion.needsSources(applicable)) {
+                && SourceExpansion.needsSources(applicable)) {
             PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
-            Reading<java.util.Map<String, String>> read = inspection.pendingSources(request.root(), manager);
+            Reading<Map<String, String>> read = inspection.pendingSources(request.root(), manager);
             read.get().ifPresentOrElse(sourceOf::putAll, () -> warnings.add(((Reading.Unavailable<?>) read).message()));
         }
-        org.fedoraproject.preflight.incident.SourceExpansion.Expanded expanded =
-                org.fedoraproject.preflight.incident.SourceExpansion.expand(incidents, sourceOf);
+        SourceExpansion.Expanded expanded =
+                SourceExpansion.expand(incidents, sourceOf);
         warnings.addAll(expanded.notes());
-        warnings.addAll(org.fedoraproject.preflight.incident.EpochCheck.warnings(applicable, epochs));
+        warnings.addAll(EpochCheck.warnings(applicable, epochs));
         return expanded.incidents();
     }
 
@@ -183,7 +190,7 @@ public final class CheckService {
             cannot.add("no incident feed could be read, and none is kept from before");
             uncheckedBecause.add("no incident feed could be read");
         }
-        List<org.fedoraproject.preflight.machine.InstalledPackage> installed = system.installed().get().orElse(List.of());
+        List<InstalledPackage> installed = system.installed().get().orElse(List.of());
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String arch = SystemFacts.archOf(installed);
         SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),

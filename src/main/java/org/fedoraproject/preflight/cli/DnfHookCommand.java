@@ -70,10 +70,11 @@ final class DnfHookCommand implements Callable<Integer> {
         }, "preflight-hook");
         thread.setDaemon(true);
         thread.start();
+        java.time.Duration deadline = deadline();
         try {
-            return work.get(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return work.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            say.println("Preflight: no answer within " + DEADLINE.toSeconds() + " s; the transaction goes on unchecked.");
+            say.println("Preflight: no answer within " + deadline.toSeconds() + " s; the transaction goes on unchecked.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -84,9 +85,14 @@ final class DnfHookCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** How long the hook may take in all: dnf waits for it. */
-    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(
-            Long.parseLong(System.getenv().getOrDefault("PREFLIGHT_HOOK_SECONDS", "5")));
+    /** How long the hook may take in all (PREFLIGHT_HOOK_SECONDS, 5 by default): dnf waits for it. */
+    private java.time.Duration deadline() {
+        try {
+            return java.time.Duration.ofSeconds(Math.max(1, Long.parseLong(env.getOrDefault("PREFLIGHT_HOOK_SECONDS", "5").strip())));
+        } catch (NumberFormatException e) {
+            return java.time.Duration.ofSeconds(5);
+        }
+    }
 
     private Integer check(PrintStream out, PrintStream say) {
         try {

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
  * What Preflight remembers of each feed apart from the cache, in {@code $XDG_STATE_HOME/preflight/feeds}:
@@ -91,10 +92,11 @@ public final class FeedState {
 
     private static Optional<String> read(Path file) {
         try {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_SIZE) {
+            // Not through a link: what is remembered is Preflight's own file.
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty();
             }
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(RegularFiles.readString(file, MAX_SIZE));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -187,7 +187,7 @@ switch (assessment.relation()) {
         }
         // One NAME-EVR.ARCH per installed arch: dnf4 downgrades only the best arch of a plain
         // NAME-EVR, which would leave the 32-bit build of a multilib package behind.
-        Map<String, Evr> targets = new java.util.TreeMap<>(); // by NAME-EVR.ARCH: the same command however rpm listed them
+        Set<String> targets = new java.util.TreeSet<>(); // NAME-EVR.ARCH, sorted: the same command however rpm listed them
         List<Check> checks = new ArrayList<>();
         Set<String> said = new java.util.HashSet<>();
         boolean unavailable = false;
@@ -201,7 +201,7 @@ switch (assessment.relation()) {
             }
             Evr good = Evr.parseBuildable(range.lastGood().get().toString());
             String arch = PackageName.check(a.installed().nevra().arch());
-            targets.put(PackageName.check(range.name()) + "-" + good + "." + arch, good);
+            targets.add(PackageName.check(range.name()) + "-" + good + "." + arch);
             checks.add(new Check.InstalledAt(range.name(), arch, good));
             if (!said.add(range.name())) {
                 continue;
@@ -222,7 +222,7 @@ switch (assessment.relation()) {
         if (unavailable) {
             args.add("--enablerepo=updates-archive");
         }
-        args.addAll(targets.keySet());
+        args.addAll(targets);
         List<ShellCommand> commands = new ArrayList<>(List.of(dnf(context, args.toArray(String[]::new))));
         String why = "All of the incident's packages move together, every installed arch of each, so that they stay of one build.";
         Optional<Long> undo = undoable(assessment, context.manager());

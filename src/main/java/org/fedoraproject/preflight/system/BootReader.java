@@ -1,7 +1,6 @@
 package org.fedoraproject.preflight.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,6 @@ public final class BootReader {
     static final List<String> DEFAULT_INSTALLONLY = List.of("kernel", "kernel-PAE", "installonlypkg(kernel)",
             "installonlypkg(kernel-module)", "installonlypkg(vm)", "multiversion(kernel)");
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final long MAX_FILE = 1L << 20;
 
     private final Target target;
     private final Path osrelease;
@@ -209,10 +207,7 @@ public final class BootReader {
     /** A regular file of a sane size, or nothing (missing, unreadable as this user, not a file). */
     private static Optional<String> read(Path file) {
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE) {
-                return Optional.empty();
-            }
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            return Optional.of(RegularFiles.readString(file, RegularFiles.SMALL));
         } catch (IOException e) {
             return Optional.empty();
         }

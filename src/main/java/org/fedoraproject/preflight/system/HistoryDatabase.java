@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,7 +65,7 @@ public abstract class HistoryDatabase {
 
     private Reading<List<Transaction>> read(Optional<List<String>> names) {
         String where = source.id() + " history " + file;
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.exists(file)) {
+        if (!Files.exists(file)) {
             return Reading.unavailable(where, "missing");
         }
         if (!Files.isRegularFile(file)) {
