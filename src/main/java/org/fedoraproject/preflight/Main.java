@@ -136,17 +136,19 @@ public final class Main {
     }
 
     /**
-     * Fedora's Bodhi and Discourse, or others named by PREFLIGHT_BODHI_URL and
-     * PREFLIGHT_DISCOURSE_URL (a mirror, or a test's loopback server, for which http is allowed).
+     * Fedora's Bodhi, Discourse and Bugzilla, or others named by PREFLIGHT_BODHI_URL,
+     * PREFLIGHT_DISCOURSE_URL and PREFLIGHT_BUGZILLA_URL (a mirror, or a test's loopback server, for which http is allowed).
      */
     static SignalSources.Endpoints endpoints(Map<String, String> env) {
         String bodhi = env.get("PREFLIGHT_BODHI_URL");
         String discourse = env.get("PREFLIGHT_DISCOURSE_URL");
-        if (bodhi == null && discourse == null) {
+        String bugzilla = env.get("PREFLIGHT_BUGZILLA_URL");
+        if (bodhi == null && discourse == null && bugzilla == null) {
             return SignalSources.Endpoints.FEDORA;
         }
-        return new SignalSources.Endpoints(bodhi == null ? SignalSources.Endpoints.FEDORA.bodhi() : bodhi,
-                discourse == null ? SignalSources.Endpoints.FEDORA.discourse() : discourse, true);
+        SignalSources.Endpoints fedora = SignalSources.Endpoints.FEDORA;
+        return new SignalSources.Endpoints(bodhi == null ? fedora.bodhi() : bodhi, discourse == null ? fedora.discourse() : discourse,
+                bugzilla == null ? fedora.bugzilla() : bugzilla, true);
     }
 
     public static void main(String[] args) {

@@ -26,8 +26,7 @@ import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Nevra;
-import org.fedoraproject.preflight.signal.BodhiUpdate;
-import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.DerivedIncidents;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.sources.SignalSources;
@@ -54,7 +53,7 @@ public final class CheckService {
 
     private final Inspection inspection;
     private final FeedRepository feeds;
-    private final SignalSources signals;
+    private final SignalGathering signals;
     private final SettingsStore settings;
     private final Executor executor;
     private final Clock clock;
@@ -63,7 +62,7 @@ public final class CheckService {
                         Executor executor, Clock clock) {
         this.inspection = inspection;
         this.feeds = feeds;
-        this.signals = signals;
+        this.signals = new SignalGathering(signals, inspection, executor);
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
@@ -86,11 +85,12 @@ public final class CheckService {
             List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
             system = inspection.snapshotWithoutHistory(request.root());
-            live = signals(system, loaded.settings(), request.offline());
+            live = signals.gather(system, loaded.settings(), request.root(), sourceOf(system), request.offline());
             refreshes.forEach(f -> statuses.add(f.join()));
             live.problems().forEach(warnings::add);
         }
-        List<SourcedIncident> incidents = bySourcePackage(CheckReport.merge(statuses), system, request, warnings);
+        List<SourcedIncident> incidents = bySourcePackage(derived(CheckReport.merge(statuses), live, system), system, request,
+                warnings);
         // Problems met while looking up the history (during the assessment) join the warnings.
         SinceLookup since = request.demo() ? SinceLookup.of(system.history().transactions()) : wanted -> {
             Set<String> names = wanted.stream().map(Nevra::name).collect(Collectors.toSet());
@@ -128,6 +128,31 @@ public final class CheckService {
         return HoldAdvice.of(locks, installed, incidents, available, manager, inspection.commandRoot(request.root()));
     }
 
+    /** The source package of each installed package, and "" for a pending one not installed under its name. */
+    private static Map<String, String> sourceOf(SystemSnapshot system) {
+        Map<String, String> sourceOf = new HashMap<>();
+        system.installed().get().orElse(List.of()).forEach(p -> sourceOf.putIfAbsent(p.nevra().name(), p.source()));
+        // An update's source is, but for a rename, that of the version it replaces.
+        system.pending().get().map(p -> p.updates()).orElse(List.of()).forEach(u -> sourceOf.putIfAbsent(u.nevra().name(), ""));
+        return sourceOf;
+    }
+
+    /** The feeds' incidents with Fedora's evidence added, and the incidents derived where no feed has one. */
+    private List<SourcedIncident> derived(List<SourcedIncident> curated, Signals live, SystemSnapshot system) {
+        if (live.sources().isEmpty()) {
+            return curated;
+        }
+        Map<String, Long> epochOf = new HashMap<>();
+        Map<String, String> sourceOf = sourceOf(system);
+        system.installed().get().orElse(List.of()).forEach(p -> {
+            epochOf.merge(p.source(), p.nevra().evr().epoch(), Math::max);
+            epochOf.merge(p.nevra().name(), p.nevra().evr().epoch(), Math::max);
+        });
+        String release = system.os().get().map(OsRelease::versionId).orElse("");
+        List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
+        return DerivedIncidents.derive(curated, live, new DerivedIncidents.Facts(release, sourceOf, epochOf, pending, clock.instant()));
+    }
+
     /**
      * The incidents with their source-package entries turned into this system's binary packages
      * (SourceExpansion), and a warning for each range that cannot match an installed package's
@@ -139,14 +164,11 @@ public final class CheckService {
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String release = system.os().get().map(OsRelease::versionId).orElse("");
         List<SourcedIncident> applicable = incidents.stream().filter(s -> s.incident().forRelease(release)).toList();
-        Map<String, String> sourceOf = new HashMap<>();
+        Map<String, String> sourceOf = sourceOf(system);
         Map<String, Set<Long>> epochs = new HashMap<>();
         for (InstalledPackage p : installed) {
-            sourceOf.putIfAbsent(p.nevra().name(), p.source());
             epochs.computeIfAbsent(p.nevra().name(), n -> new TreeSet<>()).add(p.nevra().evr().epoch());
         }
-        // An update's source is, but for a rename, that of the version it replaces.
-        pending.forEach(u -> sourceOf.putIfAbsent(u.nevra().name(), ""));
         if (!request.demo() && !pending.isEmpty()
                 && SourceExpansion.needsSources(applicable)) {
             PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
@@ -158,6 +180,32 @@ public final class CheckService {
         warnings.addAll(expanded.notes());
         warnings.addAll(EpochCheck.warnings(applicable, epochs));
         return expanded.incidents();
+    }
+
+    /**
+     * Why there is no incident data to compare the updates with, if so: a verdict rests on a feed
+     * that was read (or kept) or on at least one of Fedora's sources (Bodhi, Bugzilla, Common
+     * Issues) that answered (or whose answer was kept). None of them: could not check, never safe.
+     */
+    static Optional<String> incidentData(List<FeedStatus> statuses, Signals live) {
+        boolean feed = statuses.stream().anyMatch(s -> s.feed().isPresent());
+        boolean fedora = live.sources().stream().filter(s -> !s.source().equals(SignalGathering.UPDATEINFO))
+                .anyMatch(org.fedoraproject.preflight.signal.SourceState::counts);
+        if (feed || fedora) {
+            return Optional.empty();
+        }
+        String feeds = statuses.isEmpty() ? "no incident feed is configured"
+                : "no incident feed could be read, and none is kept from before";
+        List<String> failed = live.sources().stream()
+                .filter(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.FAILED)
+                .map(s -> s.problem().orElse(s.source() + ": no answer")).toList();
+        List<String> off = live.sources().stream().filter(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF)
+                .map(org.fedoraproject.preflight.signal.SourceState::source).toList();
+        String fedoraWhy = !failed.isEmpty() ? "none of Fedora's sources answered (" + String.join("; ", failed) + ")"
+                : !off.isEmpty() && live.sources().stream().allMatch(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF
+                        || s.source().equals(SignalGathering.UPDATEINFO))
+                ? "Fedora's sources are off in the settings" : "Fedora's sources were not asked";
+        return Optional.of(feeds + " and " + fedoraWhy + ": add a feed with --feed URL or in the settings");
     }
 
     /** The whole transaction history of the system checked (the demo's own for the demo). */
@@ -183,13 +231,10 @@ public final class CheckService {
         if (system.pending() instanceof Reading.Unavailable<?> u) {
             cannot.add("pending updates: " + u.message());
         }
-        if (statuses.isEmpty()) {
-            cannot.add("no incident feed is configured: add one with --feed URL or in the settings");
-            uncheckedBecause.add("no incident feed is configured");
-        } else if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
-            cannot.add("no incident feed could be read, and none is kept from before");
-            uncheckedBecause.add("no incident feed could be read");
-        }
+        incidentData(statuses, live).ifPresent(why -> {
+            cannot.add(why);
+            uncheckedBecause.add(why);
+        });
         List<InstalledPackage> installed = system.installed().get().orElse(List.of());
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String arch = SystemFacts.archOf(installed);
@@ -201,41 +246,5 @@ public final class CheckService {
         }
         return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant(), live,
                 commandRoot);
-    }
-
-    /**
-     * Bodhi in two rounds: every pending update by its own NVR, then those not found by the
-     * names their source package may have (see SignalJudge.candidates). A handful of requests
-     * either way: most updates are found in the first round, most others in the second.
-     */
-    private SignalSources.Read<BodhiUpdate> bodhi(List<PendingUpdate> pending, boolean offline) {
-        SignalSources.Read<BodhiUpdate> first = signals.bodhi(pending.stream().map(SignalJudge::nvr).distinct().toList(), offline);
-        Signals found = new Signals(SignalSources.byBuild(first.items()), List.of(), List.of(), true, false);
-        List<String> more = pending.stream().filter(u -> SignalJudge.bodhiOf(u, found).isEmpty())
-                .flatMap(u -> SignalJudge.candidates(u).stream().skip(1)).distinct().toList();
-        if (more.isEmpty() || first.problem().isPresent()) {
-            return first;
-        }
-        SignalSources.Read<BodhiUpdate> second = signals.bodhi(more, offline);
-        List<BodhiUpdate> all = new ArrayList<>(first.items());
-        all.addAll(second.items());
-        return new SignalSources.Read<>(all, second.problem());
-    }
-
-    /** Bodhi for the pending updates and Common Issues for the release, both at once, as the settings allow. */
-    private Signals signals(SystemSnapshot system, Settings settings, boolean offline) {
-        List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
-        Optional<String> release = system.os().get().filter(OsRelease::isFedora).map(OsRelease::versionId);
-        CompletableFuture<SignalSources.Read<BodhiUpdate>> bodhi = settings.bodhi() && !pending.isEmpty()
-                ? CompletableFuture.supplyAsync(() -> bodhi(pending, offline), executor)
-                : CompletableFuture.completedFuture(new SignalSources.Read<>(List.of(), Optional.empty()));
-        SignalSources.Read<CommonIssue> issues = settings.commonIssues() && release.isPresent()
-                ? signals.commonIssues(release.get(), offline) : new SignalSources.Read<>(List.of(), Optional.empty());
-        SignalSources.Read<BodhiUpdate> updates = bodhi.join();
-        List<String> problems = new ArrayList<>();
-        updates.problem().ifPresent(problems::add);
-        issues.problem().ifPresent(problems::add);
-        return new Signals(SignalSources.byBuild(updates.items()), issues.items(), problems,
-                settings.bodhi() && !pending.isEmpty(), settings.commonIssues() && release.isPresent());
     }
 }

@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -60,6 +61,11 @@ public final class Inspection {
     /** The source package of each pending update, by the update's name. */
     public Reading<Map<String, String>> pendingSources(Optional<Path> root, PackageManager manager) {
         return new org.fedoraproject.preflight.system.PendingSourcesReader(targets.resolve(root), manager).read();
+    }
+
+    /** The advisories (updateinfo) of the pending updates, from dnf's cached metadata. */
+    public Reading<List<org.fedoraproject.preflight.machine.Advisory>> advisories(Optional<Path> root, PackageManager manager) {
+        return new org.fedoraproject.preflight.system.AdvisoryReader(targets.resolve(root), manager).read();
     }
 
     /** The versionlock entries the system's package manager applies. */

@@ -89,7 +89,8 @@ public final class SettingsStore {
         boolean startAtLogin = bool(o, "start_at_login", Settings.DEFAULT.startAtLogin(), problems);
         boolean bodhi = bool(o, "bodhi", Settings.DEFAULT.bodhi(), problems);
         boolean commonIssues = bool(o, "common_issues", Settings.DEFAULT.commonIssues(), problems);
-        return new Loaded(new Settings(feeds, interval, notifications, startAtLogin, bodhi, commonIssues), problems);
+        boolean bugzilla = bool(o, "bugzilla", Settings.DEFAULT.bugzilla(), problems);
+        return new Loaded(new Settings(feeds, interval, notifications, startAtLogin, bodhi, commonIssues, bugzilla), problems);
     }
 
     /** A switch: true or false; anything else (null, {}, "yes") is said, with the default used. */
@@ -126,6 +127,7 @@ public final class SettingsStore {
         o.addProperty("start_at_login", settings.startAtLogin());
         o.addProperty("bodhi", settings.bodhi());
         o.addProperty("common_issues", settings.commonIssues());
+        o.addProperty("bugzilla", settings.bugzilla());
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".settings", ".tmp");
         Files.writeString(temp, new GsonBuilder().setPrettyPrinting().create().toJson(o), StandardCharsets.UTF_8);

@@ -147,6 +147,16 @@ final class CheckJson {
             o.add("since", JsonNull.INSTANCE);
         }
         o.addProperty("source", a.incident().source());
+        o.addProperty("confidence", a.incident().confidence().id());
+        JsonArray from = new JsonArray();
+        for (org.fedoraproject.preflight.incident.Evidence e : a.incident().evidence()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("kind", e.kind());
+            x.addProperty("label", e.label());
+            x.addProperty("url", e.url());
+            from.add(x);
+        }
+        o.add("derived_from", from);
         o.add("evidence", strings(a.evidence()));
         return o;
     }

@@ -61,6 +61,12 @@ final class CheckText {
                 Incident incident = i.incident().incident();
                 out.printf("  %s  %s, %s, %s%n      %s%n", incident.id(), i.relation().id(), incident.severity().id(),
                         incident.status().id(), incident.title());
+                if (i.incident().derived()) {
+                    out.println("      derived by Preflight from " + i.incident().source() + ", not from a curated feed");
+                }
+                for (org.fedoraproject.preflight.incident.Evidence e : i.incident().evidence()) {
+                    out.println("      " + e.label() + (e.url().isEmpty() ? "" : "  " + e.url()));
+                }
                 for (AffectedInstall install : i.affected()) {
                     String since = install.since().fromHistory()
                             ? "since " + install.since().source() + " transaction " + install.since().transaction() + " on "
@@ -108,6 +114,15 @@ final class CheckText {
                 out.println("    " + f.problems().stream().filter(p -> p.message().equals("incident skipped")).count()
                         + " incident(s) skipped as invalid; run: preflight feed lint");
             }
+        }
+        for (org.fedoraproject.preflight.signal.SourceState s : report.signals().sources()) {
+            String state = switch (s.state()) {
+                case ANSWERED -> "answered" + s.asOf().map(t -> " " + Ages.ago(t, report.at())).orElse("");
+                case KEPT -> "kept answer" + s.asOf().map(t -> " from " + Ages.ago(t, report.at())).orElse("") + ", partly or wholly";
+                case FAILED -> "no answer";
+                case OFF -> "off in the settings";
+            };
+            out.println("  " + s.source() + ": " + state + s.problem().map(p -> " (" + p + ")").orElse(""));
         }
         out.println("  Update metadata: " + report.metadataTime()
                 .map(t -> "from " + TIME.format(t.atZone(zone)) + " (" + Ages.ago(t, report.at()) + ")").orElse("age unknown"));

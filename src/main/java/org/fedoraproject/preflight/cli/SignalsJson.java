@@ -6,12 +6,15 @@ import java.util.Optional;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
+import org.fedoraproject.preflight.signal.Bug;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.SignalJudge;
 
 /**
- * {@code check --json}'s "bodhi" and "common_issues": Fedora's live signals, kept apart from the
- * curated incidents. Each says whether it was checked, and its problem if it could not be read.
+ * {@code check --json}'s "bodhi", "common_issues", "bugzilla", "updateinfo" and "sources": what
+ * Fedora's own sources said, and what the verdict rests on (each feed and source, its state and
+ * how fresh its answer is).
  */
 final class SignalsJson {
 
@@ -20,7 +23,7 @@ final class SignalsJson {
 
     static void add(JsonObject root, CheckReport report) {
         JsonObject bodhi = new JsonObject();
-        bodhi.addProperty("checked", report.signals().bodhiChecked());
+        bodhi.addProperty("checked", report.signals().checked(org.fedoraproject.preflight.sources.SignalSources.BODHI));
         JsonArray updates = new JsonArray();
         for (UpdateAssessment u : report.assessment().updates()) {
             Optional<BodhiUpdate> b = SignalJudge.bodhiOf(u.update(), report.signals());
@@ -29,7 +32,8 @@ final class SignalsJson {
             }
             JsonObject o = new JsonObject();
             o.addProperty("package", u.update().nevra().name());
-            o.addProperty("build", SignalJudge.buildOf(u.update(), report.signals()).orElseThrow());
+            o.addProperty("build", SignalJudge.buildOf(u.update(), report.signals())
+                    .orElse(b.get().builds().isEmpty() ? "" : b.get().builds().get(0)));
             o.addProperty("alias", b.get().alias());
             o.addProperty("url", b.get().url());
             o.addProperty("status", b.get().status());
@@ -61,7 +65,7 @@ final class SignalsJson {
         root.add("bodhi", bodhi);
 
         JsonObject common = new JsonObject();
-        common.addProperty("checked", report.signals().commonIssuesChecked());
+        common.addProperty("checked", report.signals().checked(org.fedoraproject.preflight.sources.SignalSources.COMMON_ISSUES_SOURCE));
         JsonArray topics = new JsonArray();
         java.util.Map<CommonIssue, java.util.List<String>> named = report.looselyNamed();
         for (CommonIssue i : report.signals().commonIssues()) {
@@ -82,5 +86,89 @@ final class SignalsJson {
         JsonArray problems = new JsonArray();
         report.signals().problems().forEach(problems::add);
         root.add("signal_problems", problems);
+        root.add("sources", sources(report));
+        root.add("updateinfo", updateinfo(report));
+        root.add("bugzilla", bugzilla(report));
+    }
+
+    /** What the verdict rests on: each feed and each of Fedora's sources, how it stood and how fresh it is. */
+    private static JsonArray sources(CheckReport report) {
+        JsonArray out = new JsonArray();
+        for (org.fedoraproject.preflight.feed.FeedStatus f : report.feeds()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("source", "feed");
+            o.addProperty("url", f.url());
+            o.addProperty("state", f.feed().isEmpty() ? "failed" : f.error().isPresent() || f.stale() ? "kept" : "answered");
+            time(o, "as_of", f.fetched());
+            problem(o, f.error());
+            out.add(o);
+        }
+        for (SourceState s : report.signals().sources()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("source", s.source());
+            o.addProperty("state", s.state().id());
+            time(o, "as_of", s.asOf());
+            problem(o, s.problem());
+            out.add(o);
+        }
+        return out;
+    }
+
+    /** Each pending update's advisory, as the repositories' updateinfo names it. */
+    private static JsonArray updateinfo(CheckReport report) {
+        JsonArray out = new JsonArray();
+        for (UpdateAssessment u : report.assessment().updates()) {
+            SignalJudge.advisoryOf(u.update(), report.signals()).ifPresent(a -> {
+                JsonObject o = new JsonObject();
+                o.addProperty("package", u.update().nevra().name());
+                o.addProperty("arch", u.update().nevra().arch());
+                o.addProperty("advisory", a.id());
+                o.addProperty("type", a.type());
+                o.addProperty("severity", a.severity());
+                JsonArray bugs = new JsonArray();
+                a.bugs().forEach(bugs::add);
+                o.add("fixes_bugs", bugs);
+                out.add(o);
+            });
+        }
+        return out;
+    }
+
+    private static JsonObject bugzilla(CheckReport report) {
+        JsonObject o = new JsonObject();
+        o.addProperty("checked", report.signals().checked(org.fedoraproject.preflight.sources.SignalSources.BUGZILLA));
+        JsonArray bugs = new JsonArray();
+        for (Bug b : report.signals().bugs()) {
+            JsonObject x = new JsonObject();
+            x.addProperty("id", b.id());
+            x.addProperty("summary", b.summary());
+            x.addProperty("component", b.component());
+            x.addProperty("status", b.status());
+            x.addProperty("resolution", b.resolution());
+            x.addProperty("common_bugs", b.common());
+            JsonArray fixed = new JsonArray();
+            b.fixedIn().forEach(fixed::add);
+            x.add("fixed_in", fixed);
+            x.addProperty("url", b.url());
+            bugs.add(x);
+        }
+        o.add("bugs", bugs);
+        return o;
+    }
+
+    private static void time(JsonObject o, String key, Optional<java.time.Instant> t) {
+        if (t.isPresent()) {
+            o.addProperty(key, t.get().toString());
+        } else {
+            o.add(key, com.google.gson.JsonNull.INSTANCE);
+        }
+    }
+
+    private static void problem(JsonObject o, Optional<String> problem) {
+        if (problem.isPresent()) {
+            o.addProperty("problem", problem.get());
+        } else {
+            o.add("problem", com.google.gson.JsonNull.INSTANCE);
+        }
     }
 }

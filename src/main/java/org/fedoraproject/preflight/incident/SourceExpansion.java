@@ -71,8 +71,7 @@ public final class SourceExpansion {
                     entries.putIfAbsent(binary, a.forBinary(binary));
                 }
             }
-            out.add(changed ? new SourcedIncident(si.incident().withAffected(List.copyOf(entries.values())), si.source(),
-                    si.alsoIn()) : si);
+            out.add(changed ? si.withIncident(si.incident().withAffected(List.copyOf(entries.values()))) : si);
         }
         return new Expanded(out, notes);
     }

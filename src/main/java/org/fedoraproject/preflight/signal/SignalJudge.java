@@ -13,10 +13,9 @@ import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 
 /**
- * What the live signals add to an assessment. Negative karma, negative feedback or an unpushed
- * update makes an update "caution" with the evidence; Bodhi never makes one "hold" — that takes
- * a curated incident. A Common Issues topic is tied to a package only when its title names the
- * package as a word, and then only as a loose match.
+ * What the live signals add to an assessment (see {@link #apply}). A Common Issues topic's
+ * title is tied to a package only when it names the package as a word, and then only as a loose
+ * match; the topics' first posts become incidents in {@link DerivedIncidents}.
  */
 public final class SignalJudge {
 
@@ -50,8 +49,18 @@ public final class SignalJudge {
         return names.stream().map(n -> n + vr).toList();
     }
 
+    /**
+     * The Bodhi update of a pending update: the one of its advisory (updateinfo names it exactly),
+     * else the one found by its build's likely names.
+     */
     public static Optional<BodhiUpdate> bodhiOf(PendingUpdate u, Signals signals) {
-        return buildOf(u, signals).map(signals.bodhiByBuild()::get);
+        Optional<BodhiUpdate> byAdvisory = advisoryOf(u, signals).map(a -> signals.bodhiByAlias().get(a.id()));
+        return byAdvisory.isPresent() ? byAdvisory : buildOf(u, signals).map(signals.bodhiByBuild()::get);
+    }
+
+    /** The advisory of the updateinfo that ships this pending update. */
+    public static Optional<org.fedoraproject.preflight.machine.Advisory> advisoryOf(PendingUpdate u, Signals signals) {
+        return signals.advisories().stream().filter(a -> a.ships(u.nevra())).findFirst();
     }
 
     /** The build, as Bodhi names it, by which this update was found. */
@@ -59,24 +68,52 @@ public final class SignalJudge {
         return candidates(u).stream().filter(signals.bodhiByBuild()::containsKey).findFirst();
     }
 
+    /**
+     * Bodhi's word and the bugs filed since: an unpushed update is a hold (Bodhi took it back: the
+     * strongest evidence Bodhi has); negative karma or negative feedback, or an urgent or high
+     * severity bug filed against the component since the update was issued, a caution.
+     */
     public static Assessment apply(Assessment assessment, Signals signals) {
         List<UpdateAssessment> updates = new ArrayList<>();
         boolean raised = false;
+        boolean held = false;
         for (UpdateAssessment u : assessment.updates()) {
             Optional<BodhiUpdate> bodhi = bodhiOf(u.update(), signals);
-            if (bodhi.isEmpty() || !bodhi.get().warns() || u.verdict() != UpdateVerdict.OK) {
+            List<Bug> filed = signals.filedSince().getOrDefault(u.update().nevra(), List.of());
+            List<String> evidence = new ArrayList<>(u.evidence());
+            UpdateVerdict verdict = u.verdict();
+            String name = u.update().nevra().name() + " " + u.update().nevra().evr();
+            if (bodhi.isPresent() && bodhi.get().warns()) {
+                BodhiUpdate b = bodhi.get();
+                boolean unpushed = b.status().equals("unpushed");
+                evidence.add(name + ": " + (unpushed ? "derived from Bodhi: " : "negative feedback in Bodhi: ") + "update "
+                        + b.alias() + " is " + b.status() + " with karma " + b.karma()
+                        + (b.negative().isEmpty() ? "" : " and " + b.negative().size() + " negative comment(s)"));
+                verdict = verdict.worst(unpushed ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
+            }
+            if (!filed.isEmpty()) {
+                List<Bug> serious = filed.stream().filter(b -> b.severity().equals("urgent") || b.severity().equals("high")).toList();
+                evidence.add(name + ": derived from Bugzilla: " + filed.size() + " open bug(s) filed since its update was issued"
+                        + (serious.isEmpty() ? "" : ", " + serious.size() + " of urgent or high severity: " + serious.stream()
+                                .map(b -> "bug " + b.id() + " (" + b.summary() + ")").collect(java.util.stream.Collectors.joining(", "))));
+                if (!serious.isEmpty()) {
+                    verdict = verdict.worst(UpdateVerdict.CAUTION);
+                }
+            }
+            if (verdict == u.verdict() && evidence.size() == u.evidence().size()) {
                 updates.add(u);
                 continue;
             }
-            BodhiUpdate b = bodhi.get();
-            List<String> evidence = new ArrayList<>(u.evidence());
-            evidence.add(u.update().nevra().name() + " " + u.update().nevra().evr() + ": Bodhi update " + b.alias() + " is "
-                    + b.status() + " with karma " + b.karma()
-                    + (b.negative().isEmpty() ? "" : " and " + b.negative().size() + " negative comment(s)"));
-            updates.add(new UpdateAssessment(u.update(), u.from(), UpdateVerdict.CAUTION, u.incidents(), evidence));
-            raised = true;
+            raised |= verdict.ordinal() > u.verdict().ordinal() && verdict == UpdateVerdict.CAUTION;
+            held |= verdict == UpdateVerdict.HOLD && u.verdict() != UpdateVerdict.HOLD;
+            updates.add(new UpdateAssessment(u.update(), u.from(), verdict, u.incidents(), evidence));
         }
-        Verdict verdict = assessment.verdict() == Verdict.SAFE && raised ? Verdict.CAUTION : assessment.verdict();
+        Verdict verdict = assessment.verdict();
+        if (held) {
+            verdict = Verdict.HOLD;
+        } else if (raised && verdict == Verdict.SAFE) {
+            verdict = Verdict.CAUTION;
+        }
         return new Assessment(verdict, updates, assessment.incidents());
     }
 

@@ -13,7 +13,8 @@ import org.fedoraproject.preflight.signal.CommonIssue;
 /**
  * A Discourse topic list ({@code {topic_list: {topics: [...], more_topics_url}}}) of Fedora's
  * Common Issues category: open topics only (not closed, not archived), without the category's
- * "About" topic. Tags may be strings or objects with a name, as Discourse versions differ.
+ * "About" topic. {@code has_accepted_answer} marks a solved one; the latest of created, last
+ * posted and bumped says when the topic last moved. Tags may be strings or objects with a name, as Discourse versions differ.
  */
 public final class CommonIssuesParser {
 
@@ -55,8 +56,13 @@ public final class CommonIssuesParser {
                 }
                 long id = t.get("id").getAsLong();
                 String slug = text(t, "slug");
+                Instant created = instant(text(t, "created_at"));
+                Instant lastPosted = instant(text(t, "last_posted_at"));
+                Instant bumped = instant(text(t, "bumped_at"));
                 issues.add(new CommonIssue(id, title, baseUrl + "/t/" + (slug.isEmpty() ? "" : slug + "/") + id,
-                        instant(text(t, "created_at")), tags));
+                        created, tags, flag(t, "has_accepted_answer"),
+                        java.util.stream.Stream.of(created, lastPosted, bumped).max(Instant::compareTo).orElse(created),
+                        Optional.empty()));
             }
         }
         String more = text(list, "more_topics_url");

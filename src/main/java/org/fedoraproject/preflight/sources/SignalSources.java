@@ -10,42 +10,65 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
+import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
- * Reads Bodhi and Fedora's Common Issues through the feed's HTTP client, with the same cache
- * and offline rules: each answer is kept by URL; offline, or when a source fails, the kept
- * answer is used and the problem said. Bodhi is asked for many builds at once (50 NVRs a
- * request, up to 100 updates a page), so 300 pending updates cost a handful of requests.
+ * Reads Bodhi, Bugzilla and Fedora's Common Issues through the feed's HTTP client, with the same
+ * cache and offline rules: each answer that could be read is kept by URL (one that cannot be
+ * read never replaces a kept one); offline, or when a source fails, the kept answer is used and
+ * the problem said. Requests are batched: Bodhi 50 builds or aliases a request, Bugzilla 20 ids
+ * or components (an anonymous search returns at most 20 rows, so its searches page by bug id).
  */
 public final class SignalSources {
 
     /** Where the services are: Fedora's by default; a loopback server in tests (local allows http). */
-    public record Endpoints(String bodhi, String discourse, boolean local) {
+    public record Endpoints(String bodhi, String discourse, String bugzilla, boolean local) {
         public static final Endpoints FEDORA = new Endpoints("https://bodhi.fedoraproject.org",
-                "https://discussion.fedoraproject.org", false);
+                "https://discussion.fedoraproject.org", "https://bugzilla.redhat.com", false);
     }
 
-    /** What one source gave: its items, and the problem met (empty when it answered). */
-    public record Read<T>(List<T> items, Optional<String> problem) {
+    /** What one source gave: its items, and how it stood (answered, kept, failed). */
+    public record Read<T>(List<T> items, SourceState state) {
+        public Read {
+            items = List.copyOf(items);
+        }
+
+        public Optional<String> problem() {
+            return state.problem();
+        }
     }
+
+    public static final String BODHI = "Bodhi";
+    public static final String BUGZILLA = "Bugzilla";
+    public static final String COMMON_ISSUES_SOURCE = "Common Issues";
 
     static final int BUILDS_PER_REQUEST = 50;
+    /** Red Hat's Bugzilla answers an anonymous search with 20 rows at most. */
+    static final int BUGZILLA_ROWS = 20;
     /** One source's deadline over all its requests, retries included: a slow Bodhi must not hold up a verdict. */
-    static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(15);
+    static final Duration DEADLINE = Duration.ofSeconds(15);
     static final int MAX_PAGES = 10;
     static final String COMMON_ISSUES = "/tags/c/ask/common-issues/82/none/f";
+    static final String BUG_FIELDS = "id,summary,status,resolution,is_open,component,version,keywords,cf_fixed_in,severity,"
+            + "creation_time";
+    /** A topic's first post kept this long is not asked again unless the topic moved since. */
+    static final Duration POST_REUSE = Duration.ofHours(6);
 
     private final Supplier<FeedFetcher> fetcher;
     private final Path cacheDir;
@@ -59,53 +82,134 @@ public final class SignalSources {
 
     /** The Bodhi updates of these build NVRs. */
     public Read<BodhiUpdate> bodhi(List<String> nvrs, boolean offline) {
-        Instant deadline = Instant.now().plus(DEADLINE);
+        return bodhiBy("builds", nvrs, offline);
+    }
+
+    /** The Bodhi updates of these aliases (the advisories of the updateinfo). */
+    public Read<BodhiUpdate> bodhiByAlias(List<String> aliases, boolean offline) {
+        return bodhiBy("alias", aliases, offline);
+    }
+
+    private Read<BodhiUpdate> bodhiBy(String parameter, List<String> values, boolean offline) {
+        Session session = new Session(BODHI, offline);
         List<BodhiUpdate> updates = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (int from = 0; from < nvrs.size(); from += BUILDS_PER_REQUEST) {
-            List<String> batch = nvrs.subList(from, Math.min(nvrs.size(), from + BUILDS_PER_REQUEST));
-            String builds = URLEncoder.encode(String.join(",", batch), StandardCharsets.UTF_8);
+        for (List<String> batch : batches(values, BUILDS_PER_REQUEST)) {
+            String joined = URLEncoder.encode(String.join(",", batch), StandardCharsets.UTF_8);
             int pages = 1;
             for (int page = 1; page <= pages && page <= MAX_PAGES; page++) {
-                URI url = URI.create(endpoints.bodhi() + "/updates/?builds=" + builds + "&rows_per_page=100&page=" + page);
-                Optional<String> body = document(url, offline, problems, "Bodhi", deadline);
-                if (body.isEmpty()) {
+                URI url = URI.create(endpoints.bodhi() + "/updates/?" + parameter + "=" + joined + "&rows_per_page=100&page=" + page);
+                Optional<BodhiParser.Page> p = session.read(url, body -> BodhiParser.parse(body, endpoints.bodhi()));
+                if (p.isEmpty()) {
                     break;
                 }
-                try {
-                    BodhiParser.Page p = BodhiParser.parse(body.get(), endpoints.bodhi());
-                    updates.addAll(p.updates());
-                    pages = p.pages();
-                } catch (RuntimeException e) {
-                    problems.add("Bodhi: an answer could not be read (" + e.getMessage() + ")");
-                    break;
-                }
+                updates.addAll(p.get().updates());
+                pages = p.get().pages();
             }
         }
-        return new Read<>(updates, problems.stream().findFirst());
+        return session.done(updates);
     }
 
     /** The open Common Issues topics of release {@code release} (a number, as in "43"). */
     public Read<CommonIssue> commonIssues(String release, boolean offline) {
-        Instant deadline = Instant.now().plus(DEADLINE);
+        Session session = new Session(COMMON_ISSUES_SOURCE, offline);
         List<CommonIssue> issues = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
         String path = COMMON_ISSUES + release + ".json";
         for (int page = 0; page < 3 && path != null; page++) {
-            Optional<String> body = document(URI.create(endpoints.discourse() + path), offline, problems, "Common Issues", deadline);
-            if (body.isEmpty()) {
+            Optional<CommonIssuesParser.Page> p =
+                    session.read(URI.create(endpoints.discourse() + path), body -> CommonIssuesParser.parse(body, endpoints.discourse()));
+            if (p.isEmpty()) {
                 break;
             }
-            try {
-                CommonIssuesParser.Page p = CommonIssuesParser.parse(body.get(), endpoints.discourse());
-                issues.addAll(p.issues());
-                path = p.more().map(SignalSources::asJson).orElse(null);
-            } catch (RuntimeException e) {
-                problems.add("Common Issues: the answer could not be read (" + e.getMessage() + ")");
-                break;
-            }
+            issues.addAll(p.get().issues());
+            path = p.get().more().map(SignalSources::asJson).orElse(null);
         }
-        return new Read<>(issues, problems.stream().findFirst());
+        return session.done(issues);
+    }
+
+    /**
+     * Each topic's first post in markdown ({@code /raw/ID/1}): the packages, versions, bug links
+     * and workaround are in it, not in the title. A copy kept less than six hours is used again
+     * when the topic has had no post since it was kept.
+     */
+    public Read<CommonIssue> firstPosts(List<CommonIssue> topics, boolean offline) {
+        Session session = new Session(COMMON_ISSUES_SOURCE, offline);
+        List<CommonIssue> read = new ArrayList<>();
+        for (CommonIssue topic : topics) {
+            URI url = URI.create(endpoints.discourse() + "/raw/" + topic.id() + "/1");
+            Optional<String> raw = session.readReusing(url, topic.lastPosted(), body -> body);
+            read.add(raw.map(topic::withFirstPost).orElse(topic));
+        }
+        return session.done(read);
+    }
+
+    /** The bugs marked CommonBugs for Fedora {@code release}, open or closed, page by page. */
+    public Read<Bug> commonBugs(String release, boolean offline) {
+        Session session = new Session(BUGZILLA, offline);
+        String query = "product=Fedora&version=" + enc(release) + "&keywords=" + Bug.COMMON_BUGS + "&keywords_type=allwords";
+        return session.done(search(session, query));
+    }
+
+    /** These bugs (Common Issues topics link them), 20 a request. */
+    public Read<Bug> bugs(Collection<Long> ids, boolean offline) {
+        Session session = new Session(BUGZILLA, offline);
+        List<Bug> bugs = new ArrayList<>();
+        for (List<Long> batch : batches(List.copyOf(ids), BUGZILLA_ROWS)) {
+            String joined = String.join(",", batch.stream().map(String::valueOf).toList());
+            session.read(URI.create(endpoints.bugzilla() + "/rest/bug?id=" + enc(joined) + "&include_fields=" + BUG_FIELDS),
+                    BugzillaParser::parse).ifPresent(bugs::addAll);
+        }
+        return session.done(bugs);
+    }
+
+    /**
+     * The open bugs filed for Fedora {@code release} against these components (source packages)
+     * since {@code since}: 20 components a search, each search paged by bug id.
+     */
+    public Read<Bug> bugsFiledSince(String release, Collection<String> components, Instant since, boolean offline) {
+        Session session = new Session(BUGZILLA, offline);
+        List<Bug> bugs = new ArrayList<>();
+        String day = since.truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        for (List<String> batch : batches(List.copyOf(components), BUGZILLA_ROWS)) {
+            StringBuilder query = new StringBuilder("product=Fedora&version=" + enc(release));
+            batch.forEach(c -> query.append("&component=").append(enc(c)));
+            query.append("&bug_status=NEW&bug_status=ASSIGNED&bug_status=POST&bug_status=MODIFIED&bug_status=ON_QA")
+                    .append("&creation_time=").append(enc(day));
+            bugs.addAll(search(session, query.toString()));
+        }
+        return session.done(bugs);
+    }
+
+    /** A search of at most 20 rows a page, in bug id order, each page after the last id seen. */
+    private List<Bug> search(Session session, String query) {
+        List<Bug> bugs = new ArrayList<>();
+        long after = 0;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            URI url = URI.create(endpoints.bugzilla() + "/rest/bug?" + query + "&include_fields=" + BUG_FIELDS
+                    + "&order=bug_id&limit=" + BUGZILLA_ROWS + "&f1=bug_id&o1=greaterthan&v1=" + after);
+            Optional<List<Bug>> rows = session.read(url, BugzillaParser::parse);
+            if (rows.isEmpty()) {
+                break;
+            }
+            bugs.addAll(rows.get());
+            long last = rows.get().stream().mapToLong(Bug::id).max().orElse(after);
+            if (rows.get().size() < BUGZILLA_ROWS || last <= after) {
+                break;
+            }
+            after = last;
+        }
+        return bugs;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static <T> List<List<T>> batches(List<T> all, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            out.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return out;
     }
 
     /** Discourse's more_topics_url is the HTML path: the JSON one has .json before the query. */
@@ -116,29 +220,100 @@ public final class SignalSources {
         return (path.endsWith(".json") ? path : path + ".json") + query;
     }
 
-    /** A fresh answer (kept for later), or the kept one with the problem said, or nothing. */
-    private Optional<String> document(URI url, boolean offline, List<String> problems, String source, Instant deadline) {
-        Path kept = cacheDir.resolve(key(url) + ".json");
-        if (!offline) {
-            FeedFetcher.Outcome outcome = fetcher.get().fetchDocument(url, endpoints.local(), deadline);
-            if (outcome instanceof FeedFetcher.Outcome.Fresh fresh) {
-                String body = new String(fresh.body(), StandardCharsets.UTF_8);
-                keep(kept, body);
-                return Optional.of(body);
+    /** The requests of one source in one check: one deadline, its problems, whether kept answers were used. */
+    private final class Session {
+        private final String source;
+        private final boolean offline;
+        private final Instant deadline = Instant.now().plus(DEADLINE);
+        private final List<String> problems = new ArrayList<>();
+        private Instant oldestKept;
+        private int fresh;
+        private int missing;
+
+        Session(String source, boolean offline) {
+            this.source = source;
+            this.offline = offline;
+        }
+
+        <P> Optional<P> read(URI url, Function<String, P> parser) {
+            return readReusing(url, null, parser);
+        }
+
+        /**
+         * A fresh answer that could be read (then kept), or else the kept one, the problem said.
+         * With {@code unchangedSince}, a kept copy younger than POST_REUSE and newer than it is
+         * used without asking.
+         */
+        <P> Optional<P> readReusing(URI url, Instant unchangedSince, Function<String, P> parser) {
+            Path kept = cacheDir.resolve(key(url) + ".json");
+            Optional<Instant> keptAt = modified(kept);
+            boolean reuse = unchangedSince != null && keptAt.isPresent() && keptAt.get().isAfter(unchangedSince)
+                    && keptAt.get().isAfter(Instant.now().minus(POST_REUSE));
+            if (!offline && !reuse) {
+                FeedFetcher.Outcome outcome = fetcher.get().fetchDocument(url, endpoints.local(), deadline);
+                if (outcome instanceof FeedFetcher.Outcome.Fresh f) {
+                    String body = new String(f.body(), StandardCharsets.UTF_8);
+                    try {
+                        P parsed = parser.apply(body);
+                        keep(kept, body);
+                        fresh++;
+                        return Optional.of(parsed);
+                    } catch (RuntimeException e) {
+                        problems.add(source + ": an answer could not be read (" + e.getMessage() + ")");
+                    }
+                } else {
+                    problems.add(source + ": " + (outcome instanceof FeedFetcher.Outcome.Failed x ? x.reason() : "no answer"));
+                }
             }
-            String reason = outcome instanceof FeedFetcher.Outcome.Failed f ? f.reason() : "no answer";
-            Optional<String> old = read(kept);
-            problems.add(source + ": " + reason + (old.isPresent() ? "; using the answer kept from before" : ""));
-            return old;
+            Optional<String> old = readKept(kept);
+            if (old.isEmpty()) {
+                missing++;
+                if (offline) {
+                    problems.add(source + ": nothing kept yet (offline)");
+                }
+                return Optional.empty();
+            }
+            try {
+                P parsed = parser.apply(old.get());
+                if (reuse) {
+                    fresh++; // asked recently enough: as good as an answer
+                } else {
+                    oldestKept = oldestKept == null || keptAt.get().isBefore(oldestKept) ? keptAt.get() : oldestKept;
+                }
+                return Optional.of(parsed);
+            } catch (RuntimeException e) {
+                missing++;
+                return Optional.empty();
+            }
         }
-        Optional<String> old = read(kept);
-        if (old.isEmpty()) {
-            problems.add(source + ": nothing kept yet (offline)");
+
+        <T> Read<T> done(List<T> items) {
+            Optional<String> problem = problems.stream().findFirst()
+                    .map(p -> p + (oldestKept != null ? "; using the answer kept from before" : ""));
+            SourceState.State state;
+            if (oldestKept != null) {
+                state = SourceState.State.KEPT;
+            } else if (missing > 0 && fresh == 0) {
+                state = SourceState.State.FAILED;
+            } else if (missing > 0) {
+                state = SourceState.State.KEPT; // partly answered: some of what was asked is missing
+            } else {
+                state = SourceState.State.ANSWERED;
+            }
+            Optional<Instant> asOf = state == SourceState.State.ANSWERED ? Optional.of(Instant.now()) : Optional.ofNullable(oldestKept);
+            return new Read<>(items, new SourceState(source, state, asOf, problem));
         }
-        return old;
     }
 
-    private static Optional<String> read(Path file) {
+    private static Optional<Instant> modified(Path file) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> readKept(Path file) {
         try {
             return Optional.of(RegularFiles.readString(file, 64L << 20));
         } catch (NoSuchFileException e) {

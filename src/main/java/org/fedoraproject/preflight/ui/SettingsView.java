@@ -105,6 +105,8 @@ final class SettingsView {
         CheckBox bodhi = toggle("settings-bodhi", text.get("settings.bodhi"), settings.bodhi(), Settings::withBodhi, true);
         CheckBox commonIssues = toggle("settings-common-issues", text.get("settings.commonIssues"), settings.commonIssues(),
                 Settings::withCommonIssues, true);
+        CheckBox bugzilla = toggle("settings-bugzilla", text.get("settings.bugzilla"), settings.bugzilla(),
+                Settings::withBugzilla, true);
 
         Label trayNote = new Label(text.get("settings.noTray"));
         trayNote.setId("settings-no-tray");
@@ -129,7 +131,7 @@ final class SettingsView {
                 IncidentDetail.section(text.get("settings.feeds")), feeds, feedButtons,
                 IncidentDetail.section(text.get("settings.addFeed")), labelled(text.get("settings.url"), url),
                 labelled(text.get("settings.key"), key), addRow, feedError,
-                IncidentDetail.section(text.get("settings.signals")), bodhi, commonIssues,
+                IncidentDetail.section(text.get("settings.signals")), bodhi, commonIssues, bugzilla,
                 IncidentDetail.section(text.get("settings.background")), intervalRow, notifications, login, trayNote,
                 saved);
         content.setPadding(new Insets(16));

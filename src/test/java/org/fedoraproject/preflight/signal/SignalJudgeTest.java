@@ -31,26 +31,60 @@ class SignalJudgeTest {
     }
 
     private static Signals with(BodhiUpdate u) {
-        return new Signals(Map.of("mesa-dri-drivers-25.1.6-1.fc43", u), List.of(), List.of(), true, true);
+        return Signals.of(Map.of("mesa-dri-drivers-25.1.6-1.fc43", u), List.of());
     }
 
     @Test
-    void negativeKarmaOrUnpushedMakesCautionWithTheEvidenceNeverHold() {
+    void negativeFeedbackMakesCautionAndOnlyAnUnpushedUpdateHolds() {
         Assessment safe = new Assessment(Verdict.SAFE, List.of(ok("mesa-dri-drivers-25.1.6-1.fc43.x86_64"), ok("htop-3.4.2-1.fc43.x86_64")),
                 List.of());
         Assessment judged = SignalJudge.apply(safe, with(bodhi("testing", -2, 2)));
         assertEquals(Verdict.CAUTION, judged.verdict());
         assertEquals(UpdateVerdict.CAUTION, judged.updates().get(0).verdict());
         assertEquals(UpdateVerdict.OK, judged.updates().get(1).verdict());
-        assertEquals("mesa-dri-drivers 25.1.6-1.fc43: Bodhi update FEDORA-2026-x is testing with karma -2 and 2 negative comment(s)",
-                judged.updates().get(0).evidence().get(0));
-        assertEquals(UpdateVerdict.CAUTION, SignalJudge.apply(safe, with(bodhi("unpushed", 0, 0))).updates().get(0).verdict());
+        assertEquals("mesa-dri-drivers 25.1.6-1.fc43: negative feedback in Bodhi: update FEDORA-2026-x is testing with karma -2"
+                + " and 2 negative comment(s)", judged.updates().get(0).evidence().get(0));
+        Assessment unpushed = SignalJudge.apply(safe, with(bodhi("unpushed", 0, 0)));
+        assertEquals(UpdateVerdict.HOLD, unpushed.updates().get(0).verdict(), "Bodhi took the update back: strong evidence");
+        assertEquals(Verdict.HOLD, unpushed.verdict());
+        assertTrue(unpushed.updates().get(0).evidence().get(0).contains("derived from Bodhi"), unpushed.updates().toString());
         assertEquals(Verdict.SAFE, SignalJudge.apply(safe, with(bodhi("stable", 3, 0))).verdict(), "good karma changes nothing");
         Assessment hold = new Assessment(Verdict.HOLD, safe.updates(), List.of());
         assertEquals(Verdict.HOLD, SignalJudge.apply(hold, with(bodhi("testing", -5, 0))).verdict());
         assertTrue(SignalJudge.apply(safe, with(bodhi("testing", -5, 0))).updates().stream()
-                .noneMatch(u -> u.verdict() == UpdateVerdict.HOLD), "Bodhi alone never holds");
+                .noneMatch(u -> u.verdict() == UpdateVerdict.HOLD), "negative karma alone never holds");
         assertEquals("mesa-dri-drivers-25.1.6-1.fc43", SignalJudge.nvr(safe.updates().get(0).update()));
+    }
+
+    @Test
+    void theAdvisoryNamesTheBodhiUpdateExactlyAndBugsFiledSinceAreEvidence() {
+        PendingUpdate dri = new PendingUpdate(Nevra.parse("mesa-dri-drivers-25.1.6-1.fc43.x86_64"), "updates", List.of());
+        org.fedoraproject.preflight.machine.Advisory advisory = new org.fedoraproject.preflight.machine.Advisory(
+                "FEDORA-2026-5d1e2f3a4b", "bugfix", "Moderate", Optional.empty(), List.of(dri.nevra()), List.of(2400001L));
+        BodhiUpdate mesa = new BodhiUpdate("FEDORA-2026-5d1e2f3a4b", "testing", -1, List.of(), List.of(), "unspecified", false,
+                Optional.empty(), List.of("mesa-25.1.6-1.fc43"), "https://b/updates/FEDORA-2026-5d1e2f3a4b");
+        BodhiUpdate wrong = new BodhiUpdate("FEDORA-2026-other", "stable", 2, List.of(), List.of(), "unspecified", false,
+                Optional.empty(), List.of("mesa-dri-drivers-25.1.6-1.fc43"), "https://b/updates/FEDORA-2026-other");
+        Bug low = new Bug(1, "a typo", "mesa", List.of("43"), "NEW", "", true, List.of(), List.of(), "low", java.time.Instant.EPOCH);
+        Bug high = new Bug(2, "black screen", "mesa", List.of("43"), "NEW", "", true, List.of(), List.of(), "high",
+                java.time.Instant.EPOCH);
+        Signals s = new Signals(Map.of("mesa-dri-drivers-25.1.6-1.fc43", wrong), Map.of(mesa.alias(), mesa), List.of(advisory),
+                List.of(), List.of(), Map.of(dri.nevra(), List.of(low)), List.of(), List.of());
+        assertEquals(Optional.of(mesa), SignalJudge.bodhiOf(dri, s), "the advisory's alias wins over a guessed build");
+        Assessment safe = new Assessment(Verdict.SAFE, List.of(ok("mesa-dri-drivers-25.1.6-1.fc43.x86_64")), List.of());
+        Assessment judged = SignalJudge.apply(safe, s);
+        assertEquals(UpdateVerdict.CAUTION, judged.updates().get(0).verdict(), "negative karma of the advisory's update");
+        assertTrue(judged.updates().get(0).evidence().get(1).contains("1 open bug(s) filed since its update was issued"),
+                judged.updates().get(0).evidence().toString());
+        Signals onlyBugs = new Signals(Map.of(), Map.of(), List.of(advisory), List.of(), List.of(),
+                Map.of(dri.nevra(), List.of(low)), List.of(), List.of());
+        assertEquals(UpdateVerdict.OK, SignalJudge.apply(safe, onlyBugs).updates().get(0).verdict(), "a low bug is evidence only");
+        Signals serious = new Signals(Map.of(), Map.of(), List.of(advisory), List.of(), List.of(),
+                Map.of(dri.nevra(), List.of(low, high)), List.of(), List.of());
+        Assessment careful = SignalJudge.apply(safe, serious);
+        assertEquals(UpdateVerdict.CAUTION, careful.updates().get(0).verdict());
+        assertEquals(Verdict.CAUTION, careful.verdict());
+        assertTrue(careful.updates().get(0).evidence().get(0).contains("bug 2 (black screen)"), careful.updates().toString());
     }
 
     @Test
@@ -60,7 +94,7 @@ class SignalJudgeTest {
                 SignalJudge.candidates(dri));
         BodhiUpdate mesa = new BodhiUpdate("FEDORA-2026-mesa", "testing", -1, List.of(), List.of(), "unspecified", false,
                 Optional.empty(), List.of("mesa-25.1.6-1.fc43"), "https://b/updates/FEDORA-2026-mesa");
-        Signals s = new Signals(Map.of("mesa-25.1.6-1.fc43", mesa), List.of(), List.of(), true, true);
+        Signals s = Signals.of(Map.of("mesa-25.1.6-1.fc43", mesa), List.of());
         assertEquals(Optional.of(mesa), SignalJudge.bodhiOf(dri, s));
         assertEquals(Optional.of("mesa-25.1.6-1.fc43"), SignalJudge.buildOf(dri, s));
         PendingUpdate other = new PendingUpdate(Nevra.parse("mesa-dri-drivers-25.1.7-1.fc43.x86_64"), "updates", List.of());

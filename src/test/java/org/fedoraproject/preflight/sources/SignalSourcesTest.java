@@ -45,7 +45,7 @@ class SignalSourcesTest {
     }
 
     private SignalSources sources(String base) {
-        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, true));
+        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true));
     }
 
     private static FeedServer.Answer json(String body) {
@@ -99,7 +99,7 @@ class SignalSourcesTest {
         }
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", json("<html>not json</html>"));
         assertTrue(sources(server.url("")).commonIssues("43", false).problem().orElseThrow()
-                .startsWith("Common Issues: the answer could not be read"));
+                .startsWith("Common Issues: an answer could not be read"));
     }
 
     @Test

@@ -1,0 +1,232 @@
+package org.fedoraproject.preflight.app;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.fedoraproject.preflight.machine.Advisory;
+import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.SystemSnapshot;
+import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.signal.BodhiUpdate;
+import org.fedoraproject.preflight.signal.Bug;
+import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.SignalJudge;
+import org.fedoraproject.preflight.signal.Signals;
+import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.sources.SignalSources;
+
+/**
+ * Asks Fedora's sources what they know about this system, as the settings allow: the updateinfo
+ * (from dnf's cache) first, for it names the Bodhi update of each pending package; then Bodhi,
+ * Common Issues (the topics, then their first posts, then the bugs they link) and Bugzilla
+ * (CommonBugs for the release; open bugs filed against a pending update's component since its
+ * advisory was issued) at the same time.
+ */
+final class SignalGathering {
+
+    static final String UPDATEINFO = "updateinfo";
+
+    private final SignalSources sources;
+    private final Inspection inspection;
+    private final Executor executor;
+
+    SignalGathering(SignalSources sources, Inspection inspection, Executor executor) {
+        this.sources = sources;
+        this.inspection = inspection;
+        this.executor = executor;
+    }
+
+    /** {@code sourceOf}: the source package of each installed (and pending) package, by name. */
+    Signals gather(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf, boolean offline) {
+        List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
+        Optional<String> release = system.os().get().filter(OsRelease::isFedora).map(OsRelease::versionId);
+        List<SourceState> states = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+
+        CompletableFuture<SignalSources.Read<Bug>> commonBugs = settings.bugzilla() && release.isPresent()
+                ? async(() -> sources.commonBugs(release.get(), offline)) : done(SignalSources.BUGZILLA);
+        CompletableFuture<SignalSources.Read<CommonIssue>> topics = settings.commonIssues() && release.isPresent()
+                ? async(() -> withPosts(sources.commonIssues(release.get(), offline), offline)) : done(SignalSources.COMMON_ISSUES_SOURCE);
+
+        List<Advisory> advisories = List.of();
+        if (!pending.isEmpty() && system.manager().get().isPresent()) {
+            PackageManager manager = system.manager().get().get();
+            Reading<List<Advisory>> read = inspection.advisories(root, manager);
+            advisories = read.get().orElse(List.of());
+            if (read instanceof Reading.Unavailable<?> u) {
+                problems.add(u.message());
+                states.add(new SourceState(UPDATEINFO, SourceState.State.FAILED, Optional.empty(), Optional.of(u.message())));
+            } else {
+                states.add(new SourceState(UPDATEINFO, SourceState.State.ANSWERED,
+                        system.pending().get().flatMap(p -> p.metadataTime()), Optional.empty()));
+            }
+        }
+        List<Advisory> known = advisories;
+        CompletableFuture<BodhiRead> bodhi = settings.bodhi() && !pending.isEmpty()
+                ? CompletableFuture.supplyAsync(() -> bodhi(pending, known, offline), executor)
+                : CompletableFuture.completedFuture(null);
+        CompletableFuture<SignalSources.Read<Bug>> filed = settings.bugzilla() && release.isPresent()
+                ? async(() -> filedSince(release.get(), pending, known, sourceOf, offline)) : done(SignalSources.BUGZILLA);
+
+        SignalSources.Read<CommonIssue> issues = topics.join();
+        Set<Long> linked = new LinkedHashSet<>();
+        issues.items().forEach(t -> linked.addAll(org.fedoraproject.preflight.signal.DerivedIncidents.bugLinksOf(t)));
+        SignalSources.Read<Bug> common = commonBugs.join();
+        common.items().forEach(b -> linked.remove(b.id()));
+        SignalSources.Read<Bug> topicBugs = settings.bugzilla() && !linked.isEmpty() ? sources.bugs(linked, offline)
+                : new SignalSources.Read<>(List.of(), SourceState.off(SignalSources.BUGZILLA));
+        SignalSources.Read<Bug> since = filed.join();
+        BodhiRead b = bodhi.join();
+
+        List<Bug> bugs = new ArrayList<>(common.items());
+        bugs.addAll(topicBugs.items());
+        Map<Nevra, List<Bug>> filedSince = filedByUpdate(since.items(), pending, known, sourceOf);
+        if (b != null) {
+            states.add(b.state);
+        }
+        if (settings.bugzilla() && release.isPresent()) {
+            states.add(combined(SignalSources.BUGZILLA, List.of(common.state(), topicBugs.state(), since.state())));
+        } else {
+            states.add(SourceState.off(SignalSources.BUGZILLA));
+        }
+        states.add(settings.commonIssues() && release.isPresent() ? issues.state() : SourceState.off(SignalSources.COMMON_ISSUES_SOURCE));
+        if (!settings.bodhi()) {
+            states.add(SourceState.off(SignalSources.BODHI));
+        }
+        states.stream().filter(s -> !s.source().equals(UPDATEINFO)).forEach(s -> s.problem().ifPresent(problems::add));
+        return new Signals(b == null ? Map.of() : SignalSources.byBuild(b.byBuild),
+                b == null ? Map.of() : byAlias(b.byAlias), advisories, issues.items(), bugs, filedSince, states, problems);
+    }
+
+    private record BodhiRead(List<BodhiUpdate> byBuild, List<BodhiUpdate> byAlias, SourceState state) {
+    }
+
+    /**
+     * Bodhi by the advisories' aliases for the updates that have one; the others in two rounds:
+     * by their own NVR, then by the names their source package may have (SignalJudge.candidates).
+     */
+    private BodhiRead bodhi(List<PendingUpdate> pending, List<Advisory> advisories, boolean offline) {
+        Signals withAdvisories = new Signals(Map.of(), Map.of(), advisories, List.of(), List.of(), Map.of(), List.of(), List.of());
+        List<String> aliases = pending.stream().flatMap(u -> SignalJudge.advisoryOf(u, withAdvisories).stream())
+                .map(Advisory::id).filter(Advisory::isBodhiAlias).distinct().toList();
+        List<PendingUpdate> rest = pending.stream().filter(u -> SignalJudge.advisoryOf(u, withAdvisories)
+                .filter(a -> Advisory.isBodhiAlias(a.id())).isEmpty()).toList();
+        List<SourceState> states = new ArrayList<>();
+        List<BodhiUpdate> byAlias = List.of();
+        if (!aliases.isEmpty()) {
+            SignalSources.Read<BodhiUpdate> read = sources.bodhiByAlias(aliases, offline);
+            byAlias = read.items();
+            states.add(read.state());
+        }
+        List<BodhiUpdate> byBuild = new ArrayList<>();
+        if (!rest.isEmpty()) {
+            SignalSources.Read<BodhiUpdate> first = sources.bodhi(rest.stream().map(SignalJudge::nvr).distinct().toList(), offline);
+            byBuild.addAll(first.items());
+            states.add(first.state());
+            Signals found = Signals.of(SignalSources.byBuild(first.items()), List.of());
+            List<String> more = rest.stream().filter(u -> SignalJudge.bodhiOf(u, found).isEmpty())
+                    .flatMap(u -> SignalJudge.candidates(u).stream().skip(1)).distinct().toList();
+            if (!more.isEmpty() && first.state().problem().isEmpty()) {
+                SignalSources.Read<BodhiUpdate> second = sources.bodhi(more, offline);
+                byBuild.addAll(second.items());
+                states.add(second.state());
+            }
+        }
+        return new BodhiRead(byBuild, byAlias, combined(SignalSources.BODHI, states));
+    }
+
+    private SignalSources.Read<CommonIssue> withPosts(SignalSources.Read<CommonIssue> list, boolean offline) {
+        if (list.items().isEmpty()) {
+            return list;
+        }
+        SignalSources.Read<CommonIssue> posts = sources.firstPosts(list.items(), offline);
+        return new SignalSources.Read<>(posts.items(), combined(SignalSources.COMMON_ISSUES_SOURCE, List.of(list.state(), posts.state())));
+    }
+
+    /** The components of the pending updates that have an advisory, asked since the earliest issue date. */
+    private SignalSources.Read<Bug> filedSince(String release, List<PendingUpdate> pending, List<Advisory> advisories,
+                                               Map<String, String> sourceOf, boolean offline) {
+        Map<String, Instant> since = issuedByComponent(pending, advisories, sourceOf);
+        if (since.isEmpty()) {
+            return new SignalSources.Read<>(List.of(), SourceState.off(SignalSources.BUGZILLA)); // nothing to ask
+        }
+        Instant earliest = since.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+        return sources.bugsFiledSince(release, since.keySet(), earliest, offline);
+    }
+
+    private static Map<String, Instant> issuedByComponent(List<PendingUpdate> pending, List<Advisory> advisories,
+                                                          Map<String, String> sourceOf) {
+        Map<String, Instant> since = new HashMap<>();
+        for (PendingUpdate u : pending) {
+            Optional<Instant> issued = advisories.stream().filter(a -> a.ships(u.nevra())).findFirst().flatMap(Advisory::issued);
+            String component = sourceOf.getOrDefault(u.nevra().name(), "");
+            if (issued.isPresent() && !component.isEmpty()) {
+                since.merge(component, issued.get(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return since;
+    }
+
+    /** Each pending update's bugs: those against its component filed at or after its own advisory's issue date. */
+    private static Map<Nevra, List<Bug>> filedByUpdate(List<Bug> bugs, List<PendingUpdate> pending, List<Advisory> advisories,
+                                                       Map<String, String> sourceOf) {
+        Map<Nevra, List<Bug>> out = new HashMap<>();
+        for (PendingUpdate u : pending) {
+            Optional<Instant> issued = advisories.stream().filter(a -> a.ships(u.nevra())).findFirst().flatMap(Advisory::issued);
+            String component = sourceOf.getOrDefault(u.nevra().name(), "");
+            if (issued.isEmpty() || component.isEmpty()) {
+                continue;
+            }
+            List<Bug> mine = bugs.stream().filter(b -> b.open() && b.component().equals(component)
+                    && !b.created().isBefore(issued.get())).toList();
+            if (!mine.isEmpty()) {
+                out.put(u.nevra(), mine);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, BodhiUpdate> byAlias(List<BodhiUpdate> updates) {
+        Map<String, BodhiUpdate> map = new HashMap<>();
+        updates.forEach(u -> map.putIfAbsent(u.alias(), u));
+        return map;
+    }
+
+    /**
+     * One source's state over several reads (those that asked nothing are left out): failed if
+     * none answered, kept if any part was kept or missing.
+     */
+    static SourceState combined(String source, List<SourceState> all) {
+        List<SourceState> parts = all.stream().filter(p -> p.state() != SourceState.State.OFF).toList();
+        if (parts.isEmpty()) {
+            return new SourceState(source, SourceState.State.ANSWERED, Optional.empty(), Optional.empty());
+        }
+        Optional<String> problem = parts.stream().flatMap(p -> p.problem().stream()).findFirst();
+        boolean anyCounts = parts.stream().anyMatch(SourceState::counts);
+        boolean allAnswered = parts.stream().allMatch(p -> p.state() == SourceState.State.ANSWERED);
+        Optional<Instant> asOf = parts.stream().flatMap(p -> p.asOf().stream()).min(Comparator.naturalOrder());
+        SourceState.State state = allAnswered ? SourceState.State.ANSWERED : anyCounts ? SourceState.State.KEPT
+                : SourceState.State.FAILED;
+        return new SourceState(source, state, state == SourceState.State.FAILED ? Optional.empty() : asOf, problem);
+    }
+
+    private <T> CompletableFuture<SignalSources.Read<T>> async(java.util.function.Supplier<SignalSources.Read<T>> read) {
+        return CompletableFuture.supplyAsync(read, executor);
+    }
+
+    private static <T> CompletableFuture<SignalSources.Read<T>> done(String source) {
+        return CompletableFuture.completedFuture(new SignalSources.Read<>(List.of(), SourceState.off(source)));
+    }
+}

@@ -1,0 +1,43 @@
+package org.fedoraproject.preflight.signal;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How one source of incident data stood in a check: it answered, or its answer kept from
+ * {@code asOf} was used (offline or on failure), or it failed with nothing kept, or it was off.
+ * A verdict rests on the sources that answered or were kept; none is never a silent "safe".
+ */
+public record SourceState(String source, State state, Optional<Instant> asOf, Optional<String> problem) {
+
+    public enum State {
+        ANSWERED("answered"), KEPT("kept"), FAILED("failed"), OFF("off");
+
+        private final String id;
+
+        State(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    public SourceState {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(problem, "problem");
+    }
+
+    public static SourceState off(String source) {
+        return new SourceState(source, State.OFF, Optional.empty(), Optional.empty());
+    }
+
+    /** Whether the verdict may rest on it: it answered now, or an answer kept from before was used. */
+    public boolean counts() {
+        return state == State.ANSWERED || state == State.KEPT;
+    }
+}

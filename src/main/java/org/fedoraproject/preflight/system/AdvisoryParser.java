@@ -1,0 +1,172 @@
+package org.fedoraproject.preflight.system;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fedoraproject.preflight.incident.SafeText;
+import org.fedoraproject.preflight.machine.Advisory;
+import org.fedoraproject.preflight.rpm.Nevra;
+
+/**
+ * dnf's updateinfo output. dnf5 {@code advisory info --json}: an array since 5.3 (issued as UNIX
+ * time), an object keyed by advisory name before (issued as "YYYY-MM-DD HH:MM:SS");
+ * {@code collections} an object with {@code packages}, or an array of such objects. dnf4's
+ * {@code updateinfo list}: {@code ID LABEL NEVRA} rows, where a security label is
+ * {@code Severity/Sec.}; with {@code --with-bz} the first column is the bug.
+ */
+public final class AdvisoryParser {
+
+    private static final DateTimeFormatter ISSUED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private AdvisoryParser() {
+    }
+
+    public static List<Advisory> dnf5Info(String json) {
+        String text = json.strip();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        JsonElement root = JsonParser.parseString(text);
+        List<JsonObject> items = new ArrayList<>();
+        if (root.isJsonArray()) {
+            root.getAsJsonArray().forEach(e -> {
+                if (e.isJsonObject()) {
+                    items.add(e.getAsJsonObject());
+                }
+            });
+        } else if (root.isJsonObject()) {
+            root.getAsJsonObject().entrySet().forEach(e -> {
+                if (e.getValue().isJsonObject()) {
+                    items.add(e.getValue().getAsJsonObject());
+                }
+            });
+        }
+        List<Advisory> advisories = new ArrayList<>();
+        for (JsonObject a : items) {
+            String id = string(a, "Name");
+            if (id.isEmpty()) {
+                continue;
+            }
+            List<Nevra> packages = new ArrayList<>();
+            JsonElement collections = a.get("collections");
+            List<JsonObject> colls = new ArrayList<>();
+            if (collections != null && collections.isJsonObject()) {
+                colls.add(collections.getAsJsonObject());
+            } else if (collections != null && collections.isJsonArray()) {
+                collections.getAsJsonArray().forEach(c -> {
+                    if (c.isJsonObject()) {
+                        colls.add(c.getAsJsonObject());
+                    }
+                });
+            }
+            for (JsonObject c : colls) {
+                JsonElement p = c.get("packages");
+                if (p != null && p.isJsonArray()) {
+                    p.getAsJsonArray().forEach(n -> nevra(n.isJsonPrimitive() ? n.getAsString() : "").ifPresent(packages::add));
+                }
+            }
+            List<Long> bugs = new ArrayList<>();
+            JsonElement refs = a.get("references");
+            if (refs != null && refs.isJsonArray()) {
+                for (JsonElement r : refs.getAsJsonArray()) {
+                    if (r.isJsonObject() && string(r.getAsJsonObject(), "Type").equals("bugzilla")) {
+                        bug(string(r.getAsJsonObject(), "Id")).ifPresent(bugs::add);
+                    }
+                }
+            }
+            advisories.add(new Advisory(id, string(a, "Type"), string(a, "Severity"), issued(a.get("Issued")), packages, bugs));
+        }
+        return advisories;
+    }
+
+    public static List<Advisory> dnf4Lists(String byAdvisory, String byBug) {
+        Map<String, List<Nevra>> packages = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<Nevra, String> advisoryOf = new LinkedHashMap<>();
+        for (String[] row : rows(byAdvisory)) {
+            Optional<Nevra> n = nevra(row[2]);
+            if (n.isPresent()) {
+                packages.computeIfAbsent(row[0], k -> new ArrayList<>()).add(n.get());
+                labels.putIfAbsent(row[0], row[1]);
+                advisoryOf.putIfAbsent(n.get(), row[0]);
+            }
+        }
+        Map<String, Set<Long>> bugs = new LinkedHashMap<>();
+        for (String[] row : rows(byBug)) {
+            Optional<Long> bug = bug(row[0]);
+            Optional<String> advisory = nevra(row[2]).map(advisoryOf::get);
+            if (bug.isPresent() && advisory.isPresent()) {
+                bugs.computeIfAbsent(advisory.get(), k -> new LinkedHashSet<>()).add(bug.get());
+            }
+        }
+        List<Advisory> advisories = new ArrayList<>();
+        packages.forEach((id, nevras) -> {
+            String label = labels.get(id);
+            boolean security = label.endsWith("/Sec.");
+            String type = security ? "security" : label;
+            String severity = security ? label.substring(0, label.length() - "/Sec.".length()) : "";
+            advisories.add(new Advisory(id, type, severity, Optional.empty(), nevras,
+                    List.copyOf(bugs.getOrDefault(id, Set.of()))));
+        });
+        return advisories;
+    }
+
+    /** The rows of a dnf4 list: three columns, after an optional installed mark ("i "). */
+    private static List<String[]> rows(String text) {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length == 4 && f[0].equals("i")) {
+                f = new String[] {f[1], f[2], f[3]};
+            }
+            if (f.length == 3) {
+                rows.add(f);
+            }
+        }
+        return rows;
+    }
+
+    private static Optional<Nevra> nevra(String text) {
+        try {
+            return text.isEmpty() ? Optional.empty() : Optional.of(Nevra.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Long> bug(String text) {
+        return text.matches("[0-9]{1,10}") ? Optional.of(Long.parseLong(text)) : Optional.empty();
+    }
+
+    private static Optional<Instant> issued(JsonElement e) {
+        if (e == null || !e.isJsonPrimitive()) {
+            return Optional.empty();
+        }
+        if (e.getAsJsonPrimitive().isNumber()) {
+            return Optional.of(Instant.ofEpochSecond(e.getAsLong()));
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(e.getAsString(), ISSUED).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static String string(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e != null && e.isJsonPrimitive() ? SafeText.line(e.getAsString()) : "";
+    }
+
+}

@@ -1,0 +1,70 @@
+package org.fedoraproject.preflight.system;
+
+import java.time.Duration;
+import java.util.List;
+import org.fedoraproject.preflight.machine.Advisory;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.Reading;
+
+/**
+ * The advisories of the pending updates, from the updateinfo in dnf's cached metadata:
+ * {@code dnf5 advisory info --json --updates} (one command), or dnf4's two lists
+ * ({@code updateinfo list --updates}, by advisory and {@code --with-bz}, by bug), joined by package.
+ * A repository without updateinfo gives none; that is not a failure.
+ */
+public final class AdvisoryReader {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(1);
+
+    private final Target target;
+    private final PackageManager manager;
+
+    public AdvisoryReader(Target target, PackageManager manager) {
+        this.target = target;
+        this.manager = manager;
+    }
+
+    public Reading<List<Advisory>> read() {
+        if (manager == PackageManager.RPM_OSTREE || !target.hasRpmDatabase()) {
+            return Reading.of(List.of());
+        }
+        try {
+            if (manager == PackageManager.DNF4) {
+                String byAdvisory = run(List.of("updateinfo", "list", "--updates"));
+                String byBug = run(List.of("updateinfo", "list", "--updates", "--with-bz"));
+                return Reading.of(AdvisoryParser.dnf4Lists(byAdvisory, byBug));
+            }
+            return Reading.of(AdvisoryParser.dnf5Info(run(List.of("advisory", "info", "--json", "--updates"))));
+        } catch (Failed e) {
+            return Reading.unavailable(e.source, e.getMessage());
+        } catch (RuntimeException e) {
+            return Reading.unavailable(source(), "its answer could not be read: " + e.getMessage());
+        }
+    }
+
+    private String source() {
+        return (manager == PackageManager.DNF4 ? "dnf-3 updateinfo" : "dnf5 advisory");
+    }
+
+    private String run(List<String> args) throws Failed {
+        List<String> command = target.dnfQuery(manager, args);
+        try {
+            CommandResult r = target.runner().run(command, TIMEOUT);
+            if (r.exitCode() != 0) {
+                throw new Failed(source(), r.errorLine());
+            }
+            return r.stdout();
+        } catch (CommandFailedException e) {
+            throw new Failed(source(), e.getMessage());
+        }
+    }
+
+    private static final class Failed extends Exception {
+        private final String source;
+
+        Failed(String source, String message) {
+            super(message);
+            this.source = source;
+        }
+    }
+}
