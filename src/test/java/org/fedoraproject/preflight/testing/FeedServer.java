@@ -55,6 +55,7 @@ public final class FeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.function.Function<String, Answer>> byQuery = new ConcurrentHashMap<>();
 
     private FeedServer(HttpServer server) {
         this.server = server;
@@ -84,6 +85,11 @@ public final class FeedServer implements AutoCloseable {
         answers.put(path, new CopyOnWriteArrayList<>(List.of(sequence)));
     }
 
+    /** Answers {@code path} with what {@code answer} makes of each request's query (a search, a page). */
+    public void answerByQuery(String path, java.util.function.Function<String, Answer> answer) {
+        byQuery.put(path, answer);
+    }
+
     public List<Request> requests() {
         return requests;
     }
@@ -96,6 +102,10 @@ public final class FeedServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         requests.add(new Request(path, exchange.getRequestHeaders(), String.valueOf(exchange.getRequestURI().getRawQuery())));
         List<Answer> sequence = answers.get(path);
+        java.util.function.Function<String, Answer> computed = byQuery.get(path);
+        if (computed != null) {
+            sequence = List.of(computed.apply(String.valueOf(exchange.getRequestURI().getQuery())));
+        }
         try (exchange) {
             if (sequence == null || sequence.isEmpty()) {
                 exchange.sendResponseHeaders(404, -1);
