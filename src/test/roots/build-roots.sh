@@ -10,14 +10,15 @@
 # DIR/dnf4                     a root managed by the host's dnf4: real rpm database, dnf4 history
 # DIR/sid/roots/dnf5           a root managed by dnf5 in the chroot, plus one dnf4 transaction
 #                              (as PackageKit wrote them on Fedora 41-43)
-# Both roots have pending updates, including an obsoleting one, and cached metadata.
+# Both roots have pending updates, including an obsoleting one, and cached metadata with
+# updateinfo (updateinfo-updates.xml: the advisories of the mesa and firefox updates).
 # A finished build leaves DIR/.complete holding this script's checksum; a second run with the
 # same script returns at once.
 set -euo pipefail
 
 R=${1:-${PREFLIGHT_TEST_ROOTS:-/var/tmp/preflight-test-roots}}
 HERE=$(cd "$(dirname "$0")" && pwd)
-SUM=$(sha256sum "$HERE/build-roots.sh" | cut -d' ' -f1)
+SUM=$(cat "$HERE/build-roots.sh" "$HERE/updateinfo-updates.xml" "$HERE/os-release-fedora-43" | sha256sum | cut -d' ' -f1)
 MIRROR=${PREFLIGHT_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 if [ "$(cat "$R/.complete" 2>/dev/null)" = "$SUM" ]; then
@@ -218,8 +219,13 @@ history_steps chroot "$R/sid" dnf5 -y -q --installroot="$D5" --releasever=43 > "
 next_second
 chroot "$R/sid" dnf-3 -y -q --installroot="$D5" --releasever=43 install nano >> "$R/dnf5.log" 2>&1 || { tail -30 "$R/dnf5.log" >&2; exit 1; }
 
-log "publish pending updates, refresh metadata"
+log "publish pending updates with their advisories, refresh metadata"
 publish updates-pending
+# Bodhi's updateinfo for two of the pending updates (mesa fixes bug 2400001; firefox), added to
+# the repository as Fedora's compose does, so that dnf's advisory commands read it from the cache.
+cp "$HERE/updateinfo-updates.xml" "$REPOS/updates/updateinfo.xml"
+modifyrepo_c "$REPOS/updates/updateinfo.xml" "$REPOS/updates/repodata" > /dev/null
+rm "$REPOS/updates/updateinfo.xml"
 dnf -q --disableplugin=local --installroot="$D4" --releasever=43 makecache --refresh >> "$R/dnf4.log" 2>&1
 # dnf5 5.4 keeps its first copy of a file:// repo's metadata even with --refresh: start afresh.
 chroot "$R/sid" dnf5 -q --installroot="$D5" --releasever=43 clean metadata >> "$R/dnf5.log" 2>&1

@@ -168,7 +168,7 @@ final class SignalGathering {
 
     private static Map<String, Instant> issuedByComponent(List<PendingUpdate> pending, List<Advisory> advisories,
                                                           Map<String, String> sourceOf) {
-        Map<String, Instant> since = new HashMap<>();
+        Map<String, Instant> since = new java.util.TreeMap<>(); // sorted: the same search URL (and kept answer) each time
         for (PendingUpdate u : pending) {
             Optional<Instant> issued = advisories.stream().filter(a -> a.ships(u.nevra())).findFirst().flatMap(Advisory::issued);
             String component = sourceOf.getOrDefault(u.nevra().name(), "");

@@ -24,7 +24,7 @@ import org.fedoraproject.preflight.rpm.Nevra;
  * time), an object keyed by advisory name before (issued as "YYYY-MM-DD HH:MM:SS");
  * {@code collections} an object with {@code packages}, or an array of such objects. dnf4's
  * {@code updateinfo list}: {@code ID LABEL NEVRA} rows, where a security label is
- * {@code Severity/Sec.}; with {@code --with-bz} the first column is the bug.
+ * {@code Severity/Sec.}, and its {@code updateinfo info} blocks.
  */
 public final class AdvisoryParser {
 
@@ -91,36 +91,69 @@ public final class AdvisoryParser {
         return advisories;
     }
 
-    public static List<Advisory> dnf4Lists(String byAdvisory, String byBug) {
+    /**
+     * dnf4: {@code updateinfo list --updates} gives each advisory's packages, {@code updateinfo
+     * info --updates} its bugs and dates (key: value lines, a bug list continued on lines that
+     * begin with ":"; "Updated" is the issue date when the advisory was never updated).
+     */
+    public static List<Advisory> dnf4Lists(String byAdvisory, String info) {
         Map<String, List<Nevra>> packages = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
-        Map<Nevra, String> advisoryOf = new LinkedHashMap<>();
         for (String[] row : rows(byAdvisory)) {
             Optional<Nevra> n = nevra(row[2]);
             if (n.isPresent()) {
                 packages.computeIfAbsent(row[0], k -> new ArrayList<>()).add(n.get());
                 labels.putIfAbsent(row[0], row[1]);
-                advisoryOf.putIfAbsent(n.get(), row[0]);
             }
         }
         Map<String, Set<Long>> bugs = new LinkedHashMap<>();
-        for (String[] row : rows(byBug)) {
-            Optional<Long> bug = bug(row[0]);
-            Optional<String> advisory = nevra(row[2]).map(advisoryOf::get);
-            if (bug.isPresent() && advisory.isPresent()) {
-                bugs.computeIfAbsent(advisory.get(), k -> new LinkedHashSet<>()).add(bug.get());
+        Map<String, Instant> dates = new LinkedHashMap<>();
+        String id = null;
+        String key = "";
+        for (String line : info.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String k = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
+            key = k.isEmpty() ? key : k;
+            switch (key) {
+                case "Update ID" -> id = value;
+                case "Bugs" -> {
+                    String bug = value.split("\\s", 2)[0];
+                    if (id != null) {
+                        String advisory = id;
+                        bug(bug).ifPresent(b -> bugs.computeIfAbsent(advisory, x -> new LinkedHashSet<>()).add(b));
+                    }
+                }
+                case "Issued", "Updated" -> {
+                    if (id != null) {
+                        String advisory = id;
+                        time(value).ifPresent(t -> dates.merge(advisory, t, (a, b) -> a.isBefore(b) ? a : b));
+                    }
+                }
+                default -> { }
             }
         }
         List<Advisory> advisories = new ArrayList<>();
-        packages.forEach((id, nevras) -> {
-            String label = labels.get(id);
+        packages.forEach((advisory, nevras) -> {
+            String label = labels.get(advisory);
             boolean security = label.endsWith("/Sec.");
             String type = security ? "security" : label;
             String severity = security ? label.substring(0, label.length() - "/Sec.".length()) : "";
-            advisories.add(new Advisory(id, type, severity, Optional.empty(), nevras,
-                    List.copyOf(bugs.getOrDefault(id, Set.of()))));
+            advisories.add(new Advisory(advisory, type, severity, Optional.ofNullable(dates.get(advisory)), nevras,
+                    List.copyOf(bugs.getOrDefault(advisory, Set.of()))));
         });
         return advisories;
+    }
+
+    private static Optional<Instant> time(String text) {
+        try {
+            return Optional.of(LocalDateTime.parse(text, ISSUED).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The rows of a dnf4 list: three columns, after an optional installed mark ("i "). */
@@ -157,11 +190,7 @@ public final class AdvisoryParser {
         if (e.getAsJsonPrimitive().isNumber()) {
             return Optional.of(Instant.ofEpochSecond(e.getAsLong()));
         }
-        try {
-            return Optional.of(LocalDateTime.parse(e.getAsString(), ISSUED).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException ex) {
-            return Optional.empty();
-        }
+        return time(e.getAsString());
     }
 
     private static String string(JsonObject o, String key) {

@@ -8,8 +8,9 @@ import org.fedoraproject.preflight.machine.Reading;
 
 /**
  * The advisories of the pending updates, from the updateinfo in dnf's cached metadata:
- * {@code dnf5 advisory info --json --updates} (one command), or dnf4's two lists
- * ({@code updateinfo list --updates}, by advisory and {@code --with-bz}, by bug), joined by package.
+ * {@code dnf5 advisory info --json --updates} (one command), or dnf4's
+ * {@code updateinfo list --updates} (the packages) and {@code updateinfo info --updates} (the
+ * bugs and dates), joined by advisory.
  * A repository without updateinfo gives none; that is not a failure.
  */
 public final class AdvisoryReader {
@@ -31,8 +32,8 @@ public final class AdvisoryReader {
         try {
             if (manager == PackageManager.DNF4) {
                 String byAdvisory = run(List.of("updateinfo", "list", "--updates"));
-                String byBug = run(List.of("updateinfo", "list", "--updates", "--with-bz"));
-                return Reading.of(AdvisoryParser.dnf4Lists(byAdvisory, byBug));
+                String info = run(List.of("updateinfo", "info", "--updates"));
+                return Reading.of(AdvisoryParser.dnf4Lists(byAdvisory, info));
             }
             return Reading.of(AdvisoryParser.dnf5Info(run(List.of("advisory", "info", "--json", "--updates"))));
         } catch (Failed e) {

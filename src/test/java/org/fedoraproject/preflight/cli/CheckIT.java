@@ -128,6 +128,9 @@ class CheckIT {
 
     @Test
     void withoutAFeedOrOnAnotherSystemItCannotCheck() throws Exception {
+        server.answerByQuery("/updates/", query -> Answer.status(404, Map.of()));
+        server.answerByQuery("/rest/bug", query -> Answer.status(404, Map.of()));
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", Answer.status(404, Map.of()));
         Processes.Result noFeed = check(Map.of(), "--root", TestRoots.dnf4Root().toString());
         assertEquals(3, noFeed.exitCode());
         assertTrue(noFeed.stderr().contains("no incident feed is configured"), noFeed.stderr());
@@ -182,20 +185,21 @@ class CheckIT {
      */
     @Test
     void bodhiAndCommonIssuesJoinTheCheckUnderTheirOwnKeys() throws Exception {
-        org.fedoraproject.preflight.testing.FeedServer.Answer[] bodhiRounds = {org.fedoraproject.preflight.testing.FeedServer.Answer.json((
-                "{\"updates\":[{\"alias\":\"FEDORA-2026-ff\",\"status\":\"testing\",\"karma\":-2,"
+        // Bodhi answers as Bodhi does: by alias for the updates whose advisory the updateinfo names
+        // (firefox, mesa), by build for the others, which it does not have.
+        java.util.function.Function<String, Answer> bodhiAnswers = query -> Answer.json((query.startsWith("alias=")
+                ? "{\"updates\":[{\"alias\":\"FEDORA-2026-aa11bb22cc\",\"status\":\"testing\",\"karma\":-2,"
                 + "\"date_testing\":\"2026-11-20 08:00:00\",\"builds\":[{\"nvr\":\"firefox-146.0-1.fc43\"}],"
                 + "\"comments\":[{\"karma\":-1,\"text\":\"Crashes on start\",\"timestamp\":\"2026-11-21 09:00:00\","
-                + "\"user\":{\"name\":\"tester\"}}],\"bugs\":[{\"bug_id\":2400001,\"title\":\"firefox crash\"}]}],"
-                + "\"page\":1,\"pages\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null),
-                // The second round, by the names source packages may have: mesa's update for its subpackages.
-                org.fedoraproject.preflight.testing.FeedServer.Answer.json(("{\"updates\":[{\"alias\":\"FEDORA-2026-mesa\","
-                + "\"status\":\"stable\",\"karma\":3,\"builds\":[{\"nvr\":\"mesa-25.1.6-1.fc43\"}]}],\"pages\":1}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8), null)};
-        server.answer("/updates/", bodhiRounds);
+                + "\"user\":{\"name\":\"tester\"}}],\"bugs\":[{\"bug_id\":2400002,\"title\":\"firefox crash\"}]},"
+                + "{\"alias\":\"FEDORA-2026-5d1e2f3a4b\",\"status\":\"stable\",\"karma\":3,"
+                + "\"builds\":[{\"nvr\":\"mesa-25.1.6-1.fc43\"}]}],\"page\":1,\"pages\":1}"
+                : "{\"updates\":[],\"page\":1,\"pages\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        server.answerByQuery("/updates/", bodhiAnswers);
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
                 "{\"topic_list\":{\"topics\":[{\"id\":9,\"title\":\"htop shows wrong CPU count\",\"slug\":\"htop\","
                 + "\"created_at\":\"2026-11-22T10:00:00Z\",\"tags\":[\"f43\"]}]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        server.answer("/raw/9/1", Answer.text("htop counts each CPU twice on some machines."));
         Processes.Result r = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
         com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(r.stdout()).getAsJsonObject();
         com.google.gson.JsonObject firefox = null;
@@ -208,32 +212,35 @@ class CheckIT {
         com.google.gson.JsonObject bodhi = o.getAsJsonObject("bodhi");
         assertTrue(bodhi.get("checked").getAsBoolean());
         com.google.gson.JsonObject ff = bodhi.getAsJsonArray("updates").get(0).getAsJsonObject();
-        assertEquals("FEDORA-2026-ff", ff.get("alias").getAsString());
+        assertEquals("FEDORA-2026-aa11bb22cc", ff.get("alias").getAsString());
         assertEquals(-2, ff.get("karma").getAsInt());
         assertEquals("tester", ff.getAsJsonArray("negative_comments").get(0).getAsJsonObject().get("author").getAsString());
-        assertEquals(2400001, ff.getAsJsonArray("bugs").get(0).getAsJsonObject().get("id").getAsInt());
+        assertEquals(2400002, ff.getAsJsonArray("bugs").get(0).getAsJsonObject().get("id").getAsInt());
         com.google.gson.JsonObject topic = o.getAsJsonObject("common_issues").getAsJsonArray("topics").get(0).getAsJsonObject();
         assertEquals("htop shows wrong CPU count", topic.get("title").getAsString());
         assertEquals("[\"htop\"]", topic.getAsJsonArray("loosely_matches").toString());
         assertEquals(0, o.getAsJsonArray("signal_problems").size());
-        // 9 pending updates fit one Bodhi batch; a second asks for the unfound ones by their source packages' names.
-        assertEquals(2, server.count("/updates/"));
-        String second = server.requests().stream().filter(q -> q.path().equals("/updates/")).skip(1).findFirst().orElseThrow().query();
-        assertTrue(second.contains("mesa-25.1.6-1.fc43") && second.contains("mesa-dri-25.1.6-1.fc43"), second);
-        assertTrue(!second.contains("firefox"), "firefox was found in the first round: " + second);
+        // The updateinfo names the Bodhi update of firefox and mesa: asked by alias, never guessed by name.
+        List<String> queries = server.requests().stream().filter(q -> q.path().equals("/updates/")).map(q -> q.query()).toList();
+        assertEquals(3, queries.size(), "by alias, by build, by the source packages' likely names: " + queries);
+        assertTrue(queries.get(0).startsWith("alias=") && queries.get(0).contains("FEDORA-2026-aa11bb22cc")
+                && queries.get(0).contains("FEDORA-2026-5d1e2f3a4b"), queries.get(0));
+        assertTrue(queries.stream().skip(1).noneMatch(q -> q.contains("firefox") || q.contains("mesa")), queries.toString());
         java.util.List<String> found = new java.util.ArrayList<>();
         bodhi.getAsJsonArray("updates").forEach(e -> found.add(e.getAsJsonObject().get("package").getAsString() + "="
-                + e.getAsJsonObject().get("build").getAsString()));
-        assertTrue(found.contains("mesa-dri-drivers=mesa-25.1.6-1.fc43") && found.contains("mesa-libGL=mesa-25.1.6-1.fc43"),
+                + e.getAsJsonObject().get("alias").getAsString()));
+        assertTrue(found.contains("mesa-dri-drivers=FEDORA-2026-5d1e2f3a4b") && found.contains("mesa-libGL=FEDORA-2026-5d1e2f3a4b"),
                 found.toString());
+        Map<String, String> advisories = byKey(o.getAsJsonArray("updateinfo"), "package", "advisory");
+        assertEquals(Map.of("firefox", "FEDORA-2026-aa11bb22cc", "mesa-dri-drivers", "FEDORA-2026-5d1e2f3a4b",
+                "mesa-libGL", "FEDORA-2026-5d1e2f3a4b"), advisories);
 
-        server.answer("/updates/", bodhiRounds);
         Processes.Result text = check(Map.of(), "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
         assertTrue(text.stdout().contains("Bodhi feedback on pending updates"), text.stdout());
-        assertTrue(text.stdout().contains("firefox - FEDORA-2026-ff: testing, karma -2") || text.stdout().contains("firefox \u2014 FEDORA-2026-ff: testing, karma -2"), text.stdout());
+        assertTrue(text.stdout().contains("firefox - FEDORA-2026-aa11bb22cc: testing, karma -2"), text.stdout());
         assertTrue(text.stdout().contains("htop shows wrong CPU count  [loose match: names htop]"), text.stdout());
 
-        server.answer("/updates/", org.fedoraproject.preflight.testing.FeedServer.Answer.status(404, Map.of()));
+        server.answerByQuery("/updates/", query -> Answer.status(404, Map.of()));
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.status(404, Map.of()));
         Processes.Result down = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
         com.google.gson.JsonObject d = com.google.gson.JsonParser.parseString(down.stdout()).getAsJsonObject();
@@ -241,11 +248,124 @@ class CheckIT {
         assertEquals("[\"Bodhi: HTTP 404 (not found); using the answer kept from before\","
                 + "\"Common Issues: HTTP 404 (not found); using the answer kept from before\"]", d.getAsJsonArray("signal_problems").toString());
 
-        java.nio.file.Files.writeString(home.resolve("config/preflight/settings.json"), "{\"bodhi\": false, \"common_issues\": false}");
+        java.nio.file.Files.writeString(home.resolve("config/preflight/settings.json"), "{\"bodhi\": false, \"common_issues\": false, \"bugzilla\": false}");
         long before = server.requests().size();
         Processes.Result off = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
         com.google.gson.JsonObject f = com.google.gson.JsonParser.parseString(off.stdout()).getAsJsonObject();
         assertTrue(!f.getAsJsonObject("bodhi").get("checked").getAsBoolean());
         assertEquals(before + 1, server.requests().size(), "only the feed was asked for: " + server.requests());
+    }
+
+    /**
+     * Bugzilla and Discourse as Fedora's answer them for the test roots' story (no curated feed).
+     * The roots' packages are each built from a source package of their own name: the bugs'
+     * components are those names.
+     */
+    private void serveFedorasSources() {
+        server.answerByQuery("/rest/bug", query -> {
+            String bugs;
+            if (query.contains("keywords=CommonBugs")) {
+                bugs = query.contains("v1=0") ? String.join(",",
+                        bug(2400001, "mesa-dri-drivers", "ON_QA", "mesa-dri-drivers-25.1.6-1.fc43", "medium"),
+                        bug(2400010, "firefox", "ASSIGNED", "firefox-146.0.1-1.fc43", "high"),
+                        bug(2400020, "gnome-shell", "NEW", "", "medium")) : "";
+            } else if (query.startsWith("id=")) {
+                bugs = bug(2400040, "kernel-core", "NEW", "", "high").replace("[\"CommonBugs\"]", "[]");
+            } else {
+                bugs = bug(2400099, "firefox", "NEW", "", "low").replace("[\"CommonBugs\"]", "[]");
+            }
+            return Answer.json(("{\"faults\":[],\"bugs\":[" + bugs + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        });
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", Answer.json((
+                "{\"topic_list\":{\"topics\":[{\"id\":77,\"title\":\"Laptop does not resume after the kernel-core update\","
+                + "\"slug\":\"resume\",\"created_at\":\"2026-11-23T10:00:00Z\",\"tags\":[\"f43\"]}]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        server.answer("/raw/77/1", Answer.text("Some laptops stay black after resume with kernel 6.17.\n\n"
+                + "Bug: https://bugzilla.redhat.com/show_bug.cgi?id=2400040\n\n## Workaround\n"
+                + "* Boot the previous kernel from the GRUB menu.\n"));
+    }
+
+    private static String bug(long id, String component, String status, String fixedIn, String severity) {
+        return "{\"id\":" + id + ",\"summary\":\"" + component + " bug " + id + "\",\"component\":[\"" + component + "\"],"
+                + "\"version\":[\"43\"],\"status\":\"" + status + "\",\"resolution\":\"\",\"is_open\":true,"
+                + "\"keywords\":[\"CommonBugs\"],\"cf_fixed_in\":\"" + fixedIn + "\",\"severity\":\"" + severity + "\","
+                + "\"creation_time\":\"2026-11-25T10:00:00Z\"}";
+    }
+
+    private static Map<String, JsonObject> incidentsById(JsonObject json) {
+        Map<String, JsonObject> map = new HashMap<>();
+        json.getAsJsonArray("incidents").forEach(e -> map.put(e.getAsJsonObject().get("id").getAsString(), e.getAsJsonObject()));
+        return map;
+    }
+
+    private static void assertDerivedStory(Processes.Result r) {
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        JsonObject json = JsonParser.parseString(r.stdout()).getAsJsonObject();
+        assertEquals("hold", json.get("verdict").getAsString());
+        Map<String, String> verdicts = byKey(json.getAsJsonArray("updates"), "name", "verdict");
+        assertEquals("hold", verdicts.get("firefox"), "an open CommonBugs bug fixed only in a later build");
+        assertEquals("caution", verdicts.get("gnome-shell"), "an open CommonBugs bug without a fix");
+        assertEquals("caution", verdicts.get("kernel-core"), "the bug a Common Issues topic links");
+        assertEquals("ok", verdicts.get("mesa-dri-drivers"), "the update that fixes bug 2400001");
+        Map<String, JsonObject> incidents = incidentsById(json);
+        assertEquals("fix-available", incidents.get("rhbz#2400001").get("relation").getAsString());
+        assertEquals("derived", incidents.get("rhbz#2400001").get("confidence").getAsString());
+        assertEquals("Bugzilla", incidents.get("rhbz#2400001").get("source").getAsString());
+        assertTrue(incidents.get("rhbz#2400001").getAsJsonArray("derived_from").toString()
+                .contains("FEDORA-2026-5d1e2f3a4b (pending) fixes bug 2400001"), incidents.get("rhbz#2400001").toString());
+        assertEquals("affected", incidents.get("rhbz#2400010").get("relation").getAsString());
+        assertTrue(incidents.get("rhbz#2400040").getAsJsonArray("derived_from").toString().contains("Common Issues: Laptop does not resume"),
+                incidents.get("rhbz#2400040").toString());
+        Map<String, String> sources = byKey(json.getAsJsonArray("sources"), "source", "state");
+        assertEquals(Map.of("updateinfo", "answered", "Bodhi", "answered", "Bugzilla", "answered", "Common Issues", "answered"),
+                sources);
+        assertTrue(json.getAsJsonArray("feeds").isEmpty());
+        for (JsonElement u : json.getAsJsonArray("updates")) {
+            if (u.getAsJsonObject().get("name").getAsString().equals("firefox")) {
+                assertTrue(u.getAsJsonObject().get("evidence").toString().contains("1 open bug(s) filed since its update was issued"),
+                        u.toString());
+            }
+        }
+    }
+
+    @Test
+    void withoutAFeedFedorasOwnSourcesGiveTheVerdict() {
+        serveFedorasSources();
+        assertDerivedStory(check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString()));
+        List<String> searches = server.requests().stream().filter(q -> q.path().equals("/rest/bug")).map(q -> q.query()).toList();
+        assertEquals(3, searches.size(), "CommonBugs, the topic's bug, bugs filed since the advisories: " + searches);
+        assertTrue(searches.stream().anyMatch(q -> q.contains("component=mesa-dri-drivers") && q.contains("component=firefox")
+                && q.contains("creation_time=2026-11-2")), "the components of the updates that have an advisory: " + searches);
+        assertDerivedStory(check(TestRoots.dnf5Environment(), "--json", "--root", TestRoots.dnf5Root().toString()));
+
+        Processes.Result text = check(Map.of(), "--root", TestRoots.dnf4Root().toString());
+        assertTrue(text.stdout().contains("derived by Preflight from Bugzilla, not from a curated feed"), text.stdout());
+        assertTrue(text.stdout().contains("  Bugzilla: answered"), text.stdout());
+    }
+
+    @Test
+    void whenOnlySomeSourcesAnswerTheVerdictRestsOnThoseAndSaysSo() {
+        serveFedorasSources();
+        server.answerByQuery("/rest/bug", query -> Answer.status(404, Map.of()));
+        Processes.Result r = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString());
+        assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
+        JsonObject json = JsonParser.parseString(r.stdout()).getAsJsonObject();
+        assertEquals("caution", json.get("verdict").getAsString());
+        Map<String, String> sources = byKey(json.getAsJsonArray("sources"), "source", "state");
+        assertEquals("failed", sources.get("Bugzilla"));
+        assertEquals("answered", sources.get("Common Issues"));
+        assertEquals("caution", byKey(json.getAsJsonArray("updates"), "name", "verdict").get("kernel-core"),
+                "the topic names the kernel; its bug could not be read");
+        assertTrue(incidentsById(json).containsKey("discourse#77"), json.getAsJsonArray("incidents").toString());
+        assertTrue(r.stderr().contains("Bugzilla: HTTP 404"), r.stderr());
+
+        // Nothing answers and nothing is kept: could not check, never a silent safe.
+        server.answerByQuery("/updates/", query -> Answer.status(404, Map.of()));
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", Answer.status(404, Map.of()));
+        Processes.Result none = check(Map.of("XDG_CACHE_HOME", home.resolve("fresh-cache").toString()), "--json", "--root",
+                TestRoots.dnf4Root().toString());
+        assertEquals(3, none.exitCode(), none.stdout() + none.stderr());
+        assertTrue(JsonParser.parseString(none.stdout()).getAsJsonObject().get("verdict").isJsonNull());
+        assertTrue(none.stderr().contains("no incident feed is configured and none of Fedora's sources answered"), none.stderr());
     }
 }

@@ -56,8 +56,8 @@ class AdvisoryParserTest {
     }
 
     @Test
-    void dnf4ListsAreJoinedByPackage() throws IOException {
-        List<Advisory> advisories = AdvisoryParser.dnf4Lists(resource("dnf4-list.txt"), resource("dnf4-list-bz.txt"));
+    void dnf4ListAndInfoAreJoinedByAdvisory() throws IOException {
+        List<Advisory> advisories = AdvisoryParser.dnf4Lists(resource("dnf4-list.txt"), resource("dnf4-info.txt"));
         assertEquals(2, advisories.size());
         Advisory firefox = advisories.get(0);
         assertEquals("FEDORA-2026-aa11bb22cc", firefox.id());
@@ -67,7 +67,8 @@ class AdvisoryParserTest {
         Advisory mesa = advisories.get(1);
         assertEquals(List.of(2400001L), mesa.bugs(), "one bug, listed once per package");
         assertEquals(2, mesa.packages().size());
-        assertEquals(Optional.empty(), mesa.issued(), "dnf4's list does not say");
+        assertEquals(Optional.of(Instant.parse("2026-11-21T10:11:12Z")), mesa.issued(), "updated after it was issued");
+        assertEquals(Optional.of(Instant.parse("2026-11-22T08:00:00Z")), firefox.issued());
         assertEquals(1, AdvisoryParser.dnf4Lists("i FEDORA-2026-1234567890 bugfix nano-8.5-1.fc43.x86_64\nnot a row\n", "").size(),
                 "the installed mark of --all is read past");
     }

@@ -35,16 +35,19 @@ public final class SignedFeed implements AutoCloseable {
         server.answer("/incidents.json", FeedServer.Answer.json(feed, "\"sample\""));
         server.answer("/incidents.json.sig", FeedServer.Answer.text(FeedKeys.sign(feed, key.getPrivate())));
         // Fedora's live signals answer from the same loopback server, empty unless a test says otherwise:
-        // tests never reach the real Bodhi or Discourse.
+        // tests never reach the real Bodhi, Discourse or Bugzilla.
         server.answer("/updates/", FeedServer.Answer.json(
                 "{\"updates\":[],\"page\":1,\"pages\":1,\"total\":0}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json(
                 "{\"topic_list\":{\"topics\":[]}}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+        server.answer("/rest/bug", FeedServer.Answer.json(
+                "{\"faults\":[],\"bugs\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
         Path keys = Files.createDirectories(home.resolve("config/preflight/trusted-keys"));
         Files.writeString(keys.resolve("test.pub"), FeedKeys.publicPem(key.getPublic()));
         return new SignedFeed(server, Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
                 "XDG_CACHE_HOME", home.resolve("cache").toString(), "HOME", home.toString(),
-                "PREFLIGHT_BODHI_URL", server.url(""), "PREFLIGHT_DISCOURSE_URL", server.url("")), key);
+                "PREFLIGHT_BODHI_URL", server.url(""), "PREFLIGHT_DISCOURSE_URL", server.url(""),
+                "PREFLIGHT_BUGZILLA_URL", server.url("")), key);
     }
 
     public FeedServer server() {
@@ -55,7 +58,7 @@ public final class SignedFeed implements AutoCloseable {
         return server.url("/incidents.json");
     }
 
-    /** XDG_CONFIG_HOME, XDG_CACHE_HOME and HOME of the test's user, and Bodhi and Discourse on this server. */
+    /** XDG_CONFIG_HOME, XDG_CACHE_HOME and HOME of the test's user, and Bodhi, Discourse and Bugzilla on this server. */
     public Map<String, String> environment() {
         return new HashMap<>(environment);
     }
