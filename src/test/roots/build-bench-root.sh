@@ -64,6 +64,29 @@ rm -rf "$B.repo" && mkdir -p "$B.repo"
 rpmbuild -bb --quiet --define "_topdir $B.build/top" --define "_rpmdir $B.repo" \
   --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" "$B.build/updates.spec" > /dev/null
 createrepo_c --quiet "$B.repo"
+# Bodhi's updateinfo for the updates, two packages an advisory, each fixing one bug, as Fedora's
+# updates repository carries it: the join key for Bodhi and Bugzilla in the sources benchmark.
+python3 - "$B.repo/updateinfo.xml" "$UPDATES" <<'UPDATEINFO'
+import sys
+out, n = sys.argv[1], int(sys.argv[2])
+with open(out, "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<updates>\n')
+    for a in range(0, n, 2):
+        f.write(f'  <update from="updates@fedoraproject.org" status="stable" type="bugfix" version="2.0">\n'
+                f'    <id>FEDORA-2026-{a:010x}</id>\n    <title>bench update {a}</title>\n'
+                f'    <issued date="2026-11-{a % 28 + 1:02d} 10:00:00"/>\n    <severity>Moderate</severity>\n'
+                f'    <references><reference href="https://bugzilla.redhat.com/show_bug.cgi?id={2500000 + a}" '
+                f'id="{2500000 + a}" type="bugzilla" title="bench bug {a}"/></references>\n'
+                f'    <pkglist><collection short="F43"><name>Fedora 43</name>\n')
+        for i in (a + 2, a + 3):
+            if i <= n + 1:
+                v = f"{i % 7 + 1}.{i % 13}.{i % 5}"
+                f.write(f'      <package name="bench-pkg-{i}" version="{v}" release="{i % 3 + 11}.fc43" epoch="0" arch="noarch">'
+                        f'<filename>bench-pkg-{i}-{v}-{i % 3 + 11}.fc43.noarch.rpm</filename></package>\n')
+        f.write('    </collection></pkglist>\n  </update>\n')
+    f.write('</updates>\n')
+UPDATEINFO
+modifyrepo_c "$B.repo/updateinfo.xml" "$B.repo/repodata" > /dev/null && rm "$B.repo/updateinfo.xml"
 
 echo "== rpm --justdb into $B"
 cp "$ROOTS"/sid/srv/repos/fedora/fedora-release-common-*.rpm "$B.build/rpms/"

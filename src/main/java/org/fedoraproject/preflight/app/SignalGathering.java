@@ -61,7 +61,8 @@ final class SignalGathering {
                 ? async(() -> withPosts(sources.commonIssues(release.get(), offline), offline)) : done(SignalSources.COMMON_ISSUES_SOURCE);
 
         List<Advisory> advisories = List.of();
-        if (!pending.isEmpty() && system.manager().get().isPresent()) {
+        // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
+        if (!pending.isEmpty() && system.manager().get().isPresent() && (settings.bodhi() || settings.bugzilla())) {
             PackageManager manager = system.manager().get().get();
             Reading<List<Advisory>> read = inspection.advisories(root, manager);
             advisories = read.get().orElse(List.of());

@@ -144,7 +144,9 @@ public final class DerivedIncidents {
                 status, strong ? Severity.MAJOR : Severity.MINOR, at, at, bug.open() ? Optional.empty() : Optional.of(at),
                 List.of(facts.release()), List.of(), List.of(),
                 List.of(new AffectedPackage(component, range, Optional.empty(), Optional.of(component))), List.of(),
-                new Fix(advisories.stream().map(Advisory::id).filter(Advisory::isBodhiAlias).distinct().toList(), Optional.empty(), ""),
+                new Fix(advisories.stream().map(Advisory::id).filter(Advisory::isBodhiAlias).distinct().toList(), Optional.empty(),
+                        fixedIn.map(f -> "Bugzilla names the fixed build: " + component + "-" + f.version() + "-" + f.release() + ".")
+                                .orElse("")),
                 workarounds, links, List.of());
         return Optional.of(new SourcedIncident(incident, SourcesNames.BUGZILLA, List.of(), Confidence.DERIVED, evidence));
     }

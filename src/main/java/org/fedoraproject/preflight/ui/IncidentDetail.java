@@ -69,13 +69,17 @@ final class IncidentDetail {
         Label summary = paragraph(incident.summary());
         summary.setId("incident-summary");
         root.getChildren().addAll(title, badges, summary);
+        if (item.sourced().derived() || !item.sourced().evidence().isEmpty()) {
+            root.getChildren().add(evidence(item.sourced()));
+        }
 
         item.assessment().ifPresent(a -> root.getChildren().add(onThisSystem(a)));
         root.getChildren().add(fix(incident));
         if (!incident.workarounds().isEmpty()) {
             root.getChildren().add(section(text.get("incident.workarounds")));
             for (Workaround w : incident.workarounds()) {
-                root.getChildren().add(workaround(w));
+                // A derived incident's workarounds come from the Common Issues topics it rests on.
+                root.getChildren().add(workaround(w, text.get(item.sourced().derived() ? "incident.fromTopic" : "incident.fromFeed")));
             }
         }
         if (!incident.timeline().isEmpty()) {
@@ -116,6 +120,37 @@ final class IncidentDetail {
         }
     }
 
+    /**
+     * Where a derived incident comes from, said before anything it claims: Preflight's reading of
+     * Fedora's sources, not a curated incident; and what each source said, with its link.
+     */
+    private Node evidence(org.fedoraproject.preflight.incident.SourcedIncident sourced) {
+        Messages text = words.text();
+        VBox box = new VBox(4);
+        box.setId("incident-evidence");
+        if (sourced.derived()) {
+            Label derived = paragraph(text.get("incident.derived", sourced.source()));
+            derived.setId("incident-derived");
+            derived.getStyleClass().add(Styles.DERIVED);
+            box.getChildren().add(derived);
+        } else {
+            box.getChildren().add(section(text.get("incident.fedoraSays")));
+        }
+        for (org.fedoraproject.preflight.incident.Evidence e : sourced.evidence()) {
+            if (e.url().startsWith("https://")) {
+                Hyperlink h = new Hyperlink(e.label());
+                h.setAccessibleText(text.get("incident.openLink", e.url()));
+                h.setOnAction(x -> openLink.accept(e.url()));
+                h.setMinWidth(0);
+                h.setWrapText(true);
+                box.getChildren().add(h);
+            } else {
+                box.getChildren().add(paragraph(e.label()));
+            }
+        }
+        return box;
+    }
+
     private Node onThisSystem(IncidentAssessment a) {
         Messages text = words.text();
         VBox box = new VBox(4, section(text.get("incident.here")));
@@ -153,25 +188,27 @@ final class IncidentDetail {
             words1 = text.get("incident.fixed", String.join(", ", incident.fix().updates()));
         } else if (incident.fix().expected().isPresent()) {
             words1 = text.get("incident.fixExpected", words.date(incident.fix().expected().get()));
+        } else if (!incident.fix().note().isBlank() || !incident.fix().updates().isEmpty()) {
+            words1 = incident.fix().updates().isEmpty() ? "" : text.get("incident.fixUpdates", String.join(", ", incident.fix().updates()));
         } else {
             words1 = text.get("incident.fixUnknown");
         }
         if (!incident.fix().note().isBlank()) {
-            words1 = words1 + " " + incident.fix().note();
+            words1 = (words1 + " " + incident.fix().note()).strip();
         }
         Label fix = paragraph(words1);
         fix.setId("incident-fix");
         return new VBox(4, section(text.get("incident.fix")), fix);
     }
 
-    private Node workaround(Workaround w) {
+    private Node workaround(Workaround w, String from) {
         Messages text = words.text();
         VBox box = new VBox(4);
         box.getStyleClass().add(Styles.STEP);
         Label title = new Label(w.title());
         title.getStyleClass().add(Styles.HEADING);
         title.setWrapText(true);
-        Label fromFeed = new Label(text.get("incident.fromFeed"));
+        Label fromFeed = paragraph(from);
         fromFeed.getStyleClass().add(Styles.MUTED);
         box.getChildren().addAll(title, fromFeed);
         w.steps().forEach(s -> box.getChildren().add(paragraph("• " + s)));

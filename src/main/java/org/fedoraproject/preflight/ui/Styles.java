@@ -22,6 +22,9 @@ final class Styles {
     static final String STEP_DONE = "step-done";
     static final String STEP_TODO = "step-todo";
     static final String HEADING = "heading";
+    static final String DERIVED = "derived-note";
+    static final String SOURCES_OK = "sources-ok";
+    static final String SOURCES_TROUBLE = "sources-trouble";
 
     private Styles() {
     }

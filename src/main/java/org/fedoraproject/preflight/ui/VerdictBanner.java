@@ -30,6 +30,7 @@ final class VerdictBanner {
     private final Label title = new Label();
     private final Label next = new Label();
     private final Label freshness = new Label();
+    private final Label sources = new Label();
     private final Label demoTag;
     private final Button openDemo;
     private final Words words;
@@ -46,13 +47,17 @@ final class VerdictBanner {
         freshness.setId("verdict-freshness");
         freshness.getStyleClass().add(Styles.BANNER_FRESHNESS);
         freshness.setWrapText(true);
+        sources.setId("verdict-sources");
+        sources.getStyleClass().add(Styles.BANNER_FRESHNESS);
+        sources.setWrapText(true);
+        sources.managedProperty().bind(sources.visibleProperty());
         demoTag = new Label(text.get("banner.demo"));
         demoTag.getStyleClass().add(Styles.DEMO_TAG);
         demoTag.visibleProperty().bind(model.demoProperty());
         demoTag.managedProperty().bind(demoTag.visibleProperty());
         HBox heading = new HBox(10, title, demoTag);
         heading.setAlignment(Pos.BASELINE_LEFT);
-        VBox words1 = new VBox(4, heading, next, freshness);
+        VBox words1 = new VBox(4, heading, next, freshness, sources);
         HBox.setHgrow(words1, Priority.ALWAYS);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -104,6 +109,7 @@ final class VerdictBanner {
             setOutlook(Outlook.UNKNOWN, text.get("banner.checking"));
             next.setText(text.get("banner.checkingNext"));
             freshness.setText("");
+            sources.setVisible(false);
             openDemo.setVisible(false);
             return;
         }
@@ -111,8 +117,10 @@ final class VerdictBanner {
         setOutlook(outlook, text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
         next.setText(nextStep(report, outlook));
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
+        showSources(demo ? List.of() : report.signals().sources());
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
-        root.setAccessibleText(title.getText() + ". " + next.getText() + " " + freshness.getText());
+        root.setAccessibleText(title.getText() + ". " + next.getText() + " " + freshness.getText()
+                + (sources.isVisible() ? " " + sources.getText() : ""));
     }
 
     private void setOutlook(Outlook outlook, String titleText) {
@@ -155,6 +163,34 @@ final class VerdictBanner {
         }
         String reason = report.cannotCheck().get(0);
         return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
+    }
+
+    /**
+     * Which of Fedora's sources the verdict rests on, and which did not answer: said in the
+     * banner, not only on stderr. A source that failed or whose kept answer was used is a warning.
+     */
+    private void showSources(List<org.fedoraproject.preflight.signal.SourceState> states) {
+        Messages text = words.text();
+        List<String> answered = new ArrayList<>();
+        List<String> trouble = new ArrayList<>();
+        for (var s : states) {
+            String name = s.source().equals("updateinfo") ? text.get("sources.updateinfo") : s.source();
+            switch (s.state()) {
+                case ANSWERED -> answered.add(name);
+                case KEPT -> trouble.add(text.get("sources.kept", name, s.asOf().map(t -> words.ago(t, java.time.Instant.now()))
+                        .orElse("?")));
+                case FAILED -> trouble.add(text.get("sources.failed", name));
+                case OFF -> { }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!answered.isEmpty()) {
+            parts.add(text.get("sources.answered", String.join(", ", answered)));
+        }
+        parts.addAll(trouble);
+        sources.setText(String.join(" · ", parts));
+        sources.setVisible(!parts.isEmpty());
+        Styles.setKind(sources, "sources", trouble.isEmpty() ? Styles.SOURCES_OK : Styles.SOURCES_TROUBLE);
     }
 
     private String freshness(CheckReport report) {

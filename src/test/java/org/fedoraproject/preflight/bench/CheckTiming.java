@@ -81,7 +81,7 @@ public final class CheckTiming {
         Path keys = Files.createDirectories(work.resolve("config/preflight/trusted-keys"));
         Files.writeString(keys.resolve("bench.pub"), FeedKeys.publicPem(key.getPublic()));
         // Benchmarks measure Preflight, and touch nothing beyond loopback: Fedora's live signals are off.
-        Files.writeString(keys.getParent().resolve("settings.json"), "{\"bodhi\": false, \"common_issues\": false}");
+        Files.writeString(keys.getParent().resolve("settings.json"), "{\"bodhi\": false, \"common_issues\": false, \"bugzilla\": false}");
         return feedFile;
     }
 

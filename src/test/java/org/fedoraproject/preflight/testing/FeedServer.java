@@ -56,6 +56,7 @@ public final class FeedServer implements AutoCloseable {
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, java.util.function.Function<String, Answer>> byQuery = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
 
     private FeedServer(HttpServer server) {
         this.server = server;
@@ -88,6 +89,11 @@ public final class FeedServer implements AutoCloseable {
     /** Answers {@code path} with what {@code answer} makes of each request's query (a search, a page). */
     public void answerByQuery(String path, java.util.function.Function<String, Answer> answer) {
         byQuery.put(path, answer);
+    }
+
+    /** The bytes of the bodies sent so far (as sent: gzipped ones gzipped). */
+    public long bytesSent() {
+        return bytesSent.get();
     }
 
     public List<Request> requests() {
@@ -135,6 +141,7 @@ public final class FeedServer implements AutoCloseable {
                 exchange.sendResponseHeaders(200, a.declaredLength > 0 ? a.declaredLength : body.length);
             }
             if (body.length > 0) {
+                bytesSent.addAndGet(body.length);
                 OutputStream out = exchange.getResponseBody();
                 out.write(body);
                 out.flush();

@@ -513,4 +513,50 @@ class MainWindowIT {
         new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).record(true);
         assertFalse(new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).missing());
     }
+
+    /**
+     * No feed, Fedora's sources answering (the real asynchronous runner): the verdict comes from
+     * derived incidents; the banner says which sources it rests on; an incident's detail says it
+     * is derived, and from what, before anything it claims. Then Bugzilla stops answering: the
+     * banner says so as a warning, not only on stderr.
+     */
+    @Test
+    void withoutAFeedTheWindowSaysTheVerdictIsDerivedAndWhichSourcesAnswered() throws Exception {
+        try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
+            org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+            open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
+            waitUntil(() -> window.model().reportProperty().get() != null && !window.model().busyProperty().get());
+            assertEquals(Outlook.HOLD, window.banner().shown());
+            assertTrue(label("verdict-freshness").startsWith("No curated incident feed: incidents derived from Fedora's own sources"),
+                    label("verdict-freshness"));
+            assertEquals("Update information, Bodhi, Bugzilla, Common Issues answered", label("verdict-sources"));
+            assertTrue(find("verdict-sources", Label.class).getStyleClass().contains("sources-ok"));
+            screenshot("window-derived-hold");
+            fx(() -> window.showIncident("rhbz#2400001"));
+            assertEquals("Derived by Preflight from Bugzilla, not a curated incident. It rests on:", label("incident-derived"));
+            List<String> evidence = robot.lookup("#incident-evidence").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
+                    .map(Hyperlink::getText).toList();
+            assertTrue(evidence.contains("FEDORA-2026-5d1e2f3a4b (pending) fixes bug 2400001"), evidence.toString());
+            assertEquals("The fix comes with FEDORA-2026-5d1e2f3a4b. Bugzilla names the fixed build: mesa-dri-drivers-25.1.6-1.fc43.",
+                    label("incident-fix"));
+            screenshot("window-derived-incident");
+            fx(() -> window.showIncident("rhbz#2400040"));
+            String workaround = robot.lookup("#incident-detail").lookup(".guide-step").queryAll().stream()
+                    .flatMap(n -> ((Pane) n).getChildren().stream()).filter(c -> c instanceof Label).map(c -> ((Label) c).getText())
+                    .reduce("", (a, b) -> a + "\n" + b);
+            assertTrue(workaround.contains("As written in Fedora's Common Issues topic"),
+                    workaround);
+            assertTrue(workaround.contains("Boot the previous kernel from the GRUB menu."), workaround);
+            assertTrue(robot.lookup("#incident-detail").lookup(".guide-step").lookup(".mono").queryAll().isEmpty(),
+                    "a topic's text is never in a command box");
+
+            feed.server().answerByQuery("/rest/bug", query -> org.fedoraproject.preflight.testing.FeedServer.Answer.status(503, Map.of()));
+            fx(() -> window.model().refresh());
+            waitUntil(() -> !window.model().busyProperty().get() && label("verdict-sources").contains("Bugzilla did not answer"));
+            assertTrue(find("verdict-sources", Label.class).getStyleClass().contains("sources-trouble"));
+            screenshot("window-derived-bugzilla-down");
+        }
+    }
 }

@@ -1,0 +1,135 @@
+package org.fedoraproject.preflight.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.fedoraproject.preflight.testing.FeedServer;
+import org.fedoraproject.preflight.testing.Processes;
+
+/**
+ * What Fedora's own sources cost a check: {@code preflight check --json} on the benchmark root
+ * (5,000 installed, 500 pending in 250 advisories) with no feed, Bodhi, Bugzilla and Discourse
+ * all answering from a loopback server shaped like Fedora's (Bodhi by alias; Bugzilla 20 rows a
+ * page, 45 CommonBugs bugs; 20 Common Issues topics with first posts), against the same check with
+ * the sources off. Prints the requests and bytes of a first and a later run, and the medians.
+ *
+ * <p>Run: {@code mvn -Pbench verify -Dbench.main=org.fedoraproject.preflight.bench.SourcesTiming}
+ * (after build-roots.sh and build-bench-root.sh).
+ */
+public final class SourcesTiming {
+
+    static final int RUNS = 7;
+    private static final Pattern ALIAS = Pattern.compile("FEDORA-2026-[0-9a-f]{10}");
+
+    private SourcesTiming() {
+    }
+
+    static FeedServer.Answer json(String body) {
+        return FeedServer.Answer.json(body.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    static String bug(long id, String component) {
+        return "{\"id\":" + id + ",\"summary\":\"bench bug " + id + "\",\"component\":[\"" + component + "\"],\"version\":[\"43\"],"
+                + "\"status\":\"NEW\",\"resolution\":\"\",\"is_open\":true,\"keywords\":[\"CommonBugs\"],\"cf_fixed_in\":\"\","
+                + "\"severity\":\"medium\",\"creation_time\":\"2026-11-20T10:00:00Z\"}";
+    }
+
+    static FeedServer serve() throws Exception {
+        FeedServer server = FeedServer.http();
+        server.answerByQuery("/updates/", query -> {
+            if (!query.startsWith("alias=")) {
+                return json("{\"updates\":[],\"page\":1,\"pages\":1}");
+            }
+            Matcher m = ALIAS.matcher(java.net.URLDecoder.decode(query, StandardCharsets.UTF_8));
+            List<String> updates = new ArrayList<>();
+            while (m.find()) {
+                updates.add("{\"alias\":\"" + m.group() + "\",\"status\":\"stable\",\"karma\":1,\"severity\":\"medium\","
+                        + "\"date_submitted\":\"2026-11-10 10:00:00\",\"builds\":[{\"nvr\":\"bench-" + m.group() + "-1-1.fc43\"}],"
+                        + "\"comments\":[{\"karma\":1,\"text\":\"works\",\"timestamp\":\"2026-11-11 10:00:00\",\"user\":{\"name\":\"t\"}}],"
+                        + "\"bugs\":[{\"bug_id\":2500000,\"title\":\"bench bug\"}]}");
+            }
+            return json("{\"updates\":[" + String.join(",", updates) + "],\"page\":1,\"pages\":1}");
+        });
+        server.answerByQuery("/rest/bug", query -> {
+            String v1 = query.replaceAll(".*[?&]?v1=([0-9]+).*", "$1");
+            long after = query.contains("v1=") ? Long.parseLong(v1) : 0;
+            String rows = query.contains("keywords=CommonBugs")
+                    ? IntStream.rangeClosed(1, 45).mapToLong(i -> 2_600_000L + i).filter(id -> id > after).limit(20)
+                            .mapToObj(id -> bug(id, id % 3 == 0 ? "bench-base" : "not-here-" + id)).collect(Collectors.joining(","))
+                    : query.startsWith("id=") ? bug(2_700_001, "bench-updates") : "";
+            return json("{\"faults\":[],\"bugs\":[" + rows + "]}");
+        });
+        StringBuilder topics = new StringBuilder();
+        for (int t = 1; t <= 20; t++) {
+            topics.append(t == 1 ? "" : ",").append("{\"id\":").append(900 + t).append(",\"title\":\"Known issue ").append(t)
+                    .append(" with bench-pkg-").append(t * 7).append("\",\"slug\":\"k").append(t)
+                    .append("\",\"created_at\":\"2026-11-2").append(t % 9).append("T10:00:00Z\",\"tags\":[\"f43\"]}");
+            server.answer("/raw/" + (900 + t) + "/1", FeedServer.Answer.text("After the update bench-pkg-" + (t * 7)
+                    + " misbehaves.\n\nBug: https://bugzilla.redhat.com/show_bug.cgi?id=2700001\n\n## Workaround\n"
+                    + "* Keep the old version.\n"));
+        }
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", json("{\"topic_list\":{\"topics\":[" + topics + "]}}"));
+        return server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = CheckTiming.root(args, "bench");
+        Path jar = Path.of("target/preflight.jar");
+        Path work = Files.createTempDirectory("preflight-sources-timing");
+        try (FeedServer server = serve()) {
+            Map<String, String> on = new HashMap<>(Map.of("XDG_CONFIG_HOME", work.resolve("on/config").toString(),
+                    "XDG_CACHE_HOME", work.resolve("on/cache").toString(), "PREFLIGHT_BODHI_URL", server.url(""),
+                    "PREFLIGHT_DISCOURSE_URL", server.url(""), "PREFLIGHT_BUGZILLA_URL", server.url("")));
+            Map<String, String> off = new HashMap<>(on);
+            off.put("XDG_CONFIG_HOME", work.resolve("off/config").toString());
+            off.put("XDG_CACHE_HOME", work.resolve("off/cache").toString());
+            Path settings = Files.createDirectories(work.resolve("off/config/preflight")).resolve("settings.json");
+            Files.writeString(settings, "{\"bodhi\": false, \"common_issues\": false, \"bugzilla\": false}");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> check = List.of(java, "-jar", jar.toString(), "check", "--json", "--root", root.toString());
+
+            for (String run : List.of("first", "second")) {
+                int before = server.requests().size();
+                long bytes = server.bytesSent();
+                long start = System.nanoTime();
+                Processes.Result r = Processes.run(check, null, on);
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                com.google.gson.JsonObject answer = com.google.gson.JsonParser.parseString(r.stdout()).getAsJsonObject();
+                Map<String, Long> byPath = server.requests().subList(before, server.requests().size()).stream()
+                        .collect(Collectors.groupingBy(q -> q.path().startsWith("/raw/") ? "/raw/*" : q.path(), Collectors.counting()));
+                System.out.printf("%s run: exit %d, verdict %s, %d ms, %d requests %s, %d bytes; sources %s%n", run, r.exitCode(),
+                        answer.get("verdict"), ms, server.requests().size() - before, byPath, server.bytesSent() - bytes,
+                        answer.getAsJsonArray("sources"));
+                System.out.printf("  %d incidents concern the system, %d derived%n", answer.getAsJsonArray("incidents").size(),
+                        answer.getAsJsonArray("incidents").asList().stream()
+                                .filter(i -> i.getAsJsonObject().get("confidence").getAsString().equals("derived")).count());
+            }
+            long[] withSources = new long[RUNS];
+            long[] without = new long[RUNS];
+            for (int k = 0; k < RUNS; k++) {
+                long start = System.nanoTime();
+                Processes.run(check, null, on);
+                withSources[k] = (System.nanoTime() - start) / 1_000_000;
+                start = System.nanoTime();
+                Processes.run(check, null, off);
+                without[k] = (System.nanoTime() - start) / 1_000_000;
+            }
+            Arrays.sort(withSources);
+            Arrays.sort(without);
+            System.out.printf("check, sources answering: median %d ms (min %d, max %d)%n", withSources[RUNS / 2], withSources[0],
+                    withSources[RUNS - 1]);
+            System.out.printf("check, sources off:       median %d ms (min %d, max %d)%n", without[RUNS / 2], without[0],
+                    without[RUNS - 1]);
+            System.out.printf("Preflight adds %d ms (medians) for Fedora's sources%n", withSources[RUNS / 2] - without[RUNS / 2]);
+        }
+    }
+}
