@@ -98,7 +98,7 @@ final class SignalGathering {
             states.add(b.state);
         }
         if (settings.bugzilla() && release.isPresent()) {
-            states.add(combined(SignalSources.BUGZILLA, List.of(common.state(), topicBugs.state(), since.state())));
+            states.add(SourceState.combined(SignalSources.BUGZILLA, List.of(common.state(), topicBugs.state(), since.state())));
         } else {
             states.add(SourceState.off(SignalSources.BUGZILLA));
         }
@@ -145,7 +145,7 @@ final class SignalGathering {
                 states.add(second.state());
             }
         }
-        return new BodhiRead(byBuild, byAlias, combined(SignalSources.BODHI, states));
+        return new BodhiRead(byBuild, byAlias, SourceState.combined(SignalSources.BODHI, states));
     }
 
     private SignalSources.Read<CommonIssue> withPosts(SignalSources.Read<CommonIssue> list, boolean offline) {
@@ -153,7 +153,7 @@ final class SignalGathering {
             return list;
         }
         SignalSources.Read<CommonIssue> posts = sources.firstPosts(list.items(), offline);
-        return new SignalSources.Read<>(posts.items(), combined(SignalSources.COMMON_ISSUES_SOURCE, List.of(list.state(), posts.state())));
+        return new SignalSources.Read<>(posts.items(), SourceState.combined(SignalSources.COMMON_ISSUES_SOURCE, List.of(list.state(), posts.state())));
     }
 
     /** The components of the pending updates that have an advisory, asked since the earliest issue date. */
@@ -203,24 +203,6 @@ final class SignalGathering {
         Map<String, BodhiUpdate> map = new HashMap<>();
         updates.forEach(u -> map.putIfAbsent(u.alias(), u));
         return map;
-    }
-
-    /**
-     * One source's state over several reads (those that asked nothing are left out): failed if
-     * none answered, kept if any part was kept or missing.
-     */
-    static SourceState combined(String source, List<SourceState> all) {
-        List<SourceState> parts = all.stream().filter(p -> p.state() != SourceState.State.OFF).toList();
-        if (parts.isEmpty()) {
-            return new SourceState(source, SourceState.State.ANSWERED, Optional.empty(), Optional.empty());
-        }
-        Optional<String> problem = parts.stream().flatMap(p -> p.problem().stream()).findFirst();
-        boolean anyCounts = parts.stream().anyMatch(SourceState::counts);
-        boolean allAnswered = parts.stream().allMatch(p -> p.state() == SourceState.State.ANSWERED);
-        Optional<Instant> asOf = parts.stream().flatMap(p -> p.asOf().stream()).min(Comparator.naturalOrder());
-        SourceState.State state = allAnswered ? SourceState.State.ANSWERED : anyCounts ? SourceState.State.KEPT
-                : SourceState.State.FAILED;
-        return new SourceState(source, state, state == SourceState.State.FAILED ? Optional.empty() : asOf, problem);
     }
 
     private <T> CompletableFuture<SignalSources.Read<T>> async(java.util.function.Supplier<SignalSources.Read<T>> read) {

@@ -2,6 +2,8 @@ package org.fedoraproject.preflight.signal;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,5 +41,23 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
     /** Whether the verdict may rest on it: it answered now, or an answer kept from before was used. */
     public boolean counts() {
         return state == State.ANSWERED || state == State.KEPT;
+    }
+
+    /**
+     * One source's state over several reads (those that asked nothing are left out): failed if
+     * none answered, kept if any part was kept or missing.
+     */
+    public static SourceState combined(String source, List<SourceState> all) {
+        List<SourceState> parts = all.stream().filter(p -> p.state() != State.OFF).toList();
+        if (parts.isEmpty()) {
+            return new SourceState(source, State.ANSWERED, Optional.empty(), Optional.empty());
+        }
+        Optional<String> problem = parts.stream().flatMap(p -> p.problem().stream()).findFirst();
+        boolean anyCounts = parts.stream().anyMatch(SourceState::counts);
+        boolean allAnswered = parts.stream().allMatch(p -> p.state() == State.ANSWERED);
+        Optional<Instant> asOf = parts.stream().flatMap(p -> p.asOf().stream()).min(Comparator.naturalOrder());
+        SourceState.State state = allAnswered ? State.ANSWERED : anyCounts ? State.KEPT
+                : State.FAILED;
+        return new SourceState(source, state, state == State.FAILED ? Optional.empty() : asOf, problem);
     }
 }

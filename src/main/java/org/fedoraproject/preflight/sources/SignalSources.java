@@ -69,6 +69,7 @@ public final class SignalSources {
             + "creation_time";
     /** A topic's first post kept this long is not asked again unless the topic moved since. */
     static final Duration POST_REUSE = Duration.ofHours(6);
+    static final int POST_THREADS = 4;
 
     private final Supplier<FeedFetcher> fetcher;
     private final Path cacheDir;
@@ -132,14 +133,31 @@ public final class SignalSources {
      * when the topic has had no post since it was kept.
      */
     public Read<CommonIssue> firstPosts(List<CommonIssue> topics, boolean offline) {
-        Session session = new Session(COMMON_ISSUES_SOURCE, offline);
-        List<CommonIssue> read = new ArrayList<>();
-        for (CommonIssue topic : topics) {
-            URI url = URI.create(endpoints.discourse() + "/raw/" + topic.id() + "/1");
-            Optional<String> raw = session.readReusing(url, topic.lastPosted(), body -> body);
-            read.add(raw.map(topic::withFirstPost).orElse(topic));
+        // Four at a time: twenty topics cost five round trips, not twenty.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(POST_THREADS, r -> {
+            Thread t = new Thread(r, "preflight-first-posts");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.CompletableFuture<Read<CommonIssue>>> reads = topics.stream().map(topic ->
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        Session session = new Session(COMMON_ISSUES_SOURCE, offline);
+                        URI url = URI.create(endpoints.discourse() + "/raw/" + topic.id() + "/1");
+                        Optional<String> raw = session.readReusing(url, topic.lastPosted(), body -> body);
+                        return session.done(List.of(raw.map(topic::withFirstPost).orElse(topic)));
+                    }, pool)).toList();
+            List<CommonIssue> read = new ArrayList<>();
+            List<SourceState> states = new ArrayList<>();
+            for (var f : reads) {
+                Read<CommonIssue> r = f.join();
+                read.addAll(r.items());
+                states.add(r.state());
+            }
+            return new Read<>(read, SourceState.combined(COMMON_ISSUES_SOURCE, states));
+        } finally {
+            pool.shutdown();
         }
-        return session.done(read);
     }
 
     /** The bugs marked CommonBugs for Fedora {@code release}, open or closed, page by page. */

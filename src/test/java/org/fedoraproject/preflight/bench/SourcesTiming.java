@@ -28,6 +28,8 @@ import org.fedoraproject.preflight.testing.Processes;
 public final class SourcesTiming {
 
     static final int RUNS = 7;
+    /** One CommonBugs bug in BASE_EVERY is against bench-base, the source of all 5,000 packages (default 3; -Dbench.args=N). */
+    static int BASE_EVERY = 3;
     private static final Pattern ALIAS = Pattern.compile("FEDORA-2026-[0-9a-f]{10}");
 
     private SourcesTiming() {
@@ -64,7 +66,7 @@ public final class SourcesTiming {
             long after = query.contains("v1=") ? Long.parseLong(v1) : 0;
             String rows = query.contains("keywords=CommonBugs")
                     ? IntStream.rangeClosed(1, 45).mapToLong(i -> 2_600_000L + i).filter(id -> id > after).limit(20)
-                            .mapToObj(id -> bug(id, id % 3 == 0 ? "bench-base" : "not-here-" + id)).collect(Collectors.joining(","))
+                            .mapToObj(id -> bug(id, id % BASE_EVERY == 0 ? "bench-base" : "not-here-" + id)).collect(Collectors.joining(","))
                     : query.startsWith("id=") ? bug(2_700_001, "bench-updates") : "";
             return json("{\"faults\":[],\"bugs\":[" + rows + "]}");
         });
@@ -82,7 +84,9 @@ public final class SourcesTiming {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = CheckTiming.root(args, "bench");
+        BASE_EVERY = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0]) : 3;
+        System.out.printf("one CommonBugs bug in %d is against bench-base (all 5,000 packages)%n", BASE_EVERY);
+        Path root = CheckTiming.root(new String[0], "bench");
         Path jar = Path.of("target/preflight.jar");
         Path work = Files.createTempDirectory("preflight-sources-timing");
         try (FeedServer server = serve()) {
