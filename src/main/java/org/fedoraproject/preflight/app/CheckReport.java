@@ -14,7 +14,9 @@ import java.util.Optional;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.guide.HoldAdvice;
+import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
+import org.fedoraproject.preflight.machine.UpdateSets;
 
 /**
  * What a check found: the system as read, each feed's state, the assessment, and the reasons the
@@ -24,7 +26,7 @@ import org.fedoraproject.preflight.machine.SystemSnapshot;
  */
 public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> feeds, Assessment assessment,
                           List<HoldAdvice> holds, List<String> cannotCheck, List<String> warnings, Instant at,
-                          Signals signals, Optional<String> commandRoot) {
+                          Signals signals, Optional<String> commandRoot, PackageKitView packageKit, UpdateSets updateSets) {
 
     public CheckReport {
         Objects.requireNonNull(system, "system");
@@ -37,7 +39,23 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(commandRoot, "commandRoot");
+        Objects.requireNonNull(packageKit, "packageKit");
+        Objects.requireNonNull(updateSets, "updateSets");
     }
+
+    /**
+     * The updates of the offline update PackageKit prepared (GNOME Software's "Restart &amp;
+     * Update") that are on hold: they install at the next restart unless it is cancelled.
+     */
+    public List<org.fedoraproject.preflight.rpm.Nevra> preparedHeld() {
+        Set<org.fedoraproject.preflight.rpm.Nevra> held = assessment.updates().stream()
+                .filter(u -> u.verdict() == org.fedoraproject.preflight.assess.UpdateVerdict.HOLD)
+                .map(u -> u.update().nevra()).collect(Collectors.toSet());
+        return packageKit.prepared().stream().filter(held::contains).toList();
+    }
+
+    /** The way out of a prepared offline update, for the user to run (it asks polkit). */
+    public static final List<String> CANCEL_PREPARED = List.of("pkcon", "offline-cancel");
 
     /**
      * The command that installs the pending updates not on hold, when some are on hold and the

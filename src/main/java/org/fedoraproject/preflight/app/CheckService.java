@@ -20,6 +20,8 @@ import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.machine.PackageKitView;
+import org.fedoraproject.preflight.machine.UpdateSets;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
@@ -73,6 +75,9 @@ public final class CheckService {
         SystemSnapshot system;
         List<FeedStatus> statuses = new ArrayList<>();
         Signals live = Signals.NONE;
+        PackageKitView packageKit = PackageKitView.NONE;
+        UpdateSets sets = UpdateSets.of(Reading.of(new org.fedoraproject.preflight.machine.PendingUpdates(List.of(),
+                Optional.empty())), PackageKitView.NONE);
         if (request.demo()) {
             system = DemoSystem.snapshot();
             statuses.add(DemoSystem.feed());
@@ -84,7 +89,19 @@ public final class CheckService {
             sources.addAll(request.extraFeeds());
             List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
+            CompletableFuture<Reading<PackageKitView>> pk = CompletableFuture.supplyAsync(
+                    () -> inspection.packageKit(request.root()), executor);
             system = inspection.snapshotWithoutHistory(request.root());
+            packageKit = packageKit(pk, warnings);
+            sets = UpdateSets.of(system.pending(), packageKit);
+            system = new SystemSnapshot(system.os(), system.manager(), system.installed(), sets.merged(), system.history(),
+                    system.deployments(), system.takenAt(), system.boot());
+            if (sets.differ()) {
+                warnings.add("PackageKit (what GNOME Software installs) and dnf's cache differ: "
+                        + (sets.onlyPackageKit().isEmpty() ? "" : "only PackageKit offers " + names(sets.onlyPackageKit()))
+                        + (sets.onlyPackageKit().isEmpty() || sets.onlyDnf().isEmpty() ? "" : "; ")
+                        + (sets.onlyDnf().isEmpty() ? "" : "only dnf offers " + names(sets.onlyDnf())) + "; both are assessed");
+            }
             live = signals.gather(system, loaded.settings(), request.root(), sourceOf(system), request.offline());
             refreshes.forEach(f -> statuses.add(f.join()));
             live.problems().forEach(warnings::add);
@@ -103,7 +120,31 @@ public final class CheckService {
             holds = holds(request, system, incidents, warnings);
         }
         Optional<String> commandRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
-        return assess(system, statuses, incidents, holds, warnings, since, live, commandRoot);
+        return assess(system, statuses, incidents, holds, warnings, since, live, commandRoot, packageKit, sets);
+    }
+
+    /** PackageKit's view, waited for at most PACKAGEKIT_WAIT: a daemon that is slow to start must not hold up the verdict. */
+    private static PackageKitView packageKit(CompletableFuture<Reading<PackageKitView>> read, List<String> warnings) {
+        try {
+            Reading<PackageKitView> r = read.get(PACKAGEKIT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            if (r instanceof Reading.Unavailable<PackageKitView> u) {
+                warnings.add(u.message());
+            }
+            return r.get().orElse(PackageKitView.NONE);
+        } catch (java.util.concurrent.TimeoutException e) {
+            warnings.add("PackageKit: no answer within " + PACKAGEKIT_WAIT.toSeconds() + " s; checked without it");
+        } catch (java.util.concurrent.ExecutionException e) {
+            warnings.add("PackageKit: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return PackageKitView.NONE;
+    }
+
+    static final java.time.Duration PACKAGEKIT_WAIT = java.time.Duration.ofSeconds(25);
+
+    private static String names(List<Nevra> nevras) {
+        return nevras.stream().map(n -> n.name() + " " + n.evr()).collect(Collectors.joining(", "));
     }
 
     /**
@@ -215,7 +256,7 @@ public final class CheckService {
 
     CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<SourcedIncident> incidents,
                        List<HoldAdvice> holds, List<String> warnings, SinceLookup since, Signals live,
-                       Optional<String> commandRoot) {
+                       Optional<String> commandRoot, PackageKitView packageKit, UpdateSets sets) {
         List<String> cannot = new ArrayList<>();
         List<String> uncheckedBecause = new ArrayList<>();
         Optional<OsRelease> os = system.os().get();
@@ -245,6 +286,6 @@ public final class CheckService {
             assessment = assessment.unchecked(uncheckedBecause.get(0));
         }
         return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant(), live,
-                commandRoot);
+                commandRoot, packageKit, sets);
     }
 }

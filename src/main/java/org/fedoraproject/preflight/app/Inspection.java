@@ -68,6 +68,12 @@ public final class Inspection {
         return new org.fedoraproject.preflight.system.AdvisoryReader(targets.resolve(root), manager).read();
     }
 
+    /** What PackageKit holds for the system: its updates and prepared offline update (the daemon only for this machine). */
+    public Reading<org.fedoraproject.preflight.machine.PackageKitView> packageKit(Optional<Path> root) {
+        return new org.fedoraproject.preflight.system.PackageKitReader(targets.resolve(root), targets.systemBus(root).orElse(null))
+                .read();
+    }
+
     /** The versionlock entries the system's package manager applies. */
     public Reading<VersionLocks> locks(Optional<Path> root, PackageManager manager) {
         return new HoldsReader(targets.resolve(root)).read(manager);

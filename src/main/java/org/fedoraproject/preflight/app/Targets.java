@@ -30,6 +30,19 @@ public final class Targets {
         this.environment = Map.copyOf(environment);
     }
 
+    /**
+     * The system bus to ask PackageKit on: this machine's (DBUS_SYSTEM_BUS_ADDRESS, or the default),
+     * or none for another root, whose PackageKit is not the one running here. PREFLIGHT_PACKAGEKIT
+     * {@code off} never asks; {@code always} asks for a root too (tests, with a private bus).
+     */
+    public Optional<String> systemBus(Optional<Path> root) {
+        String mode = environment.getOrDefault("PREFLIGHT_PACKAGEKIT", "").strip();
+        if (mode.equals("off") || (root.isPresent() && !mode.equals("always"))) {
+            return Optional.empty();
+        }
+        return Optional.of(environment.getOrDefault("DBUS_SYSTEM_BUS_ADDRESS", "").strip());
+    }
+
     public Target resolve(Optional<Path> root) {
         List<String> prefix = new ArrayList<>();
         String prefixWords = environment.getOrDefault("PREFLIGHT_COMMAND_PREFIX", "").strip();

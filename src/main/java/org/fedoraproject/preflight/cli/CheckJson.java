@@ -70,6 +70,7 @@ final class CheckJson {
         time(metadata, "time", report.metadataTime());
         root.add("metadata", metadata);
         SignalsJson.add(root, report);
+        PackageKitJson.add(root, report);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 

@@ -101,6 +101,7 @@ final class CheckText {
             }
             out.println();
         }
+        printPrepared(report, out, g);
         SignalsText.print(report, out, zone, g);
         out.println("Data");
         for (FeedStatus f : report.feeds()) {
@@ -127,6 +128,24 @@ final class CheckText {
         out.println("  Update metadata: " + report.metadataTime()
                 .map(t -> "from " + TIME.format(t.atZone(zone)) + " (" + Ages.ago(t, report.at()) + ")").orElse("age unknown"));
         report.system().problems().forEach(p -> out.println("  Could not read " + p.message()));
+    }
+
+    /** GNOME Software's prepared offline update, when it would install a held version at the next restart. */
+    private static void printPrepared(CheckReport report, PrintWriter out, Glyphs g) {
+        var pk = report.packageKit();
+        if (!report.preparedHeld().isEmpty()) {
+            out.println("Prepared offline update");
+            out.println("  The update GNOME Software prepared will install " + report.preparedHeld().stream()
+                    .map(n -> n.name() + " " + n.evr()).collect(java.util.stream.Collectors.joining(", "))
+                    + " at the next restart" + (pk.triggered() ? " (the restart is already asked for)" : "") + ".");
+            out.println("  Cancel it: " + String.join(" ", CheckReport.CANCEL_PREPARED) + " (it asks for your password);"
+                    + " after the hold, let GNOME Software prepare the update again.");
+            out.println();
+        }
+        pk.lastOffline().filter(r -> !r.success()).ifPresent(r -> {
+            out.println("The last offline update failed" + (r.error().isEmpty() ? "" : ": " + r.error()));
+            out.println();
+        });
     }
 
     static String headline(Assessment a, Glyphs g) {
