@@ -36,7 +36,7 @@ final class MainWindow {
     MainWindow(MainViewModel model, Words words, WindowContext context, Consumer<String> copy) {
         this.model = model;
         Messages text = words.text();
-        banner = new VerdictBanner(model, words);
+        banner = new VerdictBanner(model, words, copy);
         updates = new UpdatesView(model, words, this::showIncident, context.openLink());
         incidents = new Lazy<>(() -> new IncidentsView(model, words, context.openLink(), copy));
         history = new Lazy<>(() -> new HistoryView(model, words));

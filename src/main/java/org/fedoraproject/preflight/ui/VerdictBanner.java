@@ -31,13 +31,16 @@ final class VerdictBanner {
     private final Label next = new Label();
     private final Label freshness = new Label();
     private final Label sources = new Label();
+    private final VBox prepared = new VBox(4);
+    private final java.util.function.Consumer<String> copy;
     private final Label demoTag;
     private final Button openDemo;
     private final Words words;
     private Outlook shown;
 
-    VerdictBanner(MainViewModel model, Words words) {
+    VerdictBanner(MainViewModel model, Words words, java.util.function.Consumer<String> copy) {
         this.words = words;
+        this.copy = copy;
         Messages text = words.text();
         title.setId("verdict-title");
         title.getStyleClass().add(Styles.BANNER_TITLE);
@@ -57,7 +60,10 @@ final class VerdictBanner {
         demoTag.managedProperty().bind(demoTag.visibleProperty());
         HBox heading = new HBox(10, title, demoTag);
         heading.setAlignment(Pos.BASELINE_LEFT);
-        VBox words1 = new VBox(4, heading, next, freshness, sources);
+        prepared.setId("verdict-prepared");
+        prepared.managedProperty().bind(prepared.visibleProperty());
+        prepared.setVisible(false);
+        VBox words1 = new VBox(4, heading, next, prepared, freshness, sources);
         HBox.setHgrow(words1, Priority.ALWAYS);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -110,6 +116,7 @@ final class VerdictBanner {
             next.setText(text.get("banner.checkingNext"));
             freshness.setText("");
             sources.setVisible(false);
+            prepared.setVisible(false);
             openDemo.setVisible(false);
             return;
         }
@@ -117,7 +124,8 @@ final class VerdictBanner {
         setOutlook(outlook, text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
         next.setText(nextStep(report, outlook));
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
-        showSources(demo ? List.of() : report.signals().sources());
+        showSources(demo ? List.of() : report.signals().sources(), report.updateSets());
+        showPrepared(report);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
         root.setAccessibleText(title.getText() + ". " + next.getText() + " " + freshness.getText()
                 + (sources.isVisible() ? " " + sources.getText() : ""));
@@ -169,7 +177,8 @@ final class VerdictBanner {
      * Which of Fedora's sources the verdict rests on, and which did not answer: said in the
      * banner, not only on stderr. A source that failed or whose kept answer was used is a warning.
      */
-    private void showSources(List<org.fedoraproject.preflight.signal.SourceState> states) {
+    private void showSources(List<org.fedoraproject.preflight.signal.SourceState> states,
+                             org.fedoraproject.preflight.machine.UpdateSets sets) {
         Messages text = words.text();
         List<String> answered = new ArrayList<>();
         List<String> trouble = new ArrayList<>();
@@ -183,6 +192,9 @@ final class VerdictBanner {
                 case OFF -> { }
             }
         }
+        if (sets.differ()) {
+            trouble.add(text.get("sources.differ", sets.onlyPackageKit().size(), sets.onlyDnf().size()));
+        }
         List<String> parts = new ArrayList<>();
         if (!answered.isEmpty()) {
             parts.add(text.get("sources.answered", String.join(", ", answered)));
@@ -191,6 +203,29 @@ final class VerdictBanner {
         sources.setText(String.join(" · ", parts));
         sources.setVisible(!parts.isEmpty());
         Styles.setKind(sources, "sources", trouble.isEmpty() ? Styles.SOURCES_OK : Styles.SOURCES_TROUBLE);
+    }
+
+    /**
+     * GNOME Software's prepared offline update would install a held version at the next restart:
+     * said first, with the command that cancels it (the user runs it; it asks for a password).
+     */
+    private void showPrepared(CheckReport report) {
+        Messages text = words.text();
+        List<org.fedoraproject.preflight.rpm.Nevra> held = report.preparedHeld();
+        prepared.getChildren().clear();
+        prepared.setVisible(!held.isEmpty());
+        if (held.isEmpty()) {
+            return;
+        }
+        Label what = new Label(text.get("prepared.held", held.stream().map(n -> n.name() + " " + n.evr())
+                .collect(java.util.stream.Collectors.joining(", "))));
+        what.setId("verdict-prepared-text");
+        what.setWrapText(true);
+        what.getStyleClass().add(Styles.SOURCES_TROUBLE);
+        Label after = new Label(text.get("prepared.after"));
+        after.setWrapText(true);
+        prepared.getChildren().addAll(what, IncidentDetail.CommandLine.of(String.join(" ", CheckReport.CANCEL_PREPARED), text, copy),
+                after);
     }
 
     private String freshness(CheckReport report) {

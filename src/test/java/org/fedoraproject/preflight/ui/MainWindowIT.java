@@ -559,4 +559,32 @@ class MainWindowIT {
             screenshot("window-derived-bugzilla-down");
         }
     }
+
+    /**
+     * GNOME Software prepared an offline update that installs a held version (the real packagekitd
+     * on a private system bus): the banner says so first, with the command that cancels it.
+     */
+    @Test
+    void aPreparedUpdateWithAHeldVersionIsSaidFirstWithTheWayOut() throws Exception {
+        try (org.fedoraproject.preflight.testing.PrivateSystemBus bus = org.fedoraproject.preflight.testing.PrivateSystemBus.start(
+                Files.createDirectories(home.resolve("bus"))); SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
+            org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
+            Files.writeString(bus.packageKitState().resolve("prepared-update"),
+                    "[update]\nprepared_ids=firefox;146.0-1.fc43;x86_64;updates,htop;3.4.2-1.fc43;x86_64;updates\n");
+            Map<String, String> env = new java.util.HashMap<>(feed.environment());
+            env.putAll(Map.of("PREFLIGHT_PACKAGEKIT", "always", "DBUS_SYSTEM_BUS_ADDRESS", bus.address()));
+            Main.Wiring wiring = wiring(env);
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+            open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
+            waitUntil(() -> window.model().reportProperty().get() != null && !window.model().busyProperty().get());
+            assertTrue(find("verdict-prepared", Pane.class).isVisible());
+            assertEquals("The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next restart."
+                    + " Cancel it before you restart:", label("verdict-prepared-text"));
+            TextField command = robot.lookup("#verdict-prepared").lookup(".mono").queryAs(TextField.class);
+            assertEquals("pkcon offline-cancel", command.getText());
+            assertTrue(label("verdict-sources").contains("GNOME Software (PackageKit) and dnf see different updates: 3 only in"
+                    + " PackageKit, 9 only in dnf; all are checked"), label("verdict-sources"));
+            screenshot("window-prepared-update-held");
+        }
+    }
 }
