@@ -101,7 +101,8 @@ public final class Main {
         Duration first = Duration.ofSeconds(Long.parseLong(wiring.env().getOrDefault("PREFLIGHT_FIRST_CHECK_SECONDS", "60")));
         try (SessionBus bus = SessionBus.connect(wiring.env())) {
             BackgroundMode mode = new BackgroundMode(new BackgroundMode.Wiring(
-                    () -> wiring.check().get().check(request), () -> settings.load().settings(),
+                    () -> wiring.check().get().checkFresh(request, settings.load().settings().checkInterval()),
+                    () -> settings.load().settings(),
                     new NoticeStore(wiring.dirs().state()), new TrayPresence(wiring.dirs().state()), bus,
                     XdgDirs.runtime(wiring.env(), wiring.dirs()),
                     List.of(root.resolve("usr/lib/sysimage/libdnf5"), root.resolve("var/lib/dnf"),

@@ -47,9 +47,19 @@ import java.util.TreeSet;
 public final class CheckService {
 
     /** What to check: a root or this machine, feeds besides the configured ones, offline, or the demo. */
-    public record Request(Optional<Path> root, List<FeedSource> extraFeeds, boolean offline, boolean demo) {
+    public record Request(Optional<Path> root, List<FeedSource> extraFeeds, boolean offline, boolean demo, boolean refresh) {
         public Request {
             extraFeeds = List.copyOf(extraFeeds);
+        }
+
+        /** A check on the metadata dnf (or an earlier refresh) already has. */
+        public Request(Optional<Path> root, List<FeedSource> extraFeeds, boolean offline, boolean demo) {
+            this(root, extraFeeds, offline, demo, false);
+        }
+
+        /** The same check, with fresh repository metadata first (as the user, into Preflight's own cache). */
+        public Request refreshing() {
+            return new Request(root, extraFeeds, offline, demo, !offline && !demo);
         }
     }
 
@@ -89,6 +99,12 @@ public final class CheckService {
             sources.addAll(request.extraFeeds());
             List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
+            if (request.refresh()) {
+                Reading<java.time.Instant> fresh = inspection.refresh(request.root());
+                if (fresh instanceof Reading.Unavailable<java.time.Instant> u) {
+                    warnings.add("fresh metadata could not be downloaded (" + u.message() + "); checked with the metadata at hand");
+                }
+            }
             CompletableFuture<Reading<PackageKitView>> pk = CompletableFuture.supplyAsync(
                     () -> inspection.packageKit(request.root()), executor);
             system = inspection.snapshotWithoutHistory(request.root());
@@ -247,6 +263,20 @@ public final class CheckService {
                         || s.source().equals(SignalGathering.UPDATEINFO))
                 ? "Fedora's sources are off in the settings" : "Fedora's sources were not asked";
         return Optional.of(feeds + " and " + fedoraWhy + ": add a feed with --feed URL or in the settings");
+    }
+
+    /**
+     * The check the background runs: with fresh metadata first when what there is is older than
+     * the check interval (or its age is unknown), so that a background verdict is never about
+     * updates dnf saw days ago.
+     */
+    public CheckReport checkFresh(Request request, java.time.Duration interval) {
+        if (request.offline() || request.demo()) {
+            return check(request);
+        }
+        Optional<java.time.Instant> time = inspection.metadataTime(request.root());
+        boolean old = time.isEmpty() || time.get().isBefore(clock.instant().minus(interval));
+        return check(old ? request.refreshing() : request);
     }
 
     /** The whole transaction history of the system checked (the demo's own for the demo). */

@@ -74,6 +74,28 @@ public final class Inspection {
                 .read();
     }
 
+    /**
+     * Fresh repository metadata for the system, into Preflight's own cache, as the user: what
+     * `check --refresh` and the window's Check again do before they read the pending updates.
+     */
+    public Reading<java.time.Instant> refresh(Optional<Path> root) {
+        Optional<org.fedoraproject.preflight.system.Target> target = targets.forRefresh(root);
+        if (target.isEmpty()) {
+            return Reading.unavailable("refresh", "Preflight has no metadata cache of its own for this system");
+        }
+        Reading<PackageManager> manager = new SystemReader(target.get(), executor, clock).manager();
+        if (manager instanceof Reading.Unavailable<PackageManager> u) {
+            return Reading.unavailable(u.source(), u.reason());
+        }
+        return new org.fedoraproject.preflight.system.DnfRefresher(target.get(), manager.get().orElseThrow()).refresh();
+    }
+
+    /** When the metadata a check would read was downloaded (the system's or Preflight's own, the newer). */
+    public Optional<java.time.Instant> metadataTime(Optional<Path> root) {
+        org.fedoraproject.preflight.system.Target target = targets.resolve(root);
+        return new SystemReader(target, executor, clock).manager().get().flatMap(target::metadataTime);
+    }
+
     /** The versionlock entries the system's package manager applies. */
     public Reading<VersionLocks> locks(Optional<Path> root, PackageManager manager) {
         return new HoldsReader(targets.resolve(root)).read(manager);

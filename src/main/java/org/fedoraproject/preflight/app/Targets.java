@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.system.DnfCache;
 import org.fedoraproject.preflight.system.ProcessCommandRunner;
 import org.fedoraproject.preflight.system.Scratch;
 import org.fedoraproject.preflight.system.Target;
@@ -63,7 +65,51 @@ public final class Targets {
             commandRoot = "/";
         }
         commandRoot = environment.getOrDefault("PREFLIGHT_COMMAND_ROOT", commandRoot);
-        return new Target(files, commandRoot, new ProcessCommandRunner(prefix), scratch(prefix));
+        Target target = new Target(files, commandRoot, new ProcessCommandRunner(prefix), scratch(prefix));
+        // Preflight's own metadata (from check --refresh) is read when it is newer than the system's.
+        Optional<DnfCache> own = ownCache(root, prefix);
+        if (own.isPresent()) {
+            Optional<java.time.Instant> mine = own.get().metadataTime();
+            Optional<java.time.Instant> system = java.util.stream.Stream.of(PackageManager.DNF5, PackageManager.DNF4)
+                    .map(target::metadataTime).flatMap(Optional::stream).max(java.time.Instant::compareTo);
+            if (mine.isPresent() && (system.isEmpty() || mine.get().isAfter(system.get()))) {
+                return target.withCache(own.get());
+            }
+        }
+        return target;
+    }
+
+    /** The target with Preflight's own metadata cache, for a refresh; empty where it has none (a test's chroot without one). */
+    public Optional<Target> forRefresh(Optional<Path> root) {
+        Target target = resolve(root);
+        if (target.cache().isPresent()) {
+            return Optional.of(target);
+        }
+        return ownCache(root, prefixWords()).map(target::withCache);
+    }
+
+    private List<String> prefixWords() {
+        String words = environment.getOrDefault("PREFLIGHT_COMMAND_PREFIX", "").strip();
+        return words.isEmpty() ? List.of() : Arrays.asList(words.split("\\s+"));
+    }
+
+    /**
+     * Preflight's own copy of dnf's metadata for this system: under $XDG_CACHE_HOME/preflight/dnf,
+     * one directory per root. PREFLIGHT_DNF_CACHE and PREFLIGHT_COMMAND_DNF_CACHE name it (where
+     * Preflight reads it, where dnf's commands see it) for a test's chroot, which needs both.
+     */
+    private Optional<DnfCache> ownCache(Optional<Path> root, List<String> prefix) {
+        String host = environment.getOrDefault("PREFLIGHT_DNF_CACHE", "").strip();
+        String command = environment.getOrDefault("PREFLIGHT_COMMAND_DNF_CACHE", "").strip();
+        if (!host.isEmpty()) {
+            return Optional.of(new DnfCache(Path.of(host), command.isEmpty() ? host : command));
+        }
+        if (!environment.getOrDefault("PREFLIGHT_COMMAND_PREFIX", "").isBlank()) {
+            return Optional.empty();
+        }
+        String key = root.map(r -> "root-" + Integer.toHexString(r.toAbsolutePath().normalize().toString().hashCode())).orElse("host");
+        Path dir = XdgDirs.from(environment).cache().resolve("dnf").resolve(key);
+        return Optional.of(new DnfCache(dir, dir.toString()));
     }
 
     /**

@@ -68,6 +68,8 @@ final class CheckJson {
         root.add("warnings", strings(report.warnings()));
         JsonObject metadata = new JsonObject();
         time(metadata, "time", report.metadataTime());
+        metadata.addProperty("older_than_a_day", report.metadataTime()
+                .map(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24)))).orElse(true));
         root.add("metadata", metadata);
         SignalsJson.add(root, report);
         PackageKitJson.add(root, report);

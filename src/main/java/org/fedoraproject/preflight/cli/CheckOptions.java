@@ -28,6 +28,10 @@ final class CheckOptions {
     @Option(names = "--demo", description = "Use the bundled sample system and sample feed.")
     boolean demo;
 
+    @Option(names = "--refresh", description = "Download fresh repository metadata first, as you, into Preflight's own"
+            + " cache (never the system's).")
+    boolean refresh;
+
     /**
      * The request these options describe. A feed named here may be plain http or a file (a plain
      * path is a local file), since the user names it; https otherwise.
@@ -35,7 +39,8 @@ final class CheckOptions {
      * @throws IllegalArgumentException naming the feed that is not a usable URL
      */
     CheckService.Request request() {
-        return request(root, feeds, offline, demo);
+        CheckService.Request request = request(root, feeds, offline, demo);
+        return refresh ? request.refreshing() : request;
     }
 
     /** The same for the window's options, which are these without --json. */

@@ -102,6 +102,11 @@ final class CheckText {
             out.println();
         }
         printPrepared(report, out, g);
+        report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24)))).ifPresent(t -> {
+            out.println("The update metadata is from " + Ages.ago(t, report.at()) + ": the verdict is about the updates dnf saw"
+                    + " then. Fresh: preflight check --refresh");
+            out.println();
+        });
         SignalsText.print(report, out, zone, g);
         out.println("Data");
         for (FeedStatus f : report.feeds()) {

@@ -56,8 +56,7 @@ public final class DnfUpdatesReader {
             } else {
                 updates = dnf4CheckUpdate();
             }
-            String cache = manager == PackageManager.DNF5 ? "var/cache/libdnf5" : "var/cache/dnf";
-            return Reading.of(new PendingUpdates(updates, MetadataAge.of(target.file(cache))));
+            return Reading.of(new PendingUpdates(updates, target.metadataTime(manager)));
         } catch (CompletionException e) {
             return Reading.unavailable(source, e.getCause().getMessage());
         } catch (CommandFailedException | UnexpectedOutputException e) {

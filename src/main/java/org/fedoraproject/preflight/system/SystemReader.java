@@ -82,6 +82,11 @@ public final class SystemReader {
         return new SystemSnapshot(os, manager, installed.join(), pending.join(), history, List.of(), clock.instant(), boot.join());
     }
 
+    /** The package manager alone (from files: no command runs). */
+    public Reading<PackageManager> manager() {
+        return detectManager(new OsReleaseReader(target.files()).read());
+    }
+
     /** The merged dnf5 and dnf4 timeline; the database of the system's own manager must be there, the other may not. */
     public History readHistory() {
         return readHistory(detectManager(new OsReleaseReader(target.files()).read()), Optional.empty());

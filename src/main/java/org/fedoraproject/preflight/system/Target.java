@@ -12,13 +12,31 @@ import java.util.Optional;
  * inside the Flatpak (files under /run/host, commands on the host through flatpak-spawn) and for
  * the test roots (commands run in a chroot).
  */
-public record Target(Path files, String commandRoot, CommandRunner runner, Optional<String> scratch) {
+public record Target(Path files, String commandRoot, CommandRunner runner, Optional<String> scratch, Optional<DnfCache> cache) {
 
     public Target {
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(commandRoot, "commandRoot");
         Objects.requireNonNull(runner, "runner");
         Objects.requireNonNull(scratch, "scratch");
+        Objects.requireNonNull(cache, "cache");
+    }
+
+    /** dnf's own metadata cache of the system. */
+    public Target(Path files, String commandRoot, CommandRunner runner, Optional<String> scratch) {
+        this(files, commandRoot, runner, scratch, Optional.empty());
+    }
+
+    /** The same system, read through Preflight's own metadata cache. */
+    public Target withCache(DnfCache own) {
+        return new Target(files, commandRoot, runner, scratch, Optional.of(own));
+    }
+
+    /** When dnf last downloaded the metadata this target's queries read. */
+    public Optional<java.time.Instant> metadataTime(org.fedoraproject.preflight.machine.PackageManager manager) {
+        return cache.isPresent() ? cache.get().metadataTime()
+                : MetadataAge.of(file(manager == org.fedoraproject.preflight.machine.PackageManager.DNF5 ? "var/cache/libdnf5"
+                        : "var/cache/dnf"));
     }
 
     /** With the process's own scratch directory for dnf's files ({@link Scratch}). */
@@ -84,11 +102,27 @@ public record Target(Path files, String commandRoot, CommandRunner runner, Optio
      * {@code --cacheonly --quiet}, so that it reads what dnf already downloaded and nothing else.
      */
     public List<String> dnfQuery(org.fedoraproject.preflight.machine.PackageManager manager, List<String> args) {
+        return dnf(manager, args, true);
+    }
+
+    /**
+     * {@code dnf makecache --refresh} into Preflight's own cache (this target's {@code cache}):
+     * the one dnf command Preflight runs that downloads, and it writes nowhere but that cache.
+     */
+    public List<String> dnfRefresh(org.fedoraproject.preflight.machine.PackageManager manager) {
+        if (cache.isEmpty()) {
+            throw new IllegalStateException("a refresh writes only Preflight's own cache: none is set");
+        }
+        return dnf(manager, List.of("makecache", "--refresh"), false);
+    }
+
+    private List<String> dnf(org.fedoraproject.preflight.machine.PackageManager manager, List<String> args, boolean cacheOnly) {
         boolean dnf4 = manager == org.fedoraproject.preflight.machine.PackageManager.DNF4;
         List<String> command = new java.util.ArrayList<>();
         command.add(dnf4 ? "dnf-3" : "dnf5");
         command.addAll(dnf4 ? dnf4RootArgs() : dnfRootArgs());
-        command.addAll(List.of("--cacheonly", "--quiet"));
+        command.addAll(cacheOnly ? List.of("--cacheonly", "--quiet") : List.of("--quiet"));
+        cache.ifPresent(own -> command.addAll(cacheArgs(dnf4, own)));
         scratch.ifPresent(dir -> {
             if (dnf4) {
                 // dnf4 puts the install root before logdir (not before persistdir): climbing out of
@@ -101,6 +135,18 @@ public record Target(Path files, String commandRoot, CommandRunner runner, Optio
         });
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * dnf's options that put its metadata cache in Preflight's own: dnf4 puts the install root
+     * before cachedir (and writes there), so the path climbs out of the root with ".."; dnf5
+     * takes it as given, and its system cache is pointed there too.
+     */
+    List<String> cacheArgs(boolean dnf4, DnfCache own) {
+        if (dnf4) {
+            return List.of("--setopt=cachedir=" + (isHost() ? own.command() : "/" + "../".repeat(64) + own.command().substring(1)));
+        }
+        return List.of("--setopt=cachedir=" + own.command(), "--setopt=system_cachedir=" + own.command());
     }
 
     /** A file of the inspected system, e.g. {@code usr/lib/sysimage/libdnf5/transaction_history.sqlite}. */

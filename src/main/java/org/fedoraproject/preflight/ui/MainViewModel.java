@@ -88,8 +88,20 @@ final class MainViewModel {
 
     /** Checks again, fetching the feeds. */
     void refresh() {
-        CheckService.Request asked = request;
-        run(() -> context.checks().get().check(asked), text.get(request.offline() || request.demo() ? "progress.reading" : "progress.fetching"), () -> { });
+        check(request);
+    }
+
+    /**
+     * What the user asks for with Check again (the button, F5): the same, with fresh repository
+     * metadata first, downloaded as the user into Preflight's own cache.
+     */
+    void checkAgain() {
+        check(request.refreshing());
+    }
+
+    private void check(CheckService.Request asked) {
+        run(() -> context.checks().get().check(asked), text.get(asked.offline() || asked.demo() ? "progress.reading"
+                : asked.refresh() ? "progress.refreshing" : "progress.fetching"), () -> { });
     }
 
     /** Switches to the bundled sample system and feed. */

@@ -75,7 +75,7 @@ final class MainWindow {
     void installShortcuts(Scene scene) {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
             if (!model.busyProperty().get()) {
-                model.refresh();
+                model.checkAgain();
             }
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusSearch);

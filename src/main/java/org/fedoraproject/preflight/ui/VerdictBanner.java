@@ -81,7 +81,7 @@ final class VerdictBanner {
         Button again = new Button(text.get("banner.checkAgain"));
         again.setId("check-again");
         again.disableProperty().bind(model.busyProperty());
-        again.setOnAction(e -> model.refresh());
+        again.setOnAction(e -> model.checkAgain());
         openDemo = new Button(text.get("banner.openDemo"));
         openDemo.setId("open-demo");
         openDemo.setOnAction(e -> model.openDemo());
@@ -124,7 +124,9 @@ final class VerdictBanner {
         setOutlook(outlook, text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
         next.setText(nextStep(report, outlook));
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
-        showSources(demo ? List.of() : report.signals().sources(), report.updateSets());
+        showSources(demo ? List.of() : report.signals().sources(), report.updateSets(),
+                demo ? Optional.empty() : report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24))))
+                        .map(t -> words.ago(t, report.at())));
         showPrepared(report);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
         root.setAccessibleText(title.getText() + ". " + next.getText() + " " + freshness.getText()
@@ -178,7 +180,7 @@ final class VerdictBanner {
      * banner, not only on stderr. A source that failed or whose kept answer was used is a warning.
      */
     private void showSources(List<org.fedoraproject.preflight.signal.SourceState> states,
-                             org.fedoraproject.preflight.machine.UpdateSets sets) {
+                             org.fedoraproject.preflight.machine.UpdateSets sets, Optional<String> oldMetadata) {
         Messages text = words.text();
         List<String> answered = new ArrayList<>();
         List<String> trouble = new ArrayList<>();
@@ -192,6 +194,7 @@ final class VerdictBanner {
                 case OFF -> { }
             }
         }
+        oldMetadata.ifPresent(age -> trouble.add(0, text.get("sources.oldMetadata", age)));
         if (sets.differ()) {
             trouble.add(text.get("sources.differ", sets.onlyPackageKit().size(), sets.onlyDnf().size()));
         }
