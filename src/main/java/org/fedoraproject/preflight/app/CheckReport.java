@@ -112,6 +112,12 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
         return named;
     }
 
+    /** Whether this release still gets fixes and whether a newer one is out (os-release and Bodhi). */
+    public Optional<org.fedoraproject.preflight.signal.ReleaseOutlook> release() {
+        return system.os().get().filter(OsRelease::isFedora).flatMap(os -> org.fedoraproject.preflight.signal.ReleaseOutlook.of(
+                os.versionId(), os.supportEndDate(), signals.releases(), at.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+    }
+
     /** When dnf last downloaded metadata, if known. */
     public Optional<Instant> metadataTime() {
         return system.pending().get().flatMap(p -> p.metadataTime());

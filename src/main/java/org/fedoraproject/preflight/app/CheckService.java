@@ -266,6 +266,63 @@ public final class CheckService {
     }
 
     /**
+     * Is it safe to upgrade to release {@code wanted} (by default the newest stable one)? The
+     * feeds' incidents for that release and those derived from its Common Issues and CommonBugs,
+     * against the packages installed here; the versionlock entries; a staged upgrade.
+     */
+    public UpgradeReport upgrade(Request request, Optional<String> wanted) {
+        List<String> warnings = new ArrayList<>();
+        List<String> cannot = new ArrayList<>();
+        SettingsStore.Loaded loaded = settings.load();
+        warnings.addAll(loaded.problems());
+        List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
+        sources.addAll(request.extraFeeds());
+        List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
+        SystemSnapshot system = inspection.snapshotWithoutHistory(request.root());
+        Optional<OsRelease> os = system.os().get().filter(OsRelease::isFedora);
+        String from = os.map(OsRelease::versionId).orElse("");
+        if (os.isEmpty()) {
+            cannot.add("this is not a Fedora system that can be told");
+        }
+        List<FeedStatus> statuses = new ArrayList<>();
+        Optional<String> target = wanted;
+        Signals live = Signals.NONE;
+        Optional<org.fedoraproject.preflight.assess.UpgradeAssessment> assessment = Optional.empty();
+        if (target.isEmpty() && os.isPresent()) {
+            SignalSources.Read<org.fedoraproject.preflight.signal.Release> releases = signals.releases(request.offline());
+            target = org.fedoraproject.preflight.signal.ReleaseOutlook.of(from, Optional.empty(), releases.items(),
+                    clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()).flatMap(r -> r.newestStable());
+            if (target.isEmpty()) {
+                cannot.add(releases.problem().map(p -> "which release is the newest stable one cannot be told (" + p + ")")
+                        .orElse("no stable release newer than Fedora " + from + " is out"));
+            }
+        }
+        refreshes.forEach(f -> statuses.add(f.join()));
+        if (target.isPresent() && os.isPresent()) {
+            Map<String, String> sourceOf = sourceOf(system);
+            live = signals.gatherForUpgrade(system, loaded.settings(), request.root(), sourceOf, request.offline(), target.get());
+            live.problems().forEach(warnings::add);
+            List<InstalledPackage> installed = system.installed().get().orElse(List.of());
+            // After the upgrade every installed package is the new release's: a topic naming one concerns it.
+            List<PendingUpdate> asIfUpgraded = installed.stream().map(p -> new PendingUpdate(p.nevra(), "", List.of())).toList();
+            Map<String, Long> epochOf = new HashMap<>();
+            installed.forEach(p -> epochOf.merge(p.source(), p.nevra().evr().epoch(), Math::max));
+            List<SourcedIncident> all = DerivedIncidents.derive(CheckReport.merge(statuses), live,
+                    new DerivedIncidents.Facts(target.get(), sourceOf, epochOf, asIfUpgraded, clock.instant()));
+            PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
+            Reading<VersionLocks> locks = inspection.locks(request.root(), manager);
+            locks.get().ifPresentOrElse(l -> { }, () -> warnings.add(((Reading.Unavailable<?>) locks).message()));
+            assessment = Optional.of(org.fedoraproject.preflight.assess.UpgradeAssessment.assess(target.get(), all, installed,
+                    locks.get().orElse(VersionLocks.NONE)));
+            incidentData(statuses, live).ifPresent(cannot::add);
+        }
+        PackageKitView pk = inspection.packageKit(request.root()).get().orElse(PackageKitView.NONE);
+        return new UpgradeReport(from, assessment, live.commonIssues(), inspection.staged(request.root(), pk), statuses,
+                live.sources(), cannot, warnings, clock.instant());
+    }
+
+    /**
      * The check the background runs: with fresh metadata first when what there is is older than
      * the check interval (or its age is unknown), so that a background verdict is never about
      * updates dnf saw days ago.

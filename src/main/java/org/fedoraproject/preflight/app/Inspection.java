@@ -96,6 +96,12 @@ public final class Inspection {
         return new SystemReader(target, executor, clock).manager().get().flatMap(target::metadataTime);
     }
 
+    /** A release upgrade staged by dnf5 or prepared by GNOME Software. */
+    public List<org.fedoraproject.preflight.machine.StagedUpgrade> staged(Optional<Path> root,
+                                                                         org.fedoraproject.preflight.machine.PackageKitView pk) {
+        return new org.fedoraproject.preflight.system.StagedUpgradeReader(targets.resolve(root)).read(pk);
+    }
+
     /** The versionlock entries the system's package manager applies. */
     public Reading<VersionLocks> locks(Optional<Path> root, PackageManager manager) {
         return new HoldsReader(targets.resolve(root)).read(manager);

@@ -50,13 +50,33 @@ final class SignalGathering {
 
     /** {@code sourceOf}: the source package of each installed (and pending) package, by name. */
     Signals gather(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf, boolean offline) {
-        List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
-        Optional<String> release = system.os().get().filter(OsRelease::isFedora).map(OsRelease::versionId);
+        return gather(system, settings, root, sourceOf, offline, system.os().get().filter(OsRelease::isFedora).map(OsRelease::versionId),
+                system.pending().get().map(p -> p.updates()).orElse(List.of()), false);
+    }
+
+    /** Fedora's releases, as Bodhi lists them. */
+    SignalSources.Read<org.fedoraproject.preflight.signal.Release> releases(boolean offline) {
+        return sources.releases(offline);
+    }
+
+    /**
+     * What Fedora's sources say about release {@code target}, for an upgrade to it: its Common
+     * Issues and CommonBugs, and Fedora's releases; no pending updates (they are this release's).
+     */
+    Signals gatherForUpgrade(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf,
+                             boolean offline, String target) {
+        return gather(system, settings, root, sourceOf, offline, Optional.of(target), List.of(), true);
+    }
+
+    private Signals gather(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf,
+                           boolean offline, Optional<String> release, List<PendingUpdate> pending, boolean upgrade) {
         List<SourceState> states = new ArrayList<>();
         List<String> problems = new ArrayList<>();
 
         CompletableFuture<SignalSources.Read<Bug>> commonBugs = settings.bugzilla() && release.isPresent()
                 ? async(() -> sources.commonBugs(release.get(), offline)) : done(SignalSources.BUGZILLA);
+        CompletableFuture<SignalSources.Read<org.fedoraproject.preflight.signal.Release>> releases = settings.bodhi()
+                ? async(() -> sources.releases(offline)) : done(SignalSources.BODHI);
         CompletableFuture<SignalSources.Read<CommonIssue>> topics = settings.commonIssues() && release.isPresent()
                 ? async(() -> withPosts(sources.commonIssues(release.get(), offline), offline)) : done(SignalSources.COMMON_ISSUES_SOURCE);
 
@@ -90,6 +110,10 @@ final class SignalGathering {
                 : new SignalSources.Read<>(List.of(), SourceState.off(SignalSources.BUGZILLA));
         SignalSources.Read<Bug> since = filed.join();
         BodhiRead b = bodhi.join();
+        SignalSources.Read<org.fedoraproject.preflight.signal.Release> releaseList = releases.join();
+        if (upgrade && settings.bodhi()) {
+            states.add(releaseList.state()); // for an upgrade, Bodhi's word is the release list
+        }
 
         List<Bug> bugs = new ArrayList<>(common.items());
         bugs.addAll(topicBugs.items());
@@ -108,7 +132,8 @@ final class SignalGathering {
         }
         states.stream().filter(s -> !s.source().equals(UPDATEINFO)).forEach(s -> s.problem().ifPresent(problems::add));
         return new Signals(b == null ? Map.of() : SignalSources.byBuild(b.byBuild),
-                b == null ? Map.of() : byAlias(b.byAlias), advisories, issues.items(), bugs, filedSince, states, problems);
+                b == null ? Map.of() : byAlias(b.byAlias), advisories, issues.items(), bugs, filedSince, states, problems,
+                releaseList.items());
     }
 
     private record BodhiRead(List<BodhiUpdate> byBuild, List<BodhiUpdate> byAlias, SourceState state) {
@@ -119,7 +144,8 @@ final class SignalGathering {
      * by their own NVR, then by the names their source package may have (SignalJudge.candidates).
      */
     private BodhiRead bodhi(List<PendingUpdate> pending, List<Advisory> advisories, boolean offline) {
-        Signals withAdvisories = new Signals(Map.of(), Map.of(), advisories, List.of(), List.of(), Map.of(), List.of(), List.of());
+        Signals withAdvisories = new Signals(Map.of(), Map.of(), advisories, List.of(), List.of(), Map.of(), List.of(), List.of(),
+                List.of());
         List<String> aliases = pending.stream().flatMap(u -> SignalJudge.advisoryOf(u, withAdvisories).stream())
                 .map(Advisory::id).filter(Advisory::isBodhiAlias).distinct().toList();
         List<PendingUpdate> rest = pending.stream().filter(u -> SignalJudge.advisoryOf(u, withAdvisories)

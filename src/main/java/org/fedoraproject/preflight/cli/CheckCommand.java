@@ -28,6 +28,11 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CheckOptions options = new CheckOptions();
 
+    @picocli.CommandLine.Option(names = "--upgrade", arity = "0..1", fallbackValue = "", paramLabel = "N",
+            description = "Is it safe to upgrade to Fedora N (by default the newest stable release)? Exit 0 go ahead,"
+                    + " 1 take care, 2 wait, 3 could not check.")
+    String upgrade;
+
     CheckCommand(Services services) {
         this.services = services;
     }
@@ -42,8 +47,22 @@ final class CheckCommand implements Callable<Integer> {
             err.println("preflight check: " + e.getMessage());
             return COULD_NOT_CHECK;
         }
-        CheckReport report = services.check().check(request);
         PrintWriter out = spec.commandLine().getOut();
+        if (upgrade != null) {
+            if (!upgrade.isEmpty() && !upgrade.matches("[0-9]{2,3}")) {
+                err.println("preflight check: --upgrade " + upgrade + ": a release is a number, as in 44");
+                return COULD_NOT_CHECK;
+            }
+            org.fedoraproject.preflight.app.UpgradeReport report = services.check().upgrade(request,
+                    upgrade.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(upgrade));
+            out.println(options.json ? UpgradeOutput.json(report) : UpgradeOutput.text(report));
+            out.flush();
+            report.warnings().forEach(w -> err.println("preflight check: " + w));
+            report.cannotCheck().forEach(c -> err.println("preflight check: could not check: " + c));
+            err.flush();
+            return report.complete() ? report.assessment().get().verdict().exitCode() : COULD_NOT_CHECK;
+        }
+        CheckReport report = services.check().check(request);
         if (options.json) {
             out.println(CheckJson.toJson(report));
         } else {

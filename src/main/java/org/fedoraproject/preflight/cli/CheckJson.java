@@ -71,6 +71,25 @@ final class CheckJson {
         metadata.addProperty("older_than_a_day", report.metadataTime()
                 .map(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24)))).orElse(true));
         root.add("metadata", metadata);
+        JsonObject release = new JsonObject();
+        report.release().ifPresent(r -> {
+            release.addProperty("version", r.version());
+            if (r.supportEnd().isPresent()) {
+                release.addProperty("support_end", r.supportEnd().get().toString());
+                release.addProperty("days_left", r.daysLeft());
+            } else {
+                release.add("support_end", JsonNull.INSTANCE);
+                release.add("days_left", JsonNull.INSTANCE);
+            }
+            release.addProperty("past_end", r.pastEnd());
+            release.addProperty("near_end", r.nearEnd());
+            if (r.newestStable().isPresent()) {
+                release.addProperty("newest_stable", r.newestStable().get());
+            } else {
+                release.add("newest_stable", JsonNull.INSTANCE);
+            }
+        });
+        root.add("release", release);
         SignalsJson.add(root, report);
         PackageKitJson.add(root, report);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);

@@ -101,6 +101,18 @@ final class CheckText {
             }
             out.println();
         }
+        report.release().ifPresent(r -> {
+            if (r.pastEnd()) {
+                out.println("Fedora " + r.version() + " reached its end of life on " + r.supportEnd().get() + ": it gets no more fixes,"
+                        + " security fixes included." + r.newestStable().map(n -> " Upgrade to Fedora " + n
+                                + " (preflight check --upgrade " + n + " says whether to wait).").orElse(""));
+                out.println();
+            } else if (r.nearEnd()) {
+                out.println("Fedora " + r.version() + " gets fixes until " + r.supportEnd().get() + " (" + r.daysLeft() + " days)."
+                        + r.newestStable().map(n -> " Fedora " + n + " is out: plan the upgrade.").orElse(""));
+                out.println();
+            }
+        });
         printPrepared(report, out, g);
         report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24)))).ifPresent(t -> {
             out.println("The update metadata is from " + Ages.ago(t, report.at()) + ": the verdict is about the updates dnf saw"

@@ -8,7 +8,7 @@ import java.util.Objects;
  * quoting removed; absent fields are empty strings.
  */
 public record OsRelease(String id, String name, String versionId, String variantId, String prettyName,
-                        String ostreeVersion) {
+                        String ostreeVersion, String supportEnd) {
 
     public OsRelease {
         Objects.requireNonNull(id, "id");
@@ -17,6 +17,16 @@ public record OsRelease(String id, String name, String versionId, String variant
         Objects.requireNonNull(variantId, "variantId");
         Objects.requireNonNull(prettyName, "prettyName");
         Objects.requireNonNull(ostreeVersion, "ostreeVersion");
+        Objects.requireNonNull(supportEnd, "supportEnd");
+    }
+
+    /** SUPPORT_END (YYYY-MM-DD): the day the release stops getting fixes, when the file says it. */
+    public java.util.Optional<java.time.LocalDate> supportEndDate() {
+        try {
+            return supportEnd.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(supportEnd));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public static OsRelease of(Map<String, String> fields) {
@@ -26,7 +36,8 @@ public record OsRelease(String id, String name, String versionId, String variant
                 fields.getOrDefault("VERSION_ID", ""),
                 fields.getOrDefault("VARIANT_ID", ""),
                 fields.getOrDefault("PRETTY_NAME", fields.getOrDefault("NAME", "Linux")),
-                fields.getOrDefault("OSTREE_VERSION", ""));
+                fields.getOrDefault("OSTREE_VERSION", ""),
+                fields.getOrDefault("SUPPORT_END", ""));
     }
 
     public boolean isFedora() {

@@ -10,14 +10,14 @@ import org.fedoraproject.preflight.rpm.Nevra;
  * NVR and by alias), the advisories of the updateinfo, the open Common Issues topics of the
  * release (with their first posts), the bugs read from Bugzilla (CommonBugs, and those the topics
  * link), the open bugs filed against each pending update's component since its advisory was
- * issued, how each source stood, and the problems met.
+ * issued, how each source stood, the problems met, and Fedora's releases (Bodhi's list).
  */
 public record Signals(Map<String, BodhiUpdate> bodhiByBuild, Map<String, BodhiUpdate> bodhiByAlias, List<Advisory> advisories,
                       List<CommonIssue> commonIssues, List<Bug> bugs, Map<Nevra, List<Bug>> filedSince,
-                      List<SourceState> sources, List<String> problems) {
+                      List<SourceState> sources, List<String> problems, List<Release> releases) {
 
     public static final Signals NONE = new Signals(Map.of(), Map.of(), List.of(), List.of(), List.of(), Map.of(), List.of(),
-            List.of());
+            List.of(), List.of());
 
     public Signals {
         bodhiByBuild = Map.copyOf(bodhiByBuild);
@@ -28,11 +28,12 @@ public record Signals(Map<String, BodhiUpdate> bodhiByBuild, Map<String, BodhiUp
         filedSince = Map.copyOf(filedSince);
         sources = List.copyOf(sources);
         problems = List.copyOf(problems);
+        releases = List.copyOf(releases);
     }
 
     /** Bodhi's updates and the topics only (as the judge's tests build them). */
     public static Signals of(Map<String, BodhiUpdate> bodhiByBuild, List<CommonIssue> commonIssues) {
-        return new Signals(bodhiByBuild, Map.of(), List.of(), commonIssues, List.of(), Map.of(), List.of(), List.of());
+        return new Signals(bodhiByBuild, Map.of(), List.of(), commonIssues, List.of(), Map.of(), List.of(), List.of(), List.of());
     }
 
     public boolean checked(String source) {

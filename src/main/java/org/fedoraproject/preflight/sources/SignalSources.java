@@ -110,6 +110,13 @@ public final class SignalSources {
         return session.done(updates);
     }
 
+    /** Fedora's releases, with their states and end-of-life dates. */
+    public Read<org.fedoraproject.preflight.signal.Release> releases(boolean offline) {
+        Session session = new Session(BODHI, offline);
+        return session.done(session.read(URI.create(endpoints.bodhi() + "/releases/?exclude_archived=True&rows_per_page=100"),
+                BodhiReleasesParser::parse).orElse(List.of()));
+    }
+
     /** The open Common Issues topics of release {@code release} (a number, as in "43"). */
     public Read<CommonIssue> commonIssues(String release, boolean offline) {
         Session session = new Session(COMMON_ISSUES_SOURCE, offline);

@@ -126,7 +126,7 @@ final class VerdictBanner {
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
         showSources(demo ? List.of() : report.signals().sources(), report.updateSets(),
                 demo ? Optional.empty() : report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24))))
-                        .map(t -> words.ago(t, report.at())));
+                        .map(t -> words.ago(t, report.at())), demo ? Optional.empty() : report.release());
         showPrepared(report);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
         root.setAccessibleText(title.getText() + ". " + next.getText() + " " + freshness.getText()
@@ -180,7 +180,8 @@ final class VerdictBanner {
      * banner, not only on stderr. A source that failed or whose kept answer was used is a warning.
      */
     private void showSources(List<org.fedoraproject.preflight.signal.SourceState> states,
-                             org.fedoraproject.preflight.machine.UpdateSets sets, Optional<String> oldMetadata) {
+                             org.fedoraproject.preflight.machine.UpdateSets sets, Optional<String> oldMetadata,
+                             Optional<org.fedoraproject.preflight.signal.ReleaseOutlook> release) {
         Messages text = words.text();
         List<String> answered = new ArrayList<>();
         List<String> trouble = new ArrayList<>();
@@ -195,6 +196,14 @@ final class VerdictBanner {
             }
         }
         oldMetadata.ifPresent(age -> trouble.add(0, text.get("sources.oldMetadata", age)));
+        release.ifPresent(r -> {
+            if (r.pastEnd()) {
+                trouble.add(0, text.get(r.newestStable().isPresent() ? "release.pastEndNewer" : "release.pastEnd", r.version(),
+                        words.date(r.supportEnd().get()), r.newestStable().orElse("")));
+            } else if (r.nearEnd()) {
+                trouble.add(0, text.get("release.nearEnd", r.version(), words.date(r.supportEnd().get()), r.daysLeft()));
+            }
+        });
         if (sets.differ()) {
             trouble.add(text.get("sources.differ", sets.onlyPackageKit().size(), sets.onlyDnf().size()));
         }

@@ -80,7 +80,7 @@ class DerivedIncidentsTest {
     }
 
     static Signals signals(List<Advisory> advisories, List<Bug> bugs, List<CommonIssue> topics) {
-        return new Signals(Map.of(), Map.of(), advisories, topics, bugs, Map.of(), List.of(), List.of());
+        return new Signals(Map.of(), Map.of(), advisories, topics, bugs, Map.of(), List.of(), List.of(), List.of());
     }
 
     /** Derived, expanded to binary packages and assessed, as a check does. */

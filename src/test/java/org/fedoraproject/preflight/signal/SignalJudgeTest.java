@@ -69,7 +69,7 @@ class SignalJudgeTest {
         Bug high = new Bug(2, "black screen", "mesa", List.of("43"), "NEW", "", true, List.of(), List.of(), "high",
                 java.time.Instant.EPOCH);
         Signals s = new Signals(Map.of("mesa-dri-drivers-25.1.6-1.fc43", wrong), Map.of(mesa.alias(), mesa), List.of(advisory),
-                List.of(), List.of(), Map.of(dri.nevra(), List.of(low)), List.of(), List.of());
+                List.of(), List.of(), Map.of(dri.nevra(), List.of(low)), List.of(), List.of(), List.of());
         assertEquals(Optional.of(mesa), SignalJudge.bodhiOf(dri, s), "the advisory's alias wins over a guessed build");
         Assessment safe = new Assessment(Verdict.SAFE, List.of(ok("mesa-dri-drivers-25.1.6-1.fc43.x86_64")), List.of());
         Assessment judged = SignalJudge.apply(safe, s);
@@ -77,10 +77,10 @@ class SignalJudgeTest {
         assertTrue(judged.updates().get(0).evidence().get(1).contains("1 open bug(s) filed since its update was issued"),
                 judged.updates().get(0).evidence().toString());
         Signals onlyBugs = new Signals(Map.of(), Map.of(), List.of(advisory), List.of(), List.of(),
-                Map.of(dri.nevra(), List.of(low)), List.of(), List.of());
+                Map.of(dri.nevra(), List.of(low)), List.of(), List.of(), List.of());
         assertEquals(UpdateVerdict.OK, SignalJudge.apply(safe, onlyBugs).updates().get(0).verdict(), "a low bug is evidence only");
         Signals serious = new Signals(Map.of(), Map.of(), List.of(advisory), List.of(), List.of(),
-                Map.of(dri.nevra(), List.of(low, high)), List.of(), List.of());
+                Map.of(dri.nevra(), List.of(low, high)), List.of(), List.of(), List.of());
         Assessment careful = SignalJudge.apply(safe, serious);
         assertEquals(UpdateVerdict.CAUTION, careful.updates().get(0).verdict());
         assertEquals(Verdict.CAUTION, careful.verdict());
