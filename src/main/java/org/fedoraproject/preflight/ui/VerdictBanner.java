@@ -32,6 +32,7 @@ final class VerdictBanner {
     private final Label freshness = new Label();
     private final Label sources = new Label();
     private final VBox prepared = new VBox(4);
+    private final Label releaseLine = new Label();
     private final java.util.function.Consumer<String> copy;
     private final Label demoTag;
     private final Button openDemo;
@@ -60,10 +61,15 @@ final class VerdictBanner {
         demoTag.managedProperty().bind(demoTag.visibleProperty());
         HBox heading = new HBox(10, title, demoTag);
         heading.setAlignment(Pos.BASELINE_LEFT);
+        releaseLine.setId("verdict-release");
+        releaseLine.setWrapText(true);
+        releaseLine.getStyleClass().add(Styles.SOURCES_TROUBLE);
+        releaseLine.managedProperty().bind(releaseLine.visibleProperty());
+        releaseLine.setVisible(false);
         prepared.setId("verdict-prepared");
         prepared.managedProperty().bind(prepared.visibleProperty());
         prepared.setVisible(false);
-        VBox words1 = new VBox(4, heading, next, prepared, freshness, sources);
+        VBox words1 = new VBox(4, heading, next, releaseLine, prepared, freshness, sources);
         HBox.setHgrow(words1, Priority.ALWAYS);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -117,6 +123,7 @@ final class VerdictBanner {
             freshness.setText("");
             sources.setVisible(false);
             prepared.setVisible(false);
+            releaseLine.setVisible(false);
             openDemo.setVisible(false);
             return;
         }
@@ -129,7 +136,8 @@ final class VerdictBanner {
                         .map(t -> words.ago(t, report.at())), demo ? Optional.empty() : report.release());
         showPrepared(report);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
-        root.setAccessibleText(title.getText() + ". " + next.getText() + " " + freshness.getText()
+        root.setAccessibleText(title.getText() + ". " + (releaseLine.isVisible() ? releaseLine.getText() + ". " : "")
+                + next.getText() + " " + freshness.getText()
                 + (sources.isVisible() ? " " + sources.getText() : ""));
     }
 
@@ -196,14 +204,7 @@ final class VerdictBanner {
             }
         }
         oldMetadata.ifPresent(age -> trouble.add(0, text.get("sources.oldMetadata", age)));
-        release.ifPresent(r -> {
-            if (r.pastEnd()) {
-                trouble.add(0, text.get(r.newestStable().isPresent() ? "release.pastEndNewer" : "release.pastEnd", r.version(),
-                        words.date(r.supportEnd().get()), r.newestStable().orElse("")));
-            } else if (r.nearEnd()) {
-                trouble.add(0, text.get("release.nearEnd", r.version(), words.date(r.supportEnd().get()), r.daysLeft()));
-            }
-        });
+        showRelease(release);
         if (sets.differ()) {
             trouble.add(text.get("sources.differ", sets.onlyPackageKit().size(), sets.onlyDnf().size()));
         }
@@ -238,6 +239,18 @@ final class VerdictBanner {
         after.setWrapText(true);
         prepared.getChildren().addAll(what, IncidentDetail.CommandLine.of(String.join(" ", CheckReport.CANCEL_PREPARED), text, copy),
                 after);
+    }
+
+    /** Past or near the end of this release's support: its own line, first, in warning style. */
+    private void showRelease(Optional<org.fedoraproject.preflight.signal.ReleaseOutlook> release) {
+        Messages text = words.text();
+        String said = release.map(r -> r.pastEnd()
+                ? text.get(r.newestStable().isPresent() ? "release.pastEndNewer" : "release.pastEnd", r.version(),
+                        words.date(r.supportEnd().get()), r.newestStable().orElse(""))
+                : r.nearEnd() ? text.get("release.nearEnd", r.version(), words.date(r.supportEnd().get()), r.daysLeft()) : "")
+                .orElse("");
+        releaseLine.setText(said);
+        releaseLine.setVisible(!said.isEmpty());
     }
 
     private String freshness(CheckReport report) {

@@ -527,12 +527,17 @@ class MainWindowIT {
             Main.Wiring wiring = wiring(feed.environment());
             CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
             open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
-            waitUntil(() -> window.model().reportProperty().get() != null && !window.model().busyProperty().get());
+            // The first report is from kept data (nothing kept yet); wait for the one after Fedora's sources answered.
+            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                    && window.model().reportProperty().get().signals().sources().stream().anyMatch(st -> st.source().equals("Bugzilla")
+                            && st.state() == org.fedoraproject.preflight.signal.SourceState.State.ANSWERED));
             assertEquals(Outlook.HOLD, window.banner().shown());
             assertTrue(label("verdict-freshness").startsWith("No curated incident feed: incidents derived from Fedora's own sources"),
                     label("verdict-freshness"));
             assertEquals("Update information, Bodhi, Bugzilla, Common Issues answered", label("verdict-sources"));
             assertTrue(find("verdict-sources", Label.class).getStyleClass().contains("sources-ok"));
+            // The roots' os-release says SUPPORT_END=2026-12-02: past it (or near it), said on a line of its own.
+            assertTrue(label("verdict-release").startsWith("Fedora 43 "), label("verdict-release"));
             screenshot("window-derived-hold");
             fx(() -> window.showIncident("rhbz#2400001"));
             assertEquals("Derived by Preflight from Bugzilla, not a curated incident. It rests on:", label("incident-derived"));
@@ -576,8 +581,13 @@ class MainWindowIT {
             Main.Wiring wiring = wiring(env);
             CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
             open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
-            waitUntil(() -> window.model().reportProperty().get() != null && !window.model().busyProperty().get());
-            assertTrue(find("verdict-prepared", Pane.class).isVisible());
+            // The first report is from kept data (nothing kept yet); wait for the one after Fedora's sources answered.
+            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                    && window.model().reportProperty().get().signals().sources().stream().anyMatch(st -> st.source().equals("Bugzilla")
+                            && st.state() == org.fedoraproject.preflight.signal.SourceState.State.ANSWERED));
+            assertTrue(find("verdict-prepared", Pane.class).isVisible(), () -> "prepared " + window.model().reportProperty().get()
+                    .packageKit() + ", held " + window.model().reportProperty().get().assessment().heldUpdates() + ", warnings "
+                    + window.model().reportProperty().get().warnings());
             assertEquals("The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next restart."
                     + " Cancel it before you restart:", label("verdict-prepared-text"));
             TextField command = robot.lookup("#verdict-prepared").lookup(".mono").queryAs(TextField.class);
