@@ -53,7 +53,8 @@ public final class NoticePolicy {
         for (IncidentAssessment i : report.assessment().incidents()) {
             Incident incident = i.incident().incident();
             int urgency = urgency(incident.severity());
-            if (i.relation() == Relation.AFFECTED || i.relation() == Relation.FIX_AVAILABLE) {
+            // A fix ready is one piece of news, not "affected" and "fix ready" side by side.
+            if (i.relation() == Relation.AFFECTED) {
                 states.put("affects:" + incident.id(), new Notice("affects:" + incident.id(),
                         "This system is affected: " + incident.title(),
                         incident.id() + " (" + incident.severity().id() + ") concerns packages installed here. "
@@ -90,6 +91,53 @@ public final class NoticePolicy {
             }
         }
         return states;
+    }
+
+    /**
+     * One notification for all of a check's news, summarising it ("2 updates to hold, 1 fix
+     * ready"), its body the news one line each, "Show details" opening the most important item
+     * (a hold's incident, else one affecting the system, else a fix). Critical only while an
+     * installed package is affected by a critical incident; normal for holds and what affects
+     * the system; low otherwise.
+     */
+    public static Optional<Notice> summary(List<Notice> news, CheckReport report) {
+        if (news.isEmpty()) {
+            return Optional.empty();
+        }
+        long holds = news.stream().filter(n -> n.key().startsWith("hold:")).count();
+        long affects = news.stream().filter(n -> n.key().startsWith("affects:")).count();
+        long fixes = news.stream().filter(n -> n.key().startsWith("fix:")).count();
+        long feeds = news.stream().filter(n -> n.key().startsWith("stale:")).count();
+        List<String> parts = new ArrayList<>();
+        if (holds > 0) {
+            parts.add(holds + (holds == 1 ? " update to hold" : " updates to hold"));
+        }
+        if (affects > 0) {
+            parts.add(affects + (affects == 1 ? " problem affects this system" : " problems affect this system"));
+        }
+        if (fixes > 0) {
+            parts.add(fixes + (fixes == 1 ? " fix ready" : " fixes ready"));
+        }
+        if (feeds > 0) {
+            parts.add(feeds == 1 ? "a feed is out of date" : feeds + " feeds are out of date");
+        }
+        String summary = Character.toUpperCase(parts.get(0).charAt(0)) + String.join(", ", parts).substring(1);
+        List<String> lines = new ArrayList<>();
+        news.stream().limit(4).forEach(n -> lines.add("• " + n.summary()));
+        if (news.size() > 4) {
+            lines.add("… and " + (news.size() - 4) + " more in Preflight");
+        }
+        if (holds > 0) {
+            report.upgradeTheRest().ifPresent(c -> lines.add("Update the rest without the held updates: " + c.display()));
+        }
+        Optional<String> incident = java.util.stream.Stream.of("hold:", "affects:", "fix:")
+                .flatMap(prefix -> news.stream().filter(n -> n.key().startsWith(prefix)))
+                .flatMap(n -> n.incident().stream()).findFirst();
+        boolean critical = report.assessment().incidents().stream().anyMatch(i -> i.relation() == Relation.AFFECTED
+                && i.incident().incident().severity() == Severity.CRITICAL);
+        int urgency = critical ? Notice.CRITICAL : holds + affects > 0 ? Notice.NORMAL : Notice.LOW;
+        String key = "summary:" + String.join(",", news.stream().map(Notice::key).toList());
+        return Optional.of(new Notice(key, summary, String.join("\n", lines), urgency, incident));
     }
 
     /** The notices of states that were not there before. */

@@ -46,6 +46,7 @@ public final class BackgroundService {
     private final Consumer<Optional<String>> showWindow;
     private final Consumer<CheckReport> onReport;
     private final Map<String, Notice> sent = new ConcurrentHashMap<>();
+    private volatile String lastId;
     private volatile boolean paused;
     private volatile boolean checking;
     /** Monotonic nanoseconds for the quiet window; a seam, so that tests can hold time still. */
@@ -135,7 +136,7 @@ public final class BackgroundService {
             List<Notice> news = NoticePolicy.news(states, before);
             boolean tell = !paused && report.complete();
             if (tell) {
-                news.forEach(this::send);
+                NoticePolicy.summary(news, report).ifPresent(this::send);
             }
             if (report.complete()) {
                 // Paused: the states are remembered as seen, so that resuming does not replay them.
@@ -143,7 +144,7 @@ public final class BackgroundService {
             }
             if (timing) {
                 // After the notifications, so that a reader of the log knows all of this check's were sent.
-                log.accept("check done in " + took / 1_000_000 + " ms; notifications sent: " + (tell ? news.size() : 0));
+                log.accept("check done in " + took / 1_000_000 + " ms; notifications sent: " + (tell && !news.isEmpty() ? 1 : 0));
             }
         } catch (IOException e) {
             log.accept("cannot remember what was notified: " + e.getMessage());
@@ -163,7 +164,10 @@ public final class BackgroundService {
                 ? List.of(new Notifier.Action(SHOW, "Show details"), new Notifier.Action(LATER, "Remind me later"))
                 : List.of(new Notifier.Action(SHOW, "Open Preflight"), new Notifier.Action(LATER, "Remind me later"));
         try {
-            String id = notifier.get().send(notice.summary(), notice.body(), notice.urgency(), actions);
+            // One notification of Preflight's at a time: each replaces the one before.
+            String id = notifier.get().send(notice.summary(), notice.body(), notice.urgency(), actions,
+                    Optional.ofNullable(lastId));
+            lastId = id;
             sent.put(id, notice);
         } catch (DesktopException e) {
             log.accept(e.getMessage());

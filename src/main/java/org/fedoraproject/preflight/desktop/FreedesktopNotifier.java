@@ -21,7 +21,8 @@ public final class FreedesktopNotifier extends BusNotifier {
     }
 
     @Override
-    public String send(String summary, String body, int urgency, List<Action> actions) throws DesktopException {
+    public String send(String summary, String body, int urgency, List<Action> actions, java.util.Optional<String> replaces)
+            throws DesktopException {
         List<String> flat = new ArrayList<>();
         for (Action a : actions) {
             flat.add(a.key());
@@ -34,7 +35,8 @@ public final class FreedesktopNotifier extends BusNotifier {
             NotificationsInterface service = bus.getRemoteObject(NotificationsInterface.BUS_NAME, NotificationsInterface.PATH,
                     NotificationsInterface.class);
             // Critical notifications stay until dismissed; the others expire as the server decides.
-            return service.Notify(APP_NAME, new UInt32(0), "org.fedoraproject.Preflight", summary, body, flat, hints,
+            long replacing = replaces.filter(r -> r.matches("[0-9]{1,10}")).map(Long::parseLong).orElse(0L);
+            return service.Notify(APP_NAME, new UInt32(replacing), "org.fedoraproject.Preflight", summary, body, flat, hints,
                     urgency == 2 ? 0 : -1).toString();
         } catch (DBusException | DBusExecutionException e) {
             throw new DesktopException("the notification service did not take the notification: " + e.getMessage(), e);

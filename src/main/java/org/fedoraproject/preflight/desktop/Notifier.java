@@ -14,8 +14,17 @@ public interface Notifier extends AutoCloseable {
     record Action(String key, String label) {
     }
 
-    /** Sends one notification; returns its id (for matching the button clicked). */
-    String send(String summary, String body, int urgency, List<Action> actions) throws DesktopException;
+    /**
+     * Sends one notification, in place of {@code replaces} (an id this notifier returned) when
+     * given; returns its id (for matching the button clicked, and for the next to replace it).
+     */
+    String send(String summary, String body, int urgency, List<Action> actions, java.util.Optional<String> replaces)
+            throws DesktopException;
+
+    /** A new notification, replacing none. */
+    default String send(String summary, String body, int urgency, List<Action> actions) throws DesktopException {
+        return send(summary, body, urgency, actions, java.util.Optional.empty());
+    }
 
     /** Where clicks on buttons go. */
     void onAction(BiConsumer<String, String> handler);

@@ -26,8 +26,10 @@ public final class PortalNotifier extends BusNotifier {
     }
 
     @Override
-    public String send(String summary, String body, int urgency, List<Action> actions) throws DesktopException {
-        String id = prefix + next.incrementAndGet();
+    public String send(String summary, String body, int urgency, List<Action> actions, java.util.Optional<String> replaces)
+            throws DesktopException {
+        // The portal replaces a notification sent again under the same id.
+        String id = replaces.filter(r -> r.startsWith(prefix)).orElseGet(() -> prefix + next.incrementAndGet());
         Map<String, Variant<?>> n = new LinkedHashMap<>();
         n.put("title", new Variant<>(summary));
         n.put("body", new Variant<>(body));

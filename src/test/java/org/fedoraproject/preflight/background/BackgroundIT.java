@@ -91,7 +91,7 @@ class BackgroundIT {
             try {
                 waitFor(() -> checksDone(log) >= 1, "the first check ran: " + read(log));
                 int told = server.calls().size();
-                assertTrue(told >= 3, "notifications: " + server.calls());
+                assertEquals(1, told, "one notification for the first check's news: " + server.calls());
                 // The network comes back: a check follows (within the 10 s the background waits first).
                 long checks = checksDone(log);
                 // dbus-java sends from a queue: the connection stays open until the check is seen.
@@ -103,8 +103,7 @@ class BackgroundIT {
                     waitFor(() -> checksDone(log) > checks, "a check after the network came back: " + read(log));
                 }
                 assertEquals(told, server.calls().size(), "the same state: nothing new to tell");
-                assertTrue(server.calls().stream().anyMatch(c -> c.summary().equals("Hold kernel-core for now")),
-                        server.calls().toString());
+                assertTrue(server.calls().get(0).body().contains("Hold kernel-core for now"), server.calls().toString());
                 assertEquals(1, watcher.registered().size(), "the tray icon registered");
 
                 Processes.Result second = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -116,20 +116,21 @@ class BackgroundServiceTest {
         CheckReport report = check.get();
         first.runCheck();
         List<RecordingNotifications.Call> calls = server.calls();
-        List<String> summaries = calls.stream().map(RecordingNotifications.Call::summary).toList();
-        // The sample feed on this root: kernel-core's update would install an affected version (hold),
-        // and the root has an affected mesa whose fix is pending.
-        assertTrue(summaries.contains("Hold kernel-core for now"), summaries.toString());
-        assertTrue(summaries.stream().anyMatch(s -> s.startsWith("This system is affected: ")), summaries.toString());
-        assertTrue(summaries.stream().anyMatch(s -> s.startsWith("The fix for ") && s.endsWith(" is ready")), summaries.toString());
-        assertEquals(summaries.size(), summaries.stream().distinct().count(), "no notification twice: " + summaries);
-        RecordingNotifications.Call hold = calls.stream().filter(c -> c.summary().equals("Hold kernel-core for now")).findFirst()
-                .orElseThrow();
-        assertEquals(2, hold.urgency(), "a hold is critical");
-        assertEquals(List.of("show", "Show details", "later", "Remind me later"), hold.actions());
-        assertTrue(hold.body().startsWith("The pending update to kernel-core "), hold.body());
-        assertTrue(hold.body().contains("upgrade --exclude=grub2-efi-x64 --exclude=kernel-core."),
-                "the rest, without any held update: " + hold.body());
+        // The sample feed on this root: kernel-core's and grub2's updates would install affected versions (hold),
+        // and the root has affected packages whose fix is pending: one notification tells all of it.
+        assertEquals(1, calls.size(), "one notification per check: " + calls);
+        RecordingNotifications.Call news = calls.get(0);
+        assertTrue(news.summary().matches("\\d+ updates? to hold, \\d+ fix(es)? ready"), news.summary());
+        assertTrue(news.body().contains("\u2022 Hold kernel-core for now"), news.body());
+        assertTrue(news.body().contains("upgrade --exclude=grub2-efi-x64 --exclude=kernel-core"),
+                "the rest, without any held update: " + news.body());
+        assertTrue(!news.body().contains("This system is affected"), "a fix ready is not also 'affected': " + news.body());
+        boolean criticalAffected = report.assessment().incidents().stream().anyMatch(i -> i.relation()
+                == org.fedoraproject.preflight.assess.Relation.AFFECTED
+                && i.incident().incident().severity() == org.fedoraproject.preflight.incident.Severity.CRITICAL);
+        assertEquals(criticalAffected ? 2 : 1, news.urgency(), "critical only while a critical incident affects the system");
+        assertEquals(List.of("show", "Show details", "later", "Remind me later"), news.actions());
+        assertEquals(0, news.replaces(), "the first replaces nothing");
         assertEquals(report.assessment().verdict().id(), "hold");
 
         first.runCheck();
@@ -144,7 +145,13 @@ class BackgroundServiceTest {
         assertEquals(calls.size(), server.calls().size());
         feed.publish(next(sample));
         restarted.runCheck();
-        assertEquals(2 * calls.size(), server.calls().size());
+        assertEquals(2, server.calls().size(), "told again, once");
+        feed.publish(next(withoutIncidents(sample)));
+        restarted.runCheck();
+        feed.publish(next(sample));
+        restarted.runCheck();
+        assertEquals(3, server.calls().size());
+        assertEquals(server.calls().get(1).id(), server.calls().get(2).replaces(), "it replaces Preflight's previous one");
         assertEquals(List.of(), log);
     }
 
@@ -161,8 +168,7 @@ class BackgroundServiceTest {
         feed.publish(next(sample));
         BackgroundService service = service(realCheck());
         service.runCheck();
-        RecordingNotifications.Call hold = server.calls().stream()
-                .filter(c -> c.summary().equals("Hold kernel-core for now")).findFirst().orElseThrow();
+        RecordingNotifications.Call hold = server.calls().get(0);
         server.click(hold.id(), "show");
         waitUntil(() -> !windows.isEmpty());
         assertEquals(1, windows.size());

@@ -13,7 +13,8 @@ import org.freedesktop.dbus.types.Variant;
 public final class RecordingNotifications implements NotificationsInterface, AutoCloseable {
 
     /** One Notify call as the server received it. */
-    public record Call(int id, String appName, String summary, String body, List<String> actions, int urgency, int timeout) {
+    public record Call(int id, String appName, String summary, String body, List<String> actions, int urgency, int timeout,
+                       int replaces) {
     }
 
     private final DBusConnection connection;
@@ -38,9 +39,11 @@ public final class RecordingNotifications implements NotificationsInterface, Aut
     @Override
     public UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body, List<String> actions,
                          Map<String, Variant<?>> hints, int expireTimeout) {
-        int id = ids.incrementAndGet();
+        // As a notification server does: a replaced notification keeps its id.
+        int id = replacesId.intValue() != 0 ? replacesId.intValue() : ids.incrementAndGet();
         Object urgency = hints.containsKey("urgency") ? hints.get("urgency").getValue() : -1;
-        calls.add(new Call(id, appName, summary, body, List.copyOf(actions), ((Number) urgency).intValue(), expireTimeout));
+        calls.add(new Call(id, appName, summary, body, List.copyOf(actions), ((Number) urgency).intValue(), expireTimeout,
+                replacesId.intValue()));
         return new UInt32(id);
     }
 
