@@ -77,7 +77,9 @@ final class GuidePanel {
             return;
         }
         Plan plan = result.plan().get();
-        Label manager = new Label(text.get("guide.for", plan.manager()));
+        // Wrapped, never cut off: it says that Preflight runs none of the commands.
+        Label manager = IncidentDetail.paragraph(text.get("guide.for", plan.manager()));
+        manager.setId("guide-intro");
         manager.getStyleClass().add(Styles.MUTED);
         steps.getChildren().add(manager);
         long done = 0;

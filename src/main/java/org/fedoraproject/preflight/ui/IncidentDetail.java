@@ -66,15 +66,23 @@ final class IncidentDetail {
                         .orElse(Badge.of("relation", "none", text.get("relation.none"))),
                 Badge.of("status", incident.status().id(), words.of("status", incident.status().id())),
                 Badge.of("severity", incident.severity().id(), words.of("severity", incident.severity().id())));
-        Label summary = paragraph(incident.summary());
+        javafx.scene.text.TextFlow summary = LightMarkdown.of(incident.summary());
         summary.setId("incident-summary");
         root.getChildren().addAll(title, badges, summary);
         if (item.sourced().derived() || !item.sourced().evidence().isEmpty()) {
             root.getChildren().add(evidence(item.sourced()));
         }
 
+        // The guide is what people follow with a broken system: first, before the details.
+        if (item.assessment().isPresent()) {
+            root.getChildren().add(section(text.get("guide.title")));
+            root.getChildren().add(new GuidePanel(model, words, copy, incident.id()).root());
+        }
         item.assessment().ifPresent(a -> root.getChildren().add(onThisSystem(a)));
-        root.getChildren().add(fix(incident));
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(report != null ? report.at() : java.time.Instant.now(),
+                java.time.ZoneId.systemDefault());
+        root.getChildren().add(fix(incident, today));
+        root.getChildren().add(affected(incident));
         if (!incident.workarounds().isEmpty()) {
             root.getChildren().add(section(text.get("incident.workarounds")));
             for (Workaround w : incident.workarounds()) {
@@ -114,10 +122,6 @@ final class IncidentDetail {
         source.getStyleClass().add(Styles.MUTED);
         source.setWrapText(true);
         root.getChildren().add(source);
-        if (item.assessment().isPresent()) {
-            root.getChildren().add(section(text.get("guide.title")));
-            root.getChildren().add(new GuidePanel(model, words, copy, incident.id()).root());
-        }
     }
 
     /**
@@ -181,13 +185,15 @@ final class IncidentDetail {
         return box;
     }
 
-    private Node fix(Incident incident) {
+    private Node fix(Incident incident, java.time.LocalDate today) {
         Messages text = words.text();
         String words1;
         if (!incident.status().isOpen()) {
             words1 = text.get("incident.fixed", String.join(", ", incident.fix().updates()));
         } else if (incident.fix().expected().isPresent()) {
-            words1 = text.get("incident.fixExpected", words.date(incident.fix().expected().get()));
+            java.time.LocalDate expected = incident.fix().expected().get();
+            boolean overdue = expected.isBefore(today);
+            words1 = text.get(overdue ? "incident.fixOverdue" : "incident.fixExpected", words.date(expected));
         } else if (!incident.fix().note().isBlank() || !incident.fix().updates().isEmpty()) {
             words1 = incident.fix().updates().isEmpty() ? "" : text.get("incident.fixUpdates", String.join(", ", incident.fix().updates()));
         } else {
@@ -199,6 +205,22 @@ final class IncidentDetail {
         Label fix = paragraph(words1);
         fix.setId("incident-fix");
         return new VBox(4, section(text.get("incident.fix")), fix);
+    }
+
+    /** The affected packages and their ranges, as the incident gives them (rpm's order). */
+    private Node affected(Incident incident) {
+        Messages text = words.text();
+        VBox box = new VBox(2, section(text.get("incident.affected")));
+        box.setId("incident-affected");
+        for (org.fedoraproject.preflight.incident.AffectedPackage a : incident.affected()) {
+            String range = a.fixed().map(f -> text.get("incident.rangeFixed", a.name(), a.introduced().toString(), f.toString()))
+                    .orElseGet(() -> text.get("incident.rangeOpen", a.name(), a.introduced().toString()));
+            String lastGood = a.lastGood().map(g -> " " + text.get("incident.lastGood", g.toString())).orElse("");
+            Label line = paragraph(range + lastGood);
+            line.getStyleClass().add(Styles.MONO_TEXT);
+            box.getChildren().add(line);
+        }
+        return box;
     }
 
     private Node workaround(Workaround w, String from) {
@@ -248,7 +270,14 @@ final class IncidentDetail {
             Button button = new Button(text.get("guide.copy"));
             button.getStyleClass().add("copy-button");
             button.setAccessibleText(text.get("guide.copyAccessible", command));
-            button.setOnAction(e -> copy.accept(command));
+            // Copying gives no sign by itself: the button says it was done, then returns.
+            javafx.animation.PauseTransition back = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            back.setOnFinished(e -> button.setText(text.get("guide.copy")));
+            button.setOnAction(e -> {
+                copy.accept(command);
+                button.setText(text.get("guide.copied"));
+                back.playFromStart();
+            });
             HBox line = new HBox(6, field, button);
             line.setAlignment(Pos.CENTER_LEFT);
             return line;

@@ -23,6 +23,7 @@ final class Styles {
     static final String STEP_TODO = "step-todo";
     static final String HEADING = "heading";
     static final String DERIVED = "derived-note";
+    static final String MONO_TEXT = "mono-text";
     static final String SOURCES_OK = "sources-ok";
     static final String SOURCES_TROUBLE = "sources-trouble";
 

@@ -170,6 +170,20 @@ class MainWindowIT {
         assertTrue(here.contains("replacing 25.1.2-1.fc43"), here);
         assertTrue(here.contains("The pending update mesa-dri-drivers 25.1.6-1.fc43 brings the fix."), here);
         assertTrue(label("incident-fix").startsWith("Fix expected"), label("incident-fix"));
+        java.time.LocalDate expected = window.model().reportProperty().get().assessment().incidents().stream()
+                .filter(i -> i.id().equals(mesa)).findFirst().orElseThrow().incident().incident().fix().expected().orElseThrow();
+        assertEquals(expected.isBefore(java.time.LocalDate.now()), label("incident-fix").contains(": overdue."),
+                "a fix date in the past is overdue: " + label("incident-fix"));
+        String ranges = robot.lookup("#incident-affected").queryAs(Pane.class).getChildren().stream()
+                .filter(c -> c instanceof Label).map(c -> ((Label) c).getText()).reduce("", (a, b) -> a + "\n" + b);
+        assertTrue(ranges.contains("mesa-dri-drivers: from 25.1.4-1.fc43, fixed in 25.1.6-1.fc43"), ranges);
+        List<Node> parts = robot.lookup("#incident-detail").queryAs(Pane.class).getChildren();
+        int guide = parts.indexOf(robot.lookup("#incident-detail").lookup(".section-title").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().equals("Recovery guide")).findFirst().orElseThrow());
+        assertTrue(guide >= 0 && guide < parts.indexOf(robot.lookup("#incident-here").query()), "the guide comes first");
+        javafx.scene.text.TextFlow summary = find("incident-summary", javafx.scene.text.TextFlow.class);
+        assertTrue(summary.getChildren().stream().anyMatch(n -> n.getStyleClass().contains("code-span")
+                && ((javafx.scene.text.Text) n).getText().equals("iris")), "backticks render as code");
         screenshot("window-demo-incident");
 
         Hyperlink web = robot.lookup("#incident-links").lookup(".hyperlink").queryAs(Hyperlink.class);
@@ -190,6 +204,9 @@ class MainWindowIT {
         assertTrue(command.getText().startsWith("sudo dnf"), command.getText());
         Button copy = robot.lookup("#guide-step-1").lookup(".copy-button").queryAs(Button.class);
         fx(() -> copy.fire());
+        assertEquals("Copied", copy.getText(), "Copy says it was done");
+        Label intro = find("guide-intro", Label.class);
+        assertTrue(intro.isWrapText() && !intro.getText().isEmpty(), "the guide's intro wraps instead of being cut off");
         String[] clip = new String[1];
         fx(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
         assertEquals(command.getText(), clip[0]);
