@@ -61,7 +61,13 @@ final class IncidentsView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setId("incident-detail-scroll");
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> detail.show(item, model.reportProperty().get()));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            detail.show(item, model.reportProperty().get());
+            // Another incident starts at its top; the same one, shown again after a refresh, stays where it was.
+            if (a == null || item == null || !a.id().equals(item.id())) {
+                scroll.setVvalue(0);
+            }
+        });
 
         root = new SplitPane(list, scroll);
         root.setDividerPositions(0.34);

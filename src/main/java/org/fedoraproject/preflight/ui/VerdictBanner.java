@@ -38,6 +38,7 @@ final class VerdictBanner {
     private final Button openDemo;
     private final Words words;
     private Outlook shown;
+    private javafx.beans.value.ObservableBooleanValue checking;
 
     VerdictBanner(MainViewModel model, Words words, java.util.function.Consumer<String> copy) {
         this.words = words;
@@ -104,6 +105,9 @@ final class VerdictBanner {
         root.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
 
         model.reportProperty().addListener((o, old, report) -> show(report, model.demoProperty().get()));
+        // While a check runs after one that could not check, say it is fetching, not "could not check".
+        model.busyProperty().addListener((o, was, now) -> show(model.reportProperty().get(), model.demoProperty().get()));
+        this.checking = model.busyProperty();
         show(model.reportProperty().get(), model.demoProperty().get());
     }
 
@@ -128,6 +132,16 @@ final class VerdictBanner {
             return;
         }
         Outlook outlook = Outlook.of(report);
+        if (outlook == Outlook.UNKNOWN && !demo && checking != null && checking.get()) {
+            setOutlook(Outlook.UNKNOWN, text.get("banner.fetching"));
+            next.setText(text.get("banner.fetchingNext"));
+            freshness.setText("");
+            sources.setVisible(false);
+            prepared.setVisible(false);
+            releaseLine.setVisible(false);
+            openDemo.setVisible(false);
+            return;
+        }
         setOutlook(outlook, text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
         next.setText(nextStep(report, outlook));
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));

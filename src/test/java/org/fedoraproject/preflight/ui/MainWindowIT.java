@@ -614,4 +614,46 @@ class MainWindowIT {
             screenshot("window-prepared-update-held");
         }
     }
+
+    /**
+     * The first check (kept data, nothing kept yet) could not check; while the next one fetches,
+     * the banner says it is getting the data, not "could not check" with "Open the demo".
+     */
+    @Test
+    void whileTheFirstDownloadRunsTheBannerSaysItIsFetching() throws Exception {
+        List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TaskRunner firstThenHold = new TaskRunner() {
+            private boolean first = true;
+
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> done,
+                                java.util.function.Consumer<Throwable> failed) {
+                Runnable task = () -> {
+                    try {
+                        done.accept(work.call());
+                    } catch (Exception e) {
+                        failed.accept(e);
+                    }
+                };
+                if (first) {
+                    first = false;
+                    task.run();
+                } else {
+                    held.add(task);
+                }
+            }
+        };
+        CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+        open(context(wiring(Map.of("PREFLIGHT_BODHI_URL", "http://127.0.0.1:9", "PREFLIGHT_DISCOURSE_URL", "http://127.0.0.1:9",
+                "PREFLIGHT_BUGZILLA_URL", "http://127.0.0.1:9")), request, false), firstThenHold);
+        waitUntil(() -> !held.isEmpty());
+        assertTrue(window.model().busyProperty().get());
+        assertEquals("Getting the incident data\u2026", label("verdict-title"));
+        assertTrue(!find("open-demo", Button.class).isVisible(), "no Open the demo while fetching");
+        screenshot("window-fetching");
+        fx(() -> held.remove(0).run());
+        assertTrue(!window.model().busyProperty().get());
+        assertEquals(Outlook.UNKNOWN, window.banner().shown(), "nothing answered: could not check");
+        assertTrue(find("open-demo", Button.class).isVisible());
+    }
 }
