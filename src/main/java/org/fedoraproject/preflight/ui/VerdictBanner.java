@@ -122,24 +122,12 @@ final class VerdictBanner {
     private void show(CheckReport report, boolean demo) {
         Messages text = words.text();
         if (report == null) {
-            setOutlook(Outlook.UNKNOWN, text.get("banner.checking"));
-            next.setText(text.get("banner.checkingNext"));
-            freshness.setText("");
-            sources.setVisible(false);
-            prepared.setVisible(false);
-            releaseLine.setVisible(false);
-            openDemo.setVisible(false);
+            waiting(text.get("banner.checking"), text.get("banner.checkingNext"));
             return;
         }
         Outlook outlook = Outlook.of(report);
         if (outlook == Outlook.UNKNOWN && !demo && checking != null && checking.get()) {
-            setOutlook(Outlook.UNKNOWN, text.get("banner.fetching"));
-            next.setText(text.get("banner.fetchingNext"));
-            freshness.setText("");
-            sources.setVisible(false);
-            prepared.setVisible(false);
-            releaseLine.setVisible(false);
-            openDemo.setVisible(false);
+            waiting(text.get("banner.fetching"), text.get("banner.fetchingNext"));
             return;
         }
         setOutlook(outlook, text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
@@ -153,6 +141,17 @@ final class VerdictBanner {
         root.setAccessibleText(title.getText() + ". " + (releaseLine.isVisible() ? releaseLine.getText() + ". " : "")
                 + next.getText() + " " + freshness.getText()
                 + (sources.isVisible() ? " " + sources.getText() : ""));
+    }
+
+    /** No verdict yet: what is being done, and nothing else. */
+    private void waiting(String what, String then) {
+        setOutlook(Outlook.UNKNOWN, what);
+        next.setText(then);
+        freshness.setText("");
+        sources.setVisible(false);
+        prepared.setVisible(false);
+        releaseLine.setVisible(false);
+        openDemo.setVisible(false);
     }
 
     private void setOutlook(Outlook outlook, String titleText) {
