@@ -85,7 +85,9 @@ public final class DerivedIncidents {
         Set<Long> topicsUsed = new LinkedHashSet<>();
         for (Bug bug : bugs.values()) {
             boolean linked = topicsOfBug.containsKey(bug.id());
-            if (!(bug.common() || linked) || !sources.contains(bug.component()) || !PackageName.isValid(bug.component())
+            // A CommonBugs bug of another release says nothing of this one (one a topic links may: it is kept).
+            boolean otherRelease = !linked && !bug.versions().isEmpty() && !bug.versions().contains(facts.release());
+            if (!(bug.common() || linked) || otherRelease || !sources.contains(bug.component()) || !PackageName.isValid(bug.component())
                     || (!bug.open() && SAYS_NOTHING.contains(bug.resolution()))) {
                 continue;
             }

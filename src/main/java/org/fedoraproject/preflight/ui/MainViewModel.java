@@ -31,6 +31,9 @@ final class MainViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<History> history = new ReadOnlyObjectWrapper<>(this, "history");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
+    private final ReadOnlyObjectWrapper<org.fedoraproject.preflight.app.UpgradeReport> upgrade =
+            new ReadOnlyObjectWrapper<>(this, "upgrade");
+    private final ReadOnlyBooleanWrapper upgradeBusy = new ReadOnlyBooleanWrapper(this, "upgradeBusy");
     private CheckService.Request request;
     private int generation;
     /** The History tab was shown: the history is read again whenever it is reset (the demo). */
@@ -70,6 +73,27 @@ final class MainViewModel {
 
     ReadOnlyObjectProperty<History> historyProperty() {
         return history.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<org.fedoraproject.preflight.app.UpgradeReport> upgradeProperty() {
+        return upgrade.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty upgradeBusyProperty() {
+        return upgradeBusy.getReadOnlyProperty();
+    }
+
+    /** Is it safe to upgrade to Fedora {@code target}? Off the JavaFX thread, as every check. */
+    void checkUpgrade(String target) {
+        CheckService.Request asked = request;
+        upgradeBusy.set(true);
+        tasks.run(() -> context.checks().get().upgrade(asked, java.util.Optional.of(target)), r -> {
+            upgradeBusy.set(false);
+            upgrade.set(r);
+        }, e -> {
+            upgradeBusy.set(false);
+            failure.set(text.get("error.upgrade", describe(e)));
+        });
     }
 
     ReadOnlyBooleanProperty demoProperty() {

@@ -50,7 +50,7 @@ final class MainWindow {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> build(tab));
-        root.setTop(new VBox(banner.root(), FailureBar.of(model, text)));
+        root.setTop(new VBox(banner.root(), new UpgradePanel(model, words, copy).root(), FailureBar.of(model, text)));
         root.setCenter(tabs);
         root.setId("main-window");
     }

@@ -24,6 +24,7 @@ final class Styles {
     static final String HEADING = "heading";
     static final String DERIVED = "derived-note";
     static final String MONO_TEXT = "mono-text";
+    static final String UPGRADE = "upgrade-panel";
     static final String SOURCES_OK = "sources-ok";
     static final String SOURCES_TROUBLE = "sources-trouble";
 

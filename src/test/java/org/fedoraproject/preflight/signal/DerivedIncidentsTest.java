@@ -161,6 +161,10 @@ class DerivedIncidentsTest {
                 bug(3, "mesa", true, "", ""),
                 bug(4, "firefox", false, "ERRATA", "firefox-146.0~b1-1.fc43", Bug.COMMON_BUGS)), List.of()));
         assertEquals(List.of(), a.incidents(), "not a bug, not installed here, not CommonBugs, fixed before the installed one");
+        Bug of42 = new Bug(5, "old", "gnome-shell", List.of("42"), "NEW", "", true, List.of(Bug.COMMON_BUGS), List.of(), "high",
+                Instant.EPOCH);
+        assertEquals(List.of(), assess(List.of(), signals(List.of(), List.of(of42), List.of())).incidents(),
+                "a CommonBugs bug of another release says nothing of this one");
         assertEquals(Verdict.SAFE, a.verdict());
     }
 

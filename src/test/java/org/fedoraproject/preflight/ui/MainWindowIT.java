@@ -656,4 +656,34 @@ class MainWindowIT {
         assertEquals(Outlook.UNKNOWN, window.banner().shown(), "nothing answered: could not check");
         assertTrue(find("open-demo", Button.class).isVisible());
     }
+
+    /** A newer stable release is out: the window offers the upgrade check and shows its answer. */
+    @Test
+    void aNewerReleaseOffersTheUpgradeCheckAndItsAnswer() throws Exception {
+        try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
+            org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
+            feed.server().answer("/releases/", org.fedoraproject.preflight.testing.FeedServer.Answer.json(("{\"releases\":["
+                    + "{\"name\":\"F43\",\"version\":\"43\",\"id_prefix\":\"FEDORA\",\"state\":\"current\",\"eol\":\"2026-12-02\"},"
+                    + "{\"name\":\"F44\",\"version\":\"44\",\"id_prefix\":\"FEDORA\",\"state\":\"current\",\"eol\":null}]}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+            // Fedora 44's CommonBugs: a gnome-shell bug fixed only in a later build (strong evidence).
+            feed.server().answerByQuery("/rest/bug", q -> org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+                    q.contains("version=44") && q.contains("v1=0") ? "{\"bugs\":[{\"id\":2500010,\"summary\":\"GNOME Shell crashes"
+                    + " on login\",\"component\":[\"gnome-shell\"],\"version\":[\"44\"],\"status\":\"ASSIGNED\",\"is_open\":true,"
+                    + "\"keywords\":[\"CommonBugs\"],\"cf_fixed_in\":\"gnome-shell-50.1-2.fc44\",\"severity\":\"high\"}]}"
+                    : "{\"bugs\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+            open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
+            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                    && window.model().reportProperty().get().release().flatMap(r -> r.newestStable()).isPresent());
+            assertTrue(find("upgrade-panel", Pane.class).isVisible());
+            Button ask = find("upgrade-ask", Button.class);
+            assertEquals("Is it safe to upgrade to Fedora 44?", ask.getText());
+            fx(ask::fire);
+            waitUntil(() -> window.model().upgradeProperty().get() != null);
+            assertTrue(label("upgrade-verdict").startsWith("Wait: a serious known problem in Fedora 44"), label("upgrade-verdict"));
+            screenshot("window-upgrade-check");
+        }
+    }
 }
