@@ -314,5 +314,43 @@ dnf -q --disableplugin=local --installroot="$E4" --releasever=43 makecache --ref
 chroot "$R/sid" dnf5 -q --installroot="$E5" --releasever=43 clean metadata >> "$R/edge5.log" 2>&1
 chroot "$R/sid" dnf5 -q --installroot="$E5" --releasever=43 makecache >> "$R/edge5.log" 2>&1
 
+# --- a staged release upgrade: dnf5's own system-upgrade download to Fedora 44 --------------------
+# DIR/sid/roots/upgrade5: the dnf5 root, plus a repository for release 44 (fedora-release-common
+# 44), after `dnf5 system-upgrade download --releasever=44`: its offline-transaction-state.toml
+# and transaction.json are dnf5's, waiting for a reboot.
+log "upgrade root: dnf5 system-upgrade download --releasever=44"
+sed 's/43/44/g' "$HERE/os-release-fedora-43" > "$R/build/os-release-fedora-44"
+cat > "$R/build/release-44.spec" <<SPEC
+Name: fedora-release-common
+Version: 44
+Release: 1
+Summary: Fedora 44's release package, for Preflight's upgrade tests
+License: MIT
+BuildArch: noarch
+Provides: system-release
+Provides: system-release(44)
+Provides: system-release(releasever) = 44
+%description
+Names the release, as Fedora's does.
+%install
+mkdir -p %{buildroot}/usr/lib %{buildroot}/etc
+cp $R/build/os-release-fedora-44 %{buildroot}/usr/lib/os-release
+ln -s ../usr/lib/os-release %{buildroot}/etc/os-release
+%files
+/usr/lib/os-release
+/etc/os-release
+SPEC
+rpmbuild -bb --quiet --define "_topdir $R/build/top" --define "_rpmdir $REPOS/release-44" \
+  --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" "$R/build/release-44.spec" > /dev/null
+createrepo_c --quiet "$REPOS/release-44"
+U5=/roots/upgrade5
+rm -rf "$R/sid$U5"
+cp -a "$R/sid$D5" "$R/sid$U5"
+printf '[fedora-44]\nname=Fedora 44 (Preflight test)\nbaseurl=file:///srv/repos/release-44\nenabled=1\ngpgcheck=0\n' \
+  > "$R/sid$U5/etc/yum.repos.d/fedora-44.repo"
+chroot "$R/sid" dnf5 -y -q --installroot="$U5" system-upgrade download --releasever=44 > "$R/upgrade5.log" 2>&1 \
+  || { tail -30 "$R/upgrade5.log" >&2; exit 1; }
+test -f "$R/sid$U5/usr/lib/sysimage/libdnf5/offline/offline-transaction-state.toml"
+
 echo "$SUM" > "$R/.complete"
 log "test roots ready in $R"

@@ -94,25 +94,40 @@ class UpgradeIT {
         assertTrue(text.stdout().contains("names, installed here: gnome-shell"), text.stdout());
     }
 
+    /**
+     * The upgrade root: the dnf5 root after dnf5's own {@code system-upgrade download
+     * --releasever=44} in the sid chroot (build-roots.sh). Asked about 45, where nothing is known:
+     * go ahead, and the upgrade to 44 that waits for a reboot is shown with the way to cancel it.
+     */
     @Test
     void toAReleaseWithNothingKnownItGoesAheadAndAStagedUpgradeIsShownWithItsWayOut() throws Exception {
-        Path root = home.resolve("root");
-        Processes.run(List.of("cp", "-a", TestRoots.dnf4Root().toString(), root.toString()), null, Map.of());
-        Files.createDirectories(root.resolve("usr/lib/sysimage/libdnf5/offline"));
-        Files.writeString(root.resolve("usr/lib/sysimage/libdnf5/offline/offline-transaction-state.toml"),
-                "[offline-transaction-state]\nstatus = \"download-complete\"\ncachedir = \"/var/cache/libdnf5\"\n"
-                        + "target_releasever = \"45\"\nsystem_releasever = \"43\"\nverb = \"system-upgrade download\"\n"
-                        + "cmd_line = \"dnf5 system-upgrade download --releasever=45\"\npoweroff_after = false\n"
-                        + "rpmdb_cookie = \"0123abcd\"\nmodule_platform_id = \"\"\n");
-        Processes.Result r = check(root, "--upgrade", "45", "--json");
+        Map<String, String> env = new HashMap<>(feed.environment());
+        env.putAll(TestRoots.dnf5Environment());
+        env.put("PREFLIGHT_COMMAND_ROOT", "/roots/upgrade5");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Processes.jar().toString(), "check", "--root", TestRoots.dir().resolve("sid/roots/upgrade5").toString(),
+                "--upgrade", "45", "--json");
+        Processes.Result r = Processes.run(command, null, env);
         assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
         JsonObject json = JsonParser.parseString(r.stdout()).getAsJsonObject();
         assertEquals("go-ahead", json.get("verdict").getAsString());
         JsonObject staged = json.getAsJsonArray("staged").get(0).getAsJsonObject();
         assertEquals("dnf5", staged.get("by").getAsString());
-        assertEquals("45", staged.get("release").getAsString());
+        assertEquals("44", staged.get("release").getAsString(), "dnf5's own offline-transaction-state.toml");
+        assertEquals("download-complete", staged.get("status").getAsString());
         assertEquals("[\"sudo\",\"dnf5\",\"offline\",\"clean\"]", staged.getAsJsonArray("cancel_command").toString());
-        assertEquals(3, check(root, "--upgrade", "forty").exitCode(), "a release is a number");
+        assertEquals(3, check(TestRoots.dnf4Root(), "--upgrade", "forty").exitCode(), "a release is a number");
+
+        // GNOME Software's way: PackageKit's prepared-upgrade, in its own format.
+        Path root = home.resolve("root");
+        Processes.run(List.of("cp", "-a", TestRoots.dnf4Root().toString(), root.toString()), null, Map.of());
+        Files.createDirectories(root.resolve("var/lib/PackageKit"));
+        Files.writeString(root.resolve("var/lib/PackageKit/prepared-upgrade"), "[update]\nname=Fedora Linux\nreleasever=44\n");
+        JsonObject pk = JsonParser.parseString(check(root, "--upgrade", "45", "--json").stdout()).getAsJsonObject()
+                .getAsJsonArray("staged").get(0).getAsJsonObject();
+        assertEquals("PackageKit", pk.get("by").getAsString());
+        assertEquals("44", pk.get("release").getAsString());
+        assertEquals("[\"pkcon\",\"offline-cancel\"]", pk.getAsJsonArray("cancel_command").toString());
     }
 
     @Test
