@@ -10,6 +10,7 @@
 # DIR/dnf4                     a root managed by the host's dnf4: real rpm database, dnf4 history
 # DIR/sid/roots/dnf5           a root managed by dnf5 in the chroot, plus one dnf4 transaction
 #                              (as PackageKit wrote them on Fedora 41-43)
+# DIR/sid/roots/upgrade5        the dnf5 root after dnf5's system-upgrade download --releasever=44
 # Both roots have pending updates, including an obsoleting one, and cached metadata with
 # updateinfo (updateinfo-updates.xml: the advisories of the mesa and firefox updates).
 # A finished build leaves DIR/.complete holding this script's checksum; a second run with the
