@@ -41,12 +41,16 @@ final class IncidentsView {
                         .map(a -> Badge.of("relation", a.relation().id(), words.of("relation", a.relation().id())))
                         .orElse(Badge.of("relation", "none", text.get("relation.none")));
                 Label severity = Badge.of("severity", item.incident().severity().id(), words.of("severity", item.incident().severity().id()));
-                HBox top = new HBox(6, id, relation, severity);
+                javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(6, 4, id, relation, severity);
                 top.setAlignment(Pos.CENTER_LEFT);
+                top.prefWrapLengthProperty().bind(list.widthProperty().subtract(40));
                 Label title = new Label(item.incident().title());
                 title.setWrapText(true);
                 title.setMinWidth(0);
                 title.prefWidthProperty().bind(list.widthProperty().subtract(40));
+                title.maxWidthProperty().bind(list.widthProperty().subtract(40));
+                // Its full height, every line: a list cell would otherwise cut a wrapped title to one line and "...".
+                title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 VBox cell = new VBox(2, top, title);
                 setGraphic(cell);
                 setTooltip(new javafx.scene.control.Tooltip(item.incident().title()));

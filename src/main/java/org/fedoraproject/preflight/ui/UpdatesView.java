@@ -49,6 +49,7 @@ final class UpdatesView {
 
     private final VBox commonIssues = new VBox(2);
     private CheckReport shown;
+    private TableColumn<UpdateAssessment, String> bodhiColumn;
 
     UpdatesView(MainViewModel model, Words words, Consumer<String> openIncident, Consumer<String> openLink) {
         Messages text = words.text();
@@ -76,14 +77,15 @@ final class UpdatesView {
 
         table.setId("updates-table");
         table.setPlaceholder(new Label(text.get("updates.none")));
-        table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name(), 200));
+        table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name(), 200, 120));
         table.getColumns().add(column(text.get("updates.col.fromTo"),
-                u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 260));
+                u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 260, 150));
         table.getColumns().add(verdictColumn(words));
         table.getColumns().add(incidentsColumn(text, openIncident));
-        table.getColumns().add(column(text.get("updates.col.bodhi"), u -> shown == null ? ""
+        bodhiColumn = column(text.get("updates.col.bodhi"), u -> shown == null ? ""
                 : SignalJudge.bodhiOf(u.update(), shown.signals()).map(b -> text.get("updates.bodhi", b.status(), b.karma(),
-                        b.negative().size())).orElse(""), 210));
+                        b.negative().size())).orElse(""), 210, 100);
+        table.getColumns().add(bodhiColumn);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<UpdateAssessment> sorted = new SortedList<>(filtered);
         // With no column sorted, held first; a click on a header sorts by that column.
@@ -123,6 +125,9 @@ final class UpdatesView {
 
     private void show(CheckReport report) {
         shown = report;
+        // An empty column only takes room from the others: Bodhi's shows when Bodhi said something.
+        bodhiColumn.setVisible(report != null && report.assessment().updates().stream()
+                .anyMatch(u -> SignalJudge.bodhiOf(u.update(), report.signals()).isPresent()));
         rows.setAll(report == null ? java.util.List.of() : report.assessment().updates());
         commonIssues.getChildren().clear();
         commonIssues.setVisible(report != null && !report.signals().commonIssues().isEmpty());
@@ -149,11 +154,21 @@ final class UpdatesView {
                 && (which == Show.ALL || u.verdict().name().equals(which.name())));
     }
 
+    /** A text column that never shrinks below {@code min}; a cell cut short shows its whole text as a tooltip. */
     private static TableColumn<UpdateAssessment, String> column(String title, java.util.function.Function<UpdateAssessment, String> value,
-                                                               double width) {
+                                                               double width, double min) {
         TableColumn<UpdateAssessment, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+            }
+        });
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         return c;
     }
 
@@ -169,7 +184,8 @@ final class UpdatesView {
                 setGraphic(empty || v == null ? null : Badge.of("verdict", v.id(), words.of("verdict", v.id())));
             }
         });
-        c.setPrefWidth(100);
+        c.setPrefWidth(110);
+        c.setMinWidth(110); // the widest badge, "Not checked", whole
         return c;
     }
 

@@ -60,8 +60,13 @@ final class VerdictBanner {
         demoTag.getStyleClass().add(Styles.DEMO_TAG);
         demoTag.visibleProperty().bind(model.demoProperty());
         demoTag.managedProperty().bind(demoTag.visibleProperty());
-        HBox heading = new HBox(10, title, demoTag);
-        heading.setAlignment(Pos.BASELINE_LEFT);
+        // The title wraps, and the demo tag goes below it when the window is narrow: never cut off.
+        title.setWrapText(true);
+        title.setMinWidth(0);
+        javafx.scene.layout.FlowPane heading = new javafx.scene.layout.FlowPane(10, 4, title, demoTag);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        heading.setMinWidth(0);
+        title.maxWidthProperty().bind(heading.widthProperty());
         releaseLine.setId("verdict-release");
         releaseLine.setWrapText(true);
         releaseLine.getStyleClass().add(Styles.SOURCES_TROUBLE);

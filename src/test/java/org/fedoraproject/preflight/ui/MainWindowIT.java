@@ -686,4 +686,49 @@ class MainWindowIT {
             screenshot("window-upgrade-check");
         }
     }
+
+    /** At 700×500 the window stays usable: the banner's words wrap inside it, nothing runs off its right edge. */
+    @Test
+    void atSevenHundredByFiveHundredNothingIsClipped() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        fx(() -> {
+            stage.setWidth(700);
+            stage.setHeight(500);
+        });
+        fx(() -> stage.getScene().getRoot().layout());
+        double width = stage.getScene().getWidth();
+        for (String id : List.of("verdict-title", "verdict-next", "verdict-freshness")) {
+            Label l = find(id, Label.class);
+            javafx.geometry.Bounds b = l.localToScene(l.getBoundsInLocal());
+            assertTrue(b.getMaxX() <= width + 1, id + " ends at " + b.getMaxX() + " in a scene " + width + " wide");
+            assertTrue(!l.getText().isEmpty());
+        }
+        Button again = find("check-again", Button.class);
+        assertTrue(again.localToScene(again.getBoundsInLocal()).getMaxX() <= width + 1, "Check again stays in the window");
+        // What a label shows is its own text, not one cut short with "...": the banner, the table's headers and badges.
+        List<javafx.scene.control.Labeled> shownLabels = new ArrayList<>();
+        shownLabels.add(find("verdict-title", Label.class));
+        shownLabels.addAll(robot.lookup(".demo-tag").queryAllAs(Label.class));
+        shownLabels.addAll(robot.lookup("#updates-table").lookup(".column-header .label").queryAllAs(Label.class));
+        shownLabels.addAll(robot.lookup("#updates-table").lookup(".badge").queryAllAs(Label.class));
+        for (javafx.scene.control.Labeled l : shownLabels) {
+            if (l.isVisible() && l.getScene() != null && !l.getText().isEmpty()) {
+                javafx.scene.text.Text drawn = (javafx.scene.text.Text) l.lookup(".text");
+                assertEquals(l.getText(), drawn.getText().replace("\n", " ").replace("  ", " ").strip().isEmpty() ? l.getText()
+                        : drawn.getText(), "cut short: " + l.getText());
+            }
+        }
+        screenshot("window-700x500-updates");
+        fx(() -> window.showIncident("FPS-2026-0042"));
+        fx(() -> stage.getScene().getRoot().layout());
+        Label title = find("incident-title", Label.class);
+        assertTrue(title.localToScene(title.getBoundsInLocal()).getMaxX() <= width + 1, "the incident title wraps in the window");
+        List<Label> inList = new ArrayList<>(robot.lookup("#incident-list").lookup(".badge").queryAllAs(Label.class));
+        inList.addAll(robot.lookup("#incident-list").lookup(".label").queryAllAs(Label.class));
+        for (Label badge : inList) {
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) badge.lookup(".text");
+            assertEquals(badge.getText(), drawn.getText(), "a badge in the list is cut short");
+        }
+        screenshot("window-700x500-incident");
+    }
 }
