@@ -55,6 +55,11 @@ final class MainViewModel {
         this.early = started == null ? null : new Early(WindowContext.kept(context.request()), started);
     }
 
+    /** The runner the window's slow work goes through (the settings' writes too). */
+    TaskRunner tasks() {
+        return tasks;
+    }
+
     ReadOnlyObjectProperty<CheckReport> reportProperty() {
         return report.getReadOnlyProperty();
     }

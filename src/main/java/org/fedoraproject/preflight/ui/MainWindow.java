@@ -40,7 +40,7 @@ final class MainWindow {
         updates = new UpdatesView(model, words, this::showIncident, context.openLink());
         incidents = new Lazy<>(() -> new IncidentsView(model, words, context.openLink(), copy));
         history = new Lazy<>(() -> new HistoryView(model, words));
-        settings = new Lazy<>(() -> new SettingsView(model, words, context.settings(), context.tray().missing()));
+        settings = new Lazy<>(() -> new SettingsView(model, words, context.settings(), context.tray().missing(), model.tasks()));
 
         tabs.getTabs().addAll(
                 tab(UPDATES, text.get("tab.updates"), updates.root()),

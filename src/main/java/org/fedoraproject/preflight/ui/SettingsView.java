@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import java.io.IOException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javafx.geometry.Insets;
@@ -18,7 +17,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.fedoraproject.preflight.app.Autostart;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.Settings;
 import org.fedoraproject.preflight.app.SettingsEditor;
@@ -29,8 +27,9 @@ import org.fedoraproject.preflight.feed.FeedStatus;
 /**
  * The settings, saved to {@code $XDG_CONFIG_HOME/preflight/settings.json} as soon as they change:
  * the feeds (each with its state from the last check; add one with its key, remove one), how
- * often the background checks run, notifications, and starting in the tray at login. A change
- * that cannot be kept is said next to the control, and nothing is written.
+ * often the background checks run, notifications, and starting in the tray at login. A change is
+ * written off the JavaFX thread (SettingsViewModel); one that cannot be kept is said, and the
+ * settings go back to those kept.
  */
 final class SettingsView {
 
@@ -45,14 +44,21 @@ final class SettingsView {
     private final Label feedError = new Label();
     private final Label saved = new Label();
     private Settings settings;
+    private final SettingsViewModel settingsModel;
 
-    SettingsView(MainViewModel model, Words words, SettingsStore store, boolean noTray) {
+    SettingsView(MainViewModel model, Words words, SettingsStore store, boolean noTray, TaskRunner tasks) {
         this.store = store;
         this.model = model;
         this.words = words;
         Messages text = words.text();
         SettingsStore.Loaded loaded = store.load();
         settings = loaded.settings();
+        settingsModel = new SettingsViewModel(store, tasks, text, settings);
+        settingsModel.settingsProperty().addListener((o, a, now) -> {
+            settings = now;
+            feeds.getItems().setAll(now.feeds());
+        });
+        settingsModel.stateProperty().addListener((o, a, now) -> saved.setText(now));
 
         feeds.setId("settings-feeds");
         feeds.setPrefHeight(150);
@@ -65,8 +71,8 @@ final class SettingsView {
         remove.disableProperty().bind(feeds.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
             FeedSource gone = feeds.getSelectionModel().getSelectedItem();
-            if (gone != null && change(s -> SettingsEditor.removeFeed(s, gone.url()))) {
-                model.refresh();
+            if (gone != null) {
+                change(s -> SettingsEditor.removeFeed(s, gone.url()), model::refresh);
             }
         });
 
@@ -97,7 +103,7 @@ final class SettingsView {
         interval.setEditable(true);
         interval.setPrefWidth(100);
         interval.setAccessibleText(text.get("settings.interval"));
-        interval.valueProperty().addListener((o, a, hours) -> change(s -> SettingsEditor.interval(s, hours)));
+        interval.valueProperty().addListener((o, a, hours) -> change(s -> SettingsEditor.interval(s, hours), () -> { }));
         CheckBox notifications = toggle("settings-notifications", text.get("settings.notifications"),
                 settings.notifications(), Settings::withNotifications, false);
         CheckBox login = toggle("settings-start-at-login", text.get("settings.startAtLogin"),
@@ -152,9 +158,7 @@ final class SettingsView {
         box.setId(id);
         box.setSelected(on);
         box.selectedProperty().addListener((o, a, now) -> {
-            if (change(s -> edit.apply(s, now)) && checkAgain) {
-                model.refresh();
-            }
+            change(s -> edit.apply(s, now), checkAgain ? model::refresh : () -> { });
         });
         return box;
     }
@@ -168,36 +172,20 @@ final class SettingsView {
     private void addFeed() {
         try {
             Settings next = SettingsEditor.addFeed(settings, url.getText(), key.getText(), local.isSelected());
-            if (change(s -> next)) {
-                url.clear();
-                key.clear();
-                local.setSelected(false);
-                feedError.setVisible(false);
-                model.refresh();
-            }
+            url.clear();
+            key.clear();
+            local.setSelected(false);
+            feedError.setVisible(false);
+            change(s -> next, model::refresh);
         } catch (IllegalArgumentException e) {
             feedError.setText(e.getMessage());
             feedError.setVisible(true);
         }
     }
 
-    /** Applies and saves a change; on failure says so and keeps the settings as they were. */
-    private boolean change(UnaryOperator<Settings> edit) {
-        Settings next = edit.apply(settings);
-        try {
-            store.save(next);
-            if (next.startAtLogin() != settings.startAtLogin()) {
-                // $XDG_CONFIG_HOME/preflight/settings.json → $XDG_CONFIG_HOME/autostart
-                new Autostart(store.file().getParent().getParent()).apply(next.startAtLogin());
-            }
-        } catch (IOException | RuntimeException e) {
-            saved.setText(words.text().get("settings.notSaved", store.file(), MainViewModel.describe(e)));
-            return false;
-        }
-        settings = next;
-        feeds.getItems().setAll(settings.feeds());
-        saved.setText(words.text().get("settings.saved", store.file()));
-        return true;
+    /** Applies a change now; it is written off the JavaFX thread (SettingsViewModel). */
+    private void change(UnaryOperator<Settings> edit, Runnable saved) {
+        settingsModel.change(edit, saved);
     }
 
     /** A feed and its state in the last check. */

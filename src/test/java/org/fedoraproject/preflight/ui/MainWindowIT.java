@@ -731,4 +731,41 @@ class MainWindowIT {
         }
         screenshot("window-700x500-incident");
     }
+
+    /** Settings are written through the task runner, off the JavaFX thread: settings.json and the autostart entry. */
+    @Test
+    void settingsAreWrittenOffTheJavaFxThread() throws Exception {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        TaskRunner recording = new TaskRunner() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> done,
+                                java.util.function.Consumer<Throwable> failed) {
+                pool.submit(() -> {
+                    threads.add(Thread.currentThread().getName() + (javafx.application.Platform.isFxApplicationThread() ? " (FX)" : ""));
+                    try {
+                        T result = work.call();
+                        javafx.application.Platform.runLater(() -> done.accept(result));
+                    } catch (Exception e) {
+                        javafx.application.Platform.runLater(() -> failed.accept(e));
+                    }
+                });
+            }
+        };
+        try {
+            open(context(wiring(Map.of()), DEMO, false), recording);
+            waitUntil(() -> window.model().reportProperty().get() != null);
+            fx(() -> window.tabs().getSelectionModel().select(3));
+            int before = threads.size();
+            fx(() -> find("settings-start-at-login", javafx.scene.control.CheckBox.class).fire());
+            Path autostart = home.resolve("config/autostart/org.fedoraproject.Preflight.desktop");
+            waitUntil(() -> Files.exists(autostart));
+            waitUntil(() -> label("settings-saved").startsWith("Saved"));
+            assertTrue(threads.size() > before, "the write went through the task runner");
+            assertTrue(threads.stream().noneMatch(t -> t.endsWith("(FX)")), threads.toString());
+            assertTrue(Files.readString(home.resolve("config/preflight/settings.json")).contains("\"start_at_login\": true"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
