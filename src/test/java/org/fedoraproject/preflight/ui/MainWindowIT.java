@@ -768,4 +768,33 @@ class MainWindowIT {
             pool.shutdownNow();
         }
     }
+
+    /** Focus is visible: a focused link, a focused list row and the focused tab strip draw a border. */
+    @Test
+    void focusIsVisibleOnLinksRowsAndTabs() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        Hyperlink link = robot.lookup("#updates-table").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
+                .filter(Node::isVisible).findFirst().orElseThrow();
+        fx(link::requestFocus);
+        fx(() -> stage.getScene().getRoot().applyCss());
+        assertTrue(link.isFocused());
+        assertTrue(link.getBorder() != null && !link.getBorder().isEmpty(), "a focused link draws a border");
+        fx(() -> window.tabs().requestFocus());
+        fx(() -> stage.getScene().getRoot().applyCss());
+        Node tab = robot.lookup("#tabs").lookup(".tab:selected").query();
+        assertTrue(((javafx.scene.layout.Region) tab).getBorder() != null && !((javafx.scene.layout.Region) tab).getBorder().isEmpty(),
+                "the focused tab strip shows which tab");
+        fx(() -> window.showIncident("FPS-2026-0042"));
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = robot.lookup("#incident-list").queryAs(ListView.class);
+        fx(() -> {
+            list.requestFocus();
+            list.getFocusModel().focus(0);
+        });
+        fx(() -> stage.getScene().getRoot().applyCss());
+        javafx.scene.control.ListCell<?> cell = robot.lookup("#incident-list").lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class)
+                .stream().filter(javafx.scene.control.ListCell::isFocused).findFirst().orElseThrow();
+        assertTrue(cell.getBorder() != null && !cell.getBorder().isEmpty(), "a focused row draws a border");
+        screenshot("window-focus-list");
+    }
 }
