@@ -85,6 +85,7 @@ final class UpdatesView {
         bodhiColumn = column(text.get("updates.col.bodhi"), u -> shown == null ? ""
                 : SignalJudge.bodhiOf(u.update(), shown.signals()).map(b -> text.get("updates.bodhi", b.status(), b.karma(),
                         b.negative().size())).orElse(""), 210, 100);
+        bodhiColumn.setCellFactory(col -> new BodhiCell(openLink, text));
         table.getColumns().add(bodhiColumn);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<UpdateAssessment> sorted = new SortedList<>(filtered);
@@ -152,6 +153,48 @@ final class UpdatesView {
         Show which = show.getValue() == null ? Show.ALL : show.getValue();
         filtered.setPredicate(u -> u.update().nevra().name().toLowerCase(java.util.Locale.ROOT).contains(needle)
                 && (which == Show.ALL || u.verdict().name().equals(which.name())));
+    }
+
+    /**
+     * What Bodhi said of an update: its status and karma; the tooltip gives the negative comments
+     * and the bugs, and a click opens the update in Bodhi (https only).
+     */
+    private final class BodhiCell extends TableCell<UpdateAssessment, String> {
+        private final Consumer<String> open;
+        private final Messages words;
+
+        BodhiCell(Consumer<String> open, Messages words) {
+            this.open = open;
+            this.words = words;
+        }
+
+        @Override
+        protected void updateItem(String v, boolean empty) {
+            super.updateItem(v, empty);
+            setText(null);
+            UpdateAssessment u = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
+            var bodhi = u == null || shown == null ? java.util.Optional.<org.fedoraproject.preflight.signal.BodhiUpdate>empty()
+                    : SignalJudge.bodhiOf(u.update(), shown.signals());
+            if (bodhi.isEmpty() || v == null || v.isEmpty()) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            var b = bodhi.get();
+            javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(v);
+            link.setOnAction(e -> {
+                if (b.url().startsWith("https://")) {
+                    open.accept(b.url());
+                }
+            });
+            java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(b.alias() + ": " + v));
+            b.negative().forEach(c -> lines.add(words.get("updates.bodhiComment", c.karma(), c.author(),
+                    c.text().lines().findFirst().orElse(""))));
+            b.bugs().forEach(bug -> lines.add(words.get("updates.bodhiBug", bug.id(), bug.title())));
+            link.setAccessibleText(String.join(". ", lines));
+            setGraphic(link);
+            setTooltip(new javafx.scene.control.Tooltip(String.join("\n", lines)));
+        }
     }
 
     /** A text column that never shrinks below {@code min}; a cell cut short shows its whole text as a tooltip. */

@@ -406,6 +406,13 @@ class MainWindowIT {
             UpdateAssessment firefox = table.getItems().stream().filter(u -> u.update().nevra().name().equals("firefox"))
                     .findFirst().orElseThrow();
             assertEquals(UpdateVerdict.CAUTION, firefox.verdict(), "negative Bodhi karma: caution");
+            // The row opens what Bodhi said: the tooltip has the negative comment; http (a loopback Bodhi) is never opened.
+            Hyperlink said = robot.lookup("#updates-table").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
+                    .filter(h -> h.getText().startsWith("testing, karma -2")).findFirst().orElseThrow();
+            assertTrue(said.getAccessibleText().contains("-1 from"), said.getAccessibleText());
+            int before = opened.size();
+            fx(said::fire);
+            assertEquals(before, opened.size(), "only https is opened");
             Pane common = find("common-issues", Pane.class);
             assertTrue(common.isVisible());
             String links = robot.lookup("#common-issues").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
