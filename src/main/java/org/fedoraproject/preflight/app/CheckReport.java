@@ -57,6 +57,17 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
     /** The way out of a prepared offline update, for the user to run (it asks polkit). */
     public static final List<String> CANCEL_PREPARED = List.of("pkcon", "offline-cancel");
 
+    /** The command that cancels what is prepared: PackageKit's offline update, or an Atomic desktop's staged deployment. */
+    public List<String> cancelPrepared() {
+        return packageKit.via().equals(org.fedoraproject.preflight.machine.StagedDeployment.VIA)
+                ? org.fedoraproject.preflight.machine.StagedDeployment.CANCEL : CANCEL_PREPARED;
+    }
+
+    /** Whether what is prepared is an Atomic desktop's staged deployment (not GNOME Software's offline update). */
+    public boolean preparedIsStagedDeployment() {
+        return packageKit.via().equals(org.fedoraproject.preflight.machine.StagedDeployment.VIA);
+    }
+
     /**
      * The command that installs the pending updates not on hold, when some are on hold and the
      * system updates package by package (on an Atomic desktop an update is one image).

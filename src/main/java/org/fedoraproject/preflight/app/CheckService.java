@@ -109,6 +109,10 @@ public final class CheckService {
                     () -> inspection.packageKit(request.root()), executor);
             system = inspection.snapshotWithoutHistory(request.root());
             packageKit = packageKit(pk, warnings);
+            if (system.manager().get().filter(m -> m == PackageManager.RPM_OSTREE).isPresent()) {
+                // PackageKit does not run on Atomic desktops: the staged deployment is what waits for the restart.
+                packageKit = org.fedoraproject.preflight.machine.StagedDeployment.asPrepared(system.history());
+            }
             sets = UpdateSets.of(system.pending(), packageKit);
             system = new SystemSnapshot(system.os(), system.manager(), system.installed(), sets.merged(), system.history(),
                     system.deployments(), system.takenAt(), system.boot());

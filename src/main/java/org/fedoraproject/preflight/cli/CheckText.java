@@ -151,12 +151,14 @@ final class CheckText {
     private static void printPrepared(CheckReport report, PrintWriter out, Glyphs g) {
         var pk = report.packageKit();
         if (!report.preparedHeld().isEmpty()) {
-            out.println("Prepared offline update");
-            out.println("  The update GNOME Software prepared will install " + report.preparedHeld().stream()
+            boolean staged = report.preparedIsStagedDeployment();
+            out.println(staged ? "Staged deployment" : "Prepared offline update");
+            out.println("  " + (staged ? "The deployment staged for the next boot brings " : "The update GNOME Software prepared will install ")
+                    + report.preparedHeld().stream()
                     .map(n -> n.name() + " " + n.evr()).collect(java.util.stream.Collectors.joining(", "))
                     + " at the next restart" + (pk.triggered() ? " (the restart is already asked for)" : "") + ".");
-            out.println("  Cancel it: " + String.join(" ", CheckReport.CANCEL_PREPARED) + " (it asks for your password);"
-                    + " after the hold, let GNOME Software prepare the update again.");
+            out.println("  Cancel it: " + String.join(" ", report.cancelPrepared()) + " (it asks for your password);"
+                    + (staged ? " after the hold, update again." : " after the hold, let GNOME Software prepare the update again."));
             out.println();
         }
         pk.lastOffline().filter(r -> !r.success()).ifPresent(r -> {

@@ -44,7 +44,7 @@ final class PackageKitJson {
         o.add("prepared_held", nevras(report.preparedHeld()));
         JsonArray cancel = new JsonArray();
         if (!report.preparedHeld().isEmpty()) {
-            CheckReport.CANCEL_PREPARED.forEach(cancel::add);
+            report.cancelPrepared().forEach(cancel::add);
         }
         o.add("cancel_command", cancel);
         if (pk.preparedUpgrade().isPresent()) {

@@ -25,11 +25,31 @@ public final class DnfRefresher {
         this.manager = manager;
     }
 
+    /**
+     * An Atomic desktop's refresh: {@code rpm-ostree upgrade --check} asks rpmostreed to look for
+     * a new image (as the user where its polkit rules allow it); exit 77 means there is none.
+     */
+    private Reading<Instant> ostreeCheck() {
+        String source = "rpm-ostree upgrade --check";
+        try {
+            CommandResult r = target.runner().run(java.util.List.of("rpm-ostree", "upgrade", "--check"), TIMEOUT);
+            if (r.exitCode() != 0 && r.exitCode() != NO_UPDATE) {
+                return Reading.unavailable(source, r.errorLine());
+            }
+            return Reading.of(Instant.now());
+        } catch (CommandFailedException e) {
+            return Reading.unavailable(source, e.getMessage());
+        }
+    }
+
+    /** rpm-ostree upgrade --check's exit status when there is no new image. */
+    static final int NO_UPDATE = 77;
+
     /** When the metadata was downloaded, or why it could not be. */
     public Reading<Instant> refresh() {
         String source = (manager == PackageManager.DNF4 ? "dnf-3" : "dnf5") + " makecache --refresh";
         if (manager == PackageManager.RPM_OSTREE) {
-            return Reading.unavailable(source, "an Atomic desktop's updates are one image: rpm-ostree upgrade --check");
+            return ostreeCheck();
         }
         if (!target.hasRpmDatabase()) {
             return Reading.unavailable(source, "not run: the system has no rpm database");

@@ -248,14 +248,14 @@ final class VerdictBanner {
         if (held.isEmpty()) {
             return;
         }
-        Label what = new Label(text.get("prepared.held", held.stream().map(n -> n.name() + " " + n.evr())
+        Label what = new Label(text.get(report.preparedIsStagedDeployment() ? "prepared.staged" : "prepared.held", held.stream().map(n -> n.name() + " " + n.evr())
                 .collect(java.util.stream.Collectors.joining(", "))));
         what.setId("verdict-prepared-text");
         what.setWrapText(true);
         what.getStyleClass().add(Styles.SOURCES_TROUBLE);
         Label after = new Label(text.get("prepared.after"));
         after.setWrapText(true);
-        prepared.getChildren().addAll(what, IncidentDetail.CommandLine.of(String.join(" ", CheckReport.CANCEL_PREPARED), text, copy),
+        prepared.getChildren().addAll(what, IncidentDetail.CommandLine.of(String.join(" ", report.cancelPrepared()), text, copy),
                 after);
     }
 

@@ -52,6 +52,33 @@ class RpmOstreeReaderTest {
     }
 
     @Test
+    void theStagedDeploymentIsWhatIsPreparedForTheNextBoot() throws Exception {
+        String status = UpdateListParserTest.fixture("rpm-ostree-status-silverblue-43.json");
+        String diff = "{\"pkgdiff\": [[\"mesa-dri-drivers\", 2, {\"PreviousPackage\": [\"mesa-dri-drivers\", \"25.1.2-1.fc43\", \"x86_64\"],"
+                + " \"NewPackage\": [\"mesa-dri-drivers\", \"25.1.4-1.fc43\", \"x86_64\"]}]], \"advisories\": []}";
+        RpmOstreeReader.Result result = new RpmOstreeReader(atomic(status, diff, 0)).read();
+        assertEquals(List.of(org.fedoraproject.preflight.rpm.Nevra.parse("mesa-dri-drivers-25.1.4-1.fc43.x86_64")),
+                org.fedoraproject.preflight.machine.StagedDeployment.packages(result.history()));
+        var prepared = org.fedoraproject.preflight.machine.StagedDeployment.asPrepared(result.history());
+        assertEquals("rpm-ostree", prepared.via());
+        assertTrue(prepared.triggered(), "a staged deployment boots at the next restart");
+    }
+
+    @Test
+    void aRefreshOnAnAtomicDesktopAsksRpmOstreeForANewImage() {
+        List<List<String>> ran = new ArrayList<>();
+        for (int exit : new int[] {0, 77, 1}) {
+            Target t = new Target(Path.of("/nonexistent"), "/", (command, timeout) -> {
+                ran.add(command);
+                return new CommandResult(command, exit, "", exit == 1 ? "error: Authorization required" : "");
+            });
+            Reading<java.time.Instant> r = new DnfRefresher(t, org.fedoraproject.preflight.machine.PackageManager.RPM_OSTREE).refresh();
+            assertEquals(exit != 1, r.get().isPresent(), "exit " + exit + ": 0 an update, 77 none, else a failure said");
+        }
+        assertEquals(List.of("rpm-ostree", "upgrade", "--check"), ran.get(0));
+    }
+
+    @Test
     void aFailingDiffIsAProblemTheDeploymentsStay() throws Exception {
         String status = UpdateListParserTest.fixture("rpm-ostree-status-silverblue-43.json");
         RpmOstreeReader.Result result = new RpmOstreeReader(atomic(status, "", 1)).read();
