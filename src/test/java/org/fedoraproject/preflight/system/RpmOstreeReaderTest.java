@@ -33,12 +33,17 @@ class RpmOstreeReaderTest {
         return new Target(Path.of("/nonexistent"), "/", recorded);
     }
 
-    @Test
-    void deploymentsBecomeTheHistoryOldestToNewestDiffed() throws Exception {
+    /** The Silverblue status, each deployment's db diff bringing mesa-dri-drivers 25.1.4. */
+    private RpmOstreeReader.Result mesaDiffed() throws Exception {
         String status = UpdateListParserTest.fixture("rpm-ostree-status-silverblue-43.json");
         String diff = "{\"pkgdiff\": [[\"mesa-dri-drivers\", 2, {\"PreviousPackage\": [\"mesa-dri-drivers\", \"25.1.2-1.fc43\", \"x86_64\"],"
                 + " \"NewPackage\": [\"mesa-dri-drivers\", \"25.1.4-1.fc43\", \"x86_64\"]}]], \"advisories\": []}";
-        RpmOstreeReader.Result result = new RpmOstreeReader(atomic(status, diff, 0)).read();
+        return new RpmOstreeReader(atomic(status, diff, 0)).read();
+    }
+
+    @Test
+    void deploymentsBecomeTheHistoryOldestToNewestDiffed() throws Exception {
+        RpmOstreeReader.Result result = mesaDiffed();
         List<Transaction> history = result.history().transactions();
         assertEquals(3, history.size());
         assertEquals(List.of("staged", "booted", "rollback"), history.stream().map(Transaction::status).toList());
@@ -53,10 +58,7 @@ class RpmOstreeReaderTest {
 
     @Test
     void theStagedDeploymentIsWhatIsPreparedForTheNextBoot() throws Exception {
-        String status = UpdateListParserTest.fixture("rpm-ostree-status-silverblue-43.json");
-        String diff = "{\"pkgdiff\": [[\"mesa-dri-drivers\", 2, {\"PreviousPackage\": [\"mesa-dri-drivers\", \"25.1.2-1.fc43\", \"x86_64\"],"
-                + " \"NewPackage\": [\"mesa-dri-drivers\", \"25.1.4-1.fc43\", \"x86_64\"]}]], \"advisories\": []}";
-        RpmOstreeReader.Result result = new RpmOstreeReader(atomic(status, diff, 0)).read();
+        RpmOstreeReader.Result result = mesaDiffed();
         assertEquals(List.of(org.fedoraproject.preflight.rpm.Nevra.parse("mesa-dri-drivers-25.1.4-1.fc43.x86_64")),
                 org.fedoraproject.preflight.machine.StagedDeployment.packages(result.history()));
         var prepared = org.fedoraproject.preflight.machine.StagedDeployment.asPrepared(result.history());
