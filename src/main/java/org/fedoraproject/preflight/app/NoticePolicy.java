@@ -78,6 +78,16 @@ public final class NoticePolicy {
                         Notice.NORMAL, Optional.of(incident.id())));
             }
         }
+        if (!report.preparedHeld().isEmpty()) {
+            String what = report.preparedHeld().stream().map(n -> n.name() + " " + n.evr()).collect(Collectors.joining(", "));
+            String key = "prepared:" + what;
+            states.put(key, new Notice(key, report.preparedIsStagedDeployment()
+                    ? "The staged deployment brings a held version" : "The prepared update installs a held version",
+                    (report.preparedIsStagedDeployment() ? "The deployment staged for the next boot brings " + what
+                            : "The update GNOME Software prepared will install " + what + " at the next restart")
+                            + ". Cancel it first: " + String.join(" ", report.cancelPrepared()) + ".",
+                    Notice.NORMAL, Optional.empty()));
+        }
         for (FeedStatus f : report.feeds()) {
             Optional<Instant> last = f.fetched();
             boolean unreachable = f.error().isPresent() && last.map(t -> Duration.between(t, now).compareTo(STALE_AFTER) >= 0).orElse(true);
@@ -108,7 +118,11 @@ public final class NoticePolicy {
         long affects = news.stream().filter(n -> n.key().startsWith("affects:")).count();
         long fixes = news.stream().filter(n -> n.key().startsWith("fix:")).count();
         long feeds = news.stream().filter(n -> n.key().startsWith("stale:")).count();
+        boolean prepared = news.stream().anyMatch(n -> n.key().startsWith("prepared:"));
         List<String> parts = new ArrayList<>();
+        if (prepared) {
+            parts.add("the prepared update installs a held version");
+        }
         if (holds > 0) {
             parts.add(holds + (holds == 1 ? " update to hold" : " updates to hold"));
         }
@@ -123,7 +137,9 @@ public final class NoticePolicy {
         }
         String summary = Character.toUpperCase(parts.get(0).charAt(0)) + String.join(", ", parts).substring(1);
         List<String> lines = new ArrayList<>();
-        news.stream().limit(4).forEach(n -> lines.add("• " + n.summary()));
+        // The prepared update first: it installs at the next restart, whatever else is done.
+        news.stream().filter(n -> n.key().startsWith("prepared:")).forEach(n -> lines.add("• " + n.body()));
+        news.stream().filter(n -> !n.key().startsWith("prepared:")).limit(4).forEach(n -> lines.add("• " + n.summary()));
         if (news.size() > 4) {
             lines.add("… and " + (news.size() - 4) + " more in Preflight");
         }
@@ -135,7 +151,7 @@ public final class NoticePolicy {
                 .flatMap(n -> n.incident().stream()).findFirst();
         boolean critical = report.assessment().incidents().stream().anyMatch(i -> i.relation() == Relation.AFFECTED
                 && i.incident().incident().severity() == Severity.CRITICAL);
-        int urgency = critical ? Notice.CRITICAL : holds + affects > 0 ? Notice.NORMAL : Notice.LOW;
+        int urgency = critical ? Notice.CRITICAL : holds + affects > 0 || prepared ? Notice.NORMAL : Notice.LOW;
         String key = "summary:" + String.join(",", news.stream().map(Notice::key).toList());
         return Optional.of(new Notice(key, summary, String.join("\n", lines), urgency, incident));
     }

@@ -107,6 +107,18 @@ class PackageKitIT {
         assertTrue(text.stdout().contains("The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next restart."),
                 text.stdout());
         assertTrue(text.stdout().contains("Cancel it: pkcon offline-cancel"), text.stdout());
+
+        // The background's one notification says it first.
+        Map<String, String> env = new HashMap<>(feed.environment());
+        env.putAll(daemon);
+        org.fedoraproject.preflight.Main.Wiring wiring = org.fedoraproject.preflight.Main.wire(env, java.time.Clock.systemUTC());
+        org.fedoraproject.preflight.app.CheckReport report = wiring.check().get().check(
+                new org.fedoraproject.preflight.app.CheckService.Request(java.util.Optional.of(root), List.of(), false, false));
+        var states = org.fedoraproject.preflight.app.NoticePolicy.states(report, java.time.Instant.now());
+        var news = org.fedoraproject.preflight.app.NoticePolicy.summary(List.copyOf(states.values()), report).orElseThrow();
+        assertTrue(news.summary().startsWith("The prepared update installs a held version"), news.summary());
+        assertTrue(news.body().startsWith("\u2022 The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next"
+                + " restart. Cancel it first: pkcon offline-cancel."), news.body());
     }
 
     @Test
