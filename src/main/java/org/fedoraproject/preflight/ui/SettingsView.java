@@ -40,18 +40,28 @@ final class SettingsView {
     private final ListView<FeedSource> feeds = new ListView<>();
     private final TextField url = new TextField();
     private final TextArea key = new TextArea();
-    private final CheckBox local;
+    private CheckBox local;
     private final Label feedError = new Label();
     private final Label saved = new Label();
     private Settings settings;
-    private final SettingsViewModel settingsModel;
+    private SettingsViewModel settingsModel;
 
     SettingsView(MainViewModel model, Words words, SettingsStore store, boolean noTray, TaskRunner tasks) {
         this.store = store;
         this.model = model;
         this.words = words;
+        Label loading = new Label(words.text().get("settings.loading"));
+        loading.setPadding(new Insets(16));
+        root = new ScrollPane(loading);
+        root.setFitToWidth(true);
+        model.reportProperty().addListener((o, a, r) -> feeds.refresh());
+        // settings.json is read off the JavaFX thread too; the controls are made once it is.
+        tasks.run(store::load, loaded -> build(loaded, noTray, tasks),
+                e -> loading.setText(words.text().get("settings.notRead", store.file(), MainViewModel.describe(e))));
+    }
+
+    private void build(SettingsStore.Loaded loaded, boolean noTray, TaskRunner tasks) {
         Messages text = words.text();
-        SettingsStore.Loaded loaded = store.load();
         settings = loaded.settings();
         settingsModel = new SettingsViewModel(store, tasks, text, settings);
         settingsModel.settingsProperty().addListener((o, a, now) -> {
@@ -142,9 +152,8 @@ final class SettingsView {
                 saved);
         content.setPadding(new Insets(16));
         content.setMaxWidth(760);
-        root = new ScrollPane(content);
-        root.setFitToWidth(true);
-        model.reportProperty().addListener((o, a, r) -> feeds.refresh());
+        content.setId("settings-content");
+        root.setContent(content);
     }
 
     Node root() {

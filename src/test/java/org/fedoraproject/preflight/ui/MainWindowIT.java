@@ -763,6 +763,8 @@ class MainWindowIT {
             open(context(wiring(Map.of()), DEMO, false), recording);
             waitUntil(() -> window.model().reportProperty().get() != null);
             fx(() -> window.tabs().getSelectionModel().select(3));
+            // The tab reads settings.json through the runner too, then makes its controls.
+            waitUntil(() -> robot.lookup("#settings-content").tryQuery().isPresent());
             int before = threads.size();
             fx(() -> find("settings-start-at-login", javafx.scene.control.CheckBox.class).fire());
             Path autostart = home.resolve("config/autostart/org.fedoraproject.Preflight.desktop");
