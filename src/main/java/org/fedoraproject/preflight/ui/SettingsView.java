@@ -79,10 +79,28 @@ final class SettingsView {
         Button remove = new Button(text.get("settings.remove"));
         remove.setId("settings-remove-feed");
         remove.disableProperty().bind(feeds.getSelectionModel().selectedItemProperty().isNull());
+        Button undo = new Button();
+        undo.setId("settings-undo-remove");
+        undo.managedProperty().bind(undo.visibleProperty());
+        undo.setVisible(false);
         remove.setOnAction(e -> {
             FeedSource gone = feeds.getSelectionModel().getSelectedItem();
             if (gone != null) {
-                change(s -> SettingsEditor.removeFeed(s, gone.url()), model::refresh);
+                int at = settings.feeds().indexOf(gone);
+                change(s -> SettingsEditor.removeFeed(s, gone.url()), () -> {
+                    model.refresh();
+                    // A removal can be taken back: the feed returns where it was, with its key.
+                    undo.setText(text.get("settings.undoRemove", gone.url()));
+                    undo.setVisible(true);
+                    undo.setOnAction(x -> {
+                        undo.setVisible(false);
+                        change(s -> {
+                            java.util.List<FeedSource> list = new java.util.ArrayList<>(s.feeds());
+                            list.add(Math.max(0, Math.min(at, list.size())), gone);
+                            return s.withFeeds(list);
+                        }, model::refresh);
+                    });
+                });
             }
         });
 
@@ -137,7 +155,7 @@ final class SettingsView {
         saved.setText(loaded.problems().isEmpty() ? text.get("settings.keptIn", store.file())
                 : String.join(" ", loaded.problems()));
 
-        HBox feedButtons = new HBox(8, remove);
+        HBox feedButtons = new HBox(8, remove, undo);
         HBox addRow = new HBox(8, local, add);
         addRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(url, Priority.ALWAYS);

@@ -268,6 +268,18 @@ class MainWindowIT {
         @SuppressWarnings("unchecked")
         ListView<FeedSource> feeds = find("settings-feeds", ListView.class);
         assertEquals(1, feeds.getItems().size());
+
+        // Removing it can be undone.
+        fx(() -> feeds.getSelectionModel().select(0));
+        fx(() -> find("settings-remove-feed", Button.class).fire());
+        assertEquals(0, feeds.getItems().size());
+        Button undo = find("settings-undo-remove", Button.class);
+        assertTrue(undo.isVisible());
+        assertEquals("Undo: put https://feeds.example.org/incidents.json back", undo.getText());
+        fx(undo::fire);
+        assertEquals(1, feeds.getItems().size());
+        assertTrue(Files.readString(home.resolve("config/preflight/settings.json")).contains("https://feeds.example.org/incidents.json"));
+        assertFalse(undo.isVisible());
     }
 
     @Test
