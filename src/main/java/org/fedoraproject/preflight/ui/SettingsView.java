@@ -246,8 +246,9 @@ final class SettingsView {
                 return text.get("settings.notChecked");
             }
             FeedStatus s = status.get();
-            String fetched = s.fetched().map(t -> text.get("settings.fetched", words.ago(t, report.at())))
-                    .orElse(text.get("settings.neverFetched"));
+            // With a problem, the time is that of the copy kept from before, never "fetched just now".
+            String fetched = s.fetched().map(t -> text.get(s.error().isPresent() ? "settings.keptFrom" : "settings.fetched",
+                    words.ago(t, report.at()))).orElse(text.get("settings.neverFetched"));
             return s.error().map(e -> fetched + " · " + text.get("settings.problem", e)).orElse(fetched)
                     + (s.stale() ? " · " + text.get("settings.stale") : "");
         }

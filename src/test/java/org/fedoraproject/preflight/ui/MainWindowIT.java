@@ -818,4 +818,29 @@ class MainWindowIT {
         assertTrue(cell.getBorder() != null && !cell.getBorder().isEmpty(), "a focused row draws a border");
         screenshot("window-focus-list");
     }
+
+    /** A feed that fails after a good fetch: its row says the kept copy is used, never "fetched just now". */
+    @Test
+    void aFeedThatFailsSaysItsKeptCopyIsUsedNotFetched() throws Exception {
+        try (SignedFeed feed = SignedFeed.serve(org.fedoraproject.preflight.feed.FeedParser.class
+                .getResourceAsStream("sample-feed.json").readAllBytes(), home)) {
+            Files.writeString(home.resolve("config/preflight/settings.json"), "{\"feeds\": [{\"url\": \"" + feed.url()
+                    + "\", \"local\": true}]}");
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+            open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
+            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                    && window.model().reportProperty().get().feeds().stream().anyMatch(f -> f.feed().isPresent() && f.error().isEmpty()));
+            feed.server().answer("/incidents.json", org.fedoraproject.preflight.testing.FeedServer.Answer.status(404, Map.of()));
+            fx(() -> window.model().refresh());
+            waitUntil(() -> !window.model().busyProperty().get()
+                    && window.model().reportProperty().get().feeds().stream().anyMatch(f -> f.error().isPresent()));
+            fx(() -> window.tabs().getSelectionModel().select(3));
+            waitUntil(() -> robot.lookup("#settings-content").tryQuery().isPresent());
+            String row = robot.lookup("#settings-feeds").lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                    .reduce("", (a, b) -> a + " | " + b);
+            assertTrue(row.contains("using the copy kept from"), row);
+            assertFalse(row.contains("Fetched"), "never 'fetched' next to a problem: " + row);
+        }
+    }
 }
