@@ -132,14 +132,14 @@ final class SettingsView {
         interval.setPrefWidth(100);
         interval.setAccessibleText(text.get("settings.interval"));
         interval.valueProperty().addListener((o, a, hours) -> change(s -> SettingsEditor.interval(s, hours), () -> { }));
-        CheckBox notifications = toggle("settings-notifications", text.get("settings.notifications"),
+        atlantafx.base.controls.ToggleSwitch notifications = toggle("settings-notifications", text.get("settings.notifications"),
                 settings.notifications(), Settings::withNotifications, false);
-        CheckBox login = toggle("settings-start-at-login", text.get("settings.startAtLogin"),
+        atlantafx.base.controls.ToggleSwitch login = toggle("settings-start-at-login", text.get("settings.startAtLogin"),
                 settings.startAtLogin(), Settings::withStartAtLogin, false);
-        CheckBox bodhi = toggle("settings-bodhi", text.get("settings.bodhi"), settings.bodhi(), Settings::withBodhi, true);
-        CheckBox commonIssues = toggle("settings-common-issues", text.get("settings.commonIssues"), settings.commonIssues(),
+        atlantafx.base.controls.ToggleSwitch bodhi = toggle("settings-bodhi", text.get("settings.bodhi"), settings.bodhi(), Settings::withBodhi, true);
+        atlantafx.base.controls.ToggleSwitch commonIssues = toggle("settings-common-issues", text.get("settings.commonIssues"), settings.commonIssues(),
                 Settings::withCommonIssues, true);
-        CheckBox bugzilla = toggle("settings-bugzilla", text.get("settings.bugzilla"), settings.bugzilla(),
+        atlantafx.base.controls.ToggleSwitch bugzilla = toggle("settings-bugzilla", text.get("settings.bugzilla"), settings.bugzilla(),
                 Settings::withBugzilla, true);
 
         Label trayNote = new Label(text.get("settings.noTray"));
@@ -169,7 +169,6 @@ final class SettingsView {
                 IncidentDetail.section(text.get("settings.background")), intervalRow, notifications, login, trayNote,
                 saved);
         content.setPadding(new Insets(16));
-        content.setMaxWidth(760);
         content.setId("settings-content");
         root.setContent(content);
     }
@@ -178,10 +177,16 @@ final class SettingsView {
         return root;
     }
 
-    /** A setting that is on or off, saved when changed; some change what a check reads, so check again. */
-    private CheckBox toggle(String id, String label, boolean on, java.util.function.BiFunction<Settings, Boolean, Settings> edit,
-                            boolean checkAgain) {
-        CheckBox box = new CheckBox(label);
+    /**
+     * A setting that is on or off, saved when changed; some change what a check reads, so check
+     * again. A switch, as GNOME's settings have them (AtlantaFX's ToggleSwitch), its label first.
+     */
+    private atlantafx.base.controls.ToggleSwitch toggle(String id, String label, boolean on,
+                                                       java.util.function.BiFunction<Settings, Boolean, Settings> edit,
+                                                       boolean checkAgain) {
+        atlantafx.base.controls.ToggleSwitch box = new atlantafx.base.controls.ToggleSwitch(label);
+        box.setLabelPosition(javafx.geometry.HorizontalDirection.LEFT);
+        box.setMaxWidth(Double.MAX_VALUE);
         box.setId(id);
         box.setSelected(on);
         box.selectedProperty().addListener((o, a, now) -> {

@@ -778,13 +778,15 @@ class MainWindowIT {
             // The tab reads settings.json through the runner too, then makes its controls.
             waitUntil(() -> robot.lookup("#settings-content").tryQuery().isPresent());
             int before = threads.size();
-            fx(() -> find("settings-start-at-login", javafx.scene.control.CheckBox.class).fire());
+            fx(() -> find("settings-start-at-login", atlantafx.base.controls.ToggleSwitch.class).setSelected(true));
             Path autostart = home.resolve("config/autostart/org.fedoraproject.Preflight.desktop");
             waitUntil(() -> Files.exists(autostart));
             waitUntil(() -> label("settings-saved").startsWith("Saved"));
             assertTrue(threads.size() > before, "the write went through the task runner");
             assertTrue(threads.stream().noneMatch(t -> t.endsWith("(FX)")), threads.toString());
             assertTrue(Files.readString(home.resolve("config/preflight/settings.json")).contains("\"start_at_login\": true"));
+            fx(() -> ((ScrollPane) robot.lookup("#settings-content").query().getParent().getParent().getParent()).setVvalue(1.0));
+            screenshot("window-settings-switches");
         } finally {
             pool.shutdownNow();
         }
