@@ -36,7 +36,7 @@ final class MainWindow {
     MainWindow(MainViewModel model, Words words, WindowContext context, Consumer<String> copy) {
         this.model = model;
         Messages text = words.text();
-        banner = new VerdictBanner(model, words, copy);
+        banner = new VerdictBanner(model, words, copy, this::showAddFeed);
         updates = new UpdatesView(model, words, this::showIncident, context.openLink());
         incidents = new Lazy<>(() -> new IncidentsView(model, words, context.openLink(), copy));
         history = new Lazy<>(() -> new HistoryView(model, words));
@@ -85,6 +85,17 @@ final class MainWindow {
             scene.getAccelerators().put(new KeyCodeCombination(digits[k], KeyCombination.SHORTCUT_DOWN),
                     () -> tabs.getSelectionModel().select(index));
         }
+    }
+
+    /** The Settings tab, with the focus in the new feed's address. */
+    void showAddFeed() {
+        tabs.getSelectionModel().select(3);
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node field = root.lookup("#settings-feed-url");
+            if (field != null) {
+                field.requestFocus();
+            }
+        });
     }
 
     void showIncident(String id) {

@@ -36,11 +36,12 @@ final class VerdictBanner {
     private final java.util.function.Consumer<String> copy;
     private final Label demoTag;
     private final Button openDemo;
+    private final Button addFeedButton;
     private final Words words;
     private Outlook shown;
     private javafx.beans.value.ObservableBooleanValue checking;
 
-    VerdictBanner(MainViewModel model, Words words, java.util.function.Consumer<String> copy) {
+    VerdictBanner(MainViewModel model, Words words, java.util.function.Consumer<String> copy, Runnable addFeed) {
         this.words = words;
         this.copy = copy;
         Messages text = words.text();
@@ -99,7 +100,13 @@ final class VerdictBanner {
         openDemo.setOnAction(e -> model.openDemo());
         openDemo.managedProperty().bind(openDemo.visibleProperty());
         openDemo.setVisible(false);
-        VBox actions = new VBox(6, busy, again, openDemo);
+        // No curated feed yet: a way to add one, besides the verdict Fedora's sources give.
+        addFeedButton = new Button(text.get("banner.addFeed"));
+        addFeedButton.setId("add-feed");
+        addFeedButton.setOnAction(e -> addFeed.run());
+        addFeedButton.managedProperty().bind(addFeedButton.visibleProperty());
+        addFeedButton.setVisible(false);
+        VBox actions = new VBox(6, busy, again, addFeedButton, openDemo);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
@@ -143,6 +150,7 @@ final class VerdictBanner {
                         .map(t -> words.ago(t, report.at())), demo ? Optional.empty() : report.release());
         showPrepared(report);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
+        addFeedButton.setVisible(!demo && report.feeds().isEmpty());
         root.setAccessibleText(title.getText() + ". " + (releaseLine.isVisible() ? releaseLine.getText() + ". " : "")
                 + next.getText() + " " + freshness.getText()
                 + (sources.isVisible() ? " " + sources.getText() : ""));
@@ -157,6 +165,7 @@ final class VerdictBanner {
         prepared.setVisible(false);
         releaseLine.setVisible(false);
         openDemo.setVisible(false);
+        addFeedButton.setVisible(false);
     }
 
     private void setOutlook(Outlook outlook, String titleText) {

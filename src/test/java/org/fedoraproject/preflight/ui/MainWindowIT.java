@@ -572,9 +572,14 @@ class MainWindowIT {
                     label("verdict-freshness"));
             assertEquals("Update information, Bodhi, Bugzilla, Common Issues answered", label("verdict-sources"));
             assertTrue(find("verdict-sources", Label.class).getStyleClass().contains("sources-ok"));
+            Button addFeed = find("add-feed", Button.class);
+            assertTrue(addFeed.isVisible(), "no curated feed: the banner offers to add one");
             // The roots' os-release says SUPPORT_END=2026-12-02: past it (or near it), said on a line of its own.
             assertTrue(label("verdict-release").startsWith("Fedora 43 "), label("verdict-release"));
             screenshot("window-derived-hold");
+            fx(addFeed::fire);
+            assertEquals(MainWindow.SETTINGS, window.tabs().getSelectionModel().getSelectedItem().getId());
+            waitUntil(() -> robot.lookup("#settings-feed-url").tryQuery().isPresent());
             fx(() -> window.showIncident("rhbz#2400001"));
             assertEquals("Derived by Preflight from Bugzilla, not a curated incident. It rests on:", label("incident-derived"));
             List<String> evidence = robot.lookup("#incident-evidence").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
