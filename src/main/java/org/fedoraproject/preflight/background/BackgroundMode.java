@@ -65,8 +65,9 @@ public final class BackgroundMode {
         } catch (DesktopException e) {
             w.log().accept("notifications: " + e.getMessage());
         }
-        service = new BackgroundService(w.check(), w.store(), settings.notifications() ? notifier : Optional.empty(), scheduler,
-                w.clock(), w.log(), w.showWindow(), this::show);
+        // The notifier is there even with notifications off: the settings are read before each check.
+        service = new BackgroundService(w.check(), w.store(), notifier, scheduler, w.clock(), w.log(), w.showWindow(), this::show);
+        service.followSettings(w.settings());
         try {
             tray = TrayIcon.register(w.bus().connection(), entries());
             w.trayPresence().record(tray.isPresent());

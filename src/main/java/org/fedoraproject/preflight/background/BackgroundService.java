@@ -47,6 +47,8 @@ public final class BackgroundService {
     private final Consumer<CheckReport> onReport;
     private final Map<String, Notice> sent = new ConcurrentHashMap<>();
     private volatile String lastId;
+    private volatile java.util.function.Supplier<org.fedoraproject.preflight.app.Settings> settings;
+    private Duration interval;
     private volatile boolean paused;
     private volatile boolean checking;
     /** Monotonic nanoseconds for the quiet window; a seam, so that tests can hold time still. */
@@ -79,11 +81,26 @@ public final class BackgroundService {
         notifier.ifPresent(n -> n.onAction(this::action));
     }
 
+    /**
+     * Reads the settings before each check, so that a change made in the window (notifications
+     * off, another interval) applies without a restart: notifications are sent only while they are
+     * on, and a new interval reschedules the checks.
+     */
+    public void followSettings(java.util.function.Supplier<org.fedoraproject.preflight.app.Settings> settings) {
+        this.settings = settings;
+    }
+
+    /** The interval the periodic checks run at now. */
+    public synchronized Duration interval() {
+        return interval;
+    }
+
     /** The first check after {@code first}, then one every {@code interval}. */
     public synchronized void start(Duration first, Duration interval) {
         if (periodic != null) {
             periodic.cancel(false);
         }
+        this.interval = interval;
         periodic = scheduler.scheduleWithFixedDelay(this::runCheck, first.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -134,7 +151,11 @@ public final class BackgroundService {
             Map<String, Notice> states = NoticePolicy.states(report, clock.instant());
             Set<String> before = store.load();
             List<Notice> news = NoticePolicy.news(states, before);
-            boolean tell = !paused && report.complete();
+            org.fedoraproject.preflight.app.Settings now = settings == null ? null : settings.get();
+            boolean tell = !paused && report.complete() && (now == null || now.notifications());
+            if (now != null && interval != null && !now.checkInterval().equals(interval())) {
+                start(now.checkInterval(), now.checkInterval());
+            }
             if (tell) {
                 NoticePolicy.summary(news, report).ifPresent(this::send);
             }

@@ -248,4 +248,24 @@ class BackgroundServiceTest {
         assertTrue(TransactionWatcher.meaningful("history.sqlite-wal"));
         assertTrue(!TransactionWatcher.meaningful("history.sqlite-shm"));
     }
+
+    @Test
+    void changedSettingsApplyWithoutARestart() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<org.fedoraproject.preflight.app.Settings> now =
+                new java.util.concurrent.atomic.AtomicReference<>(org.fedoraproject.preflight.app.Settings.DEFAULT.withNotifications(false));
+        BackgroundService service = service(realCheck());
+        service.followSettings(now::get);
+        service.start(Duration.ofHours(1), Duration.ofHours(6));
+        feed.publish(next(sample));
+        service.runCheck();
+        assertEquals(List.of(), server.calls(), "notifications are off in the settings");
+        // Turned on in the window: the next change is told, and a new interval reschedules the checks.
+        now.set(org.fedoraproject.preflight.app.Settings.DEFAULT.withCheckInterval(Duration.ofHours(2)));
+        feed.publish(next(withoutIncidents(sample)));
+        service.runCheck();
+        feed.publish(next(sample));
+        service.runCheck();
+        assertEquals(1, server.calls().size(), server.calls().toString());
+        assertEquals(Duration.ofHours(2), service.interval());
+    }
 }
