@@ -42,16 +42,7 @@ public final class SettingsEditor {
         if ((scheme.equals("http") || scheme.equals("file")) && !local) {
             throw new IllegalArgumentException("Only https feeds can be added, unless you mark this one as a local or test feed.");
         }
-        Optional<String> key = Optional.empty();
-        if (!keyPem.isBlank()) {
-            try {
-                FeedKeys.readPublic(keyPem.strip(), "settings");
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("The key is not an Ed25519 public key in PEM form "
-                        + "(-----BEGIN PUBLIC KEY----- …).");
-            }
-            key = Optional.of(keyPem.strip() + "\n");
-        }
+        Optional<String> key = key(keyPem);
         FeedSource source = new FeedSource(uri, key, local);
         if (settings.feeds().stream().anyMatch(f -> f.url().equals(uri))) {
             throw new IllegalArgumentException(trimmed + " is already in the list.");
@@ -59,6 +50,28 @@ public final class SettingsEditor {
         List<FeedSource> feeds = new ArrayList<>(settings.feeds());
         feeds.add(source);
         return settings.withFeeds(feeds);
+    }
+
+    /** A feed's own key changed (empty: the trusted keys verify it), the feed kept where it is. */
+    public static Settings changeKey(Settings settings, URI url, String keyPem) {
+        Optional<String> key = key(keyPem);
+        List<FeedSource> feeds = settings.feeds().stream()
+                .map(f -> f.url().equals(url) ? new FeedSource(f.url(), key, f.local()) : f).toList();
+        return settings.withFeeds(feeds);
+    }
+
+    /** A key in PEM form checked to be an Ed25519 public key; empty for none. */
+    private static Optional<String> key(String keyPem) {
+        if (keyPem.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            FeedKeys.readPublic(keyPem.strip(), "settings");
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("The key is not an Ed25519 public key in PEM form "
+                    + "(-----BEGIN PUBLIC KEY----- …).");
+        }
+        return Optional.of(keyPem.strip() + "\n");
     }
 
     public static Settings removeFeed(Settings settings, URI url) {

@@ -155,14 +155,45 @@ final class SettingsView {
         saved.setText(loaded.problems().isEmpty() ? text.get("settings.keptIn", store.file())
                 : String.join(" ", loaded.problems()));
 
-        HBox feedButtons = new HBox(8, remove, undo);
+        // A feed's key can be changed in place (or cleared: then the trusted keys verify it).
+        Button editKey = new Button(text.get("settings.editKey"));
+        editKey.setId("settings-edit-key");
+        editKey.disableProperty().bind(feeds.getSelectionModel().selectedItemProperty().isNull());
+        TextArea newKey = new TextArea();
+        newKey.setId("settings-new-key");
+        newKey.setPrefRowCount(3);
+        newKey.getStyleClass().add(Styles.MONO);
+        Button saveKey = new Button(text.get("settings.saveKey"));
+        saveKey.setId("settings-save-key");
+        VBox keyEditor = new VBox(6, newKey, saveKey);
+        keyEditor.managedProperty().bind(keyEditor.visibleProperty());
+        keyEditor.setVisible(false);
+        editKey.setOnAction(e -> {
+            FeedSource feed = feeds.getSelectionModel().getSelectedItem();
+            newKey.setText(feed.publicKey().orElse("").strip());
+            newKey.setAccessibleText(text.get("settings.keyOf", feed.url()));
+            keyEditor.setVisible(true);
+            newKey.requestFocus();
+            saveKey.setOnAction(x -> {
+                try {
+                    Settings next = SettingsEditor.changeKey(settings, feed.url(), newKey.getText());
+                    keyEditor.setVisible(false);
+                    feedError.setVisible(false);
+                    change(s -> next, model::refresh);
+                } catch (IllegalArgumentException bad) {
+                    feedError.setText(bad.getMessage());
+                    feedError.setVisible(true);
+                }
+            });
+        });
+        HBox feedButtons = new HBox(8, remove, editKey, undo);
         HBox addRow = new HBox(8, local, add);
         addRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(url, Priority.ALWAYS);
         HBox intervalRow = new HBox(8, new Label(text.get("settings.interval")), interval, new Label(text.get("settings.hours")));
         intervalRow.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(10,
-                IncidentDetail.section(text.get("settings.feeds")), feeds, feedButtons,
+                IncidentDetail.section(text.get("settings.feeds")), feeds, feedButtons, keyEditor,
                 IncidentDetail.section(text.get("settings.addFeed")), labelled(text.get("settings.url"), url),
                 labelled(text.get("settings.key"), key), addRow, feedError,
                 IncidentDetail.section(text.get("settings.signals")), bodhi, commonIssues, bugzilla,

@@ -269,6 +269,18 @@ class MainWindowIT {
         ListView<FeedSource> feeds = find("settings-feeds", ListView.class);
         assertEquals(1, feeds.getItems().size());
 
+        // Its key can be changed: a bad one is refused with the reason, a good one saved.
+        fx(() -> feeds.getSelectionModel().select(0));
+        fx(() -> find("settings-edit-key", Button.class).fire());
+        fx(() -> find("settings-new-key", javafx.scene.control.TextArea.class).setText("not a key"));
+        fx(() -> find("settings-save-key", Button.class).fire());
+        assertTrue(label("settings-feed-error").startsWith("The key is not an Ed25519 public key"), label("settings-feed-error"));
+        String pem = org.fedoraproject.preflight.feed.FeedKeys.publicPem(org.fedoraproject.preflight.feed.FeedKeys.generate().getPublic());
+        fx(() -> find("settings-new-key", javafx.scene.control.TextArea.class).setText(pem));
+        fx(() -> find("settings-save-key", Button.class).fire());
+        assertTrue(Files.readString(home.resolve("config/preflight/settings.json")).contains("BEGIN PUBLIC KEY"), "the key is saved");
+        assertEquals(pem.strip(), feeds.getItems().get(0).publicKey().orElseThrow().strip());
+
         // Removing it can be undone.
         fx(() -> feeds.getSelectionModel().select(0));
         fx(() -> find("settings-remove-feed", Button.class).fire());
