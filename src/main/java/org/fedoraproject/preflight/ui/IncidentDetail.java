@@ -226,7 +226,7 @@ final class IncidentDetail {
     private Node workaround(Workaround w, String from) {
         Messages text = words.text();
         VBox box = new VBox(4);
-        box.getStyleClass().add(Styles.STEP);
+        box.getStyleClass().addAll(Styles.STEP, Styles.WORKAROUND);
         Label title = new Label(w.title());
         title.getStyleClass().add(Styles.HEADING);
         title.setWrapText(true);

@@ -174,17 +174,8 @@ final class SettingsView {
             newKey.setAccessibleText(text.get("settings.keyOf", feed.url()));
             keyEditor.setVisible(true);
             newKey.requestFocus();
-            saveKey.setOnAction(x -> {
-                try {
-                    Settings next = SettingsEditor.changeKey(settings, feed.url(), newKey.getText());
-                    keyEditor.setVisible(false);
-                    feedError.setVisible(false);
-                    change(s -> next, model::refresh);
-                } catch (IllegalArgumentException bad) {
-                    feedError.setText(bad.getMessage());
-                    feedError.setVisible(true);
-                }
-            });
+            saveKey.setOnAction(x -> editFeeds(() -> SettingsEditor.changeKey(settings, feed.url(), newKey.getText()),
+                    () -> keyEditor.setVisible(false)));
         });
         HBox feedButtons = new HBox(8, remove, editKey, undo);
         HBox addRow = new HBox(8, local, add);
@@ -233,11 +224,21 @@ final class SettingsView {
     }
 
     private void addFeed() {
-        try {
-            Settings next = SettingsEditor.addFeed(settings, url.getText(), key.getText(), local.isSelected());
+        editFeeds(() -> SettingsEditor.addFeed(settings, url.getText(), key.getText(), local.isSelected()), () -> {
             url.clear();
             key.clear();
             local.setSelected(false);
+        });
+    }
+
+    /**
+     * A change to the feeds that may be refused (a bad address, a bad key): refused, the reason is
+     * said and nothing changes; accepted, {@code accepted} runs and the change is kept.
+     */
+    private void editFeeds(java.util.function.Supplier<Settings> make, Runnable accepted) {
+        try {
+            Settings next = make.get();
+            accepted.run();
             feedError.setVisible(false);
             change(s -> next, model::refresh);
         } catch (IllegalArgumentException e) {

@@ -25,6 +25,7 @@ final class Styles {
     static final String DERIVED = "derived-note";
     static final String MONO_TEXT = "mono-text";
     static final String UPGRADE = "upgrade-panel";
+    static final String WORKAROUND = "workaround";
     static final String SOURCES_OK = "sources-ok";
     static final String SOURCES_TROUBLE = "sources-trouble";
 
