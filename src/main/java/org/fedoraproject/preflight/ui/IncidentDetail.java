@@ -95,9 +95,12 @@ final class IncidentDetail {
             VBox timeline = new VBox(4);
             timeline.setId("incident-timeline");
             for (TimelineEntry entry : incident.timeline()) {
-                Label when = new Label(words.dateTime(entry.at()));
+                // The time wraps too (a narrow window, a long localized date) instead of being cut off.
+                Label when = paragraph(words.dateTime(entry.at()));
                 when.getStyleClass().add(Styles.MUTED);
-                when.setMinWidth(150);
+                when.setMinWidth(90);
+                when.setPrefWidth(150);
+                when.setMaxWidth(150);
                 Label what = paragraph(entry.status().map(s -> words.of("status", s.id()) + ": ").orElse("") + entry.text());
                 HBox.setHgrow(what, javafx.scene.layout.Priority.ALWAYS);
                 timeline.getChildren().add(new HBox(10, when, what));

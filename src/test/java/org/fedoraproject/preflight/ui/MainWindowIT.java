@@ -759,6 +759,13 @@ class MainWindowIT {
         fx(() -> stage.getScene().getRoot().layout());
         Label title = find("incident-title", Label.class);
         assertTrue(title.localToScene(title.getBoundsInLocal()).getMaxX() <= width + 1, "the incident title wraps in the window");
+        java.util.Set<Label> timeline = robot.lookup("#incident-timeline").lookup(".label").queryAllAs(Label.class);
+        assertTrue(timeline.size() >= 2, "the sample incident has a timeline: " + timeline.size());
+        for (Label when : timeline) {
+            javafx.scene.text.Text drawn = (javafx.scene.text.Text) when.lookup(".text");
+            assertEquals(when.getText().replaceAll("\\s+", " "), drawn.getText().replaceAll("\\s+", " "),
+                    "a timeline line is cut short");
+        }
         List<Label> inList = new ArrayList<>(robot.lookup("#incident-list").lookup(".badge").queryAllAs(Label.class));
         inList.addAll(robot.lookup("#incident-list").lookup(".label").queryAllAs(Label.class));
         for (Label badge : inList) {
