@@ -36,7 +36,7 @@ import org.fedoraproject.preflight.sources.SignalSources;
  */
 final class SignalGathering {
 
-    static final String UPDATEINFO = "updateinfo";
+    static final String UPDATEINFO = SourceState.UPDATEINFO;
 
     private final SignalSources sources;
     private final Inspection inspection;

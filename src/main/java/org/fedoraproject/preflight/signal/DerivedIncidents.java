@@ -150,7 +150,7 @@ public final class DerivedIncidents {
                         fixedIn.map(f -> "Bugzilla names the fixed build: " + component + "-" + f.version() + "-" + f.release() + ".")
                                 .orElse("")),
                 workarounds, links, List.of());
-        return Optional.of(new SourcedIncident(incident, SourcesNames.BUGZILLA, List.of(), Confidence.DERIVED, evidence));
+        return Optional.of(new SourcedIncident(incident, SourceState.BUGZILLA, List.of(), Confidence.DERIVED, evidence));
     }
 
     /** The build of the component in {@code cf_fixed_in} for this release (".fcNN"), else any of the component. */
@@ -204,7 +204,7 @@ public final class DerivedIncidents {
                 IncidentStatus.IDENTIFIED, Severity.MINOR, topic.created(), topic.lastPosted(), Optional.empty(),
                 List.of(facts.release()), List.of(), List.of(), affected, List.of(), Fix.NONE,
                 workaround(topic).map(List::of).orElse(List.of()), links, List.of());
-        return Optional.of(new SourcedIncident(incident, SourcesNames.COMMON_ISSUES, List.of(), Confidence.DERIVED, evidence));
+        return Optional.of(new SourcedIncident(incident, SourceState.COMMON_ISSUES, List.of(), Confidence.DERIVED, evidence));
     }
 
     /** A curated incident that links the same bug, topic or Bodhi update takes the derived one's evidence. */
@@ -306,14 +306,5 @@ public final class DerivedIncidents {
 
     static String bodhiUrl(String alias) {
         return "https://bodhi.fedoraproject.org/updates/" + alias;
-    }
-
-    /** The names sources are shown by (as {@code source} of a derived incident). */
-    public static final class SourcesNames {
-        public static final String BUGZILLA = "Bugzilla";
-        public static final String COMMON_ISSUES = "Common Issues";
-
-        private SourcesNames() {
-        }
     }
 }

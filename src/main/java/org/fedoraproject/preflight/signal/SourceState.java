@@ -13,6 +13,13 @@ import java.util.Optional;
  */
 public record SourceState(String source, State state, Optional<Instant> asOf, Optional<String> problem) {
 
+    /** The sources by name, as the text, the JSON and the window say them. */
+    public static final String BODHI = "Bodhi";
+    public static final String BUGZILLA = "Bugzilla";
+    public static final String COMMON_ISSUES = "Common Issues";
+    /** The repositories' updateinfo, read through dnf: a join key, not incident data itself. */
+    public static final String UPDATEINFO = "updateinfo";
+
     public enum State {
         ANSWERED("answered"), KEPT("kept"), FAILED("failed"), OFF("off");
 

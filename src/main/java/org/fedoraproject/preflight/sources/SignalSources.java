@@ -54,9 +54,9 @@ public final class SignalSources {
         }
     }
 
-    public static final String BODHI = "Bodhi";
-    public static final String BUGZILLA = "Bugzilla";
-    public static final String COMMON_ISSUES_SOURCE = "Common Issues";
+    public static final String BODHI = SourceState.BODHI;
+    public static final String BUGZILLA = SourceState.BUGZILLA;
+    public static final String COMMON_ISSUES_SOURCE = SourceState.COMMON_ISSUES;
 
     static final int BUILDS_PER_REQUEST = 50;
     /** Red Hat's Bugzilla answers an anonymous search with 20 rows at most. */

@@ -221,7 +221,7 @@ final class VerdictBanner {
         List<String> answered = new ArrayList<>();
         List<String> trouble = new ArrayList<>();
         for (var s : states) {
-            String name = s.source().equals("updateinfo") ? text.get("sources.updateinfo") : s.source();
+            String name = s.source().equals(org.fedoraproject.preflight.signal.SourceState.UPDATEINFO) ? text.get("sources.updateinfo") : s.source();
             switch (s.state()) {
                 case ANSWERED -> answered.add(name);
                 case KEPT -> trouble.add(text.get("sources.kept", name, s.asOf().map(t -> words.ago(t, java.time.Instant.now()))
