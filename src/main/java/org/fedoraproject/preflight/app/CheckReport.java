@@ -55,7 +55,7 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
     }
 
     /** The way out of a prepared offline update, for the user to run (it asks polkit). */
-    public static final List<String> CANCEL_PREPARED = List.of("pkcon", "offline-cancel");
+    public static final List<String> CANCEL_PREPARED = PackageKitView.CANCEL;
 
     /** The command that cancels what is prepared: PackageKit's offline update, or an Atomic desktop's staged deployment. */
     public List<String> cancelPrepared() {

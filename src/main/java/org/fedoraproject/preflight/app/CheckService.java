@@ -93,12 +93,7 @@ public final class CheckService {
             statuses.add(DemoSystem.feed());
         } else {
             SettingsStore.Loaded loaded = settings.load();
-            warnings.addAll(loaded.problems());
-            warnings.addAll(feeds.trustProblems());
-            List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
-            sources.addAll(request.extraFeeds());
-            List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
-                    .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
+            List<CompletableFuture<FeedStatus>> refreshes = refreshFeeds(loaded, request, warnings);
             if (request.refresh()) {
                 Reading<java.time.Instant> fresh = inspection.refresh(request.root());
                 if (fresh instanceof Reading.Unavailable<java.time.Instant> u) {
@@ -165,6 +160,18 @@ public final class CheckService {
 
     private static String names(List<Nevra> nevras) {
         return nevras.stream().map(n -> n.name() + " " + n.evr()).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Every feed of the settings and the request, refreshed at once while the system is read;
+     * the settings' and the trusted keys' problems join the warnings.
+     */
+    private List<CompletableFuture<FeedStatus>> refreshFeeds(SettingsStore.Loaded loaded, Request request, List<String> warnings) {
+        warnings.addAll(loaded.problems());
+        warnings.addAll(feeds.trustProblems());
+        List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
+        sources.addAll(request.extraFeeds());
+        return sources.stream().map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
     }
 
     /**
@@ -278,11 +285,7 @@ public final class CheckService {
         List<String> warnings = new ArrayList<>();
         List<String> cannot = new ArrayList<>();
         SettingsStore.Loaded loaded = settings.load();
-        warnings.addAll(loaded.problems());
-        List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
-        sources.addAll(request.extraFeeds());
-        List<CompletableFuture<FeedStatus>> refreshes = sources.stream()
-                .map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
+        List<CompletableFuture<FeedStatus>> refreshes = refreshFeeds(loaded, request, warnings);
         SystemSnapshot system = inspection.snapshotWithoutHistory(request.root());
         Optional<OsRelease> os = system.os().get().filter(OsRelease::isFedora);
         String from = os.map(OsRelease::versionId).orElse("");

@@ -197,7 +197,7 @@ final class SignalGathering {
                                                           Map<String, String> sourceOf) {
         Map<String, Instant> since = new java.util.TreeMap<>(); // sorted: the same search URL (and kept answer) each time
         for (PendingUpdate u : pending) {
-            Optional<Instant> issued = advisories.stream().filter(a -> a.ships(u.nevra())).findFirst().flatMap(Advisory::issued);
+            Optional<Instant> issued = issued(u, advisories);
             String component = sourceOf.getOrDefault(u.nevra().name(), "");
             if (issued.isPresent() && !component.isEmpty()) {
                 since.merge(component, issued.get(), (a, b) -> a.isBefore(b) ? a : b);
@@ -211,7 +211,7 @@ final class SignalGathering {
                                                        Map<String, String> sourceOf) {
         Map<Nevra, List<Bug>> out = new HashMap<>();
         for (PendingUpdate u : pending) {
-            Optional<Instant> issued = advisories.stream().filter(a -> a.ships(u.nevra())).findFirst().flatMap(Advisory::issued);
+            Optional<Instant> issued = issued(u, advisories);
             String component = sourceOf.getOrDefault(u.nevra().name(), "");
             if (issued.isEmpty() || component.isEmpty()) {
                 continue;
@@ -223,6 +223,11 @@ final class SignalGathering {
             }
         }
         return out;
+    }
+
+    /** When the advisory that ships this update was issued, if one does and says. */
+    private static Optional<Instant> issued(PendingUpdate u, List<Advisory> advisories) {
+        return advisories.stream().filter(a -> a.ships(u.nevra())).findFirst().flatMap(Advisory::issued);
     }
 
     private static Map<String, BodhiUpdate> byAlias(List<BodhiUpdate> updates) {

@@ -183,15 +183,22 @@ final class CheckJson {
         return o;
     }
 
-    private static JsonArray strings(java.util.List<String> values) {
+    /** The values as a JSON array (the JSON outputs of check and check --upgrade share these). */
+    static JsonArray strings(java.util.List<String> values) {
         JsonArray array = new JsonArray();
         values.forEach(array::add);
         return array;
     }
 
-    private static void time(JsonObject o, String key, Optional<Instant> time) {
-        if (time.isPresent()) {
-            o.addProperty(key, time.get().toString());
+    /** A time, or null when it is not known. */
+    static void time(JsonObject o, String key, Optional<Instant> time) {
+        text(o, key, time.map(Instant::toString));
+    }
+
+    /** A string, or null when there is none (never left out: the contract's readers expect the key). */
+    static void text(JsonObject o, String key, Optional<String> value) {
+        if (value.isPresent()) {
+            o.addProperty(key, value.get());
         } else {
             o.add(key, JsonNull.INSTANCE);
         }

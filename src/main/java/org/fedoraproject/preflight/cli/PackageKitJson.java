@@ -47,11 +47,7 @@ final class PackageKitJson {
             report.cancelPrepared().forEach(cancel::add);
         }
         o.add("cancel_command", cancel);
-        if (pk.preparedUpgrade().isPresent()) {
-            o.addProperty("prepared_upgrade", pk.preparedUpgrade().get());
-        } else {
-            o.add("prepared_upgrade", JsonNull.INSTANCE);
-        }
+        CheckJson.text(o, "prepared_upgrade", pk.preparedUpgrade());
         if (pk.lastOffline().isPresent()) {
             JsonObject last = new JsonObject();
             last.addProperty("success", pk.lastOffline().get().success());

@@ -99,16 +99,16 @@ final class SignalsJson {
             o.addProperty("source", "feed");
             o.addProperty("url", f.url());
             o.addProperty("state", f.feed().isEmpty() ? "failed" : f.error().isPresent() || f.stale() ? "kept" : "answered");
-            time(o, "as_of", f.fetched());
-            problem(o, f.error());
+            CheckJson.time(o, "as_of", f.fetched());
+            CheckJson.text(o, "problem", f.error());
             out.add(o);
         }
         for (SourceState s : report.signals().sources()) {
             JsonObject o = new JsonObject();
             o.addProperty("source", s.source());
             o.addProperty("state", s.state().id());
-            time(o, "as_of", s.asOf());
-            problem(o, s.problem());
+            CheckJson.time(o, "as_of", s.asOf());
+            CheckJson.text(o, "problem", s.problem());
             out.add(o);
         }
         return out;
@@ -154,21 +154,5 @@ final class SignalsJson {
         }
         o.add("bugs", bugs);
         return o;
-    }
-
-    private static void time(JsonObject o, String key, Optional<java.time.Instant> t) {
-        if (t.isPresent()) {
-            o.addProperty(key, t.get().toString());
-        } else {
-            o.add(key, com.google.gson.JsonNull.INSTANCE);
-        }
-    }
-
-    private static void problem(JsonObject o, Optional<String> problem) {
-        if (problem.isPresent()) {
-            o.addProperty("problem", problem.get());
-        } else {
-            o.add("problem", com.google.gson.JsonNull.INSTANCE);
-        }
     }
 }

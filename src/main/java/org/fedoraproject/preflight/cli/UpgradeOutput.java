@@ -74,11 +74,7 @@ final class UpgradeOutput {
             root.add("verdict", JsonNull.INSTANCE);
         }
         root.addProperty("from", r.from());
-        if (r.assessment().isPresent()) {
-            root.addProperty("to", r.assessment().get().target());
-        } else {
-            root.add("to", JsonNull.INSTANCE);
-        }
+        CheckJson.text(root, "to", r.assessment().map(UpgradeAssessment::target));
         JsonArray incidents = new JsonArray();
         r.assessment().ifPresent(a -> a.concerns().forEach(c -> {
             JsonObject o = new JsonObject();
@@ -89,19 +85,19 @@ final class UpgradeOutput {
             o.addProperty("severity", i.severity().id());
             o.addProperty("source", c.incident().source());
             o.addProperty("confidence", c.incident().confidence().id());
-            o.add("packages", strings(c.packagesHere()));
+            o.add("packages", CheckJson.strings(c.packagesHere()));
             o.addProperty("holds", c.holds());
             incidents.add(o);
         }));
         root.add("incidents", incidents);
-        root.add("locks", strings(r.assessment().map(UpgradeAssessment::locks).orElse(List.of())));
+        root.add("locks", CheckJson.strings(r.assessment().map(UpgradeAssessment::locks).orElse(List.of())));
         JsonArray staged = new JsonArray();
         for (StagedUpgrade s : r.staged()) {
             JsonObject o = new JsonObject();
             o.addProperty("by", s.by());
             o.addProperty("release", s.release());
             o.addProperty("status", s.status());
-            o.add("cancel_command", strings(s.cancel()));
+            o.add("cancel_command", CheckJson.strings(s.cancel()));
             staged.add(o);
         }
         root.add("staged", staged);
@@ -121,14 +117,8 @@ final class UpgradeOutput {
             sources.add(o);
         }
         root.add("sources", sources);
-        root.add("problems", strings(r.cannotCheck()));
-        root.add("warnings", strings(r.warnings()));
+        root.add("problems", CheckJson.strings(r.cannotCheck()));
+        root.add("warnings", CheckJson.strings(r.warnings()));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
-    }
-
-    private static JsonArray strings(List<String> values) {
-        JsonArray a = new JsonArray();
-        values.forEach(a::add);
-        return a;
     }
 }

@@ -24,6 +24,9 @@ public record PackageKitView(Optional<List<Nevra>> updates, List<Nevra> prepared
         }
     }
 
+    /** What cancels a prepared offline update (or upgrade), for the user to run: it asks polkit. */
+    public static final List<String> CANCEL = List.of("pkcon", "offline-cancel");
+
     public static final PackageKitView NONE = new PackageKitView(Optional.empty(), List.of(), false, Optional.empty(),
             Optional.empty(), "");
 

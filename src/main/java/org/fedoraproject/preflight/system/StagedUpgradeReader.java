@@ -41,7 +41,7 @@ public final class StagedUpgradeReader {
             // no staged dnf5 transaction (the usual case), or not one we can read
         }
         packageKit.preparedUpgrade().ifPresent(release -> staged.add(new StagedUpgrade("PackageKit", release, "prepared",
-                List.of("pkcon", "offline-cancel"))));
+                PackageKitView.CANCEL)));
         return staged;
     }
 }
