@@ -55,7 +55,8 @@ public final class Main {
                          Clock clock, ExecutorService io, Map<String, String> env) {
 
         public Services services() {
-            return new Services(inspection, check, guide, dirs, clock, ZoneId.systemDefault());
+            return new Services(inspection, check, guide, dirs, clock, ZoneId.systemDefault(),
+                    org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault(), ZoneId.systemDefault()));
         }
 
         /** The window's wiring; made only when the window opens, so a terminal command never loads JavaFX. */

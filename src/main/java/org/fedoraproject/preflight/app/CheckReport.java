@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import org.fedoraproject.preflight.text.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import org.fedoraproject.preflight.machine.UpdateSets;
  * root that prepared commands name (a checked {@code --root}), empty for this machine.
  */
 public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> feeds, Assessment assessment,
-                          List<HoldAdvice> holds, List<String> cannotCheck, List<String> warnings, Instant at,
+                          List<HoldAdvice> holds, List<Text> cannotCheck, List<Text> warnings, Instant at,
                           Signals signals, Optional<String> commandRoot, PackageKitView packageKit, UpdateSets updateSets) {
 
     public CheckReport {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.fedoraproject.preflight.text.Text;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.assess.Assessment;
@@ -81,7 +82,7 @@ public final class CheckService {
     }
 
     public CheckReport check(Request request) {
-        List<String> warnings = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
         SystemSnapshot system;
         List<FeedStatus> statuses = new ArrayList<>();
         Signals live = Signals.NONE;
@@ -97,7 +98,7 @@ public final class CheckService {
             if (request.refresh()) {
                 Reading<java.time.Instant> fresh = inspection.refresh(request.root());
                 if (fresh instanceof Reading.Unavailable<java.time.Instant> u) {
-                    warnings.add("fresh metadata could not be downloaded (" + u.message() + "); checked with the metadata at hand");
+                    warnings.add(Text.of("check.warning.refresh", u.message()));
                 }
             }
             CompletableFuture<Reading<PackageKitView>> pk = CompletableFuture.supplyAsync(
@@ -112,14 +113,13 @@ public final class CheckService {
             system = new SystemSnapshot(system.os(), system.manager(), system.installed(), sets.merged(), system.history(),
                     system.deployments(), system.takenAt(), system.boot());
             if (sets.differ()) {
-                warnings.add("PackageKit (what GNOME Software installs) and dnf's cache differ: "
-                        + (sets.onlyPackageKit().isEmpty() ? "" : "only PackageKit offers " + names(sets.onlyPackageKit()))
-                        + (sets.onlyPackageKit().isEmpty() || sets.onlyDnf().isEmpty() ? "" : "; ")
-                        + (sets.onlyDnf().isEmpty() ? "" : "only dnf offers " + names(sets.onlyDnf())) + "; both are assessed");
+                warnings.add(Text.of(sets.onlyDnf().isEmpty() ? "check.warning.onlyPackageKit"
+                        : sets.onlyPackageKit().isEmpty() ? "check.warning.onlyDnf" : "check.warning.bothDiffer",
+                        names(sets.onlyPackageKit()), names(sets.onlyDnf())));
             }
             live = signals.gather(system, loaded.settings(), request.root(), sourceOf(system), request.offline());
             refreshes.forEach(f -> statuses.add(f.join()));
-            live.problems().forEach(warnings::add);
+            warnings.addAll(Text.untranslated(live.problems()));
         }
         List<SourcedIncident> incidents = bySourcePackage(derived(CheckReport.merge(statuses), live, system), system, request,
                 warnings);
@@ -127,7 +127,7 @@ public final class CheckService {
         SinceLookup since = request.demo() ? SinceLookup.of(system.history().transactions()) : wanted -> {
             Set<String> names = wanted.stream().map(Nevra::name).collect(Collectors.toSet());
             History history = inspection.history(request.root(), names);
-            history.problems().forEach(p -> warnings.add("history: " + p.message()));
+            history.problems().forEach(p -> warnings.add(Text.of("check.warning.history", p.source(), p.reason())));
             return SinceLookup.of(history.transactions()).find(wanted);
         };
         List<HoldAdvice> holds = List.of();
@@ -139,17 +139,17 @@ public final class CheckService {
     }
 
     /** PackageKit's view, waited for at most PACKAGEKIT_WAIT: a daemon that is slow to start must not hold up the verdict. */
-    private static PackageKitView packageKit(CompletableFuture<Reading<PackageKitView>> read, List<String> warnings) {
+    private static PackageKitView packageKit(CompletableFuture<Reading<PackageKitView>> read, List<Text> warnings) {
         try {
             Reading<PackageKitView> r = read.get(PACKAGEKIT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             if (r instanceof Reading.Unavailable<PackageKitView> u) {
-                warnings.add(u.message());
+                warnings.add(unreadable(u));
             }
             return r.get().orElse(PackageKitView.NONE);
         } catch (java.util.concurrent.TimeoutException e) {
-            warnings.add("PackageKit: no answer within " + PACKAGEKIT_WAIT.toSeconds() + " s; checked without it");
+            warnings.add(Text.of("check.warning.packageKitSlow", PACKAGEKIT_WAIT.toSeconds()));
         } catch (java.util.concurrent.ExecutionException e) {
-            warnings.add("PackageKit: " + e.getCause().getMessage());
+            warnings.add(Text.of("check.warning.source", "PackageKit", String.valueOf(e.getCause().getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -158,17 +158,22 @@ public final class CheckService {
 
     static final java.time.Duration PACKAGEKIT_WAIT = java.time.Duration.ofSeconds(25);
 
-    private static String names(List<Nevra> nevras) {
-        return nevras.stream().map(n -> n.name() + " " + n.evr()).collect(Collectors.joining(", "));
+    private static List<String> names(List<Nevra> nevras) {
+        return nevras.stream().map(n -> n.name() + " " + n.evr()).toList();
+    }
+
+    /** What could not be read, and why: the source's name and its own words. */
+    static Text unreadable(Reading.Unavailable<?> u) {
+        return Text.of("check.warning.source", u.source(), u.reason());
     }
 
     /**
      * Every feed of the settings and the request, refreshed at once while the system is read;
      * the settings' and the trusted keys' problems join the warnings.
      */
-    private List<CompletableFuture<FeedStatus>> refreshFeeds(SettingsStore.Loaded loaded, Request request, List<String> warnings) {
-        warnings.addAll(loaded.problems());
-        warnings.addAll(feeds.trustProblems());
+    private List<CompletableFuture<FeedStatus>> refreshFeeds(SettingsStore.Loaded loaded, Request request, List<Text> warnings) {
+        warnings.addAll(Text.untranslated(loaded.problems()));
+        warnings.addAll(Text.untranslated(feeds.trustProblems()));
         List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
         sources.addAll(request.extraFeeds());
         return sources.stream().map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
@@ -179,10 +184,10 @@ public final class CheckService {
      * affected version is dnf asked which versions the repositories have (a lock hides the fix
      * from check-upgrade, not from repoquery), so a check without such a lock runs no extra command.
      */
-    private List<HoldAdvice> holds(Request request, SystemSnapshot system, List<SourcedIncident> incidents, List<String> warnings) {
+    private List<HoldAdvice> holds(Request request, SystemSnapshot system, List<SourcedIncident> incidents, List<Text> warnings) {
         PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
         Reading<VersionLocks> read = inspection.locks(request.root(), manager);
-        read.get().ifPresentOrElse(h -> { }, () -> warnings.add(((Reading.Unavailable<?>) read).message()));
+        read.get().ifPresentOrElse(h -> { }, () -> warnings.add(unreadable((Reading.Unavailable<?>) read)));
         VersionLocks locks = read.get().orElse(VersionLocks.NONE);
         List<InstalledPackage> installed = system.installed().get().orElse(List.of());
         Set<String> pinning = HoldAdvice.pinningAffected(locks, installed, incidents);
@@ -190,7 +195,7 @@ public final class CheckService {
         if (!pinning.isEmpty()) {
             Reading<Map<String, Set<Evr>>> versions =
                     inspection.available(request.root(), manager, pinning);
-            versions.get().ifPresentOrElse(v -> { }, () -> warnings.add(((Reading.Unavailable<?>) versions).message()));
+            versions.get().ifPresentOrElse(v -> { }, () -> warnings.add(unreadable((Reading.Unavailable<?>) versions)));
             available = versions.get().orElse(Map.of());
         }
         return HoldAdvice.of(locks, installed, incidents, available, manager, inspection.commandRoot(request.root()));
@@ -227,7 +232,7 @@ public final class CheckService {
      * epoch. dnf is asked for the pending updates' source packages only when an entry needs them.
      */
     private List<SourcedIncident> bySourcePackage(List<SourcedIncident> incidents, SystemSnapshot system, Request request,
-                                                  List<String> warnings) {
+                                                  List<Text> warnings) {
         List<InstalledPackage> installed = system.installed().get().orElse(List.of());
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String release = system.os().get().map(OsRelease::versionId).orElse("");
@@ -241,12 +246,12 @@ public final class CheckService {
                 && SourceExpansion.needsSources(applicable)) {
             PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
             Reading<Map<String, String>> read = inspection.pendingSources(request.root(), manager);
-            read.get().ifPresentOrElse(sourceOf::putAll, () -> warnings.add(((Reading.Unavailable<?>) read).message()));
+            read.get().ifPresentOrElse(sourceOf::putAll, () -> warnings.add(unreadable((Reading.Unavailable<?>) read)));
         }
         SourceExpansion.Expanded expanded =
                 SourceExpansion.expand(incidents, sourceOf);
-        warnings.addAll(expanded.notes());
-        warnings.addAll(EpochCheck.warnings(applicable, epochs));
+        warnings.addAll(Text.untranslated(expanded.notes()));
+        warnings.addAll(Text.untranslated(EpochCheck.warnings(applicable, epochs)));
         return expanded.incidents();
     }
 
@@ -255,25 +260,23 @@ public final class CheckService {
      * that was read (or kept) or on at least one of Fedora's sources (Bodhi, Bugzilla, Common
      * Issues) that answered (or whose answer was kept). None of them: could not check, never safe.
      */
-    static Optional<String> incidentData(List<FeedStatus> statuses, Signals live) {
+    static Optional<Text> incidentData(List<FeedStatus> statuses, Signals live) {
         boolean feed = statuses.stream().anyMatch(s -> s.feed().isPresent());
         boolean fedora = live.sources().stream().filter(s -> !s.source().equals(SignalGathering.UPDATEINFO))
                 .anyMatch(org.fedoraproject.preflight.signal.SourceState::counts);
         if (feed || fedora) {
             return Optional.empty();
         }
-        String feeds = statuses.isEmpty() ? "no incident feed is configured"
-                : "no incident feed could be read, and none is kept from before";
-        List<String> failed = live.sources().stream()
+        Text feeds = Text.of(statuses.isEmpty() ? "check.noData.noFeed" : "check.noData.feedUnreadable");
+        List<Text> failed = live.sources().stream()
                 .filter(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.FAILED)
-                .map(s -> s.problem().orElse(s.source() + ": no answer")).toList();
+                .map(s -> s.problem().map(Text::untranslated).orElse(Text.of("check.noData.noAnswer", s.source()))).toList();
         List<String> off = live.sources().stream().filter(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF)
                 .map(org.fedoraproject.preflight.signal.SourceState::source).toList();
-        String fedoraWhy = !failed.isEmpty() ? "none of Fedora's sources answered (" + String.join("; ", failed) + ")"
-                : !off.isEmpty() && live.sources().stream().allMatch(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF
-                        || s.source().equals(SignalGathering.UPDATEINFO))
-                ? "Fedora's sources are off in the settings" : "Fedora's sources were not asked";
-        return Optional.of(feeds + " and " + fedoraWhy + ": add a feed with --feed URL or in the settings");
+        Text fedoraWhy = !failed.isEmpty() ? Text.of("check.noData.sourcesFailed", failed)
+                : Text.of(!off.isEmpty() && live.sources().stream().allMatch(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF
+                        || s.source().equals(SignalGathering.UPDATEINFO)) ? "check.noData.sourcesOff" : "check.noData.sourcesNotAsked");
+        return Optional.of(Text.of("check.noData", feeds, fedoraWhy));
     }
 
     /**
@@ -282,15 +285,15 @@ public final class CheckService {
      * against the packages installed here; the versionlock entries; a staged upgrade.
      */
     public UpgradeReport upgrade(Request request, Optional<String> wanted) {
-        List<String> warnings = new ArrayList<>();
-        List<String> cannot = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
+        List<Text> cannot = new ArrayList<>();
         SettingsStore.Loaded loaded = settings.load();
         List<CompletableFuture<FeedStatus>> refreshes = refreshFeeds(loaded, request, warnings);
         SystemSnapshot system = inspection.snapshotWithoutHistory(request.root());
         Optional<OsRelease> os = system.os().get().filter(OsRelease::isFedora);
         String from = os.map(OsRelease::versionId).orElse("");
         if (os.isEmpty()) {
-            cannot.add("this is not a Fedora system that can be told");
+            cannot.add(Text.of("check.cannot.notFedoraUpgrade"));
         }
         List<FeedStatus> statuses = new ArrayList<>();
         Optional<String> target = wanted;
@@ -301,15 +304,15 @@ public final class CheckService {
             target = org.fedoraproject.preflight.signal.ReleaseOutlook.of(from, Optional.empty(), releases.items(),
                     clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()).flatMap(r -> r.newestStable());
             if (target.isEmpty()) {
-                cannot.add(releases.problem().map(p -> "which release is the newest stable one cannot be told (" + p + ")")
-                        .orElse("no stable release newer than Fedora " + from + " is out"));
+                cannot.add(releases.problem().map(p -> Text.of("check.cannot.newestUnknown", p))
+                        .orElse(Text.of("check.cannot.noNewer", from)));
             }
         }
         refreshes.forEach(f -> statuses.add(f.join()));
         if (target.isPresent() && os.isPresent()) {
             Map<String, String> sourceOf = sourceOf(system);
             live = signals.gatherForUpgrade(system, loaded.settings(), request.root(), sourceOf, request.offline(), target.get());
-            live.problems().forEach(warnings::add);
+            warnings.addAll(Text.untranslated(live.problems()));
             List<InstalledPackage> installed = system.installed().get().orElse(List.of());
             // After the upgrade every installed package is the new release's: a topic naming one concerns it.
             List<PendingUpdate> asIfUpgraded = installed.stream().map(p -> new PendingUpdate(p.nevra(), "", List.of())).toList();
@@ -319,7 +322,7 @@ public final class CheckService {
                     new DerivedIncidents.Facts(target.get(), sourceOf, epochOf, asIfUpgraded, clock.instant()));
             PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
             Reading<VersionLocks> locks = inspection.locks(request.root(), manager);
-            locks.get().ifPresentOrElse(l -> { }, () -> warnings.add(((Reading.Unavailable<?>) locks).message()));
+            locks.get().ifPresentOrElse(l -> { }, () -> warnings.add(unreadable((Reading.Unavailable<?>) locks)));
             assessment = Optional.of(org.fedoraproject.preflight.assess.UpgradeAssessment.assess(target.get(), all, installed,
                     locks.get().orElse(VersionLocks.NONE)));
             incidentData(statuses, live).ifPresent(cannot::add);
@@ -349,22 +352,22 @@ public final class CheckService {
     }
 
     CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<SourcedIncident> incidents,
-                       List<HoldAdvice> holds, List<String> warnings, SinceLookup since, Signals live,
+                       List<HoldAdvice> holds, List<Text> warnings, SinceLookup since, Signals live,
                        Optional<String> commandRoot, PackageKitView packageKit, UpdateSets sets) {
-        List<String> cannot = new ArrayList<>();
-        List<String> uncheckedBecause = new ArrayList<>();
+        List<Text> cannot = new ArrayList<>();
+        List<Text> uncheckedBecause = new ArrayList<>();
         Optional<OsRelease> os = system.os().get();
         if (system.os() instanceof Reading.Unavailable<OsRelease> u) {
-            cannot.add("cannot tell which system this is: " + u.message());
+            cannot.add(Text.of("check.cannot.whichSystem", u.source(), u.reason()));
         } else if (!os.get().isFedora()) {
-            cannot.add("this is " + os.get().prettyName() + ", not Fedora; try the demo: preflight check --demo");
+            cannot.add(Text.of("check.cannot.notFedora", os.get().prettyName()));
         }
         uncheckedBecause.addAll(cannot);
         if (system.installed() instanceof Reading.Unavailable<?> u) {
-            cannot.add("installed packages: " + u.message());
+            cannot.add(Text.of("check.cannot.installed", u.source(), u.reason()));
         }
         if (system.pending() instanceof Reading.Unavailable<?> u) {
-            cannot.add("pending updates: " + u.message());
+            cannot.add(Text.of("check.cannot.pending", u.source(), u.reason()));
         }
         incidentData(statuses, live).ifPresent(why -> {
             cannot.add(why);
@@ -377,7 +380,7 @@ public final class CheckService {
                 arch, installed, pending, since, system.boot());
         Assessment assessment = SignalJudge.apply(Assessor.assess(facts, incidents), live);
         if (!uncheckedBecause.isEmpty()) {
-            assessment = assessment.unchecked(uncheckedBecause.get(0));
+            assessment = assessment.unchecked(org.fedoraproject.preflight.text.Messages.english().render(uncheckedBecause.get(0)));
         }
         return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant(), live,
                 commandRoot, packageKit, sets);

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import org.fedoraproject.preflight.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class GuideService {
      * The plan, and for each step whether it is done; or why there is none ({@code notConcerning}:
      * a feed has the incident, but it does not concern this system).
      */
-    public record Result(CheckReport report, Optional<Plan> plan, List<StepStatus> statuses, List<String> problems,
+    public record Result(CheckReport report, Optional<Plan> plan, List<StepStatus> statuses, List<Text> problems,
                          boolean notConcerning) {
         public Result {
             statuses = List.copyOf(statuses);
@@ -50,7 +51,7 @@ public final class GuideService {
 
     /** The guide from a check already made (the window's), so opening an incident does not check twice. */
     public Result guide(String incidentId, CheckReport report, CheckService.Request request) {
-        List<String> problems = new ArrayList<>(report.cannotCheck());
+        List<Text> problems = new ArrayList<>(report.cannotCheck());
         Optional<IncidentAssessment> assessment = report.assessment().incidents().stream()
                 .filter(i -> i.id().equals(incidentId)).findFirst();
         if (assessment.isEmpty()) {
@@ -59,11 +60,10 @@ public final class GuideService {
             // "Does not concern this system" only when the system was read whole: without its
             // packages or pending updates, that would be a false all-clear (then: could not check, and why).
             if (known && !report.complete()) {
-                problems.add(0, "cannot tell whether " + incidentId + " concerns this system");
+                problems.add(0, Text.of("guide.problem.unknown", incidentId));
                 return new Result(report, Optional.empty(), List.of(), problems, false);
             }
-            problems.add(known ? incidentId + " does not concern this system: nothing to do"
-                    : "no feed has an incident " + incidentId);
+            problems.add(Text.of(known ? "guide.problem.notConcerning" : "guide.problem.noSuchIncident", incidentId));
             return new Result(report, Optional.empty(), List.of(), problems, known);
         }
         PackageManager manager = report.system().manager().get().orElse(PackageManager.DNF5);
@@ -76,10 +76,10 @@ public final class GuideService {
             locks = VersionLocks.NONE;
         } else {
             Reading<Map<String, Set<Evr>>> versions = inspection.available(request.root(), manager, names);
-            versions.get().ifPresentOrElse(v -> { }, () -> problems.add(((Reading.Unavailable<?>) versions).message()));
+            versions.get().ifPresentOrElse(v -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) versions)));
             available = versions.get().orElse(Map.of());
             Reading<VersionLocks> read = inspection.locks(request.root(), manager);
-            read.get().ifPresentOrElse(h -> { }, () -> problems.add(((Reading.Unavailable<?>) read).message()));
+            read.get().ifPresentOrElse(h -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) read)));
             locks = read.get().orElse(VersionLocks.NONE);
         }
         Optional<String> installRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import org.fedoraproject.preflight.text.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import org.fedoraproject.preflight.signal.SourceState;
  */
 public record UpgradeReport(String from, Optional<UpgradeAssessment> assessment, List<CommonIssue> commonIssues,
                             List<StagedUpgrade> staged, List<FeedStatus> feeds, List<SourceState> sources,
-                            List<String> cannotCheck, List<String> warnings, Instant at) {
+                            List<Text> cannotCheck, List<Text> warnings, Instant at) {
 
     public UpgradeReport {
         Objects.requireNonNull(from, "from");

@@ -1,5 +1,7 @@
 package org.fedoraproject.preflight.cli;
 
+import org.fedoraproject.preflight.text.Text;
+import org.fedoraproject.preflight.text.Messages;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.app.CheckReport;
@@ -55,10 +57,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             org.fedoraproject.preflight.app.UpgradeReport report = services.check().upgrade(request,
                     upgrade.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(upgrade));
-            out.println(options.json ? UpgradeOutput.json(report) : UpgradeOutput.text(report));
+            out.println(options.json ? UpgradeOutput.json(report) : UpgradeOutput.text(report, services.text()));
             out.flush();
-            report.warnings().forEach(w -> err.println("preflight check: " + w));
-            report.cannotCheck().forEach(c -> err.println("preflight check: could not check: " + c));
+            printProblems(report.warnings(), report.cannotCheck(), err);
             err.flush();
             return report.complete() ? report.assessment().get().verdict().exitCode() : COULD_NOT_CHECK;
         }
@@ -66,12 +67,17 @@ final class CheckCommand implements Callable<Integer> {
         if (options.json) {
             out.println(CheckJson.toJson(report));
         } else {
-            CheckText.print(report, out, services.zone());
+            CheckText.print(report, out, services.text());
         }
         out.flush();
-        report.warnings().forEach(w -> err.println("preflight check: " + w));
-        report.cannotCheck().forEach(c -> err.println("preflight check: could not check: " + c));
+        printProblems(report.warnings(), report.cannotCheck(), err);
         err.flush();
         return report.complete() ? report.assessment().verdict().exitCode() : COULD_NOT_CHECK;
+    }
+
+    private void printProblems(java.util.List<Text> warnings, java.util.List<Text> cannotCheck, PrintWriter err) {
+        Messages m = services.text();
+        warnings.forEach(w -> err.println(m.get("cli.check.warning", m.render(w))));
+        cannotCheck.forEach(c -> err.println(m.get("cli.check.couldNotCheck", m.render(c))));
     }
 }

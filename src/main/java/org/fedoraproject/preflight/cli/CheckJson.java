@@ -62,10 +62,8 @@ final class CheckJson {
             holds.add(o);
         }
         root.add("holds", holds);
-        JsonArray problems = new JsonArray();
-        report.cannotCheck().forEach(problems::add);
-        root.add("problems", problems);
-        root.add("warnings", strings(report.warnings()));
+        root.add("problems", english(report.cannotCheck()));
+        root.add("warnings", english(report.warnings()));
         JsonObject metadata = new JsonObject();
         time(metadata, "time", report.metadataTime());
         metadata.addProperty("older_than_a_day", report.metadataTime()
@@ -184,6 +182,12 @@ final class CheckJson {
     }
 
     /** The values as a JSON array (the JSON outputs of check and check --upgrade share these). */
+    /** Sentences in English, whatever the user's locale: the JSON is for scripts. */
+    static JsonArray english(java.util.List<org.fedoraproject.preflight.text.Text> texts) {
+        org.fedoraproject.preflight.text.Messages english = org.fedoraproject.preflight.text.Messages.english();
+        return strings(texts.stream().map(english::render).toList());
+    }
+
     static JsonArray strings(java.util.List<String> values) {
         JsonArray array = new JsonArray();
         values.forEach(array::add);

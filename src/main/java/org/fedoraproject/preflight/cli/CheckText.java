@@ -1,214 +1,229 @@
 package org.fedoraproject.preflight.cli;
 
 import java.io.PrintWriter;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.AffectedInstall;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.Relation;
+import org.fedoraproject.preflight.assess.Since;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.guide.ShellCommand;
+import org.fedoraproject.preflight.incident.Evidence;
 import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.text.Messages;
 
 /** The readable report: the verdict first, then what to do, then the details and how fresh the data is. */
 final class CheckText {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private CheckText() {
     }
 
-    static void print(CheckReport report, PrintWriter out, ZoneId zone) {
-        print(report, out, zone, Glyphs.forTerminal());
+    static void print(CheckReport report, PrintWriter out, Messages m) {
+        print(report, out, m, Glyphs.forTerminal());
     }
 
-    static void print(CheckReport report, PrintWriter out, ZoneId zone, Glyphs g) {
+    static void print(CheckReport report, PrintWriter out, Messages m, Glyphs g) {
         Assessment a = report.assessment();
-        if (!report.complete()) {
-            out.println("COULD NOT CHECK " + g.dash() + " " + report.cannotCheck().get(0) + ".");
-        } else {
-            out.println(headline(a, g));
-        }
+        out.println(report.complete() ? headline(a, g, m) : m.get("cli.check.couldNot", g.dash(), report.cannotCheck().get(0)));
         out.println();
-        List<String> todo = todo(report, g);
+        List<String> todo = todo(report, g, m);
         if (!todo.isEmpty()) {
-            out.println("What to do");
+            out.println(m.get("cli.check.todo"));
             todo.forEach(t -> out.println("  " + g.bullet() + " " + t));
             out.println();
         }
-        if (!a.updates().isEmpty()) {
-            out.println("Pending updates (" + a.updates().size() + ")");
-            int width = a.updates().stream().mapToInt(u -> u.update().nevra().name().length()).max().orElse(10);
-            for (UpdateAssessment u : a.updates()) {
-                String from = u.from().map(Object::toString).orElse("new");
-                String verdict = u.verdict().checked() ? u.verdict().id() : "not checked";
-                out.printf("  %-11s %-" + width + "s  %s %s %s%s%n", verdict, u.update().nevra().name(), from, g.arrow(),
-                        u.update().nevra().evr(), u.incidents().isEmpty() ? "" : "   " + String.join(", ", u.incidents()));
-            }
-            out.println();
-        }
-        if (!a.incidents().isEmpty()) {
-            out.println("Incidents concerning this system");
-            for (IncidentAssessment i : a.incidents()) {
-                Incident incident = i.incident().incident();
-                out.printf("  %s  %s, %s, %s%n      %s%n", incident.id(), i.relation().id(), incident.severity().id(),
-                        incident.status().id(), incident.title());
-                if (i.incident().derived()) {
-                    out.println("      derived by Preflight from " + i.incident().source() + ", not from a curated feed");
-                }
-                for (org.fedoraproject.preflight.incident.Evidence e : i.incident().evidence()) {
-                    out.println("      " + e.label() + (e.url().isEmpty() ? "" : "  " + e.url()));
-                }
-                for (AffectedInstall install : i.affected()) {
-                    String since = install.since().fromHistory()
-                            ? "since " + install.since().source() + " transaction " + install.since().transaction() + " on "
-                                    + TIME.format(install.since().date().atZone(zone))
-                                    + (install.since().replaced().isEmpty() ? ""
-                                            : " (it replaced " + install.since().replaced().get(0).evr() + ")")
-                            : "installed " + TIME.format(install.since().date().atZone(zone));
-                    out.println("      " + install.installed().nevra().name() + " " + install.installed().nevra().evr()
-                            + " is installed, " + since);
-                }
-                if (incident.status().isOpen()) {
-                    incident.fix().expected().ifPresent(d -> out.println("      Fix expected " + d + "."));
-                }
-            }
-            out.println();
-        }
-        if (!report.holds().isEmpty()) {
-            out.println("Held packages (versionlock)");
-            for (HoldAdvice h : report.holds()) {
-                if (!h.pinsAffected().isEmpty()) {
-                    out.println("  " + h.name() + ": the lock keeps an affected version (" + String.join(", ", h.pinsAffected())
-                            + ")" + h.hiddenFix().map(v -> "; it hides the fix " + v + ", which the repositories have").orElse("")
-                            + ". Delete it: " + h.release().map(ShellCommand::display).orElse("versionlock delete " + h.name())
-                            + ", then " + (h.hiddenFix().isPresent() ? "update" : "go back: preflight guide " + h.pinsAffected().get(0))
-                            + ".");
-                } else if (h.canRelease()) {
-                    out.println("  " + h.name() + ": " + String.join(", ", h.resolvedIncidents())
-                            + " resolved; release the hold: " + h.release().get().display());
-                } else {
-                    out.println("  " + h.name() + ": keep it held while " + String.join(", ", h.openIncidents()) + " is open");
-                }
-            }
-            out.println();
-        }
+        printUpdates(a, out, m, g);
+        printIncidents(a, out, m);
+        printHolds(report, out, m);
         report.release().ifPresent(r -> {
             if (r.pastEnd()) {
-                out.println("Fedora " + r.version() + " reached its end of life on " + r.supportEnd().get() + ": it gets no more fixes,"
-                        + " security fixes included." + r.newestStable().map(n -> " Upgrade to Fedora " + n
-                                + " (preflight check --upgrade " + n + " says whether to wait).").orElse(""));
+                out.println(m.get("cli.check.releasePastEnd", r.version(), r.supportEnd().get())
+                        + r.newestStable().map(n -> " " + m.get("cli.check.releaseUpgrade", n)).orElse(""));
                 out.println();
             } else if (r.nearEnd()) {
-                out.println("Fedora " + r.version() + " gets fixes until " + r.supportEnd().get() + " (" + r.daysLeft() + " days)."
-                        + r.newestStable().map(n -> " Fedora " + n + " is out: plan the upgrade.").orElse(""));
+                out.println(m.get("cli.check.releaseNearEnd", r.version(), r.supportEnd().get(), r.daysLeft())
+                        + r.newestStable().map(n -> " " + m.get("cli.check.releaseNewer", n)).orElse(""));
                 out.println();
             }
         });
-        printPrepared(report, out, g);
+        printPrepared(report, out, m);
         report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24)))).ifPresent(t -> {
-            out.println("The update metadata is from " + Ages.ago(t, report.at()) + ": the verdict is about the updates dnf saw"
-                    + " then. Fresh: preflight check --refresh");
+            out.println(m.get("cli.check.metadataOld", m.ago(t, report.at())));
             out.println();
         });
-        SignalsText.print(report, out, zone, g);
-        out.println("Data");
-        for (FeedStatus f : report.feeds()) {
-            String state = f.feed().isEmpty() ? "no data"
-                    : "generated " + TIME.format(f.generated().get().atZone(zone))
-                            + f.fetched().map(t -> ", fetched " + Ages.ago(t, report.at())).orElse("")
-                            + (f.fromCache() ? " (kept copy)" : "") + (f.stale() ? " " + g.dash() + " STALE, past its expiry" : "");
-            out.println("  Incident feed " + (f.url().contains("://") ? f.url() : "(" + f.url() + ")") + ": " + state);
-            f.error().ifPresent(e -> out.println("    problem: " + e));
-            if (!f.problems().isEmpty()) {
-                out.println("    " + f.problems().stream().filter(p -> p.message().equals("incident skipped")).count()
-                        + " incident(s) skipped as invalid; run: preflight feed lint");
+        SignalsText.print(report, out, m, g);
+        printData(report, out, m, g);
+    }
+
+    /** The word for an update's verdict, as the window says it. */
+    static String verdict(UpdateVerdict v, Messages m) {
+        return m.get("verdict." + (v.checked() ? v.id() : "unknown"));
+    }
+
+    private static void printUpdates(Assessment a, PrintWriter out, Messages m, Glyphs g) {
+        if (a.updates().isEmpty()) {
+            return;
+        }
+        out.println(m.get("cli.check.updates", a.updates().size()));
+        int width = a.updates().stream().mapToInt(u -> u.update().nevra().name().length()).max().orElse(10);
+        int verdictWidth = java.util.Arrays.stream(UpdateVerdict.values()).mapToInt(v -> verdict(v, m).length()).max().orElse(11);
+        for (UpdateAssessment u : a.updates()) {
+            String from = u.from().map(Object::toString).orElse(m.get("cli.check.new"));
+            out.printf("  %-" + verdictWidth + "s %-" + width + "s  %s %s %s%s%n", verdict(u.verdict(), m),
+                    u.update().nevra().name(), from, g.arrow(), u.update().nevra().evr(),
+                    u.incidents().isEmpty() ? "" : "   " + String.join(", ", u.incidents()));
+        }
+        out.println();
+    }
+
+    private static void printIncidents(Assessment a, PrintWriter out, Messages m) {
+        if (a.incidents().isEmpty()) {
+            return;
+        }
+        out.println(m.get("cli.check.incidents"));
+        for (IncidentAssessment i : a.incidents()) {
+            Incident incident = i.incident().incident();
+            out.printf("  %s  %s%n      %s%n", incident.id(), m.get("cli.check.incidentState",
+                    m.get("relation." + i.relation().id()), m.get("severity." + incident.severity().id()),
+                    m.get("status." + incident.status().id())), incident.title());
+            if (i.incident().derived()) {
+                out.println("      " + m.get("cli.check.derived", i.incident().source()));
+            }
+            for (Evidence e : i.incident().evidence()) {
+                out.println("      " + e.label() + (e.url().isEmpty() ? "" : "  " + e.url()));
+            }
+            for (AffectedInstall install : i.affected()) {
+                Since since = install.since();
+                String name = install.installed().nevra().name();
+                String evr = install.installed().nevra().evr().toString();
+                out.println("      " + (since.fromHistory()
+                        ? m.get("cli.check.installedSince", name, evr, since.source(), Long.toString(since.transaction()),
+                                since.date(), since.replaced().isEmpty() ? 0 : 1,
+                                since.replaced().isEmpty() ? "" : since.replaced().get(0).evr().toString())
+                        : m.get("cli.check.installedAt", name, evr, since.date())));
+            }
+            if (incident.status().isOpen()) {
+                incident.fix().expected().ifPresent(d -> out.println("      " + m.get("cli.check.fixExpected", d)));
             }
         }
-        for (org.fedoraproject.preflight.signal.SourceState s : report.signals().sources()) {
-            String state = switch (s.state()) {
-                case ANSWERED -> "answered" + s.asOf().map(t -> " " + Ages.ago(t, report.at())).orElse("");
-                case KEPT -> "kept answer" + s.asOf().map(t -> " from " + Ages.ago(t, report.at())).orElse("") + ", partly or wholly";
-                case FAILED -> "no answer";
-                case OFF -> "off in the settings";
-            };
-            out.println("  " + s.source() + ": " + state + s.problem().map(p -> " (" + p + ")").orElse(""));
+        out.println();
+    }
+
+    private static void printHolds(CheckReport report, PrintWriter out, Messages m) {
+        if (report.holds().isEmpty()) {
+            return;
         }
-        out.println("  Update metadata: " + report.metadataTime()
-                .map(t -> "from " + TIME.format(t.atZone(zone)) + " (" + Ages.ago(t, report.at()) + ")").orElse("age unknown"));
-        report.system().problems().forEach(p -> out.println("  Could not read " + p.message()));
+        out.println(m.get("cli.check.holds"));
+        for (HoldAdvice h : report.holds()) {
+            if (!h.pinsAffected().isEmpty()) {
+                String delete = h.release().map(ShellCommand::display).orElse("versionlock delete " + h.name());
+                out.println("  " + (h.hiddenFix().isPresent()
+                        ? m.get("cli.check.lockHidesFix", h.name(), h.pinsAffected(), h.hiddenFix().get().toString(), delete)
+                        : m.get("cli.check.lockKeepsAffected", h.name(), h.pinsAffected(), delete, h.pinsAffected().get(0))));
+            } else if (h.canRelease()) {
+                out.println("  " + m.get("cli.check.lockRelease", h.name(), h.resolvedIncidents(), h.release().get().display()));
+            } else {
+                out.println("  " + m.get("cli.check.lockKeep", h.name(), h.openIncidents()));
+            }
+        }
+        out.println();
     }
 
     /** GNOME Software's prepared offline update, when it would install a held version at the next restart. */
-    private static void printPrepared(CheckReport report, PrintWriter out, Glyphs g) {
+    private static void printPrepared(CheckReport report, PrintWriter out, Messages m) {
         var pk = report.packageKit();
         if (!report.preparedHeld().isEmpty()) {
-            boolean staged = report.preparedIsStagedDeployment();
-            out.println(staged ? "Staged deployment" : "Prepared offline update");
-            out.println("  " + (staged ? "The deployment staged for the next boot brings " : "The update GNOME Software prepared will install ")
-                    + report.preparedHeld().stream()
-                    .map(n -> n.name() + " " + n.evr()).collect(java.util.stream.Collectors.joining(", "))
-                    + " at the next restart" + (pk.triggered() ? " (the restart is already asked for)" : "") + ".");
-            out.println("  Cancel it: " + String.join(" ", report.cancelPrepared()) + " (it asks for your password);"
-                    + (staged ? " after the hold, update again." : " after the hold, let GNOME Software prepare the update again."));
+            String kind = report.preparedIsStagedDeployment() ? "staged" : "prepared";
+            out.println(m.get("cli.check." + kind + ".title"));
+            out.println("  " + m.get("cli.check." + kind + ".brings",
+                    report.preparedHeld().stream().map(n -> n.name() + " " + n.evr()).toList(), pk.triggered() ? 1 : 0));
+            out.println("  " + m.get("cli.check." + kind + ".cancel", String.join(" ", report.cancelPrepared())));
             out.println();
         }
         pk.lastOffline().filter(r -> !r.success()).ifPresent(r -> {
-            out.println("The last offline update failed" + (r.error().isEmpty() ? "" : ": " + r.error()));
+            out.println(r.error().isEmpty() ? m.get("cli.check.lastOfflineFailed") : m.get("cli.check.lastOfflineFailedWhy", r.error()));
             out.println();
         });
     }
 
-    static String headline(Assessment a, Glyphs g) {
+    private static void printData(CheckReport report, PrintWriter out, Messages m, Glyphs g) {
+        out.println(m.get("cli.check.data"));
+        for (FeedStatus f : report.feeds()) {
+            String state = f.feed().isEmpty() ? m.get("cli.check.feedNoData")
+                    : m.get("cli.check.feedGenerated", f.generated().get())
+                            + f.fetched().map(t -> m.get("cli.check.feedFetched", m.ago(t, report.at()))).orElse("")
+                            + (f.fromCache() ? m.get("cli.check.feedKept") : "")
+                            + (f.stale() ? m.get("cli.check.feedStale", g.dash()) : "");
+            String feed = f.url().equals(org.fedoraproject.preflight.app.DemoSystem.FEED_SOURCE) ? m.get("cli.check.demoFeed")
+                    : f.url().contains("://") ? f.url() : "(" + f.url() + ")";
+            out.println("  " + m.get("cli.check.feed", feed, state));
+            f.error().ifPresent(e -> out.println("    " + m.get("cli.check.feedProblem", e)));
+            if (!f.problems().isEmpty()) {
+                out.println("    " + m.get("cli.check.feedSkipped",
+                        f.problems().stream().filter(p -> p.message().equals("incident skipped")).count()));
+            }
+        }
+        for (SourceState s : report.signals().sources()) {
+            String state = switch (s.state()) {
+                case ANSWERED -> s.asOf().map(t -> m.get("cli.check.sourceAnsweredAt", m.ago(t, report.at())))
+                        .orElse(m.get("cli.check.sourceAnswered"));
+                case KEPT -> s.asOf().map(t -> m.get("cli.check.sourceKeptFrom", m.ago(t, report.at())))
+                        .orElse(m.get("cli.check.sourceKept"));
+                case FAILED -> m.get("cli.check.sourceFailed");
+                case OFF -> m.get("cli.check.sourceOff");
+            };
+            out.println("  " + s.source() + ": " + state + s.problem().map(p -> " (" + p + ")").orElse(""));
+        }
+        out.println("  " + report.metadataTime().map(t -> m.get("cli.check.metadataFrom", t, m.ago(t, report.at())))
+                .orElse(m.get("cli.check.metadataUnknown")));
+        report.system().problems().forEach(p -> out.println("  " + m.get("cli.check.couldNotRead", p.source(), p.reason())));
+    }
+
+    static String headline(Assessment a, Glyphs g, Messages m) {
         long held = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.HOLD).count();
         long careful = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.CAUTION).count();
         if (a.verdict() == Verdict.HOLD) {
-            return "HOLD " + g.dash() + " do not update everything now: " + held + " of " + a.updates().size()
-                    + " pending updates would install a version with a known serious problem.";
+            return m.get("cli.check.headline.hold", g.dash(), held, a.updates().size());
         }
         if (a.verdict() == Verdict.CAUTION) {
-            return careful > 0
-                    ? "CAUTION " + g.dash() + " " + careful + " pending update(s) have known minor problems; read on before updating."
-                    : "CAUTION " + g.dash() + " this system is affected by a known problem; read on.";
+            return careful > 0 ? m.get("cli.check.headline.caution", g.dash(), careful)
+                    : m.get("cli.check.headline.affected", g.dash());
         }
         boolean fix = a.incidents().stream().anyMatch(i -> i.relation() == Relation.FIX_AVAILABLE);
-        return fix ? "SAFE " + g.dash() + " update now: it brings the fix for a problem this system has."
-                : "SAFE " + g.dash() + " no known problem with the pending updates.";
+        return m.get(fix ? "cli.check.headline.fix" : "cli.check.headline.safe", g.dash());
     }
 
     /** Holds first, then what affects the system now, then the fixes to install, then the minor risks. */
-    static List<String> todo(CheckReport report, Glyphs g) {
+    static List<String> todo(CheckReport report, Glyphs g, Messages m) {
         Assessment a = report.assessment();
         List<String> todo = new java.util.ArrayList<>();
         List<IncidentAssessment> ordered = new java.util.ArrayList<>(a.incidents());
         ordered.sort(java.util.Comparator.comparingInt(CheckText::urgency));
         for (IncidentAssessment i : ordered) {
             Incident incident = i.incident().incident();
-            String names = i.risky().stream().map(u -> u.nevra().name()).distinct().collect(Collectors.joining(", "));
             switch (i.relation()) {
-                case AT_RISK -> todo.add((incident.severity().holds() ? "Hold " : "Consider holding ") + names + ": "
-                        + incident.id() + " (" + incident.severity().id() + ") " + g.dash() + " " + incident.title() + ".");
-                case FIX_AVAILABLE -> todo.add("Update " + i.fixing().stream().map(u -> u.nevra().name()).distinct()
-                        .collect(Collectors.joining(", ")) + ": it fixes " + incident.id() + " " + g.dash() + " " + incident.title() + ".");
-                case AFFECTED -> todo.add("This system is affected by " + incident.id() + " " + g.dash() + " " + incident.title() + "."
-                        + (incident.workarounds().isEmpty() ? "" : " The feed gives a workaround.")
-                        + (incident.status().isOpen() ? incident.fix().expected().map(d -> " Fix expected " + d + ".").orElse("") : ""));
-                case NOT_IN_USE -> todo.add("An older version kept beside the one in use ("
-                        + i.affected().stream().map(x -> x.installed().nevra().name() + " " + x.installed().nevra().evr()).distinct()
-                                .collect(Collectors.joining(", "))
-                        + ") is affected by " + incident.id() + "; it is not in use. Remove it: preflight guide " + incident.id() + ".");
+                case AT_RISK -> todo.add(m.get(incident.severity().holds() ? "cli.check.todo.hold" : "cli.check.todo.considerHold",
+                        i.risky().stream().map(u -> u.nevra().name()).distinct().toList(), incident.id(),
+                        m.get("severity." + incident.severity().id()), g.dash(), incident.title()));
+                case FIX_AVAILABLE -> todo.add(m.get("cli.check.todo.update",
+                        i.fixing().stream().map(u -> u.nevra().name()).distinct().toList(), incident.id(), g.dash(), incident.title()));
+                case AFFECTED -> todo.add(m.get("cli.check.todo.affected", incident.id(), g.dash(), incident.title())
+                        + (incident.workarounds().isEmpty() ? "" : " " + m.get("cli.check.todo.workaround"))
+                        + (incident.status().isOpen() ? incident.fix().expected().map(d -> " " + m.get("cli.check.fixExpected", d))
+                                .orElse("") : ""));
+                case NOT_IN_USE -> todo.add(m.get("cli.check.todo.notInUse", i.affected().stream()
+                        .map(x -> x.installed().nevra().name() + " " + x.installed().nevra().evr()).distinct().toList(), incident.id()));
                 default -> { }
             }
         }
-        return withOthers(todo, report);
+        return withOthers(todo, report, m);
     }
 
     private static int urgency(IncidentAssessment i) {
@@ -222,12 +237,12 @@ final class CheckText {
     }
 
     /** The rest, with the command that leaves out every held update (a plain upgrade would install them). */
-    private static List<String> withOthers(List<String> todo, CheckReport report) {
+    private static List<String> withOthers(List<String> todo, CheckReport report, Messages m) {
         Assessment a = report.assessment();
         long ok = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.OK).count();
         if (a.verdict() == Verdict.HOLD && ok > 0) {
-            todo.add("The other " + ok + " update(s) have no known problem"
-                    + report.upgradeTheRest().map(c -> "; install them without the held ones: " + c.display()).orElse("."));
+            todo.add(report.upgradeTheRest().map(c -> m.get("cli.check.todo.othersCommand", ok, c.display()))
+                    .orElse(m.get("cli.check.todo.others", ok)));
         }
         return todo;
     }

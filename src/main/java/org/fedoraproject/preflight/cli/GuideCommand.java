@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.cli;
 
+import org.fedoraproject.preflight.text.Messages;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -50,6 +51,7 @@ final class GuideCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Messages m = services.text();
         CheckService.Request request;
         try {
             request = options.request();
@@ -59,44 +61,45 @@ final class GuideCommand implements Callable<Integer> {
         }
         GuideService.Result result = services.guides().get().guide(incident, request);
         if (result.plan().isEmpty()) {
-            result.problems().forEach(p -> err.println("preflight guide: " + p));
+            result.problems().forEach(p -> err.println("preflight guide: " + m.render(p)));
             err.flush();
             return result.notConcerning() ? NOT_CONCERNED : CheckCommand.COULD_NOT_CHECK;
         }
         Plan plan = result.plan().get();
         if (options.json) {
-            out.println(json(plan, result.statuses()));
+            out.println(json(plan, result.statuses(), Messages.english()));
         } else {
-            text(plan, result.statuses(), out, Glyphs.forTerminal());
+            text(plan, result.statuses(), out, Glyphs.forTerminal(), m);
         }
         out.flush();
-        result.problems().forEach(p -> err.println("preflight guide: " + p));
+        result.problems().forEach(p -> err.println("preflight guide: " + m.render(p)));
         err.flush();
         return result.report().complete() ? 0 : CheckCommand.COULD_NOT_CHECK;
     }
 
-    static void text(Plan plan, List<StepStatus> statuses, PrintWriter out, Glyphs g) {
+    static void text(Plan plan, List<StepStatus> statuses, PrintWriter out, Glyphs g, Messages m) {
         out.println(plan.incidentId() + " " + g.dash() + " " + plan.title());
-        out.println("This system: " + plan.relation() + " (" + plan.manager() + ")");
+        out.println(m.get("cli.guide.system", m.get("relation." + plan.relation()), plan.manager()));
         out.println();
         for (int k = 0; k < plan.steps().size(); k++) {
             Step step = plan.steps().get(k);
             StepStatus status = statuses.get(k);
-            String mark = status.done() ? "[done] " : step.checks().isEmpty() ? "" : "[to do] ";
-            out.println((k + 1) + ". " + mark + step.title());
-            out.println("   " + step.why());
+            String mark = status.done() ? m.get("cli.guide.done") + " " : step.checks().isEmpty() ? "" : m.get("cli.guide.toDo") + " ";
+            out.println((k + 1) + ". " + mark + m.render(step.title()));
+            out.println("   " + m.render(step.why()));
             step.commands().forEach(c -> out.println("     $ " + c.display()));
             if (!step.fromFeed().isEmpty()) {
-                out.println("   From the incident feed (not checked by Preflight; read before you run anything):");
+                out.println("   " + m.get("cli.guide.fromFeed"));
                 step.fromFeed().forEach(line -> out.println("     | " + line));
             }
-            status.stillDifferent().forEach(d -> out.println("   Still different: " + d));
+            status.stillDifferent().forEach(d -> out.println("   " + m.get("cli.guide.stillDifferent", d)));
             out.println();
         }
-        plan.notes().forEach(n -> out.println("Note: " + n));
+        plan.notes().forEach(n -> out.println(m.get("cli.guide.note", n)));
     }
 
-    static String json(Plan plan, List<StepStatus> statuses) {
+    /** In English, whatever the locale: scripts read it. */
+    static String json(Plan plan, List<StepStatus> statuses, Messages english) {
         JsonObject o = new JsonObject();
         o.addProperty("incident", plan.incidentId());
         o.addProperty("title", plan.title());
@@ -106,8 +109,8 @@ final class GuideCommand implements Callable<Integer> {
         for (int k = 0; k < plan.steps().size(); k++) {
             Step step = plan.steps().get(k);
             JsonObject s = new JsonObject();
-            s.addProperty("title", step.title());
-            s.addProperty("why", step.why());
+            s.addProperty("title", english.render(step.title()));
+            s.addProperty("why", english.render(step.why()));
             JsonArray commands = new JsonArray();
             for (ShellCommand c : step.commands()) {
                 JsonObject command = new JsonObject();
@@ -125,13 +128,13 @@ final class GuideCommand implements Callable<Integer> {
             s.addProperty("checked", !step.checks().isEmpty());
             s.addProperty("done", statuses.get(k).done());
             JsonArray different = new JsonArray();
-            statuses.get(k).stillDifferent().forEach(different::add);
+            statuses.get(k).stillDifferent().forEach(d -> different.add(english.render(d)));
             s.add("still_different", different);
             steps.add(s);
         }
         o.add("steps", steps);
         JsonArray notes = new JsonArray();
-        plan.notes().forEach(notes::add);
+        plan.notes().forEach(n -> notes.add(english.render(n)));
         o.add("notes", notes);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(o);
     }

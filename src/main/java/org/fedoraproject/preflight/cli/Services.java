@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.cli;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.Supplier;
@@ -10,7 +11,7 @@ import org.fedoraproject.preflight.app.XdgDirs;
 
 /** What the terminal commands use, wired by the composition root. */
 public record Services(Inspection inspection, Supplier<CheckService> checks, Supplier<GuideService> guides, XdgDirs dirs,
-                       Clock clock, ZoneId zone) {
+                       Clock clock, ZoneId zone, Messages text) {
 
     public CheckService check() {
         return checks.get();

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.cli;
 
+import org.fedoraproject.preflight.text.Messages;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -17,50 +18,45 @@ final class UpgradeOutput {
     private UpgradeOutput() {
     }
 
-    static String text(UpgradeReport r) {
+    static String text(UpgradeReport r, Messages m) {
         StringBuilder out = new StringBuilder();
         if (!r.complete()) {
-            out.append("COULD NOT CHECK - ").append(r.cannotCheck().isEmpty() ? "no release to check" : r.cannotCheck().get(0))
-                    .append(".\n");
+            out.append(m.get("cli.upgrade.couldNot", r.cannotCheck().isEmpty() ? m.get("cli.upgrade.noRelease")
+                    : m.render(r.cannotCheck().get(0)))).append('\n');
         }
         r.assessment().ifPresent(a -> {
             if (r.complete()) {
-                out.append(switch (a.verdict()) {
-                    case GO_AHEAD -> "GO AHEAD - nothing known stands in the way of upgrading to Fedora " + a.target() + ".";
-                    case TAKE_CARE -> "TAKE CARE - upgrading to Fedora " + a.target() + " is possible, but read this first.";
-                    case WAIT -> "WAIT - a serious known problem in Fedora " + a.target() + " concerns packages installed here.";
-                }).append('\n');
+                out.append(m.get("cli.upgrade." + a.verdict().id(), a.target())).append('\n');
             }
             out.append('\n');
             if (!a.concerns().isEmpty()) {
-                out.append("Known issues of Fedora ").append(a.target()).append(" that concern this system\n");
+                out.append(m.get("cli.upgrade.concerns", a.target())).append('\n');
                 for (UpgradeAssessment.Concern c : a.concerns()) {
                     var i = c.incident().incident();
-                    out.append("  ").append(i.id()).append("  ").append(i.severity().id()).append(", ").append(i.status().id())
-                            .append(c.incident().derived() ? ", derived from " + c.incident().source() : "").append('\n')
+                    out.append("  ").append(i.id()).append("  ").append(m.get("severity." + i.severity().id())).append(", ")
+                            .append(m.get("status." + i.status().id()))
+                            .append(c.incident().derived() ? m.get("cli.upgrade.derived", c.incident().source()) : "").append('\n')
                             .append("      ").append(i.title()).append('\n')
-                            .append("      names, installed here: ").append(String.join(", ", c.packagesHere())).append('\n');
+                            .append("      ").append(m.get("cli.upgrade.names", c.packagesHere())).append('\n');
                     i.links().stream().findFirst().ifPresent(l -> out.append("      ").append(l.url()).append('\n'));
                 }
                 out.append('\n');
             }
             if (!a.locks().isEmpty()) {
-                out.append("Held packages (versionlock): ").append(String.join(", ", a.locks()))
-                        .append(" - the upgrade keeps them back or fails on them; release the locks first.\n\n");
+                out.append(m.get("cli.upgrade.locks", a.locks())).append("\n\n");
             }
         });
         for (StagedUpgrade s : r.staged()) {
-            out.append("An upgrade to Fedora ").append(s.release()).append(" is staged by ").append(s.by())
-                    .append(s.status().isEmpty() ? "" : " (" + s.status() + ")").append(": it installs at the next reboot.")
-                    .append(" Cancel it: ").append(String.join(" ", s.cancel())).append('\n');
+            out.append(m.get("cli.upgrade.staged", s.release(), s.by() + (s.status().isEmpty() ? "" : " (" + s.status() + ")"),
+                    String.join(" ", s.cancel()))).append('\n');
         }
         if (!r.commonIssues().isEmpty()) {
-            out.append("Fedora Common Issues of that release (").append(r.commonIssues().size()).append(" open)\n");
+            out.append(m.get("cli.upgrade.commonIssues", r.commonIssues().size())).append('\n');
             r.commonIssues().forEach(i -> out.append("  ").append(i.title()).append("\n      ").append(i.url()).append('\n'));
         }
-        out.append("Data\n");
+        out.append(m.get("cli.check.data")).append('\n');
         for (SourceState s : r.sources()) {
-            out.append("  ").append(s.source()).append(": ").append(s.state().id()).append(s.problem().map(p -> " (" + p + ")")
+            out.append("  ").append(s.source()).append(": ").append(m.get("source.state." + s.state().id())).append(s.problem().map(p -> " (" + p + ")")
                     .orElse("")).append('\n');
         }
         return out.toString().stripTrailing();
@@ -117,8 +113,8 @@ final class UpgradeOutput {
             sources.add(o);
         }
         root.add("sources", sources);
-        root.add("problems", CheckJson.strings(r.cannotCheck()));
-        root.add("warnings", CheckJson.strings(r.warnings()));
+        root.add("problems", CheckJson.english(r.cannotCheck()));
+        root.add("warnings", CheckJson.english(r.warnings()));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 }

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.guide;
 
+import org.fedoraproject.preflight.text.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ final class KernelPlanner {
     private KernelPlanner() {
     }
 
-    static List<Step> steps(IncidentAssessment assessment, Planner.Context context, List<String> notes) {
+    static List<Step> steps(IncidentAssessment assessment, Planner.Context context, List<Text> notes) {
         Incident incident = assessment.incident().incident();
         List<Step> steps = new ArrayList<>();
         switch (assessment.relation()) {
@@ -40,15 +41,14 @@ final class KernelPlanner {
                 }
                 Set<String> leaveOut = new TreeSet<>(context.heldUpdates());
                 assessment.risky().forEach(u -> leaveOut.add(PackageName.check(u.nevra().name())));
-                steps.add(new Step("Install the other updates", "Every update on hold is left out (" + String.join(", ", leaveOut)
-                        + "); the rest has no known serious problem.",
+                steps.add(new Step(Text.of("guide.step.others"), Text.of("guide.why.others", List.copyOf(leaveOut)),
                         List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(), List.of()));
             }
             case FIX_AVAILABLE -> {
                 List<String> names = assessment.fixing().stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();
                 List<String> args = new ArrayList<>(List.of("upgrade"));
                 args.addAll(names);
-                steps.add(new Step("Install the fixed kernel", "dnf installs it beside the others and makes it the default.",
+                steps.add(new Step(Text.of("guide.step.fixedKernel"), Text.of("guide.why.fixedKernel"),
                         List.of(Planner.dnf(context, args.toArray(String[]::new))), List.of(),
                         assessment.fixing().stream().map(u -> (Check) new Check.Present(u.nevra().name(), u.nevra().arch(),
                                 u.nevra().evr())).toList()));
@@ -65,7 +65,7 @@ final class KernelPlanner {
         return steps;
     }
 
-    private static List<Step> affected(IncidentAssessment assessment, Planner.Context context, List<String> notes,
+    private static List<Step> affected(IncidentAssessment assessment, Planner.Context context, List<Text> notes,
                                        Incident incident) {
         List<Step> steps = new ArrayList<>();
         Optional<InstalledPackage> good = newestGood(assessment, context);
@@ -78,12 +78,10 @@ final class KernelPlanner {
         }
         String target = good.map(p -> Boot.kernelRelease(p.nevra())).orElseGet(() -> lastGoodRelease(assessment));
         if (defaultBad) {
-            steps.add(new Step("Boot the previous kernel", "Restart and choose Fedora Linux (" + target + ") in the boot menu. Fedora"
-                    + " hides the menu: hold Shift while the machine starts (BIOS), or press Esc again and again (UEFI). The"
-                    + " command makes the menu show at every start.",
+            steps.add(new Step(Text.of("guide.step.bootPrevious"), Text.of("guide.why.bootPrevious", target),
                     List.of(ShellCommand.asRoot("grub2-editenv", "-", "unset", "menu_auto_hide")), List.of(),
                     List.of(new Check.Running(target))));
-            steps.add(new Step("Make it the default", "So that the next start boots " + target + " without the menu.",
+            steps.add(new Step(Text.of("guide.step.makeDefault"), Text.of("guide.why.makeDefault", target),
                     List.of(ShellCommand.asRoot("grubby", "--set-default", "/boot/vmlinuz-" + PackageName.check(target))), List.of(),
                     List.of(new Check.DefaultKernel(target))));
         } else {
@@ -95,7 +93,7 @@ final class KernelPlanner {
     }
 
     private static Step reboot(String release) {
-        return new Step("Reboot into " + release, "The fixed kernel is installed and boots by default; the one running now is affected.",
+        return new Step(Text.of("guide.step.reboot", release), Text.of("guide.why.reboot"),
                 List.of(ShellCommand.asRoot("systemctl", "reboot")), List.of(), List.of(new Check.Running(PackageName.check(release))));
     }
 
@@ -117,8 +115,7 @@ final class KernelPlanner {
                 checks.add(new Check.Absent(a.installed().nevra().name(), a.installed().nevra().evr()));
             }
         }
-        return new Step("Remove the affected kernel " + String.join(", ", releases), "All its packages of that version go together."
-                + " dnf does not remove the kernel that is running: boot another one first.",
+        return new Step(Text.of("guide.step.removeKernel", List.copyOf(releases)), Text.of("guide.why.removeKernel"),
                 List.of(Planner.dnf(context, args.toArray(String[]::new))), List.of(), checks);
     }
 
@@ -133,20 +130,19 @@ final class KernelPlanner {
                 checks.add(new Check.Excluded(n.name(), n.evr()));
             }
         }
-        String plugin = context.manager() == org.fedoraproject.preflight.machine.PackageManager.DNF4
-                ? " dnf4 needs its versionlock plugin for this (sudo dnf install python3-dnf-plugin-versionlock)." : "";
-        return new Step("Keep version " + versions.get(0).evr() + " out", "An exclude of this one version until " + incident.id()
-                + " is fixed, not a lock on the name, which would keep every later kernel out, the fix too." + plugin,
+        boolean dnf4 = context.manager() == org.fedoraproject.preflight.machine.PackageManager.DNF4;
+        return new Step(Text.of("guide.step.exclude", versions.get(0).evr().toString()),
+                Text.of(dnf4 ? "guide.why.excludeDnf4" : "guide.why.exclude", incident.id()),
                 List.of(Planner.dnf(context, args.toArray(String[]::new))), List.of(), checks);
     }
 
-    private static Step installLastGood(IncidentAssessment assessment, Planner.Context context, List<String> notes) {
+    private static Step installLastGood(IncidentAssessment assessment, Planner.Context context, List<Text> notes) {
         List<String> args = new ArrayList<>(List.of("install"));
         List<Check> checks = new ArrayList<>();
         for (AffectedInstall a : assessment.affected()) {
             AffectedPackage range = a.range();
             if (range.lastGood().isEmpty()) {
-                notes.add("The feed names no last good version of " + range.name() + ", and no unaffected one is installed.");
+                notes.add(Text.of("guide.note.noLastGoodKernel", range.name()));
                 continue;
             }
             Evr good = Evr.parseBuildable(range.lastGood().get().toString());
@@ -154,12 +150,10 @@ final class KernelPlanner {
             checks.add(new Check.Present(range.name(), a.installed().nevra().arch(), good));
             if (!context.available().getOrDefault(range.name(), Set.of()).contains(good)) {
                 args.add(1, "--enablerepo=updates-archive");
-                notes.add(range.name() + " " + good + " is not in the enabled repositories; Fedora keeps older updates in"
-                        + " updates-archive (package fedora-repos-archive), which the command enables.");
+                notes.add(Text.of("guide.note.archiveKernel", range.name() + " " + good));
             }
         }
-        return new Step("Install the last good kernel beside it", "No unaffected kernel is installed; dnf installs this one next to"
-                + " the affected one (an installonly package is never downgraded).",
+        return new Step(Text.of("guide.step.lastGoodKernel"), Text.of("guide.why.lastGoodKernel"),
                 List.of(Planner.dnf(context, args.stream().distinct().toArray(String[]::new))), List.of(), checks);
     }
 

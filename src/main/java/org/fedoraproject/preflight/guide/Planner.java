@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.guide;
 
+import org.fedoraproject.preflight.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class Planner {
     public static Plan plan(IncidentAssessment assessment, Context context) {
         Incident incident = assessment.incident().incident();
         List<Step> steps = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<Text> notes = new ArrayList<>();
         if (context.installonly(assessment)) {
             steps.addAll(KernelPlanner.steps(assessment, context, notes));
         } else {
@@ -76,13 +77,13 @@ public final class Planner {
         for (Workaround w : incident.workarounds()) {
             List<String> lines = new ArrayList<>(w.steps());
             lines.addAll(w.commands());
-            String revert = w.revert().isEmpty() ? "" : " To undo it later: " + String.join(" ", w.revert());
             boolean fixed = assessment.relation() == Relation.FIX_AVAILABLE;
             if (fixed && w.revert().isEmpty()) {
                 continue; // nothing to undo
             }
-            steps.add(new Step((fixed ? "Undo the workaround: " : "Workaround: ") + w.title(),
-                    "From the incident feed, as its publisher wrote it; Preflight does not run it." + (fixed ? "" : revert),
+            steps.add(new Step(Text.of(fixed ? "guide.step.undoWorkaround" : "guide.step.workaround", w.title()),
+                    fixed || w.revert().isEmpty() ? Text.of("guide.why.fromFeed")
+                            : Text.of("guide.why.fromFeedRevert", String.join(" ", w.revert())),
                     List.of(), fixed ? w.revert() : lines, List.of()));
         }
         return new Plan(incident.id(), incident.title(), assessment.relation().id(), context.manager().id(), steps, notes);
@@ -116,15 +117,13 @@ public final class Planner {
     private static Step unlock(List<String> names, Context context, Incident incident) {
         List<String> args = new ArrayList<>(List.of("versionlock", "delete"));
         args.addAll(names);
-        return new Step("Delete the versionlock entry that keeps the affected version",
-                "A versionlock entry keeps " + String.join(", ", names) + " at a version affected by " + incident.id()
-                        + ": it protects nothing, hides the fix from dnf and blocks going back.",
+        return new Step(Text.of("guide.step.unlock"), Text.of("guide.why.unlock", names, incident.id()),
                 List.of(dnf(context, args.toArray(String[]::new))), List.of(),
                 names.stream().map(n -> (Check) new Check.Released(n)).toList());
     }
 
     /** The guide for packages that replace their old version on update (all but installonly ones). */
-    private static List<Step> packageSteps(IncidentAssessment assessment, Context context, List<String> notes) {
+    private static List<Step> packageSteps(IncidentAssessment assessment, Context context, List<Text> notes) {
         Incident incident = assessment.incident().incident();
         List<Step> steps = new ArrayList<>();
         boolean atomic = context.manager() == PackageManager.RPM_OSTREE;
@@ -135,8 +134,7 @@ switch (assessment.relation()) {
                 if (!atomic) {
                     Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
                     leaveOut.addAll(names);
-                    steps.add(new Step("Install the other updates", "Every update on hold is left out ("
-                            + String.join(", ", leaveOut) + "); the rest has no known serious problem.",
+                    steps.add(new Step(Text.of("guide.step.others"), Text.of("guide.why.others", List.copyOf(leaveOut)),
                             List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(),
                             List.of()));
                 }
@@ -151,8 +149,7 @@ switch (assessment.relation()) {
                     List<String> names = names(assessment);
                     List<String> args = new ArrayList<>(List.of("upgrade"));
                     args.addAll(names);
-                    steps.add(new Step("Update " + String.join(", ", names), "Without the lock, dnf sees the fixed versions"
-                            + " that the repositories already have.", List.of(dnf(context, args.toArray(String[]::new))), List.of(),
+                    steps.add(new Step(Text.of("guide.step.update", names), Text.of("guide.why.unlocked"), List.of(dnf(context, args.toArray(String[]::new))), List.of(),
                             outOfRange(assessment)));
                 } else {
                     steps.addAll(goBack(assessment, context, notes));
@@ -165,12 +162,12 @@ switch (assessment.relation()) {
                 List<String> names = assessment.fixing().stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();
                 List<Check> checks = outOfRange(assessment);
                 if (atomic) {
-                    steps.add(new Step("Update", "The fixed versions are in the pending update.",
+                    steps.add(new Step(Text.of("guide.step.updateImage"), Text.of("guide.why.fixPending"),
                             List.of(ShellCommand.asRoot("rpm-ostree", "upgrade")), List.of(), checks));
                 } else {
                     List<String> args = new ArrayList<>(List.of("upgrade"));
                     args.addAll(names);
-                    steps.add(new Step("Update " + String.join(", ", names), "The fixed versions are available.",
+                    steps.add(new Step(Text.of("guide.step.update", names), Text.of("guide.why.fixAvailable"),
                             List.of(dnf(context, args.toArray(String[]::new))), List.of(), checks));
                     steps.add(release(names(assessment), context));
                 }
@@ -181,7 +178,7 @@ switch (assessment.relation()) {
     }
 
     /** Downgrade every affected package of the incident to its last good version, together. */
-    private static List<Step> goBack(IncidentAssessment assessment, Context context, List<String> notes) {
+    private static List<Step> goBack(IncidentAssessment assessment, Context context, List<Text> notes) {
         if (context.manager() == PackageManager.RPM_OSTREE) {
             return List.of(rollback(assessment, context, notes));
         }
@@ -195,7 +192,7 @@ switch (assessment.relation()) {
             AffectedPackage range = a.range();
             if (range.lastGood().isEmpty()) {
                 if (said.add(range.name())) {
-                    notes.add("The feed names no last good version of " + range.name() + "; it cannot be downgraded by version.");
+                    notes.add(Text.of("guide.note.noLastGood", range.name()));
                 }
                 continue;
             }
@@ -208,10 +205,8 @@ switch (assessment.relation()) {
             }
             if (!context.available().getOrDefault(range.name(), Set.of()).contains(good)) {
                 unavailable = true;
-                notes.add(range.name() + " " + good + " is not in the enabled repositories. Fedora keeps older updates in the "
-                        + "updates-archive repository (package fedora-repos-archive), which the command below enables; the build "
-                        + "is also on Koji: https://koji.fedoraproject.org/koji/search?type=build&match=exact&terms="
-                        + range.name() + "-" + good.version() + "-" + good.release());
+                notes.add(Text.of("guide.note.archive", range.name() + " " + good, KOJI_BUILD + range.name() + "-" + good.version()
+                        + "-" + good.release()));
             }
         }
         if (targets.isEmpty()) {
@@ -224,15 +219,13 @@ switch (assessment.relation()) {
         }
         args.addAll(targets);
         List<ShellCommand> commands = new ArrayList<>(List.of(dnf(context, args.toArray(String[]::new))));
-        String why = "All of the incident's packages move together, every installed arch of each, so that they stay of one build.";
+        Text why = Text.of("guide.why.goBack");
         Optional<Long> undo = undoable(assessment, context.manager());
         if (undo.isPresent()) {
             commands.add(dnf(context, "history", "undo", Long.toString(undo.get())));
-            why += " Transaction " + undo.get() + " brought exactly these packages, changed nothing else, and replaced the last"
-                    + " good versions, so undoing it (the second command) does the same.";
+            why = Text.of("guide.why.goBackUndo", Long.toString(undo.get()));
         }
-        return List.of(new Step("Go back to the last good version" + (targets.size() > 1 ? "s" : ""), why, commands, List.of(),
-                checks));
+        return List.of(new Step(Text.of("guide.step.goBack", targets.size()), why, commands, List.of(), checks));
     }
 
     /**
@@ -259,33 +252,29 @@ switch (assessment.relation()) {
         return same && onlyRelated && restoresLastGood ? Optional.of(first.transaction()) : Optional.empty();
     }
 
-    private static Step rollback(IncidentAssessment assessment, Context context, List<String> notes) {
+    private static Step rollback(IncidentAssessment assessment, Context context, List<Text> notes) {
         Optional<Deployment> rollback = context.deployments().stream().filter(d -> !d.booted() && !d.staged()).findFirst();
         Optional<java.time.Instant> since = assessment.since().map(s -> s.date());
         if (rollback.isPresent() && since.isPresent() && rollback.get().timestamp().isBefore(since.get())) {
-            return new Step("Roll back to the previous deployment", "Deployment " + rollback.get().version()
-                    + " predates the bad version; after a reboot the system runs it.",
+            return new Step(Text.of("guide.step.rollback"), Text.of("guide.why.rollback", rollback.get().version()),
                     List.of(ShellCommand.asRoot("rpm-ostree", "rollback")), List.of(),
                     List.of(new Check.Booted(rollback.get().checksum())));
         }
         List<ShellCommand> commands = new ArrayList<>();
         for (AffectedInstall a : assessment.affected()) {
             a.range().lastGood().ifPresent(good -> commands.add(ShellCommand.asRoot("rpm-ostree", "override", "replace",
-                    "https://koji.fedoraproject.org/koji/search?type=build&match=exact&terms="
-                            + PackageName.check(a.range().name()) + "-" + good.version() + "-" + good.release())));
+                    KOJI_BUILD + PackageName.check(a.range().name()) + "-" + good.version() + "-" + good.release())));
         }
-        notes.add("No deployment older than the bad version is left: replace the package with the good build from Koji.");
-        return new Step("Replace the package with the last good build", "An override stays until `rpm-ostree override reset`.",
+        notes.add(Text.of("guide.note.noOlderDeployment"));
+        return new Step(Text.of("guide.step.override"), Text.of("guide.why.override"),
                 commands, List.of(), List.of());
     }
 
     private static Step hold(List<String> names, Context context, Incident incident) {
         List<String> args = new ArrayList<>(List.of("versionlock", "add"));
         args.addAll(names);
-        String plugin = context.manager() == PackageManager.DNF4
-                ? " dnf4 needs its versionlock plugin for this (sudo dnf install python3-dnf-plugin-versionlock)." : "";
-        return new Step("Hold " + String.join(", ", names), "Keeps the installed version until " + incident.id()
-                + " is fixed; `dnf upgrade` then leaves it alone." + plugin,
+        return new Step(Text.of("guide.step.hold", names), Text.of(context.manager() == PackageManager.DNF4 ? "guide.why.holdDnf4"
+                : "guide.why.hold", incident.id()),
                 List.of(dnf(context, args.toArray(String[]::new))), List.of(),
                 names.stream().map(n -> (Check) new Check.Held(n)).toList());
     }
@@ -293,7 +282,7 @@ switch (assessment.relation()) {
     private static Step release(List<String> names, Context context) {
         List<String> args = new ArrayList<>(List.of("versionlock", "delete"));
         args.addAll(names);
-        return new Step("Release the hold", "If you held " + String.join(", ", names) + " for this incident, it is no longer needed.",
+        return new Step(Text.of("guide.step.release"), Text.of("guide.why.release", names),
                 List.of(dnf(context, args.toArray(String[]::new))), List.of(),
                 names.stream().map(n -> (Check) new Check.Released(n)).toList());
     }
@@ -307,12 +296,13 @@ switch (assessment.relation()) {
                 checksum = context.deployments().get(k).checksum();
             }
         }
-        return new Step("Do not deploy the update yet; keep the current deployment",
-                "Until " + incident.id() + " is fixed, do not run `rpm-ostree upgrade`, and cancel a staged one "
-                        + "(`rpm-ostree cleanup -p`). Pinning keeps today's deployment even after later updates.",
+        return new Step(Text.of("guide.step.pin"), Text.of("guide.why.pin", incident.id()),
                 List.of(ShellCommand.asRoot("ostree", "admin", "pin", Integer.toString(booted))), List.of(),
                 checksum.isEmpty() ? List.of() : List.of(new Check.Pinned(checksum)));
     }
+
+    /** Koji's page of one build, by NAME-VERSION-RELEASE: where a build no repository keeps can still be had. */
+    static final String KOJI_BUILD = "https://koji.fedoraproject.org/koji/search?type=build&match=exact&terms=";
 
     static ShellCommand dnf(Context context, String... args) {
         return DnfCommand.of(context.manager(), context.installRoot(), List.of(args));

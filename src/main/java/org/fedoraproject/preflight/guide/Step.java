@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.guide;
 
+import org.fedoraproject.preflight.text.Text;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * versions checked), lines taken verbatim from the feed (shown as the feed's, never run by
  * Preflight), and what will be checked afterwards.
  */
-public record Step(String title, String why, List<ShellCommand> commands, List<String> fromFeed, List<Check> checks) {
+public record Step(Text title, Text why, List<ShellCommand> commands, List<String> fromFeed, List<Check> checks) {
 
     public Step {
         Objects.requireNonNull(title, "title");

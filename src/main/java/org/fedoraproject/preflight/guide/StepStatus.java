@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.guide;
 
+import org.fedoraproject.preflight.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedoraproject.preflight.machine.Deployment;
@@ -7,7 +8,7 @@ import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.VersionLocks;
 
 /** Whether a step's checks hold on the system as read again, and if not, what is still different. */
-public record StepStatus(boolean done, List<String> stillDifferent) {
+public record StepStatus(boolean done, List<Text> stillDifferent) {
 
     public StepStatus {
         stillDifferent = List.copyOf(stillDifferent);
@@ -21,51 +22,51 @@ public record StepStatus(boolean done, List<String> stillDifferent) {
         if (step.checks().isEmpty()) {
             return new StepStatus(false, List.of());
         }
-        List<String> different = new ArrayList<>();
+        List<Text> different = new ArrayList<>();
         for (Check check : step.checks()) {
             if (check instanceof Check.InstalledAt c) {
                 List<String> have = installed.stream()
                         .filter(p -> p.nevra().name().equals(c.name()) && p.nevra().arch().equals(c.arch()))
                         .map(p -> p.nevra().evr().toString()).toList();
                 if (!have.equals(List.of(c.evr().toString()))) {
-                    different.add(c.name() + "." + c.arch() + " is "
-                            + (have.isEmpty() ? "not installed" : "at " + String.join(", ", have)) + ", not " + c.evr());
+                    different.add(have.isEmpty() ? Text.of("guide.differs.notInstalled", c.name() + "." + c.arch(), c.evr().toString())
+                            : Text.of("guide.differs.installedAt", c.name() + "." + c.arch(), have, c.evr().toString()));
                 }
             } else if (check instanceof Check.Present c) {
                 if (installed.stream().noneMatch(p -> p.nevra().name().equals(c.name()) && p.nevra().arch().equals(c.arch())
                         && p.nevra().evr().compareTo(c.evr()) == 0)) {
-                    different.add(c.name() + " " + c.evr() + "." + c.arch() + " is not installed");
+                    different.add(Text.of("guide.differs.absent", c.name() + " " + c.evr() + "." + c.arch()));
                 }
             } else if (check instanceof Check.Absent c) {
                 if (installed.stream().anyMatch(p -> p.nevra().name().equals(c.name()) && p.nevra().evr().compareTo(c.evr()) == 0)) {
-                    different.add(c.name() + " " + c.evr() + " is still installed");
+                    different.add(Text.of("guide.differs.stillInstalled", c.name() + " " + c.evr()));
                 }
             } else if (check instanceof Check.Running c) {
                 if (!now.boot().running().filter(c.kernelRelease()::equals).isPresent()) {
-                    different.add(now.boot().running().map(r -> "the machine runs " + r + ", not " + c.kernelRelease())
-                            .orElse("which kernel runs is not known here (a system under a root)"));
+                    different.add(now.boot().running().map(r -> Text.of("guide.differs.running", r, c.kernelRelease()))
+                            .orElse(Text.of("guide.differs.runningUnknown")));
                 }
             } else if (check instanceof Check.DefaultKernel c) {
                 if (!now.boot().defaultKernel().filter(c.kernelRelease()::equals).isPresent()) {
-                    different.add(now.boot().defaultKernel().map(d -> "the default boot entry is " + d + ", not " + c.kernelRelease())
-                            .orElse("the default boot entry could not be read"));
+                    different.add(now.boot().defaultKernel().map(d -> Text.of("guide.differs.defaultKernel", d, c.kernelRelease()))
+                            .orElse(Text.of("guide.differs.defaultUnknown")));
                 }
             } else if (check instanceof Check.OutOfRange c) {
                 installed.stream()
                         .filter(p -> p.nevra().name().equals(c.name()) && c.range().contains(p.nevra().evr()))
-                        .forEach(p -> different.add(c.name() + " " + p.nevra().evr() + " is still in the affected range"));
+                        .forEach(p -> different.add(Text.of("guide.differs.inRange", c.name() + " " + p.nevra().evr())));
             } else if (check instanceof Check.Held c && !locks.holds(c.name())) {
-                different.add(c.name() + " is not held by versionlock");
+                different.add(Text.of("guide.differs.notHeld", c.name()));
             } else if (check instanceof Check.Released c && locks.names(c.name())) {
-                different.add(c.name() + " is still held by versionlock");
+                different.add(Text.of("guide.differs.stillHeld", c.name()));
             } else if (check instanceof Check.Excluded c && locks.allows(c.name(), c.evr(), "")) {
-                different.add(c.name() + " " + c.evr() + " is not excluded by versionlock");
+                different.add(Text.of("guide.differs.notExcluded", c.name() + " " + c.evr()));
             } else if (check instanceof Check.Pinned c
                     && deployments.stream().noneMatch(d -> d.checksum().equals(c.checksum()) && d.pinned())) {
-                different.add("deployment " + shorten(c.checksum()) + " is not pinned");
+                different.add(Text.of("guide.differs.notPinned", shorten(c.checksum())));
             } else if (check instanceof Check.Booted c
                     && deployments.stream().noneMatch(d -> d.checksum().equals(c.checksum()) && d.booted())) {
-                different.add("the system does not run deployment " + shorten(c.checksum()) + " yet (reboot after the rollback)");
+                different.add(Text.of("guide.differs.notBooted", shorten(c.checksum())));
             }
         }
         return new StepStatus(different.isEmpty(), different);

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -73,7 +74,7 @@ final class GuidePanel {
         spinner.setVisible(false);
         steps.getChildren().clear();
         if (result.plan().isEmpty()) {
-            state.setText(String.join(" ", result.problems()));
+            state.setText(sentences(result.problems()));
             return;
         }
         Plan plan = result.plan().get();
@@ -90,7 +91,12 @@ final class GuidePanel {
         }
         plan.notes().forEach(n -> steps.getChildren().add(IncidentDetail.paragraph(text.get("guide.note", n))));
         String checked = text.get("guide.checked", words.dateTime(result.report().at()), done, plan.steps().size());
-        state.setText(result.problems().isEmpty() ? checked : checked + " " + String.join(" ", result.problems()));
+        state.setText(result.problems().isEmpty() ? checked : checked + " " + sentences(result.problems()));
+    }
+
+    private String sentences(java.util.List<org.fedoraproject.preflight.text.Text> problems) {
+        return problems.stream().map(p -> words.text().get("guide.problem", words.text().render(p)))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private Node step(int number, Step step, StepStatus status) {
@@ -99,7 +105,7 @@ final class GuidePanel {
         box.getStyleClass().addAll(Styles.STEP, status.done() ? Styles.STEP_DONE : Styles.STEP_TODO);
         box.setId("guide-step-" + number);
         String mark = status.done() ? text.get("guide.done") : step.checks().isEmpty() ? "" : text.get("guide.todo");
-        Label title = new Label(number + ". " + step.title());
+        Label title = new Label(text.get("guide.stepTitle", number, text.render(step.title())));
         title.getStyleClass().add(Styles.HEADING);
         title.setWrapText(true);
         HBox heading = new HBox(8, title);
@@ -109,7 +115,7 @@ final class GuidePanel {
             badge.setId("guide-step-" + number + "-state");
             heading.getChildren().add(badge);
         }
-        box.getChildren().addAll(heading, IncidentDetail.paragraph(step.why()));
+        box.getChildren().addAll(heading, IncidentDetail.paragraph(text.render(step.why())));
         for (ShellCommand command : step.commands()) {
             box.getChildren().add(IncidentDetail.CommandLine.of(command.display(), text, copy));
         }

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

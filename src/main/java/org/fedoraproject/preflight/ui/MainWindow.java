@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;

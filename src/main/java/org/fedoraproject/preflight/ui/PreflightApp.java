@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
@@ -93,8 +94,8 @@ public final class PreflightApp extends Application {
     static MainWindow show(Stage stage, WindowContext context, TaskRunner tasks) {
         Application.setUserAgentStylesheet(context.dark()
                 ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
-        Messages text = Messages.load(Locale.getDefault());
-        Words words = new Words(text, context.zone());
+        Messages text = Messages.load(Locale.getDefault(), context.zone());
+        Words words = new Words(text);
         MainViewModel model = new MainViewModel(context, tasks, text);
         MainWindow window = new MainWindow(model, words, context, PreflightApp::copy);
         Scene scene = new Scene(window.root(), 1000, 700);

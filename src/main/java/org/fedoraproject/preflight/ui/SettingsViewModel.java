@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.util.Comparator;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;

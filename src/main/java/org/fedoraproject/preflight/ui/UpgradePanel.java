@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -70,7 +71,7 @@ final class UpgradePanel {
         }
         if (!report.complete()) {
             answer.getChildren().add(IncidentDetail.paragraph(text.get("upgrade.unknown", report.cannotCheck().isEmpty() ? ""
-                    : report.cannotCheck().get(0))));
+                    : text.render(report.cannotCheck().get(0)))));
             return;
         }
         UpgradeAssessment a = report.assessment().orElseThrow();

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,8 +207,8 @@ final class VerdictBanner {
         if (!os.get().get().isFedora()) {
             return text.get("unknown.notFedora", os.get().get().prettyName());
         }
-        String reason = report.cannotCheck().get(0);
-        return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".";
+        String reason = text.render(report.cannotCheck().get(0));
+        return text.get("unknown.reason", reason.substring(0, 1).toUpperCase(text.locale()) + reason.substring(1));
     }
 
     /**

@@ -1,11 +1,8 @@
 package org.fedoraproject.preflight.ui;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import org.fedoraproject.preflight.app.Age;
 
 /**
  * The words for values the window shows: verdicts, relations, statuses, severities, ages and
@@ -14,13 +11,9 @@ import org.fedoraproject.preflight.app.Age;
 final class Words {
 
     private final Messages text;
-    private final DateTimeFormatter dateTime;
-    private final DateTimeFormatter date;
 
-    Words(Messages text, ZoneId zone) {
+    Words(Messages text) {
         this.text = text;
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withZone(zone);
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
     }
 
     Messages text() {
@@ -33,15 +26,14 @@ final class Words {
     }
 
     String ago(Instant then, Instant now) {
-        Age age = Age.between(then, now);
-        return text.get("age." + age.unit().name().toLowerCase(java.util.Locale.ROOT), age.amount());
+        return text.ago(then, now);
     }
 
     String dateTime(Instant at) {
-        return dateTime.format(at);
+        return text.dateTime(at);
     }
 
     String date(LocalDate day) {
-        return date.format(day);
+        return text.date(day);
     }
 }

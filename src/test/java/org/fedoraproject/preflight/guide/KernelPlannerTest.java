@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.guide;
 
+import org.fedoraproject.preflight.testing.English;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,14 +101,14 @@ class KernelPlannerTest {
         // Under a root the running kernel is unknown: booting it is never marked done by guess.
         Observed rooted = new Observed(after.installed(), excluded, List.of(), boot(null, "6.17.5-300.fc43.x86_64"));
         assertEquals(List.of("which kernel runs is not known here (a system under a root)"),
-                StepStatus.of(plan.steps().get(0), rooted).stillDifferent());
+                English.of(StepStatus.of(plan.steps().get(0), rooted).stillDifferent()));
     }
 
     @Test
     void theFixedKernelAsDefaultWhileTheAffectedOneRunsIsAReboot() {
         List<InstalledPackage> both = installed("kernel-core-6.17.6-300.fc43.x86_64", "kernel-core-6.17.7-300.fc43.x86_64");
         Case c = scenario(both, List.of(), boot("6.17.6-300.fc43.x86_64", "6.17.7-300.fc43.x86_64"), "6.17.7-300.fc43");
-        assertEquals("Reboot into 6.17.7-300.fc43.x86_64", c.plan().steps().get(0).title());
+        assertEquals("Reboot into 6.17.7-300.fc43.x86_64", English.of(c.plan().steps().get(0).title()));
         assertEquals("sudo systemctl reboot", c.plan().steps().get(0).command().orElseThrow().display());
     }
 

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.guide;
 
+import org.fedoraproject.preflight.testing.English;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,7 @@ class PlannerTest {
         Plan plan = Planner.plan(a, dnf(PackageManager.DNF5, Map.of()));
         assertEquals("sudo dnf5 downgrade --enablerepo=updates-archive mesa-dri-drivers-25.1.2-1.fc43.x86_64",
                 plan.steps().get(0).command().orElseThrow().display());
-        assertTrue(plan.notes().get(0).contains("updates-archive") && plan.notes().get(0).contains("koji.fedoraproject.org"));
+        assertTrue(English.of(plan.notes().get(0)).contains("updates-archive") && English.of(plan.notes().get(0)).contains("koji.fedoraproject.org"));
     }
 
     @Test
@@ -86,7 +87,7 @@ class PlannerTest {
                 mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
         Plan hold = Planner.plan(risk, dnf(PackageManager.DNF4, Map.of()));
         assertEquals("sudo dnf versionlock add mesa-dri-drivers", hold.steps().get(0).command().orElseThrow().display());
-        assertTrue(hold.steps().get(0).why().contains("python3-dnf-plugin-versionlock"));
+        assertTrue(English.of(hold.steps().get(0).why()).contains("python3-dnf-plugin-versionlock"));
 
         IncidentAssessment fix = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.6-1.fc43.x86_64"),
                 mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
@@ -94,7 +95,7 @@ class PlannerTest {
         assertEquals("sudo dnf5 --installroot=/srv/root upgrade mesa-dri-drivers", update.steps().get(0).command().orElseThrow().display());
         assertEquals("sudo dnf5 --installroot=/srv/root versionlock delete mesa-dri-drivers",
                 update.steps().get(1).command().orElseThrow().display());
-        assertEquals("Undo the workaround: Use X11", update.steps().get(2).title());
+        assertEquals("Undo the workaround: Use X11", English.of(update.steps().get(2).title()));
         assertEquals(List.of("Choose GNOME again."), update.steps().get(2).fromFeed());
     }
 
@@ -106,7 +107,7 @@ class PlannerTest {
         Plan plan = Planner.plan(risk, new Planner.Context(PackageManager.DNF5, Optional.empty(), Map.of(), List.of(),
                 Set.of("kernel-core", "mesa-dri-drivers"), VersionLocks.NONE));
         Step rest = plan.steps().get(1);
-        assertEquals("Install the other updates", rest.title());
+        assertEquals("Install the other updates", English.of(rest.title()));
         assertEquals("sudo dnf5 upgrade --exclude=kernel-core --exclude=mesa-dri-drivers", rest.command().orElseThrow().display());
         Plan alone = Planner.plan(risk, dnf(PackageManager.DNF4, Map.of()));
         assertEquals("sudo dnf upgrade --exclude=mesa-dri-drivers", alone.steps().get(1).command().orElseThrow().display(),
@@ -127,7 +128,7 @@ class PlannerTest {
                 new InstalledPackage(Nevra.parse("mesa-libGL-25.1.4-1.fc43.i686"), T0));
         StepStatus status = StepStatus.of(back, Observed.of(half));
         assertEquals(false, status.done());
-        assertEquals(List.of("mesa-libGL.i686 is at 25.1.4-1.fc43, not 25.1.2-1.fc43"), status.stillDifferent());
+        assertEquals(List.of("mesa-libGL.i686 is at 25.1.4-1.fc43, not 25.1.2-1.fc43"), English.of(status.stillDifferent()));
     }
 
     static IncidentAssessment affectedSince(org.fedoraproject.preflight.machine.Transaction t, String... installed) {
@@ -235,7 +236,7 @@ class PlannerTest {
         org.fedoraproject.preflight.machine.Deployment pinned =
                 new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, true, List.of(), List.of());
         assertEquals(List.of("deployment bbbb is not pinned"),
-                StepStatus.of(pin.steps().get(0), new Observed(List.of(), VersionLocks.NONE, List.of(booted), Boot.UNKNOWN)).stillDifferent());
+                English.of(StepStatus.of(pin.steps().get(0), new Observed(List.of(), VersionLocks.NONE, List.of(booted), Boot.UNKNOWN)).stillDifferent()));
         assertTrue(StepStatus.of(pin.steps().get(0), new Observed(List.of(), VersionLocks.NONE, List.of(pinned), Boot.UNKNOWN)).done());
     }
 

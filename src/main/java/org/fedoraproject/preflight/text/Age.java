@@ -1,11 +1,11 @@
-package org.fedoraproject.preflight.app;
+package org.fedoraproject.preflight.text;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * How old data is, rounded the way people say it: just now, minutes, hours (up to two days),
- * days. The terminal and the window put it into their own words.
+ * days. Said in words by {@link Messages#ago}.
  */
 public record Age(Unit unit, long amount) {
 

@@ -1,0 +1,62 @@
+package org.fedoraproject.preflight.text;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The pseudo-locale en-XA: every sentence of the bundle bracketed and its letters accented
+ * ("⟦Ĥóļð⟧"), placeholders and MessageFormat syntax left whole. Run with it, any English a person
+ * still reads did not come from the bundle: the pseudo-locale tests look for exactly that.
+ */
+public final class PseudoLocale {
+
+    public static final Locale LOCALE = Locale.forLanguageTag("en-XA");
+    public static final String OPEN = "\u27e6";
+    public static final String CLOSE = "\u27e7";
+
+    private static final String PLAIN = "abcdeghiklnorstuyABCDEGHIKLNORSTUY";
+    private static final String ACCENTED = "áƀçðéĝĥíķļñóŕšţúýÁƁÇÐÉĜĤÍĶĻÑÓŔŠŢÚÝ";
+
+    private PseudoLocale() {
+    }
+
+    static boolean is(Locale locale) {
+        return LOCALE.getLanguage().equals(locale.getLanguage()) && LOCALE.getCountry().equals(locale.getCountry());
+    }
+
+    static ResourceBundle of(ResourceBundle english) {
+        return new ResourceBundle() {
+            @Override
+            protected Object handleGetObject(String key) {
+                if (!english.containsKey(key)) {
+                    return null;
+                }
+                return key.equals(Text.UNTRANSLATED) ? english.getString(key) : transform(english.getString(key));
+            }
+
+            @Override
+            public Enumeration<String> getKeys() {
+                return Collections.enumeration(english.keySet());
+            }
+        };
+    }
+
+    /** Brackets the sentence and accents its letters outside {placeholders}, which MessageFormat must still read. */
+    static String transform(String pattern) {
+        StringBuilder out = new StringBuilder(OPEN);
+        int depth = 0;
+        for (int k = 0; k < pattern.length(); k++) {
+            char c = pattern.charAt(k);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            }
+            int plain = PLAIN.indexOf(c);
+            out.append(depth == 0 && plain >= 0 ? ACCENTED.charAt(plain) : c);
+        }
+        return out.append(CLOSE).toString();
+    }
+}

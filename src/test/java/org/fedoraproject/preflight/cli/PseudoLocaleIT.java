@@ -1,0 +1,56 @@
+package org.fedoraproject.preflight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fedoraproject.preflight.testing.Processes;
+import org.fedoraproject.preflight.testing.PseudoText;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code preflight check --demo} in the pseudo-locale en-XA, through the jar as a user runs it:
+ * every line a person reads is the bundle's (bracketed, accented) or the demo's own data.
+ */
+class PseudoLocaleIT {
+
+    private static Processes.Result run(String locale, String... args) {
+        String[] parts = locale.split("-");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.language=" + parts[0], "-Duser.country=" + parts[1], "-Dfile.encoding=UTF-8",
+                "-jar", Processes.jar().toString()));
+        command.addAll(List.of(args));
+        return Processes.run(command, null, Map.of("TZ", "UTC"));
+    }
+
+    @Test
+    void everyWordOfTheDemoCheckComesFromTheBundle() {
+        Processes.Result r = run("en-XA", "check", "--demo");
+        assertEquals(2, r.exitCode(), r.stderr());
+        assertTrue(PseudoText.translated(r.stdout()), r.stdout());
+        Set<String> data = PseudoText.demoData();
+        assertEquals(List.of(), PseudoText.untranslated(r.stdout(), data), r.stdout());
+        assertEquals(List.of(), PseudoText.untranslated(r.stderr(), data), r.stderr());
+    }
+
+    @Test
+    void theGuideOfTheDemoIsTranslatedToo() {
+        Processes.Result r = run("en-XA", "guide", "--demo", "FPS-2026-0042");
+        assertTrue(PseudoText.translated(r.stdout()), r.stdout() + r.stderr());
+        Set<String> data = PseudoText.demoData();
+        assertEquals(List.of(), PseudoText.untranslated(r.stdout(), data), r.stdout());
+    }
+
+    @Test
+    void datesFollowTheLocale() {
+        Processes.Result german = run("de-DE", "check", "--demo");
+        Processes.Result english = run("en-US", "check", "--demo");
+        // The demo's metadata is from 2026-11-25 08:00 UTC: each locale writes that day its own way.
+        assertTrue(german.stdout().contains("25.11.2026"), german.stdout());
+        assertTrue(english.stdout().contains("Nov 25, 2026"), english.stdout());
+    }
+}
