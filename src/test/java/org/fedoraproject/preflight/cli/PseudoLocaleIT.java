@@ -42,7 +42,11 @@ class PseudoLocaleIT {
         Processes.Result r = run("en-XA", "guide", "--demo", "FPS-2026-0042");
         assertTrue(PseudoText.translated(r.stdout()), r.stdout() + r.stderr());
         Set<String> data = PseudoText.demoData();
-        assertEquals(List.of(), PseudoText.untranslated(r.stdout(), data), r.stdout());
+        // The prepared commands ("     $ sudo dnf5 …") are code, the same in every language.
+        String withoutCommands = r.stdout().lines().filter(l -> !l.strip().startsWith("$ "))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(r.stdout().contains("$ sudo dnf5 upgrade mesa-dri-drivers mesa-libGL"), r.stdout());
+        assertEquals(List.of(), PseudoText.untranslated(withoutCommands, data), r.stdout());
     }
 
     @Test
