@@ -110,7 +110,8 @@ public final class Main {
                             XdgDirs.runtime(wiring.env(), wiring.dirs()).resolve("preflight")),
                     wiring.clock(), incident -> PreflightApp.showFromBackground(() -> wiring.window(request), incident),
                     message -> System.err.println("preflight: " + message), first,
-                    wiring.env().getOrDefault("DBUS_SYSTEM_BUS_ADDRESS", "")));
+                    wiring.env().getOrDefault("DBUS_SYSTEM_BUS_ADDRESS", ""),
+                    org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault())));
             return mode.run();
         }
     }

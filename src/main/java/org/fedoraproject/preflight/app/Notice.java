@@ -1,5 +1,7 @@
 package org.fedoraproject.preflight.app;
 
+import java.util.List;
+import org.fedoraproject.preflight.text.Text;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,7 +11,7 @@ import java.util.Optional;
  * "Show details" opens. {@code key} names the state it announces; the same key is never
  * announced twice while that state lasts.
  */
-public record Notice(String key, String summary, String body, int urgency, Optional<String> incident) {
+public record Notice(String key, Text summary, List<Text> body, int urgency, Optional<String> incident) {
 
     public static final int LOW = 0;
     public static final int NORMAL = 1;
@@ -18,7 +20,7 @@ public record Notice(String key, String summary, String body, int urgency, Optio
     public Notice {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(summary, "summary");
-        Objects.requireNonNull(body, "body");
+        body = List.copyOf(body);
         Objects.requireNonNull(incident, "incident");
         if (urgency < LOW || urgency > CRITICAL) {
             throw new IllegalArgumentException("urgency " + urgency);

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import org.fedoraproject.preflight.text.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,17 +37,16 @@ public final class NoticePolicy {
         Map<String, Notice> states = new LinkedHashMap<>();
         Set<String> held = report.holds().stream().map(h -> h.name()).collect(Collectors.toSet());
         // "The rest" must leave out every held update, not only this one: say how.
-        String rest = report.upgradeTheRest().map(c -> " Update the rest without the held updates: " + c.display() + ".")
-                .orElse(" Do not install it yet.");
+        Text rest = report.upgradeTheRest().map(c -> Text.of("notice.hold.rest", c.display())).orElse(Text.of("notice.hold.notYet"));
         for (UpdateAssessment u : report.assessment().updates()) {
             if (u.verdict() == UpdateVerdict.HOLD) {
                 String name = u.update().nevra().name();
                 String id = u.incidents().isEmpty() ? "" : u.incidents().get(0);
                 states.putIfAbsent("hold:" + name + ":" + u.update().nevra().evr(), new Notice(
                         "hold:" + name + ":" + u.update().nevra().evr(),
-                        "Hold " + name + " for now",
-                        "The pending update to " + name + " " + u.update().nevra().evr() + " has a known serious problem"
-                                + (id.isEmpty() ? "." : " (" + id + ").") + rest + " Preflight tells you when it is safe.",
+                        Text.of("notice.hold.summary", name),
+                        List.of(Text.of(id.isEmpty() ? "notice.hold.body" : "notice.hold.bodyIncident", name + " "
+                                + u.update().nevra().evr(), id, rest)),
                         Notice.CRITICAL, id.isEmpty() ? Optional.empty() : Optional.of(id)));
             }
         }
@@ -56,36 +56,33 @@ public final class NoticePolicy {
             // A fix ready is one piece of news, not "affected" and "fix ready" side by side.
             if (i.relation() == Relation.AFFECTED) {
                 states.put("affects:" + incident.id(), new Notice("affects:" + incident.id(),
-                        "This system is affected: " + incident.title(),
-                        incident.id() + " (" + incident.severity().id() + ") concerns packages installed here. "
-                                + (incident.workarounds().isEmpty() ? "Open Preflight for the way back."
-                                : "Open Preflight for a workaround and the way back."),
+                        Text.of("notice.affects.summary", incident.title()),
+                        List.of(Text.of(incident.workarounds().isEmpty() ? "notice.affects.body" : "notice.affects.bodyWorkaround",
+                                incident.id(), Text.of("severity." + incident.severity().id()))),
                         urgency, Optional.of(incident.id())));
             }
             if (i.relation() == Relation.FIX_AVAILABLE) {
-                List<String> todo = new ArrayList<>();
-                todo.add("it is safe to update");
+                List<Text> todo = new ArrayList<>();
+                todo.add(Text.of("notice.fix.safe"));
                 boolean release = i.affected().stream().anyMatch(a -> held.contains(a.range().name()));
                 if (release) {
-                    todo.add("release the hold");
+                    todo.add(Text.of("notice.fix.release"));
                 }
                 if (!incident.workarounds().isEmpty()) {
-                    todo.add("undo any workaround");
+                    todo.add(Text.of("notice.fix.undo"));
                 }
                 states.put("fix:" + incident.id(), new Notice("fix:" + incident.id(),
-                        "The fix for " + incident.id() + " is ready",
-                        "The update that fixes \u201c" + incident.title() + "\u201d can be installed: " + String.join(", ", todo) + ".",
+                        Text.of("notice.fix.summary", incident.id()),
+                        List.of(Text.of("notice.fix.body", incident.title(), todo)),
                         Notice.NORMAL, Optional.of(incident.id())));
             }
         }
         if (!report.preparedHeld().isEmpty()) {
             String what = report.preparedHeld().stream().map(n -> n.name() + " " + n.evr()).collect(Collectors.joining(", "));
             String key = "prepared:" + what;
-            states.put(key, new Notice(key, report.preparedIsStagedDeployment()
-                    ? "The staged deployment brings a held version" : "The prepared update installs a held version",
-                    (report.preparedIsStagedDeployment() ? "The deployment staged for the next boot brings " + what
-                            : "The update GNOME Software prepared will install " + what + " at the next restart")
-                            + ". Cancel it first: " + String.join(" ", report.cancelPrepared()) + ".",
+            String kind = report.preparedIsStagedDeployment() ? "staged" : "prepared";
+            states.put(key, new Notice(key, Text.of("notice." + kind + ".summary"),
+                    List.of(Text.of("notice." + kind + ".body", what, String.join(" ", report.cancelPrepared()))),
                     Notice.NORMAL, Optional.empty()));
         }
         for (FeedStatus f : report.feeds()) {
@@ -93,10 +90,9 @@ public final class NoticePolicy {
             boolean unreachable = f.error().isPresent() && last.map(t -> Duration.between(t, now).compareTo(STALE_AFTER) >= 0).orElse(true);
             if (f.stale() || unreachable) {
                 states.put("stale:" + f.url(), new Notice("stale:" + f.url(),
-                        "The incident feed is out of date",
-                        f.url() + (f.stale() ? " is past its expiry" : " could not be reached")
-                                + last.map(t -> " since " + Duration.between(t, now).toDays() + " days").orElse("")
-                                + ". Preflight's advice may miss recent problems.",
+                        Text.of("notice.stale.summary"),
+                        List.of(Text.of(f.stale() ? "notice.stale.expired" : "notice.stale.unreachable", f.url(),
+                                last.isPresent() ? 1 : 0, last.map(t -> Duration.between(t, now).toDays()).orElse(0L))),
                         Notice.NORMAL, Optional.empty()));
             }
         }
@@ -119,32 +115,33 @@ public final class NoticePolicy {
         long fixes = news.stream().filter(n -> n.key().startsWith("fix:")).count();
         long feeds = news.stream().filter(n -> n.key().startsWith("stale:")).count();
         boolean prepared = news.stream().anyMatch(n -> n.key().startsWith("prepared:"));
-        List<String> parts = new ArrayList<>();
+        List<Text> parts = new ArrayList<>();
         if (prepared) {
-            parts.add("the prepared update installs a held version");
+            parts.add(Text.of("notice.part.prepared"));
         }
         if (holds > 0) {
-            parts.add(holds + (holds == 1 ? " update to hold" : " updates to hold"));
+            parts.add(Text.of("notice.part.holds", holds));
         }
         if (affects > 0) {
-            parts.add(affects + (affects == 1 ? " problem affects this system" : " problems affect this system"));
+            parts.add(Text.of("notice.part.affects", affects));
         }
         if (fixes > 0) {
-            parts.add(fixes + (fixes == 1 ? " fix ready" : " fixes ready"));
+            parts.add(Text.of("notice.part.fixes", fixes));
         }
         if (feeds > 0) {
-            parts.add(feeds == 1 ? "a feed is out of date" : feeds + " feeds are out of date");
+            parts.add(Text.of("notice.part.feeds", feeds));
         }
-        String summary = Character.toUpperCase(parts.get(0).charAt(0)) + String.join(", ", parts).substring(1);
-        List<String> lines = new ArrayList<>();
+        Text summary = Text.of("notice.summary", parts);
+        List<Text> lines = new ArrayList<>();
         // The prepared update first: it installs at the next restart, whatever else is done.
-        news.stream().filter(n -> n.key().startsWith("prepared:")).forEach(n -> lines.add("• " + n.body()));
-        news.stream().filter(n -> !n.key().startsWith("prepared:")).limit(4).forEach(n -> lines.add("• " + n.summary()));
+        news.stream().filter(n -> n.key().startsWith("prepared:"))
+                .forEach(n -> n.body().forEach(b -> lines.add(Text.of("notice.line", b))));
+        news.stream().filter(n -> !n.key().startsWith("prepared:")).limit(4).forEach(n -> lines.add(Text.of("notice.line", n.summary())));
         if (news.size() > 4) {
-            lines.add("… and " + (news.size() - 4) + " more in Preflight");
+            lines.add(Text.of("notice.more", news.size() - 4));
         }
         if (holds > 0) {
-            report.upgradeTheRest().ifPresent(c -> lines.add("Update the rest without the held updates: " + c.display()));
+            report.upgradeTheRest().ifPresent(c -> lines.add(Text.of("notice.rest", c.display())));
         }
         Optional<String> incident = java.util.stream.Stream.of("hold:", "affects:", "fix:")
                 .flatMap(prefix -> news.stream().filter(n -> n.key().startsWith(prefix)))
@@ -153,7 +150,7 @@ public final class NoticePolicy {
                 && i.incident().incident().severity() == Severity.CRITICAL);
         int urgency = critical ? Notice.CRITICAL : holds + affects > 0 || prepared ? Notice.NORMAL : Notice.LOW;
         String key = "summary:" + String.join(",", news.stream().map(Notice::key).toList());
-        return Optional.of(new Notice(key, summary, String.join("\n", lines), urgency, incident));
+        return Optional.of(new Notice(key, summary, lines, urgency, incident));
     }
 
     /** The notices of states that were not there before. */

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.background;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class BackgroundMode {
     public record Wiring(Supplier<CheckReport> check, Supplier<Settings> settings, NoticeStore store, TrayPresence trayPresence,
                          SessionBus bus,
                          Path runtimeDir, List<Path> watched, Clock clock, Consumer<Optional<String>> showWindow,
-                         Consumer<String> log, Duration firstCheck, String systemBus) {
+                         Consumer<String> log, Duration firstCheck, String systemBus, Messages text) {
     }
 
     private final CountDownLatch quit = new CountDownLatch(1);
@@ -66,7 +67,7 @@ public final class BackgroundMode {
             w.log().accept("notifications: " + e.getMessage());
         }
         // The notifier is there even with notifications off: the settings are read before each check.
-        service = new BackgroundService(w.check(), w.store(), notifier, scheduler, w.clock(), w.log(), w.showWindow(), this::show);
+        service = new BackgroundService(w.check(), w.store(), notifier, scheduler, w.clock(), w.log(), w.showWindow(), this::show, w.text());
         service.followSettings(w.settings());
         try {
             tray = TrayIcon.register(w.bus().connection(), entries());
@@ -107,10 +108,11 @@ public final class BackgroundMode {
 
     private List<TrayIcon.Entry> entries() {
         List<TrayIcon.Entry> entries = new ArrayList<>();
-        entries.add(new TrayIcon.Entry(1, "Open Preflight", false, false, () -> w.showWindow().accept(Optional.empty())));
-        entries.add(new TrayIcon.Entry(2, "Check now", false, false, () -> service.checkSoon(Duration.ZERO)));
-        entries.add(new TrayIcon.Entry(3, "Pause notifications", true, service != null && service.paused(), this::togglePause));
-        entries.add(new TrayIcon.Entry(4, "Quit", false, false, this::quit));
+        Messages text = w.text();
+        entries.add(new TrayIcon.Entry(1, text.get("tray.open"), false, false, () -> w.showWindow().accept(Optional.empty())));
+        entries.add(new TrayIcon.Entry(2, text.get("tray.check"), false, false, () -> service.checkSoon(Duration.ZERO)));
+        entries.add(new TrayIcon.Entry(3, text.get("tray.pause"), true, service != null && service.paused(), this::togglePause));
+        entries.add(new TrayIcon.Entry(4, text.get("tray.quit"), false, false, this::quit));
         return entries;
     }
 
@@ -127,13 +129,7 @@ public final class BackgroundMode {
             case SAFE -> TrayIcon.State.OK;
             case UNKNOWN -> TrayIcon.State.UNKNOWN;
         };
-        String tip = switch (outlook) {
-            case HOLD -> "Preflight: hold some updates";
-            case AFFECTED -> "Preflight: this system has a known problem";
-            case CAUTION -> "Preflight: read before updating";
-            case SAFE -> "Preflight: safe to update";
-            case UNKNOWN -> "Preflight: could not check";
-        };
+        String tip = w.text().get("tray.tip." + outlook.name().toLowerCase(java.util.Locale.ROOT));
         tray.ifPresent(t -> t.show(state, tip));
     }
 }

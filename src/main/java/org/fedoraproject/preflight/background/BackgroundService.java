@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.background;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,16 +59,19 @@ public final class BackgroundService {
     /** PREFLIGHT_TIMING set: each check's duration goes to the log, for the benchmark. */
     private final boolean timing = System.getenv("PREFLIGHT_TIMING") != null;
     private ScheduledFuture<?> periodic;
+    private final Messages text;
 
     public BackgroundService(Supplier<CheckReport> check, NoticeStore store, Optional<Notifier> notifier,
                              ScheduledExecutorService scheduler, Clock clock, Consumer<String> log,
-                             Consumer<Optional<String>> showWindow, Consumer<CheckReport> onReport) {
-        this(check, store, notifier, scheduler, clock, log, showWindow, onReport, System::nanoTime);
+                             Consumer<Optional<String>> showWindow, Consumer<CheckReport> onReport, Messages text) {
+        this(check, store, notifier, scheduler, clock, log, showWindow, onReport, System::nanoTime, text);
     }
 
     BackgroundService(Supplier<CheckReport> check, NoticeStore store, Optional<Notifier> notifier,
                       ScheduledExecutorService scheduler, Clock clock, Consumer<String> log,
-                      Consumer<Optional<String>> showWindow, Consumer<CheckReport> onReport, LongSupplier ticker) {
+                      Consumer<Optional<String>> showWindow, Consumer<CheckReport> onReport, LongSupplier ticker,
+                      Messages text) {
+        this.text = text;
         this.ticker = ticker;
         this.lastCheckEnd = ticker.getAsLong() - QUIET.toNanos();
         this.check = check;
@@ -182,11 +186,12 @@ public final class BackgroundService {
             return;
         }
         List<Notifier.Action> actions = notice.incident().isPresent()
-                ? List.of(new Notifier.Action(SHOW, "Show details"), new Notifier.Action(LATER, "Remind me later"))
-                : List.of(new Notifier.Action(SHOW, "Open Preflight"), new Notifier.Action(LATER, "Remind me later"));
+                ? List.of(new Notifier.Action(SHOW, text.get("notice.action.show")), new Notifier.Action(LATER, text.get("notice.action.later")))
+                : List.of(new Notifier.Action(SHOW, text.get("notice.action.open")), new Notifier.Action(LATER, text.get("notice.action.later")));
         try {
             // One notification of Preflight's at a time: each replaces the one before.
-            String id = notifier.get().send(notice.summary(), notice.body(), notice.urgency(), actions,
+            String id = notifier.get().send(text.sentence(notice.summary()),
+                    notice.body().stream().map(text::render).collect(java.util.stream.Collectors.joining("\n")), notice.urgency(), actions,
                     Optional.ofNullable(lastId));
             lastId = id;
             sent.put(id, notice);

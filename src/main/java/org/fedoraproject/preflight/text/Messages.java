@@ -71,6 +71,17 @@ public final class Messages {
         return get(text.key(), text.args().toArray());
     }
 
+    /** A sentence that may begin with a word written in lower case: its first letter as a sentence begins. */
+    public String sentence(Text text) {
+        String s = render(text);
+        for (int k = 0; k < s.length(); k++) {
+            if (Character.isLetter(s.charAt(k))) {
+                return s.substring(0, k) + s.substring(k, k + 1).toUpperCase(locale) + s.substring(k + 1);
+            }
+        }
+        return s;
+    }
+
     public String dateTime(Instant at) {
         return marked(dateTime.format(at));
     }

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.background;
 
+import org.fedoraproject.preflight.text.Messages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,7 +96,7 @@ class BackgroundServiceTest {
     private BackgroundService service(Supplier<CheckReport> check) throws Exception {
         Notifier notifier = session.notifier(false);
         return new BackgroundService(check, new NoticeStore(home.resolve("state")), Optional.of(notifier), scheduler,
-                Clock.systemUTC(), log::add, windows::add, report -> { });
+                Clock.systemUTC(), log::add, windows::add, report -> { }, Messages.english());
     }
 
     private Supplier<CheckReport> realCheck() {
@@ -222,7 +223,7 @@ class BackgroundServiceTest {
             }
             return real.get();
         }, new NoticeStore(home.resolve("state")), Optional.empty(), queue, Clock.systemUTC(), log::add,
-                windows::add, report -> { }, now::get);
+                windows::add, report -> { }, now::get, Messages.english());
         List<Boolean> outcomes = new CopyOnWriteArrayList<>();
         try (TransactionWatcher watcher = TransactionWatcher.start(List.of(dnf, hook, home.resolve("missing")),
                 () -> outcomes.add(service.transactionChanged(Duration.ofMillis(100))))) {

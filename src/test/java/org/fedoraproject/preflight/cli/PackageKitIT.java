@@ -116,9 +116,11 @@ class PackageKitIT {
                 new org.fedoraproject.preflight.app.CheckService.Request(java.util.Optional.of(root), List.of(), false, false));
         var states = org.fedoraproject.preflight.app.NoticePolicy.states(report, java.time.Instant.now());
         var news = org.fedoraproject.preflight.app.NoticePolicy.summary(List.copyOf(states.values()), report).orElseThrow();
-        assertTrue(news.summary().startsWith("The prepared update installs a held version"), news.summary());
-        assertTrue(news.body().startsWith("\u2022 The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next"
-                + " restart. Cancel it first: pkcon offline-cancel."), news.body());
+        String summary = org.fedoraproject.preflight.text.Messages.english().sentence(news.summary());
+        String body = String.join("\n", org.fedoraproject.preflight.testing.English.of(news.body()));
+        assertTrue(summary.startsWith("The prepared update installs a held version"), summary);
+        assertTrue(body.startsWith("\u2022 The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next"
+                + " restart. Cancel it first: pkcon offline-cancel."), body);
     }
 
     @Test

@@ -78,7 +78,7 @@ class KernelPlannerTest {
         assertEquals("affected", c.assessment().relation().id());
         Plan plan = c.plan();
         assertEquals(List.of("Boot the previous kernel", "Make it the default", "Remove the affected kernel 6.17.6-300.fc43.x86_64",
-                "Keep version 6.17.6-300.fc43 out"), plan.steps().stream().map(Step::title).toList());
+                "Keep version 6.17.6-300.fc43 out"), plan.steps().stream().map(s -> English.of(s.title())).toList());
         assertEquals(List.of("sudo grub2-editenv - unset menu_auto_hide",
                 "sudo grubby --set-default /boot/vmlinuz-6.17.5-300.fc43.x86_64",
                 "sudo dnf5 remove kernel-core-6.17.6-300.fc43.x86_64 kernel-modules-6.17.6-300.fc43.x86_64",
@@ -136,7 +136,7 @@ class KernelPlannerTest {
                 boot(null, "6.17.6-300.fc43.x86_64"), "6.17.7-300.fc43");
         assertEquals("fix-available", c.assessment().relation().id());
         assertEquals(List.of("Install the fixed kernel", "Reboot into 6.17.7-300.fc43.x86_64",
-                "Remove the affected kernel 6.17.6-300.fc43.x86_64"), c.plan().steps().stream().map(Step::title).toList());
+                "Remove the affected kernel 6.17.6-300.fc43.x86_64"), c.plan().steps().stream().map(s -> English.of(s.title())).toList());
         assertTrue(commands(c.plan()).stream().noneMatch(s -> s.contains("versionlock delete")), "no hold was suggested");
     }
 

@@ -205,7 +205,7 @@ class PlannerTest {
         Plan back = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(),
                 Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43"))), List.of(), Set.of(), locked));
         assertEquals(List.of("Delete the versionlock entry that keeps the affected version", "Go back to the last good version",
-                "Hold mesa-dri-drivers"), back.steps().stream().map(Step::title).limit(3).toList());
+                "Hold mesa-dri-drivers"), back.steps().stream().map(s -> English.of(s.title())).limit(3).toList());
     }
 
     @Test
