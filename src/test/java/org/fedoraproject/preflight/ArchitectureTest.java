@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the layers of docs/ARCHITECTURE.md honest: the domain does no I/O and knows nothing of
- * JavaFX; adapters do not reach up into the app, the window or the command line; the window
+ * JavaFX; the words (text) stand below everything; adapters do not reach up into the app, the window or the command line; the window
  * and the command line do not know each other.
  */
 class ArchitectureTest {
@@ -103,6 +103,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".ui..")
                 .should().dependOnClassesThat(feedMachinery)
                 .because("fetching, verifying and keeping feeds is the app layer's job, off the UI thread")
+                .check(classes);
+    }
+
+    @Test
+    void theWordsKnowNothingAboveThem() {
+        DescribedPredicate<JavaClass> preflightOutsideText = DescribedPredicate.describe("Preflight's classes outside text",
+                c -> c.getPackageName().startsWith(ROOT) && !c.getPackageName().startsWith(ROOT + ".text"));
+        noClasses().that().resideInAPackage(ROOT + ".text..")
+                .should().dependOnClassesThat(preflightOutsideText)
+                .orShould().dependOnClassesThat().resideInAnyPackage("javafx..", "java.io..", "java.nio.file..", "java.net..")
+                .because("every layer says things through Text; the bundle is read as a resource, never a file")
                 .check(classes);
     }
 

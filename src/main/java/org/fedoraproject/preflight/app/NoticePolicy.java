@@ -91,8 +91,8 @@ public final class NoticePolicy {
             if (f.stale() || unreachable) {
                 states.put("stale:" + f.url(), new Notice("stale:" + f.url(),
                         Text.of("notice.stale.summary"),
-                        List.of(Text.of(f.stale() ? "notice.stale.expired" : "notice.stale.unreachable", f.url(),
-                                last.isPresent() ? 1 : 0, last.map(t -> Duration.between(t, now).toDays()).orElse(0L))),
+                        List.of(Text.of((f.stale() ? "notice.stale.expired" : "notice.stale.unreachable") + (last.isPresent() ? "Since" : ""),
+                                f.url(), last.map(t -> Duration.between(t, now).toDays()).orElse(0L))),
                         Notice.NORMAL, Optional.empty()));
             }
         }

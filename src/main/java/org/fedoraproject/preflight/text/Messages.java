@@ -71,15 +71,10 @@ public final class Messages {
         return get(text.key(), text.args().toArray());
     }
 
-    /** A sentence that may begin with a word written in lower case: its first letter as a sentence begins. */
+    /** A sentence that may begin with a word written in lower case ("the prepared update …, 2 updates to hold"), begun as a sentence. */
     public String sentence(Text text) {
         String s = render(text);
-        for (int k = 0; k < s.length(); k++) {
-            if (Character.isLetter(s.charAt(k))) {
-                return s.substring(0, k) + s.substring(k, k + 1).toUpperCase(locale) + s.substring(k + 1);
-            }
-        }
-        return s;
+        return s.isEmpty() || !Character.isLowerCase(s.charAt(0)) ? s : s.substring(0, 1).toUpperCase(locale) + s.substring(1);
     }
 
     public String dateTime(Instant at) {

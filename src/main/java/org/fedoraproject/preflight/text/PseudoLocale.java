@@ -43,19 +43,40 @@ public final class PseudoLocale {
         };
     }
 
-    /** Brackets the sentence and accents its letters outside {placeholders}, which MessageFormat must still read. */
+    /**
+     * Brackets the sentence and accents its letters, except the {placeholders} MessageFormat must
+     * still read; the words of a choice ("{0,choice,1#it|1<them}") are accented too.
+     */
     static String transform(String pattern) {
         StringBuilder out = new StringBuilder(OPEN);
         int depth = 0;
+        int placeholder = 0;
+        boolean choiceWords = false;
         for (int k = 0; k < pattern.length(); k++) {
             char c = pattern.charAt(k);
             if (c == '{') {
+                if (depth == 0) {
+                    placeholder = k;
+                    choiceWords = false;
+                }
                 depth++;
-            } else if (c == '}') {
+                out.append(c);
+                continue;
+            }
+            if (c == '}') {
                 depth--;
+                choiceWords = choiceWords && depth > 0;
+                out.append(c);
+                continue;
+            }
+            if (depth == 1 && (c == '#' || c == '<') && pattern.startsWith("choice", pattern.indexOf(',', placeholder) + 1)) {
+                choiceWords = true;
+            } else if (depth == 1 && c == '|') {
+                choiceWords = false;
             }
             int plain = PLAIN.indexOf(c);
-            out.append(depth == 0 && plain >= 0 ? ACCENTED.charAt(plain) : c);
+            boolean words = depth == 0 || (depth == 1 && choiceWords);
+            out.append(words && plain >= 0 ? ACCENTED.charAt(plain) : c);
         }
         return out.append(CLOSE).toString();
     }

@@ -106,7 +106,7 @@ final class SettingsView {
         });
 
         url.setId("settings-feed-url");
-        url.setPromptText("https://example.org/incidents.json");
+        url.setPromptText(text.get("settings.feedPrompt"));
         url.setAccessibleText(text.get("settings.url"));
         key.setId("settings-feed-key");
         key.setPromptText(text.get("settings.keyPrompt"));

@@ -31,6 +31,7 @@ public final class PseudoText {
         strings(json("/org/fedoraproject/preflight/app/demo-system.json"), data);
         strings(json("/org/fedoraproject/preflight/feed/sample-feed.json"), data);
         for (String s : List.copyOf(data)) {
+            data.add(s.replace("`", "")); // the light Markdown of summaries, as rendered
             try {
                 Nevra n = Nevra.parse(s);
                 data.add(n.name());
@@ -74,10 +75,13 @@ public final class PseudoText {
         for (String d : longestFirst) {
             rest = rest.replace(d, " ");
         }
+        List<String> flat = data.stream().map(d -> d.replaceAll("\\s+", " ")).toList();
         List<String> left = new ArrayList<>();
         for (String part : rest.split("\\s{2,}|\\n")) {
-            if (part.codePoints().anyMatch(Character::isLetter)) {
-                left.add(part.strip());
+            String words = part.strip();
+            // A part of the data (a paragraph of an incident's summary, rendered piece by piece) is data too.
+            if (words.codePoints().anyMatch(Character::isLetter) && flat.stream().noneMatch(d -> d.contains(words.replaceAll("\\s+", " ")))) {
+                left.add(words);
             }
         }
         return left;

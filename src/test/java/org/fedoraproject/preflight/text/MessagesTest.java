@@ -1,0 +1,80 @@
+package org.fedoraproject.preflight.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
+
+    @Test
+    void textsNestListsDatesAndNumbersAreSaidTheLocalesWay() {
+        Messages english = Messages.load(Locale.US, UTC);
+        Text hold = Text.of("guide.step.hold", List.of("kernel-core", "grub2-efi-x64"));
+        assertEquals("Hold kernel-core, grub2-efi-x64", english.render(hold));
+        assertEquals("Still different: kernel-core is not held by versionlock",
+                english.get("guide.stillDifferent", Text.of("guide.differs.notHeld", "kernel-core")));
+        Messages german = Messages.load(Locale.GERMANY, UTC);
+        assertEquals("25.11.2026", german.date(LocalDate.of(2026, 11, 25)));
+        assertEquals("Nov 25, 2026", english.date(LocalDate.of(2026, 11, 25)));
+        assertEquals("25.11.2026, 08:00", german.dateTime(Instant.parse("2026-11-25T08:00:00Z")));
+        assertEquals("12.345", german.number(12345));
+        assertEquals("12,345", english.number(12345));
+        assertTrue(english.get("next.hold", 2, 10).startsWith("2 of the 10 pending updates"), english.get("next.hold", 2, 10));
+    }
+
+    @Test
+    void englishForScriptsWhateverTheDefaultLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(PseudoLocale.LOCALE);
+            assertEquals("Hold kernel-core", Messages.english().render(Text.of("guide.step.hold", List.of("kernel-core"))));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void theSentenceOfANotificationBeginsWithACapital() {
+        Messages english = Messages.load(Locale.US, UTC);
+        assertEquals("The prepared update installs a held version, 2 updates to hold",
+                english.sentence(Text.of("notice.summary", List.of(Text.of("notice.part.prepared"), Text.of("notice.part.holds", 2)))));
+    }
+
+    @Test
+    void thePseudoLocaleMarksEverySentenceAndKeepsPlaceholdersWhole() {
+        assertEquals("⟦Ĥóļð {0}⟧", PseudoLocale.transform("Hold {0}"));
+        assertEquals("⟦{0,choice,1#íţ|1<ţĥém}⟧", PseudoLocale.transform("{0,choice,1#it|1<them}"));
+        assertEquals("⟦{1,number,#} ðáýš⟧", PseudoLocale.transform("{1,number,#} days"));
+        Messages pseudo = Messages.load(PseudoLocale.LOCALE, UTC);
+        assertEquals("⟦Ĥóļð kernel-core⟧", pseudo.get("guide.step.hold", "kernel-core"));
+        assertEquals("⟦Ĥóļð ţĥém, úpðáţé ţĥé ŕéšţ.⟧", pseudo.get("next.hold", 2, 9).replaceAll(".*\\. ", "⟦"));
+        // Dates and numbers are the locale's too, so they are marked.
+        assertTrue(pseudo.date(LocalDate.of(2026, 11, 25)).startsWith(PseudoLocale.OPEN));
+        // English still coming from below is never dressed up as translated.
+        assertEquals("rpm: exit 1", pseudo.render(Text.untranslated("rpm: exit 1")));
+    }
+
+    @Test
+    void everySentenceOfTheBundleIsAValidMessageFormatAndThePseudoLocaleKeepsItSo() {
+        ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, Locale.ROOT);
+        for (String key : Collections.list(bundle.getKeys())) {
+            String english = bundle.getString(key);
+            new MessageFormat(english, Locale.US);
+            String pseudo = PseudoLocale.transform(english);
+            assertEquals(new MessageFormat(english).getFormats().length, new MessageFormat(pseudo).getFormats().length, key);
+            assertFalse(pseudo.equals(english), key);
+        }
+    }
+}
