@@ -172,7 +172,7 @@ public final class CheckService {
      * the settings' and the trusted keys' problems join the warnings.
      */
     private List<CompletableFuture<FeedStatus>> refreshFeeds(SettingsStore.Loaded loaded, Request request, List<Text> warnings) {
-        warnings.addAll(Text.untranslated(loaded.problems()));
+        warnings.addAll(loaded.problems());
         warnings.addAll(Text.untranslated(feeds.trustProblems()));
         List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
         sources.addAll(request.extraFeeds());

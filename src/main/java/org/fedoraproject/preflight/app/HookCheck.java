@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import org.fedoraproject.preflight.text.Text;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class HookCheck {
     }
 
     /** What the hook found; {@code noFeed} when no feed is kept (nothing to check against). */
-    public record Result(List<Finding> findings, List<String> problems, boolean noFeed) {
+    public record Result(List<Finding> findings, List<Text> problems, boolean noFeed) {
         public boolean stops() {
             return findings.stream().anyMatch(Finding::stops);
         }
@@ -47,7 +48,7 @@ public final class HookCheck {
 
     public static Result check(XdgDirs dirs, Path root, List<Nevra> incoming, Clock clock) {
         SettingsStore.Loaded loaded = new SettingsStore(dirs.config()).load();
-        List<String> problems = new ArrayList<>(loaded.problems());
+        List<Text> problems = new ArrayList<>(loaded.problems());
         FeedRepository feeds = new FeedRepository(() -> {
             throw new IllegalStateException("the hook reads kept feeds only");
         }, new FeedCache(dirs.feedCache()), new FeedState(dirs.feedState()), TrustStore.load(dirs.trustedKeys()), clock);
@@ -58,13 +59,12 @@ public final class HookCheck {
         if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
             // None kept at all, or kept but unusable (damaged, no longer trusted, replaced): said apart.
             statuses.stream().map(s -> s.error().orElse("")).filter(e -> !e.isEmpty() && !e.equals(FeedRepository.NONE_KEPT))
-                    .forEach(e -> problems.add("the kept incident feed could not be used: " + e));
+                    .forEach(e -> problems.add(Text.of("hook.problem.unusable", e)));
             return new Result(List.of(), problems, true);
         }
         for (FeedStatus s : statuses) {
             if (s.stale() && s.feed().isPresent()) {
-                problems.add("the kept incident feed expired on " + s.feed().get().expires().toString().substring(0, 10)
-                        + ": it may be out of date (run preflight check)");
+                problems.add(Text.of("hook.problem.expired", s.feed().get().expires().toString().substring(0, 10)));
             }
         }
         List<SourcedIncident> open = CheckReport.merge(statuses).stream()

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import org.fedoraproject.preflight.text.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
@@ -18,6 +19,21 @@ import org.fedoraproject.preflight.feed.FeedSource;
  */
 public final class SettingsEditor {
 
+    /** A change the settings do not take, and why, in the user's words (getMessage: English, for logs). */
+    public static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient Text reason;
+
+        Refused(Text reason) {
+            super(org.fedoraproject.preflight.text.Messages.english().render(reason));
+            this.reason = reason;
+        }
+
+        public Text reason() {
+            return reason;
+        }
+    }
+
     public static final int MIN_INTERVAL_HOURS = 1;
     public static final int MAX_INTERVAL_HOURS = 7 * 24;
 
@@ -27,25 +43,36 @@ public final class SettingsEditor {
     public static Settings addFeed(Settings settings, String url, String keyPem, boolean local) {
         String trimmed = url.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("Enter the feed's address.");
+            throw new Refused(Text.of("settings.refused.empty"));
         }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(trimmed + " is not an address: " + e.getReason() + ".");
+            throw new Refused(Text.of("settings.refused.notAnAddress", trimmed, e.getReason()));
         }
         if (uri.getScheme() == null) {
-            throw new IllegalArgumentException(trimmed + " is not an address: it needs https:// in front.");
+            throw new Refused(Text.of("settings.refused.noScheme", trimmed));
         }
         String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if ((scheme.equals("http") || scheme.equals("file")) && !local) {
-            throw new IllegalArgumentException("Only https feeds can be added, unless you mark this one as a local or test feed.");
+            throw new Refused(Text.of("settings.refused.notHttps"));
+        }
+        if (!scheme.equals("https") && !scheme.equals("http") && !scheme.equals("file")) {
+            throw new Refused(Text.of("settings.refused.scheme", trimmed));
+        }
+        if (!scheme.equals("file") && uri.getHost() == null) {
+            throw new Refused(Text.of("settings.refused.noHost", trimmed));
         }
         Optional<String> key = key(keyPem);
-        FeedSource source = new FeedSource(uri, key, local);
+        FeedSource source;
+        try {
+            source = new FeedSource(uri, key, local);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(Text.of("settings.refused.feed", String.valueOf(e.getMessage())));
+        }
         if (settings.feeds().stream().anyMatch(f -> f.url().equals(uri))) {
-            throw new IllegalArgumentException(trimmed + " is already in the list.");
+            throw new Refused(Text.of("settings.refused.duplicate", trimmed));
         }
         List<FeedSource> feeds = new ArrayList<>(settings.feeds());
         feeds.add(source);
@@ -68,8 +95,7 @@ public final class SettingsEditor {
         try {
             FeedKeys.readPublic(keyPem.strip(), "settings");
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("The key is not an Ed25519 public key in PEM form "
-                    + "(-----BEGIN PUBLIC KEY----- …).");
+            throw new Refused(Text.of("settings.refused.key"));
         }
         return Optional.of(keyPem.strip() + "\n");
     }

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import org.fedoraproject.preflight.text.Text;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -27,7 +28,7 @@ import org.fedoraproject.preflight.system.RegularFiles;
 public final class SettingsStore {
 
     /** Settings as read, and what was wrong with the file (empty when nothing). */
-    public record Loaded(Settings settings, List<String> problems) {
+    public record Loaded(Settings settings, List<Text> problems) {
     }
 
     private final Path file;
@@ -41,25 +42,25 @@ public final class SettingsStore {
     }
 
     public Loaded load() {
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         String text;
         try {
             text = RegularFiles.readString(file, RegularFiles.SMALL);
         } catch (NoSuchFileException e) {
             return new Loaded(Settings.DEFAULT, List.of());
         } catch (IOException e) {
-            return new Loaded(Settings.DEFAULT, List.of(file + ": cannot be read (" + e.getMessage() + "); using defaults"));
+            return new Loaded(Settings.DEFAULT, List.of(Text.of("settings.problem.unreadable", file.toString(), String.valueOf(e.getMessage()))));
         }
         JsonObject o;
         try {
             o = org.fedoraproject.preflight.feed.StrictJson.parse(text).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
-            return new Loaded(Settings.DEFAULT, List.of(file + ": not valid JSON (" + e.getMessage() + "); using defaults"));
+            return new Loaded(Settings.DEFAULT, List.of(Text.of("settings.problem.notJson", file.toString(), String.valueOf(e.getMessage()))));
         }
         List<FeedSource> feeds = new ArrayList<>();
         JsonElement list = o.get("feeds");
         if (list != null && !list.isJsonNull() && !list.isJsonArray()) {
-            problems.add(file + ": feeds is not a list of feeds (" + brief(list) + "); no feed from the settings");
+            problems.add(Text.of("settings.problem.feedsNotAList", file.toString(), brief(list)));
         }
         if (list != null && list.isJsonArray()) {
             for (JsonElement e : list.getAsJsonArray()) {
@@ -69,7 +70,7 @@ public final class SettingsStore {
                     boolean local = f.has("local") && f.get("local").getAsBoolean();
                     feeds.add(new FeedSource(URI.create(f.get("url").getAsString()), key, local));
                 } catch (RuntimeException bad) {
-                    problems.add(file + ": a feed entry was skipped (" + bad.getMessage() + "): " + e);
+                    problems.add(Text.of("settings.problem.feedSkipped", file.toString(), String.valueOf(bad.getMessage()), e.toString()));
                 }
             }
         }
@@ -82,7 +83,7 @@ public final class SettingsStore {
                 }
                 interval = Duration.ofMinutes(Math.max(15, Math.round(hours.getAsDouble() * 60)));
             } catch (RuntimeException bad) {
-                problems.add(file + ": check_interval_hours is not a number; using 6");
+                problems.add(Text.of("settings.problem.interval", file.toString()));
             }
         }
         boolean notifications = bool(o, "notifications", Settings.DEFAULT.notifications(), problems);
@@ -94,7 +95,7 @@ public final class SettingsStore {
     }
 
     /** A switch: true or false; anything else (null, {}, "yes") is said, with the default used. */
-    private boolean bool(JsonObject o, String key, boolean otherwise, List<String> problems) {
+    private boolean bool(JsonObject o, String key, boolean otherwise, List<Text> problems) {
         JsonElement e = o.get(key);
         if (e == null) {
             return otherwise;
@@ -102,7 +103,7 @@ public final class SettingsStore {
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
             return e.getAsBoolean();
         }
-        problems.add(file + ": " + key + " is not true or false (" + brief(e) + "); using " + otherwise);
+        problems.add(Text.of("settings.problem.notBoolean", file.toString(), key, brief(e), Boolean.toString(otherwise)));
         return otherwise;
     }
 

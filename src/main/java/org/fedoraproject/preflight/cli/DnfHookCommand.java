@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.cli;
 
+import org.fedoraproject.preflight.text.Messages;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -40,14 +41,16 @@ final class DnfHookCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final Path passwd;
+    private final Messages m;
 
     DnfHookCommand() {
-        this(System.getenv(), Path.of("/etc/passwd"));
+        this(System.getenv(), Path.of("/etc/passwd"), Messages.load(java.util.Locale.getDefault()));
     }
 
-    DnfHookCommand(Map<String, String> env, Path passwd) {
+    DnfHookCommand(Map<String, String> env, Path passwd, Messages m) {
         this.env = env;
         this.passwd = passwd;
+        this.m = m;
     }
 
     @Override
@@ -55,7 +58,7 @@ final class DnfHookCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream say = System.err;
         if ("off".equalsIgnoreCase(env.getOrDefault(OFF, ""))) {
-            say.println("Preflight: not checking this transaction (" + OFF + "=off).");
+            say.println(m.get("hook.off", OFF));
             return 0;
         }
         // The hook answers within its deadline whatever dnf or the disk do: the work runs on a
@@ -74,13 +77,12 @@ final class DnfHookCommand implements Callable<Integer> {
         try {
             return work.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-            say.println("Preflight: no answer within " + deadline.toSeconds() + " s; the transaction goes on unchecked.");
+            say.println(m.get("hook.slow", deadline.toSeconds()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
-            say.println("Preflight: could not check this transaction (" + (cause.getMessage() == null
-                    ? cause.getClass().getSimpleName() : cause.getMessage()) + "); it goes on unchecked.");
+            say.println(m.get("hook.failed", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
         }
         return 0;
     }
@@ -100,46 +102,39 @@ final class DnfHookCommand implements Callable<Integer> {
             Path root = Path.of(conf(out, in, "installroot").orElse("/"));
             List<Nevra> incoming = incoming(out, in);
             HookCheck.Result result = HookCheck.check(XdgDirs.ofInvokingUser(env, passwd), root, incoming, Clock.systemUTC());
-            result.problems().forEach(p -> say.println("Preflight: " + p));
+            result.problems().forEach(p -> say.println(m.get("hook.problem", p)));
             if (result.noFeed()) {
-                if (result.problems().isEmpty()) {
-                    say.println("Preflight: no incident feed is kept yet (run `preflight check` once as your user); not checking.");
-                } else {
-                    say.println("Preflight: not checking.");
-                }
+                say.println(m.get(result.problems().isEmpty() ? "hook.noFeed" : "hook.notChecking"));
                 return 0;
             }
             Set<String> stopping = new LinkedHashSet<>();
             for (HookCheck.Finding f : result.findings()) {
                 Incident i = f.incident();
-                say.println("Preflight: " + f.nevra().name() + " " + f.nevra().evr() + " is affected by " + i.id() + " ("
-                        + i.severity().id() + ", " + i.status().id() + "): " + i.title());
+                say.println(m.get("hook.affected", f.nevra().name() + " " + f.nevra().evr(), i.id(),
+                        m.get("cli.word." + i.severity().id()), m.get("cli.word." + i.status().id()), i.title()));
                 if (f.stops()) {
                     stopping.add(i.id());
                     // Keep that version out, not every version (a lock on a kernel's name would keep the fix out too).
-                    say.println("  Leave it out: --exclude=" + f.nevra().name() + ", or keep this version out: "
-                            + ShellCommand.asRoot("dnf5", "versionlock", "exclude", f.nevra().name() + "-" + f.nevra().evr())
-                            .display() + ". Details: preflight guide " + i.id());
-                    i.fix().expected().ifPresent(d -> say.println("  Fix expected " + d + "."));
+                    say.println("  " + m.get("hook.leaveOut", "--exclude=" + f.nevra().name(),
+                            ShellCommand.asRoot("dnf5", "versionlock", "exclude", f.nevra().name() + "-" + f.nevra().evr()).display(),
+                            "preflight guide " + i.id()));
+                    i.fix().expected().ifPresent(d -> say.println("  " + m.get("cli.check.fixExpected", d)));
                 } else {
-                    say.println("  A minor problem: the transaction goes on. Details: preflight guide " + i.id());
+                    say.println("  " + m.get("hook.minor", "preflight guide " + i.id()));
                 }
             }
             if (!stopping.isEmpty()) {
                 JsonObject stop = new JsonObject();
                 stop.addProperty("op", "stop");
                 JsonObject args = new JsonObject();
-                args.addProperty("message", "Preflight stopped this transaction: it would install versions affected by "
-                        + String.join(", ", stopping) + ". To go ahead anyway, run it again with " + OFF
-                        + "=off (sudo " + OFF + "=off dnf5 ...), or leave those packages out with --exclude.");
+                args.addProperty("message", m.get("hook.stopped", List.copyOf(stopping), OFF));
                 stop.add("args", args);
                 out.println(stop);
             }
             return 0;
         } catch (Exception | LinkageError e) {
             // Fail open: Preflight's own trouble never blocks the package manager.
-            say.println("Preflight: could not check this transaction (" + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()) + "); it goes on unchecked.");
+            say.println(m.get("hook.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 0;
         }
     }

@@ -154,7 +154,7 @@ final class SettingsView {
         saved.getStyleClass().add(Styles.MUTED);
         saved.setWrapText(true);
         saved.setText(loaded.problems().isEmpty() ? text.get("settings.keptIn", store.file())
-                : String.join(" ", loaded.problems()));
+                : loaded.problems().stream().map(p -> text.get("settings.problem", p)).collect(java.util.stream.Collectors.joining(" ")));
 
         // A feed's key can be changed in place (or cleared: then the trusted keys verify it).
         Button editKey = new Button(text.get("settings.editKey"));
@@ -242,8 +242,8 @@ final class SettingsView {
             accepted.run();
             feedError.setVisible(false);
             change(s -> next, model::refresh);
-        } catch (IllegalArgumentException e) {
-            feedError.setText(e.getMessage());
+        } catch (SettingsEditor.Refused e) {
+            feedError.setText(words.text().render(e.reason()));
             feedError.setVisible(true);
         }
     }

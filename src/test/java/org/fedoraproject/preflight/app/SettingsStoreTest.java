@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import org.fedoraproject.preflight.testing.English;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class SettingsStoreTest {
                 file + ": feeds is not a list of feeds (\"x\"); no feed from the settings",
                 file + ": check_interval_hours is not a number; using 6",
                 file + ": notifications is not true or false ({}); using true",
-                file + ": bodhi is not true or false (null); using true"), loaded.problems());
+                file + ": bodhi is not true or false (null); using true"), English.of(loaded.problems()));
         assertEquals(false, loaded.settings().commonIssues(), "the good values stay");
         assertEquals(true, loaded.settings().startAtLogin());
         assertEquals(Settings.DEFAULT.checkInterval(), loaded.settings().checkInterval());
@@ -41,17 +42,17 @@ class SettingsStoreTest {
 
     @Test
     void notJsonOrAFifoOrADeviceGivesTheDefaultsAndSaysWhyWithoutHanging() throws Exception {
-        String unquoted = load("{ bodhi: true }").problems().get(0);
+        String unquoted = English.of(load("{ bodhi: true }").problems().get(0));
         assertTrue(unquoted.contains(": not valid JSON (") && unquoted.endsWith("; using defaults"), unquoted);
         Tools.require("mkfifo");
         Files.delete(dir.resolve("settings.json"));
         assertEquals(0, Processes.run(List.of("mkfifo", dir.resolve("settings.json").toString()), null, java.util.Map.of()).exitCode());
         SettingsStore.Loaded fifo = CompletableFuture.supplyAsync(() -> new SettingsStore(dir).load()).get(10, TimeUnit.SECONDS);
-        assertTrue(fifo.problems().get(0).contains("is not a regular file (a device, FIFO or socket)"), fifo.problems().toString());
+        assertTrue(English.of(fifo.problems().get(0)).contains("is not a regular file (a device, FIFO or socket)"), fifo.problems().toString());
         Files.delete(dir.resolve("settings.json"));
         Files.createSymbolicLink(dir.resolve("settings.json"), Path.of("/dev/zero"));
         SettingsStore.Loaded zero = CompletableFuture.supplyAsync(() -> new SettingsStore(dir).load()).get(10, TimeUnit.SECONDS);
-        assertTrue(zero.problems().get(0).contains("is not a regular file"), zero.problems().toString());
+        assertTrue(English.of(zero.problems().get(0)).contains("is not a regular file"), zero.problems().toString());
         assertEquals(Settings.DEFAULT, zero.settings());
     }
 }
