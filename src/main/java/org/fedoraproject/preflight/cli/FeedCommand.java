@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.cli;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,8 @@ import org.fedoraproject.preflight.system.RegularFiles;
         subcommands = {FeedCommand.Keygen.class, FeedCommand.Lint.class, FeedCommand.Sign.class, FeedCommand.Verify.class})
 final class FeedCommand {
 
+    private static final Messages TEXT = Messages.load(java.util.Locale.getDefault());
+
     static final int PROBLEMS = 1;
     static final int FAILED = 2;
 
@@ -61,15 +64,15 @@ final class FeedCommand {
                 Files.writeString(Files.createFile(key, PosixFilePermissions.asFileAttribute(
                         PosixFilePermissions.fromString("rw-------"))), FeedKeys.privatePem(pair.getPrivate()));
                 Files.writeString(pub, FeedKeys.publicPem(pair.getPublic()), StandardOpenOption.CREATE_NEW);
-                out.println("Private key: " + key + " (keep it secret; it signs your feed)");
-                out.println("Public key:  " + pub + " (key id " + FeedKeys.readPublic(FeedKeys.publicPem(pair.getPublic()), "")
-                        .id() + "; give it to your users)");
+                out.println(TEXT.get("cli.feed.privateKey", key.toString()));
+                out.println(TEXT.get("cli.feed.publicKey", pub.toString(), FeedKeys.readPublic(FeedKeys.publicPem(pair.getPublic()), "")
+                        .id()));
                 return 0;
             } catch (FileAlreadyExistsException e) {
-                err.println("preflight feed keygen: " + e.getFile() + " exists already; not overwritten");
+                err.println(TEXT.get("cli.feed.exists", e.getFile()));
                 return FAILED;
             } catch (IOException | GeneralSecurityException e) {
-                err.println("preflight feed keygen: " + e.getMessage());
+                err.println(TEXT.get("cli.feed.keygenFailed", String.valueOf(e.getMessage())));
                 return FAILED;
             }
         }
@@ -109,13 +112,13 @@ final class FeedCommand {
             Reading<List<RepoLint.RepoPackage>> packages = new RepoPackagesReader(ProcessCommandRunner.direct(), dnf)
                     .read(repos, releasever);
             if (packages instanceof Reading.Unavailable<List<RepoLint.RepoPackage>> u) {
-                err.println("preflight feed lint: " + u.message());
+                err.println(TEXT.get("cli.feed.lintUnreadable", u.source(), u.reason()));
                 return FAILED;
             }
             List<FeedProblem> problems = RepoLint.check(accepted.feed().incidents(), packages.get().orElseThrow());
             problems.forEach(p -> out.println(file + ": " + p));
             if (problems.isEmpty()) {
-                out.println(file + ": every affected entry matches " + String.join(", ", repos));
+                out.println(TEXT.get("cli.feed.lintMatches", file.toString(), repos));
             }
             return clean && problems.isEmpty() ? 0 : PROBLEMS;
         }
@@ -143,17 +146,17 @@ final class FeedCommand {
                 return FAILED;
             }
             if (!report(read.get(), file, out)) {
-                err.println("preflight feed sign: not signed; fix the problems above first");
+                err.println(TEXT.get("cli.feed.notSigned"));
                 return PROBLEMS;
             }
             try {
                 String signature = FeedKeys.sign(RegularFiles.read(file, 64L << 20), FeedKeys.readPrivate(RegularFiles.readString(key, RegularFiles.SMALL)));
                 Path sig = Path.of(file + ".sig");
                 Files.writeString(sig, signature, StandardCharsets.US_ASCII);
-                out.println("Signed: " + sig);
+                out.println(TEXT.get("cli.feed.signed", sig.toString()));
                 return 0;
             } catch (IOException | GeneralSecurityException e) {
-                err.println("preflight feed sign: " + key + ": " + e.getMessage());
+                err.println(TEXT.get("cli.feed.signFailed", key.toString(), String.valueOf(e.getMessage())));
                 return FAILED;
             }
         }
@@ -194,14 +197,13 @@ final class FeedCommand {
                 Optional<FeedKeys.TrustedKey> signer = FeedKeys.verify(RegularFiles.read(file, 64L << 20),
                         RegularFiles.readString(Path.of(file + ".sig"), RegularFiles.SMALL), trusted);
                 if (signer.isPresent()) {
-                    out.println("Good signature by key " + signer.get().id() + " (" + signer.get().origin() + ")");
+                    out.println(TEXT.get("cli.feed.goodSignature", signer.get().id(), signer.get().origin()));
                     return 0;
                 }
-                err.println("preflight feed verify: " + file + ".sig was not made by "
-                        + (trusted.isEmpty() ? "any key (none is trusted)" : "any of the " + trusted.size() + " keys"));
+                err.println(TEXT.get("cli.feed.badSignature", file.toString(), trusted.size()));
                 return PROBLEMS;
             } catch (IOException | GeneralSecurityException e) {
-                err.println("preflight feed verify: " + e.getMessage());
+                err.println(TEXT.get("cli.feed.verifyFailed", String.valueOf(e.getMessage())));
                 return FAILED;
             }
         }
@@ -211,7 +213,7 @@ final class FeedCommand {
         try {
             return Optional.of(FeedParser.parse(RegularFiles.readString(file, 64L << 20)));
         } catch (IOException e) {
-            err.println("preflight feed: " + file + ": cannot be read (" + e.getMessage() + ")");
+            err.println(TEXT.get("cli.feed.unreadable", file.toString(), String.valueOf(e.getMessage())));
             return Optional.empty();
         }
     }
@@ -222,7 +224,7 @@ final class FeedCommand {
             out.println(file + ": " + p);
         }
         if (read instanceof FeedReadResult.Accepted accepted && read.problems().isEmpty()) {
-            out.println(file + ": OK, " + accepted.feed().incidents().size() + " incidents");
+            out.println(TEXT.get("cli.feed.ok", file.toString(), accepted.feed().incidents().size()));
             return true;
         }
         return false;

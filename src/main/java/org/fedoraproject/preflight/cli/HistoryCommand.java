@@ -45,11 +45,11 @@ final class HistoryCommand implements Callable<Integer> {
         if (json) {
             out.println(HistoryJson.toJson(history));
         } else {
-            HistoryText.print(history, out, services.zone());
+            HistoryText.print(history, out, services.text());
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        history.problems().forEach(p -> err.println("preflight history: " + p.message()));
+        history.problems().forEach(p -> err.println(services.text().get("cli.history.problem", p.source(), p.reason())));
         err.flush();
         return history.problems().isEmpty() ? 0 : INCOMPLETE;
     }

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.cli;
 
+import org.fedoraproject.preflight.text.Messages;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = 2)
 final class VercmpCommand implements Callable<Integer> {
 
+    private static final Messages TEXT = Messages.load(java.util.Locale.getDefault());
+
     static final int MALFORMED = 2;
 
     @Spec
@@ -44,7 +47,7 @@ final class VercmpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (batch) {
             if (versions.length != 0) {
-                err.println("preflight vercmp: --batch takes no versions on the command line");
+                err.println(TEXT.get("cli.vercmp.batchArgs"));
                 return MALFORMED;
             }
             Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
@@ -52,14 +55,14 @@ final class VercmpCommand implements Callable<Integer> {
             return compareLines(in, out, err);
         }
         if (versions.length != 2) {
-            err.println("preflight vercmp: needs two versions, A and B (or --batch)");
+            err.println(TEXT.get("cli.vercmp.needsTwo"));
             return MALFORMED;
         }
         try {
             spec.commandLine().getOut().println(compare(versions[0], versions[1]));
             return 0;
         } catch (InvalidVersionException e) {
-            err.println("preflight vercmp: " + e.getMessage());
+            err.println(TEXT.get("cli.vercmp.invalid", e.getMessage()));
             return MALFORMED;
         }
     }
@@ -72,14 +75,14 @@ final class VercmpCommand implements Callable<Integer> {
                 lineNumber++;
                 int tab = line.indexOf('\t');
                 if (tab < 0 || line.indexOf('\t', tab + 1) >= 0) {
-                    err.println("preflight vercmp: line " + lineNumber + ": expected A<TAB>B, got \"" + line + "\"");
+                    err.println(TEXT.get("cli.vercmp.badLine", Long.toString(lineNumber), line));
                     return MALFORMED;
                 }
                 try {
                     out.write(Integer.toString(compare(line.substring(0, tab), line.substring(tab + 1))));
                     out.write('\n');
                 } catch (InvalidVersionException e) {
-                    err.println("preflight vercmp: line " + lineNumber + ": " + e.getMessage());
+                    err.println(TEXT.get("cli.vercmp.lineInvalid", Long.toString(lineNumber), e.getMessage()));
                     return MALFORMED;
                 }
             }

@@ -158,6 +158,6 @@ final class HistoryView {
         String replaced = item.replaced().isEmpty() ? ""
                 : " " + text.get("history.replacing", item.replaced().stream().map(Object::toString)
                         .collect(java.util.stream.Collectors.joining(", ")));
-        return item.action().id() + "  " + item.nevra() + replaced;
+        return text.get("action." + item.action().id()) + "  " + item.nevra() + replaced;
     }
 }

@@ -138,7 +138,7 @@ class CheckIT {
         List<String> updateLines = noFeed.stdout().lines().dropWhile(l -> !l.startsWith("Pending updates"))
                 .skip(1).takeWhile(l -> !l.isBlank()).toList();
         assertEquals(9, updateLines.size(), noFeed.stdout());
-        assertTrue(updateLines.stream().allMatch(l -> l.startsWith("  not checked ")), noFeed.stdout());
+        assertTrue(updateLines.stream().allMatch(l -> l.startsWith("  Not checked ")), noFeed.stdout());
         JsonObject noFeedJson = JsonParser.parseString(check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString())
                 .stdout()).getAsJsonObject();
         assertTrue(noFeedJson.get("verdict").isJsonNull());

@@ -108,6 +108,13 @@ class PseudoLocaleWindowIT {
                     }
                 }
             } else {
+                if (tabs.getTabs().get(tab).getId().equals(MainWindow.HISTORY)) {
+                    // A transaction's packages, with what each action did.
+                    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                            () -> !robot.lookup("#history-table").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty());
+                    FxToolkit.setupFixture(() -> robot.lookup("#history-table").queryAs(javafx.scene.control.TableView.class)
+                            .getSelectionModel().select(0));
+                }
                 WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
                 WaitForAsyncUtils.waitForFxEvents();
                 FxToolkit.setupFixture(look::run);
