@@ -172,7 +172,7 @@ final class CheckJson {
         for (org.fedoraproject.preflight.incident.Evidence e : a.incident().evidence()) {
             JsonObject x = new JsonObject();
             x.addProperty("kind", e.kind());
-            x.addProperty("label", e.label());
+            x.addProperty("label", org.fedoraproject.preflight.text.Messages.english().render(e.label()));
             x.addProperty("url", e.url());
             from.add(x);
         }
@@ -181,13 +181,13 @@ final class CheckJson {
         return o;
     }
 
-    /** The values as a JSON array (the JSON outputs of check and check --upgrade share these). */
     /** Sentences in English, whatever the user's locale: the JSON is for scripts. */
     static JsonArray english(java.util.List<org.fedoraproject.preflight.text.Text> texts) {
         org.fedoraproject.preflight.text.Messages english = org.fedoraproject.preflight.text.Messages.english();
         return strings(texts.stream().map(english::render).toList());
     }
 
+    /** The values as a JSON array (the JSON outputs of check and check --upgrade share these). */
     static JsonArray strings(java.util.List<String> values) {
         JsonArray array = new JsonArray();
         values.forEach(array::add);

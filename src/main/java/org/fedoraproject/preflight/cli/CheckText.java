@@ -97,7 +97,7 @@ final class CheckText {
                 out.println("      " + m.get("cli.check.derived", i.incident().source()));
             }
             for (Evidence e : i.incident().evidence()) {
-                out.println("      " + e.label() + (e.url().isEmpty() ? "" : "  " + e.url()));
+                out.println("      " + m.render(e.label()) + (e.url().isEmpty() ? "" : "  " + e.url()));
             }
             for (AffectedInstall install : i.affected()) {
                 Since since = install.since();

@@ -81,7 +81,9 @@ public final class Planner {
             if (fixed && w.revert().isEmpty()) {
                 continue; // nothing to undo
             }
-            steps.add(new Step(Text.of(fixed ? "guide.step.undoWorkaround" : "guide.step.workaround", w.title()),
+            Text title = w.title().isEmpty() ? Text.of(fixed ? "guide.step.undoWorkaroundTopic" : "guide.step.workaroundTopic")
+                    : Text.of(fixed ? "guide.step.undoWorkaround" : "guide.step.workaround", w.title());
+            steps.add(new Step(title,
                     fixed || w.revert().isEmpty() ? Text.of("guide.why.fromFeed")
                             : Text.of("guide.why.fromFeedRevert", String.join(" ", w.revert())),
                     List.of(), fixed ? w.revert() : lines, List.of()));

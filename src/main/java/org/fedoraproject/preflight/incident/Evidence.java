@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.incident;
 
+import org.fedoraproject.preflight.text.Text;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * Bodhi update, a Common Issues topic. {@code kind} is bugzilla, bodhi, advisory or common-issues;
  * {@code url} is https (or empty).
  */
-public record Evidence(String kind, String label, String url) {
+public record Evidence(String kind, Text label, String url) {
 
     public Evidence {
         Objects.requireNonNull(kind, "kind");

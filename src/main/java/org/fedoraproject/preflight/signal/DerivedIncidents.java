@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.signal;
 
+import org.fedoraproject.preflight.text.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -125,30 +126,27 @@ public final class DerivedIncidents {
         IncidentStatus status = !bug.open() ? IncidentStatus.RESOLVED : fix.isPresent() ? IncidentStatus.FIX_TESTING
                 : IncidentStatus.IDENTIFIED;
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence("bugzilla", "Bug " + bug.id() + " (" + bug.status() + (bug.resolution().isEmpty() ? "" : " "
-                + bug.resolution()) + (bug.common() ? ", CommonBugs" : "") + ") against " + component
-                + fixedIn.map(f -> ", fixed in " + f).orElse(""), bug.url()));
+        String state = bug.status() + (bug.resolution().isEmpty() ? "" : " " + bug.resolution());
+        evidence.add(new Evidence("bugzilla", Text.of(bug.common() ? "derived.bug.common" : "derived.bug", Long.toString(bug.id()),
+                state, component, fixedIn.isPresent() ? 1 : 0, fixedIn.map(Object::toString).orElse("")), bug.url()));
         List<Link> links = new ArrayList<>(List.of(new Link("tracker", bug.url())));
         for (Advisory a : advisories) {
-            evidence.add(new Evidence("advisory", a.id() + " (pending) fixes bug " + bug.id(), bodhiUrl(a.id())));
+            evidence.add(new Evidence("advisory", Text.of("derived.advisory", a.id(), Long.toString(bug.id())), bodhiUrl(a.id())));
             links.add(new Link("update", bodhiUrl(a.id())));
         }
         List<Workaround> workarounds = new ArrayList<>();
         for (CommonIssue t : topics) {
-            evidence.add(new Evidence("common-issues", "Common Issues: " + t.title() + (t.solved() ? " (solved)" : ""), t.url()));
+            evidence.add(new Evidence("common-issues", Text.of(t.solved() ? "derived.topicSolved" : "derived.topic", t.title()), t.url()));
             links.add(new Link("discussion", t.url()));
             workaround(t).ifPresent(workarounds::add);
         }
         Instant at = bug.created().equals(Instant.EPOCH) ? facts.now() : bug.created();
-        Incident incident = new Incident("rhbz#" + bug.id(), bug.summary().isEmpty() ? "Bug " + bug.id() : bug.summary(),
-                "Bugzilla bug " + bug.id() + " against " + component + " in Fedora " + facts.release()
-                        + (bug.common() ? ", marked CommonBugs by Fedora QA" : ", linked from Fedora's Common Issues") + ".",
+        // The bug's own summary is its title; what Preflight says of it is in the evidence, in the user's words.
+        Incident incident = new Incident("rhbz#" + bug.id(), bug.summary().isEmpty() ? "rhbz#" + bug.id() : bug.summary(), "",
                 status, strong ? Severity.MAJOR : Severity.MINOR, at, at, bug.open() ? Optional.empty() : Optional.of(at),
                 List.of(facts.release()), List.of(), List.of(),
                 List.of(new AffectedPackage(component, range, Optional.empty(), Optional.of(component))), List.of(),
-                new Fix(advisories.stream().map(Advisory::id).filter(Advisory::isBodhiAlias).distinct().toList(), Optional.empty(),
-                        fixedIn.map(f -> "Bugzilla names the fixed build: " + component + "-" + f.version() + "-" + f.release() + ".")
-                                .orElse("")),
+                new Fix(advisories.stream().map(Advisory::id).filter(Advisory::isBodhiAlias).distinct().toList(), Optional.empty(), ""),
                 workarounds, links, List.of());
         return Optional.of(new SourcedIncident(incident, SourceState.BUGZILLA, List.of(), Confidence.DERIVED, evidence));
     }
@@ -189,14 +187,14 @@ public final class DerivedIncidents {
                     : !source.isEmpty() && words.contains(source.toLowerCase(Locale.ROOT)) ? source : null;
             if (named != null && affected.stream().noneMatch(a -> a.name().equals(name))) {
                 affected.add(new AffectedPackage(name, VersionRange.from(u.nevra().evr()), Optional.empty()));
-                evidence.add(new Evidence("common-issues", "The topic names " + named + "; " + name + " " + u.nevra().evr()
-                        + " is pending", topic.url()));
+                evidence.add(new Evidence("common-issues", Text.of("derived.topicNames", named, name + " " + u.nevra().evr()),
+                        topic.url()));
             }
         }
         if (affected.isEmpty()) {
             return Optional.empty();
         }
-        evidence.add(0, new Evidence("common-issues", "Common Issues: " + topic.title(), topic.url()));
+        evidence.add(0, new Evidence("common-issues", Text.of("derived.topic", topic.title()), topic.url()));
         List<Link> links = new ArrayList<>(List.of(new Link("discussion", topic.url())));
         bugLinks(topic.firstPost().orElse("")).forEach(id -> links.add(new Link("tracker",
                 "https://bugzilla.redhat.com/show_bug.cgi?id=" + id)));
@@ -206,6 +204,12 @@ public final class DerivedIncidents {
                 workaround(topic).map(List::of).orElse(List.of()), links, List.of());
         return Optional.of(new SourcedIncident(incident, SourceState.COMMON_ISSUES, List.of(), Confidence.DERIVED, evidence));
     }
+
+    /**
+     * The title of a workaround taken from a Common Issues topic: not words of the topic's, so the
+     * front ends say it in the user's language (key guide.step.workaroundTopic).
+     */
+    public static final String TOPIC_WORKAROUND = "";
 
     /** A curated incident that links the same bug, topic or Bodhi update takes the derived one's evidence. */
     static List<SourcedIncident> merge(List<SourcedIncident> curated, List<SourcedIncident> derived) {
@@ -290,7 +294,7 @@ public final class DerivedIncidents {
             }
         }
         return steps.isEmpty() ? Optional.empty()
-                : Optional.of(new Workaround("Workaround from the Common Issues topic", steps, List.of(), List.of()));
+                : Optional.of(new Workaround(TOPIC_WORKAROUND, steps, List.of(), List.of()));
     }
 
     private static String firstParagraph(String markdown) {

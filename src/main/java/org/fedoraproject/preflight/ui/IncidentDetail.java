@@ -146,14 +146,14 @@ final class IncidentDetail {
         }
         for (org.fedoraproject.preflight.incident.Evidence e : sourced.evidence()) {
             if (e.url().startsWith("https://")) {
-                Hyperlink h = new Hyperlink(e.label());
+                Hyperlink h = new Hyperlink(text.render(e.label()));
                 h.setAccessibleText(text.get("incident.openLink", e.url()));
                 h.setOnAction(x -> openLink.accept(e.url()));
                 h.setMinWidth(0);
                 h.setWrapText(true);
                 box.getChildren().add(h);
             } else {
-                box.getChildren().add(paragraph(e.label()));
+                box.getChildren().add(paragraph(text.render(e.label())));
             }
         }
         return box;
@@ -231,7 +231,8 @@ final class IncidentDetail {
         Messages text = words.text();
         VBox box = new VBox(4);
         box.getStyleClass().addAll(Styles.STEP, Styles.WORKAROUND);
-        Label title = new Label(w.title());
+        // A topic's workaround has no title of its own: Preflight names it.
+        Label title = new Label(w.title().isEmpty() ? text.get("incident.workaroundTopic") : w.title());
         title.getStyleClass().add(Styles.HEADING);
         title.setWrapText(true);
         Label fromFeed = paragraph(from);
