@@ -47,6 +47,7 @@ final class HistoryView {
     HistoryView(MainViewModel model, Words words) {
         Messages text = words.text();
         search.setId("history-search");
+        Keys.escapeClears(search);
         search.setPromptText(text.get("history.search"));
         search.setAccessibleText(text.get("history.search"));
         search.textProperty().addListener((o, a, b) -> refilter());

@@ -83,9 +83,17 @@ final class MainWindow {
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (int k = 0; k < digits.length; k++) {
             int index = k;
+            // Ctrl+N as before, and Alt+N as GNOME's tabbed applications have it.
             scene.getAccelerators().put(new KeyCodeCombination(digits[k], KeyCombination.SHORTCUT_DOWN),
                     () -> tabs.getSelectionModel().select(index));
+            scene.getAccelerators().put(new KeyCodeCombination(digits[k], KeyCombination.ALT_DOWN),
+                    () -> tabs.getSelectionModel().select(index));
         }
+        // GTK's notebook: Ctrl+Page Down and Ctrl+Page Up for the next and the previous tab, not wrapping.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().selectNext());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().selectPrevious());
     }
 
     /** The Settings tab, with the focus in the new feed's address. */

@@ -94,6 +94,9 @@ final class UpdatesView {
         sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
                 () -> table.getComparator() == null ? HELD_FIRST : table.getComparator(), table.comparatorProperty()));
         table.setItems(sorted);
+        // Enter opens the row's first incident, as a click on its link does.
+        Keys.enterActivates(table, u -> u.incidents().stream().findFirst().ifPresent(openIncident));
+        Keys.escapeClears(search);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label count = new Label();

@@ -328,6 +328,47 @@ class MainWindowIT {
         assertEquals(Outlook.HOLD, window.banner().shown());
     }
 
+    /** The keys of GNOME's applications: tabs by Ctrl+Page Up/Down and Alt+N, Escape clears a search, Enter opens a row. */
+    @Test
+    void theKeysWorkAsInGnomeApplications() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        robot.press(KeyCode.CONTROL, KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.INCIDENTS, window.tabs().getSelectionModel().getSelectedItem().getId());
+        robot.press(KeyCode.CONTROL, KeyCode.PAGE_UP).release(KeyCode.PAGE_UP, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.UPDATES, window.tabs().getSelectionModel().getSelectedItem().getId());
+        robot.press(KeyCode.CONTROL, KeyCode.PAGE_UP).release(KeyCode.PAGE_UP, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.UPDATES, window.tabs().getSelectionModel().getSelectedItem().getId(), "the first tab stays: no wrap");
+        robot.press(KeyCode.ALT, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.HISTORY, window.tabs().getSelectionModel().getSelectedItem().getId());
+        robot.press(KeyCode.ALT, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("kernel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1 of 9", label("updates-count"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", find("updates-filter", TextField.class).getText());
+        assertEquals("9 of 9", label("updates-count"));
+
+        @SuppressWarnings("unchecked")
+        TableView<UpdateAssessment> table = find("updates-table", TableView.class);
+        fx(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        String incident = table.getItems().get(0).incidents().get(0);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(MainWindow.INCIDENTS, window.tabs().getSelectionModel().getSelectedItem().getId());
+        assertTrue(label("incident-title").startsWith(incident), label("incident-title"));
+    }
+
     @Test
     void onASystemThatIsNotFedoraItSaysSoAndOffersTheDemo() throws Exception {
         Path root = Files.createDirectories(home.resolve("debian/etc"));
@@ -599,7 +640,7 @@ class MainWindowIT {
             assertTrue(evidence.contains("FEDORA-2026-5d1e2f3a4b (pending) fixes bug 2400001"), evidence.toString());
             assertEquals("The fix comes with FEDORA-2026-5d1e2f3a4b.", label("incident-fix"));
             // What Bugzilla says of the fix is in the evidence, in the user's words.
-            assertTrue(evidence.stream().anyMatch(e -> e.contains("CommonBugs) against mesa, fixed in 25.1.6-1.fc43")), evidence.toString());
+            assertTrue(evidence.stream().anyMatch(e -> e.contains("CommonBugs) against mesa-dri-drivers, fixed in 25.1.6-1.fc43")), evidence.toString());
             screenshot("window-derived-incident");
             fx(() -> window.showIncident("rhbz#2400040"));
             String workaround = robot.lookup("#incident-detail").lookup(".workaround").queryAll().stream()
