@@ -70,6 +70,9 @@ final class IncidentDetail {
         javafx.scene.text.TextFlow summary = LightMarkdown.of(incident.summary());
         summary.setId("incident-summary");
         root.getChildren().addAll(title, badges, summary);
+        // A derived bug has no summary of its own (what it rests on follows): no empty gap for it.
+        summary.setVisible(!incident.summary().isBlank());
+        summary.setManaged(summary.isVisible());
         if (item.sourced().derived() || !item.sourced().evidence().isEmpty()) {
             root.getChildren().add(evidence(item.sourced()));
         }
