@@ -13,11 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code preflight check}: the verdict, what to do, and the details; or JSON for programs. */
 @Command(name = "check",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Is it safe to update now? Compares the pending updates and installed packages with the incident feeds.",
-            "Exit status: 0 safe, 1 caution, 2 hold, 3 could not check (why: on stderr)."
-        })
+        mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
 
     static final int COULD_NOT_CHECK = 3;
@@ -30,9 +26,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CheckOptions options = new CheckOptions();
 
-    @picocli.CommandLine.Option(names = "--upgrade", arity = "0..1", fallbackValue = "", paramLabel = "N",
-            description = "Is it safe to upgrade to Fedora N (by default the newest stable release)? Exit 0 go ahead,"
-                    + " 1 take care, 2 wait, 3 could not check.")
+    @picocli.CommandLine.Option(names = "--upgrade", arity = "0..1", fallbackValue = "", paramLabel = "N")
     String upgrade;
 
     CheckCommand(Services services) {

@@ -12,24 +12,22 @@ import picocli.CommandLine.Option;
 /** The options {@code check} and {@code guide} share: what to check and against which feeds. */
 final class CheckOptions {
 
-    @Option(names = "--json", description = "Print JSON for programs.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Inspect the system installed under DIR.")
+    @Option(names = "--root", paramLabel = "DIR")
     Path root;
 
-    @Option(names = "--feed", paramLabel = "URL", description = "Also read this feed (repeatable). http://, file: and "
-            + "plain paths are allowed here, since you name them yourself.")
+    @Option(names = "--feed", paramLabel = "URL")
     List<String> feeds = new ArrayList<>();
 
-    @Option(names = "--offline", description = "Use only kept copies of the feeds; download nothing.")
+    @Option(names = "--offline")
     boolean offline;
 
-    @Option(names = "--demo", description = "Use the bundled sample system and sample feed.")
+    @Option(names = "--demo")
     boolean demo;
 
-    @Option(names = "--refresh", description = "Download fresh repository metadata first, as you, into Preflight's own"
-            + " cache (never the system's).")
+    @Option(names = "--refresh")
     boolean refresh;
 
     /**

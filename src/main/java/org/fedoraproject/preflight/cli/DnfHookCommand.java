@@ -32,9 +32,7 @@ import picocli.CommandLine.Command;
  * incident (a minor one only warns). It fails open: on any problem of its own it says so in one
  * line and lets the transaction go on. PREFLIGHT_HOOK=off turns it off for one run.
  */
-@Command(name = "dnf-hook",
-        description = "Run by dnf5's actions plugin (packaging/preflight.actions): stops a transaction that would "
-                + "install a version tied to an open critical or major incident. Not for running by hand.")
+@Command(name = "dnf-hook")
 final class DnfHookCommand implements Callable<Integer> {
 
     static final String OFF = "PREFLIGHT_HOOK";

@@ -33,7 +33,6 @@ import org.fedoraproject.preflight.system.RegularFiles;
 /** {@code preflight feed}: the publishers' tools, built on the same code that reads feeds. */
 @Command(name = "feed",
         mixinStandardHelpOptions = true,
-        description = "Tools for publishers of incident feeds: make a key, check, sign and verify a feed.",
         subcommands = {FeedCommand.Keygen.class, FeedCommand.Lint.class, FeedCommand.Sign.class, FeedCommand.Verify.class})
 final class FeedCommand {
 
@@ -43,14 +42,12 @@ final class FeedCommand {
     static final int FAILED = 2;
 
     /** {@code feed keygen}: a new Ed25519 key pair, the private half readable by its owner only. */
-    @Command(name = "keygen", mixinStandardHelpOptions = true,
-            description = "Writes a new Ed25519 key pair: PREFIX.key (private, mode 600) and PREFIX.pub.")
+    @Command(name = "keygen", mixinStandardHelpOptions = true)
     static final class Keygen implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--out", paramLabel = "PREFIX", defaultValue = "preflight-feed",
-                description = "File name prefix (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--out", paramLabel = "PREFIX", defaultValue = "preflight-feed")
         Path prefix;
 
         @Override
@@ -79,20 +76,15 @@ final class FeedCommand {
     }
 
     /** {@code feed lint FILE [--against-repo REPO]...}: every problem with its JSON path. */
-    @Command(name = "lint", mixinStandardHelpOptions = true,
-            description = {"Checks a feed as Preflight reads it; prints each problem with its JSON path. Exit 1 on problems.",
-                "With --against-repo, also checks each affected entry against a repository's packages (read by dnf): names"
-                        + " that exist nowhere, a source package's name written as a package's, ranges none of its versions"
-                        + " fall in, ranges without the package's epoch."})
+    @Command(name = "lint", mixinStandardHelpOptions = true)
     static final class Lint implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", descriptionKey = "preflight.feed.file")
         Path file;
 
-        @Option(names = "--against-repo", paramLabel = "REPO",
-                description = "A repository: a directory with repodata/, or its URL; repeatable (fedora and updates).")
+        @Option(names = "--against-repo", paramLabel = "REPO")
         List<String> repos = new ArrayList<>();
 
         @Override
@@ -125,16 +117,15 @@ final class FeedCommand {
     }
 
     /** {@code feed sign FILE --key KEY}: lints, then writes FILE.sig. */
-    @Command(name = "sign", mixinStandardHelpOptions = true,
-            description = "Signs a feed that lints clean with an Ed25519 private key; writes FILE.sig next to it.")
+    @Command(name = "sign", mixinStandardHelpOptions = true)
     static final class Sign implements java.util.concurrent.Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", descriptionKey = "preflight.feed.file")
         Path file;
 
-        @Option(names = "--key", required = true, paramLabel = "KEY", description = "The private key (PEM).")
+        @Option(names = "--key", required = true, paramLabel = "KEY")
         Path key;
 
         @Override
@@ -163,19 +154,17 @@ final class FeedCommand {
     }
 
     /** {@code feed verify FILE [--key PUB]...}: checks FILE.sig against the given or the trusted keys. */
-    @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Checks FILE.sig against the given public keys, or else the keys Preflight trusts.",
-                "Exit 0 when a key made the signature, 1 when none did."})
+    @Command(name = "verify", mixinStandardHelpOptions = true)
     static final class Verify implements java.util.concurrent.Callable<Integer> {
         private final Services services;
 
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "FILE")
+        @Parameters(paramLabel = "FILE", descriptionKey = "preflight.feed.file")
         Path file;
 
-        @Option(names = "--key", paramLabel = "PUB", description = "A public key (PEM); repeatable.")
+        @Option(names = "--key", paramLabel = "PUB")
         List<Path> keys = new ArrayList<>();
 
         Verify(Services services) {

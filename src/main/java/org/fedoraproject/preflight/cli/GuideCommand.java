@@ -21,13 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code preflight guide ID}: the steps out of one incident, with the exact commands for this system. */
 @Command(name = "guide",
-        mixinStandardHelpOptions = true,
-        description = {
-            "The way out of one incident on this system: hold, go back to the last good version, update, or work "
-                + "around; with the exact commands, and each step checked against the system as it is now (run it "
-                + "again after a step). Preflight runs none of the commands.",
-            "Exit status: 0 a plan, all steps done or not; 1 the incident does not concern this system; 3 could not check."
-        })
+        mixinStandardHelpOptions = true)
 final class GuideCommand implements Callable<Integer> {
 
     static final int NOT_CONCERNED = 1;
@@ -37,7 +31,7 @@ final class GuideCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "INCIDENT-ID")
+    @Parameters(paramLabel = "INCIDENT-ID", descriptionKey = "preflight.guide.incident")
     String incident;
 
     @Mixin

@@ -12,13 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code preflight history}: the merged dnf5, dnf4 (or rpm-ostree) transaction timeline, newest first. */
 @Command(name = "history",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Prints the transaction history of this system, newest first: dnf5's and dnf4's databases merged (on "
-                + "Fedora 41-43 both hold transactions), or the deployments of an Atomic desktop. Read-only; works as "
-                + "an ordinary user.",
-            "Exit status: 0, or 3 when a history source could not be read (said on stderr)."
-        })
+        mixinStandardHelpOptions = true)
 final class HistoryCommand implements Callable<Integer> {
 
     static final int INCOMPLETE = 3;
@@ -28,10 +22,10 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON for programs.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Inspect the system installed under DIR.")
+    @Option(names = "--root", paramLabel = "DIR")
     Path root;
 
     HistoryCommand(Services services) {

@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code preflight}: opens the window; its subcommands are the terminal interface. */
 @Command(name = "preflight",
         mixinStandardHelpOptions = true,
-        versionProvider = PreflightCommand.Version.class,
-        description = "Tells you whether it is safe to update this Fedora system right now.")
+        versionProvider = PreflightCommand.Version.class)
 public final class PreflightCommand implements Callable<Integer> {
 
     /**
@@ -59,21 +58,19 @@ public final class PreflightCommand implements Callable<Integer> {
     private final WindowLauncher windowLauncher;
     private final BackgroundLauncher backgroundLauncher;
 
-    @Option(names = "--background", description = "Run in the background: a tray icon, notifications when something "
-            + "changes that you should act on, checks on a schedule and after each dnf transaction. No window until "
-            + "you open one.")
+    @Option(names = "--background")
     boolean background;
 
-    @Option(names = "--root", paramLabel = "DIR", description = "Open the window on the system installed under DIR.")
+    @Option(names = "--root", paramLabel = "DIR")
     Path root;
 
-    @Option(names = "--feed", paramLabel = "URL", description = "Also read this feed (repeatable); as for check.")
+    @Option(names = "--feed", paramLabel = "URL")
     List<String> feeds = new ArrayList<>();
 
-    @Option(names = "--offline", description = "Use only kept copies of the feeds; download nothing.")
+    @Option(names = "--offline")
     boolean offline;
 
-    @Option(names = "--demo", description = "Open the window on the bundled sample system and sample feed.")
+    @Option(names = "--demo")
     boolean demo;
 
     @Spec
@@ -136,6 +133,8 @@ public final class PreflightCommand implements Callable<Integer> {
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the command " + first, e);
         }
+        // The help's words, for the root and every subcommand built above.
+        line.setResourceBundle(org.fedoraproject.preflight.text.Messages.help(java.util.Locale.getDefault()));
         return line;
     }
 

@@ -21,11 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code preflight vercmp A B}: rpm's ordering of two EVRs, like {@code rpmdev-vercmp}. */
 @Command(name = "vercmp",
         mixinStandardHelpOptions = true,
-        description = {
-            "Compares two [epoch:]version[-release] strings in rpm's order and prints -1, 0 or 1.",
-            "With --batch, reads A<TAB>B lines on standard input and prints one result per line;",
-            "it stops at the first malformed line, names it on standard error and exits 2."
-        },
         exitCodeOnInvalidInput = 2)
 final class VercmpCommand implements Callable<Integer> {
 
@@ -36,10 +31,10 @@ final class VercmpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--batch", description = "Read A<TAB>B pairs from standard input.")
+    @Option(names = "--batch")
     boolean batch;
 
-    @Parameters(arity = "0..2", paramLabel = "EVR", description = "The two versions to compare.")
+    @Parameters(arity = "0..2", paramLabel = "EVR", descriptionKey = "preflight.vercmp.versions")
     String[] versions = new String[0];
 
     @Override

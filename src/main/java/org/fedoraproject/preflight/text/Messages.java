@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 public final class Messages {
 
     static final String BUNDLE = "org.fedoraproject.preflight.text.messages";
+    /** The command line's help, in picocli's own form (not MessageFormat). */
+    static final String HELP = "org.fedoraproject.preflight.text.help";
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -47,6 +49,12 @@ public final class Messages {
 
     public static Messages load(Locale locale, ZoneId zone) {
         return new Messages(ResourceBundle.getBundle(BUNDLE, locale), locale, zone);
+    }
+
+    /** The command line's help in this locale (pseudo-translated in en-XA), for picocli. */
+    public static ResourceBundle help(Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(HELP, locale);
+        return PseudoLocale.is(locale) ? PseudoLocale.of(bundle) : bundle;
     }
 
     /** English, whatever the user's locale: for what scripts read (JSON) and for logs. */

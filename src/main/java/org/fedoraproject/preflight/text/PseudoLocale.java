@@ -54,6 +54,11 @@ public final class PseudoLocale {
         boolean choiceWords = false;
         for (int k = 0; k < pattern.length(); k++) {
             char c = pattern.charAt(k);
+            if (c == '%' && k + 1 < pattern.length()) {
+                // picocli's %n (a new line) stays whole in the command line's help.
+                out.append(c).append(pattern.charAt(++k));
+                continue;
+            }
             if (c == '{') {
                 if (depth == 0) {
                     placeholder = k;

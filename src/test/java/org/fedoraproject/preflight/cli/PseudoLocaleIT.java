@@ -50,6 +50,23 @@ class PseudoLocaleIT {
     }
 
     @Test
+    void theHelpOfEveryCommandIsTranslated() {
+        // What stays: the command's own syntax (names, options, parameter labels); every description is the bundle's.
+        Set<String> commands = Set.of("preflight", "check", "guide", "history", "vercmp", "feed", "dnf-hook", "keygen", "lint",
+                "sign", "verify");
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"check", "--help"}, new String[] {"guide", "--help"},
+                new String[] {"history", "--help"}, new String[] {"vercmp", "--help"}, new String[] {"feed", "--help"},
+                new String[] {"feed", "lint", "--help"}, new String[] {"feed", "sign", "--help"})) {
+            Processes.Result r = run("en-XA", args);
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(PseudoText.translated(r.stdout()), r.stdout());
+            String withoutSyntax = r.stdout().replaceAll("\\[?--?[A-Za-z][A-Za-z-]*(\\[?=[A-Z-]+\\]?)?\\]?(\\.\\.\\.)?", " ")
+                    .replaceAll("\\[?\\b[A-Z][A-Z-]+\\b\\]?(\\.\\.\\.)?", " ");
+            assertEquals(List.of(), PseudoText.untranslated(withoutSyntax, commands), String.join(" ", args) + "\n" + r.stdout());
+        }
+    }
+
+    @Test
     void datesFollowTheLocale() {
         Processes.Result german = run("de-DE", "check", "--demo");
         Processes.Result english = run("en-US", "check", "--demo");
