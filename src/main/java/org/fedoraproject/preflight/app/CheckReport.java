@@ -1,23 +1,23 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.text.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.incident.IncidentCatalog;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.OsRelease;
-import org.fedoraproject.preflight.signal.Signals;
-import java.util.Optional;
-import org.fedoraproject.preflight.assess.Assessment;
-import org.fedoraproject.preflight.feed.FeedStatus;
-import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.UpdateSets;
+import org.fedoraproject.preflight.signal.Signals;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * What a check found: the system as read, each feed's state, the assessment, and the reasons the

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Use case: the way out of one incident on this system, each step checked against the system

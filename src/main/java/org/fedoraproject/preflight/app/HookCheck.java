@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.text.Text;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,9 +12,9 @@ import org.fedoraproject.preflight.assess.SystemFacts;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.feed.FeedCache;
-import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.incident.Incident;
@@ -24,6 +23,7 @@ import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.system.OsReleaseReader;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Use case of the dnf hook: would this transaction install a version in the affected range of

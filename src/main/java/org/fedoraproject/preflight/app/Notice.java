@@ -1,9 +1,9 @@
 package org.fedoraproject.preflight.app;
 
 import java.util.List;
-import org.fedoraproject.preflight.text.Text;
 import java.util.Objects;
 import java.util.Optional;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * A desktop notification worth sending: what changed, in a summary and a body, how urgent it is

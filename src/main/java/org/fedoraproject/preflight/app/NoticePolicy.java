@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.text.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.Severity;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Which states of a check deserve a notification, and which of them are new. A state is

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.text.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Changes to the settings as the settings screen makes them, each checked before it is kept: a

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.text.Text;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.system.RegularFiles;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Reads and writes settings.json. A file that cannot be read gives the defaults and a message

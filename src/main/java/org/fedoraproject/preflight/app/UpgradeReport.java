@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.text.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +9,7 @@ import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.machine.StagedUpgrade;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * What {@code check --upgrade} found: the release asked about (empty when none could be told),

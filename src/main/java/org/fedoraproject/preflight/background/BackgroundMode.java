@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.background;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.fedoraproject.preflight.desktop.NetworkWatcher;
 import org.fedoraproject.preflight.desktop.Notifier;
 import org.fedoraproject.preflight.desktop.SessionBus;
 import org.fedoraproject.preflight.desktop.TrayIcon;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * {@code preflight --background}: the tray icon, notifications, scheduled checks and the

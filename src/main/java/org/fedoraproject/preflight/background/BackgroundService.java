@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.background;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.fedoraproject.preflight.app.NoticePolicy;
 import org.fedoraproject.preflight.app.NoticeStore;
 import org.fedoraproject.preflight.desktop.DesktopException;
 import org.fedoraproject.preflight.desktop.Notifier;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * Preflight without a window: checks on a schedule (soon after start, then every interval) and

@@ -1,11 +1,11 @@
 package org.fedoraproject.preflight.cli;
 
-import org.fedoraproject.preflight.text.Text;
-import org.fedoraproject.preflight.text.Messages;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.cli;
 
-import org.fedoraproject.preflight.text.Messages;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -23,6 +22,7 @@ import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.text.Messages;
 import picocli.CommandLine.Command;
 
 /**

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.cli;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +21,14 @@ import org.fedoraproject.preflight.incident.FeedProblem;
 import org.fedoraproject.preflight.incident.RepoLint;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.system.ProcessCommandRunner;
+import org.fedoraproject.preflight.system.RegularFiles;
 import org.fedoraproject.preflight.system.RepoPackagesReader;
+import org.fedoraproject.preflight.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.fedoraproject.preflight.system.RegularFiles;
 
 /** {@code preflight feed}: the publishers' tools, built on the same code that reads feeds. */
 @Command(name = "feed",

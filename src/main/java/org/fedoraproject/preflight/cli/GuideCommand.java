@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.cli;
 
-import org.fedoraproject.preflight.text.Messages;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -13,6 +12,7 @@ import org.fedoraproject.preflight.guide.Plan;
 import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.guide.Step;
 import org.fedoraproject.preflight.guide.StepStatus;
+import org.fedoraproject.preflight.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,11 +1,10 @@
 package org.fedoraproject.preflight.cli;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.io.PrintWriter;
-
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
+import org.fedoraproject.preflight.text.Messages;
 
 /** The readable timeline: one heading line per transaction, one line per package under it. */
 final class HistoryText {

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.cli;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.Supplier;
@@ -8,6 +7,7 @@ import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.app.Inspection;
 import org.fedoraproject.preflight.app.XdgDirs;
+import org.fedoraproject.preflight.text.Messages;
 
 /** What the terminal commands use, wired by the composition root. */
 public record Services(Inspection inspection, Supplier<CheckService> checks, Supplier<GuideService> guides, XdgDirs dirs,

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.cli;
 
-import org.fedoraproject.preflight.text.Messages;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -11,6 +10,7 @@ import org.fedoraproject.preflight.assess.UpgradeAssessment;
 import org.fedoraproject.preflight.machine.StagedUpgrade;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.text.Messages;
 
 /** {@code check --upgrade}: the verdict first, then why, as text; or JSON with check's conventions. */
 final class UpgradeOutput {

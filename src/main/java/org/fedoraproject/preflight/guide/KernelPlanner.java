@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.guide;
 
-import org.fedoraproject.preflight.text.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.rpm.PackageName;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * The way out for installonly packages (kernels). dnf installs a kernel beside the others and

@@ -1,8 +1,8 @@
 package org.fedoraproject.preflight.guide;
 
-import org.fedoraproject.preflight.text.Text;
 import java.util.List;
 import java.util.Objects;
+import org.fedoraproject.preflight.text.Text;
 
 /** The way out of one incident on this system: the steps in order, and notes (what cannot be had, and why). */
 public record Plan(String incidentId, String title, String relation, String manager, List<Step> steps, List<Text> notes) {

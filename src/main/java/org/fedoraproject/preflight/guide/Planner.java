@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.guide;
 
-import org.fedoraproject.preflight.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.PackageName;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Chooses the way out of an incident for this system: hold when it is at risk, go back to the

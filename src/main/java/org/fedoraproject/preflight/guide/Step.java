@@ -1,9 +1,9 @@
 package org.fedoraproject.preflight.guide;
 
-import org.fedoraproject.preflight.text.Text;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * One step of a guide: what to do and why, the command Preflight prepared for it (names and

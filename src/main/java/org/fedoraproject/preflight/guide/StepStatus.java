@@ -1,11 +1,11 @@
 package org.fedoraproject.preflight.guide;
 
-import org.fedoraproject.preflight.text.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedoraproject.preflight.machine.Deployment;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.VersionLocks;
+import org.fedoraproject.preflight.text.Text;
 
 /** Whether a step's checks hold on the system as read again, and if not, what is still different. */
 public record StepStatus(boolean done, List<Text> stillDifferent) {

@@ -1,7 +1,7 @@
 package org.fedoraproject.preflight.incident;
 
-import org.fedoraproject.preflight.text.Text;
 import java.util.Objects;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * What a derived incident rests on, or what Fedora's own sources add to a curated one: a bug, a

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.signal;
 
-import org.fedoraproject.preflight.text.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +29,7 @@ import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nvr;
 import org.fedoraproject.preflight.rpm.PackageName;
 import org.fedoraproject.preflight.rpm.VersionRange;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Incidents built from what Fedora publishes when no feed describes them (README, "How the

@@ -1,11 +1,11 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.fedoraproject.preflight.text.Messages;
 
 /** A failed check, inline under the banner, with "Try again"; hidden while there is none. */
 final class FailureBar {

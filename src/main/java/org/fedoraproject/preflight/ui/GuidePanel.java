@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,6 +13,7 @@ import org.fedoraproject.preflight.guide.Plan;
 import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.guide.Step;
 import org.fedoraproject.preflight.guide.StepStatus;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * The recovery guide as numbered steps: why, the exact commands with a copy button each (shown,

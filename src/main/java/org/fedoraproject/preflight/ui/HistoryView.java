@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * The transaction history, dnf5's, dnf4's and rpm-ostree's merged, newest first; searchable by

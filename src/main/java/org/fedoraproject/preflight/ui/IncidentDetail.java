@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,6 +17,7 @@ import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.Link;
 import org.fedoraproject.preflight.incident.TimelineEntry;
 import org.fedoraproject.preflight.incident.Workaround;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * One incident in full: status, severity and relation; what it is; what is affected here and

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,6 +11,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.text.Messages;
 
 /** The incidents: a list (those concerning this machine first) and the selected one's details. */
 final class IncidentsView {

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -14,6 +13,7 @@ import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.machine.History;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * The window's state: the latest check, whether one is running, the last failure, the history.

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * The desktop window. JavaFX creates this class itself, so the composition root hands over the

@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javafx.geometry.Insets;
@@ -24,6 +23,7 @@ import org.fedoraproject.preflight.app.SettingsEditor;
 import org.fedoraproject.preflight.app.SettingsStore;
 import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * The settings, saved to {@code $XDG_CONFIG_HOME/preflight/settings.json} as soon as they change:

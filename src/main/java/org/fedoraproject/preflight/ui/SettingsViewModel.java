@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.fedoraproject.preflight.app.Autostart;
 import org.fedoraproject.preflight.app.Settings;
 import org.fedoraproject.preflight.app.SettingsStore;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * The settings as the Settings tab edits them. A change applies at once to {@code settings}

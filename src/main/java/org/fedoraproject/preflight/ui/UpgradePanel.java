@@ -1,6 +1,5 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,6 +12,7 @@ import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.UpgradeReport;
 import org.fedoraproject.preflight.assess.UpgradeAssessment;
 import org.fedoraproject.preflight.machine.StagedUpgrade;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * Before the next Fedora: when a newer stable release is out, a button asks whether it is safe

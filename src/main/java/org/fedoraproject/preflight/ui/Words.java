@@ -1,8 +1,8 @@
 package org.fedoraproject.preflight.ui;
 
-import org.fedoraproject.preflight.text.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * The words for values the window shows: verdicts, relations, statuses, severities, ages and

@@ -1,14 +1,13 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.text.Age;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.net.URI;
 import java.time.Duration;
 import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.text.Age;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsEditorTest {
 

@@ -1,18 +1,17 @@
 package org.fedoraproject.preflight.app;
 
-import org.fedoraproject.preflight.testing.English;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.fedoraproject.preflight.testing.English;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** settings.json as broken editors and careless machines leave it: a clear message, the defaults for the rest. */
 class SettingsStoreTest {

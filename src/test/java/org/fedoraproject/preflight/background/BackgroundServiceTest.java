@@ -1,9 +1,5 @@
 package org.fedoraproject.preflight.background;
 
-import org.fedoraproject.preflight.text.Messages;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -30,10 +26,13 @@ import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.testing.PrivateBus;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
+import org.fedoraproject.preflight.text.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Background checks of the real dnf4 test root against a signed feed served over loopback, with

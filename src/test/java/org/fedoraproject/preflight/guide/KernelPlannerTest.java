@@ -1,9 +1,5 @@
 package org.fedoraproject.preflight.guide;
 
-import org.fedoraproject.preflight.testing.English;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +25,10 @@ import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.rpm.VersionRange;
+import org.fedoraproject.preflight.testing.English;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The kernel guide: never a downgrade, never a lock on the name, done only when the system shows it. */
 class KernelPlannerTest {
