@@ -276,7 +276,7 @@ public final class CheckService {
         Text fedoraWhy = !failed.isEmpty() ? Text.of("check.noData.sourcesFailed", failed)
                 : Text.of(!off.isEmpty() && live.sources().stream().allMatch(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF
                         || s.source().equals(SignalGathering.UPDATEINFO)) ? "check.noData.sourcesOff" : "check.noData.sourcesNotAsked");
-        return Optional.of(Text.of("check.noData", feeds, fedoraWhy));
+        return Optional.of(Text.of("check.noData", feeds, fedoraWhy, "--feed URL"));
     }
 
     /**
@@ -360,7 +360,7 @@ public final class CheckService {
         if (system.os() instanceof Reading.Unavailable<OsRelease> u) {
             cannot.add(Text.of("check.cannot.whichSystem", u.source(), u.reason()));
         } else if (!os.get().isFedora()) {
-            cannot.add(Text.of("check.cannot.notFedora", os.get().prettyName()));
+            cannot.add(Text.of("check.cannot.notFedora", os.get().prettyName(), "preflight check --demo"));
         }
         uncheckedBecause.addAll(cannot);
         if (system.installed() instanceof Reading.Unavailable<?> u) {

@@ -64,7 +64,7 @@ public final class HookCheck {
         }
         for (FeedStatus s : statuses) {
             if (s.stale() && s.feed().isPresent()) {
-                problems.add(Text.of("hook.problem.expired", s.feed().get().expires().toString().substring(0, 10)));
+                problems.add(Text.of("hook.problem.expired", s.feed().get().expires().toString().substring(0, 10), "preflight check"));
             }
         }
         List<SourcedIncident> open = CheckReport.merge(statuses).stream()

@@ -45,7 +45,7 @@ final class CheckText {
         report.release().ifPresent(r -> {
             if (r.pastEnd()) {
                 out.println(m.get("cli.check.releasePastEnd", r.version(), r.supportEnd().get())
-                        + r.newestStable().map(n -> " " + m.get("cli.check.releaseUpgrade", n)).orElse(""));
+                        + r.newestStable().map(n -> " " + m.get("cli.check.releaseUpgrade", n, "preflight check --upgrade " + n)).orElse(""));
                 out.println();
             } else if (r.nearEnd()) {
                 out.println(m.get("cli.check.releaseNearEnd", r.version(), r.supportEnd().get(), r.daysLeft())
@@ -55,7 +55,7 @@ final class CheckText {
         });
         printPrepared(report, out, m);
         report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24)))).ifPresent(t -> {
-            out.println(m.get("cli.check.metadataOld", m.ago(t, report.at())));
+            out.println(m.get("cli.check.metadataOld", m.ago(t, report.at()), "preflight check --refresh"));
             out.println();
         });
         SignalsText.print(report, out, m, g);
@@ -126,7 +126,7 @@ final class CheckText {
                 String delete = h.release().map(ShellCommand::display).orElse("versionlock delete " + h.name());
                 out.println("  " + (h.hiddenFix().isPresent()
                         ? m.get("cli.check.lockHidesFix", h.name(), h.pinsAffected(), h.hiddenFix().get().toString(), delete)
-                        : m.get("cli.check.lockKeepsAffected", h.name(), h.pinsAffected(), delete, h.pinsAffected().get(0))));
+                        : m.get("cli.check.lockKeepsAffected", h.name(), h.pinsAffected(), delete, "preflight guide " + h.pinsAffected().get(0))));
             } else if (h.canRelease()) {
                 out.println("  " + m.get("cli.check.lockRelease", h.name(), h.resolvedIncidents(), h.release().get().display()));
             } else {
@@ -167,7 +167,7 @@ final class CheckText {
             f.error().ifPresent(e -> out.println("    " + m.get("cli.check.feedProblem", e)));
             if (!f.problems().isEmpty()) {
                 out.println("    " + m.get("cli.check.feedSkipped",
-                        f.problems().stream().filter(p -> p.message().equals("incident skipped")).count()));
+                        f.problems().stream().filter(p -> p.message().equals("incident skipped")).count(), "preflight feed lint"));
             }
         }
         for (SourceState s : report.signals().sources()) {
@@ -219,7 +219,8 @@ final class CheckText {
                         + (incident.status().isOpen() ? incident.fix().expected().map(d -> " " + m.get("cli.check.fixExpected", d))
                                 .orElse("") : ""));
                 case NOT_IN_USE -> todo.add(m.get("cli.check.todo.notInUse", i.affected().stream()
-                        .map(x -> x.installed().nevra().name() + " " + x.installed().nevra().evr()).distinct().toList(), incident.id()));
+                        .map(x -> x.installed().nevra().name() + " " + x.installed().nevra().evr()).distinct().toList(), incident.id(),
+                        "preflight guide " + incident.id()));
                 default -> { }
             }
         }

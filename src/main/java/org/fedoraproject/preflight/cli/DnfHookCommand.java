@@ -102,7 +102,7 @@ final class DnfHookCommand implements Callable<Integer> {
             HookCheck.Result result = HookCheck.check(XdgDirs.ofInvokingUser(env, passwd), root, incoming, Clock.systemUTC());
             result.problems().forEach(p -> say.println(m.get("hook.problem", p)));
             if (result.noFeed()) {
-                say.println(m.get(result.problems().isEmpty() ? "hook.noFeed" : "hook.notChecking"));
+                say.println(m.get(result.problems().isEmpty() ? "hook.noFeed" : "hook.notChecking", "preflight check"));
                 return 0;
             }
             Set<String> stopping = new LinkedHashSet<>();

@@ -45,13 +45,15 @@ public final class PseudoLocale {
 
     /**
      * Brackets the sentence and accents its letters, except the {placeholders} MessageFormat must
-     * still read; the words of a choice ("{0,choice,1#it|1<them}") are accented too.
+     * still read, and the commands between backticks; the words of a choice ("{0,choice,1#it|1<them}")
+     * are accented too.
      */
     static String transform(String pattern) {
         StringBuilder out = new StringBuilder(OPEN);
         int depth = 0;
         int placeholder = 0;
         boolean choiceWords = false;
+        boolean code = false;
         for (int k = 0; k < pattern.length(); k++) {
             char c = pattern.charAt(k);
             if (c == '%' && k + 1 < pattern.length()) {
@@ -79,8 +81,11 @@ public final class PseudoLocale {
             } else if (depth == 1 && c == '|') {
                 choiceWords = false;
             }
+            if (c == '`' && depth == 0) {
+                code = !code; // a command in backticks is the same in every language
+            }
             int plain = PLAIN.indexOf(c);
-            boolean words = depth == 0 || (depth == 1 && choiceWords);
+            boolean words = !code && (depth == 0 || (depth == 1 && choiceWords));
             out.append(words && plain >= 0 ? ACCENTED.charAt(plain) : c);
         }
         return out.append(CLOSE).toString();

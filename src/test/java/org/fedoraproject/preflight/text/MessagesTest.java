@@ -57,6 +57,7 @@ class MessagesTest {
         assertEquals("⟦Ĥóļð {0}⟧", PseudoLocale.transform("Hold {0}"));
         assertEquals("⟦{0,choice,1#íţ|1<ţĥém}⟧", PseudoLocale.transform("{0,choice,1#it|1<them}"));
         assertEquals("⟦{1,number,#} ðáýš⟧", PseudoLocale.transform("{1,number,#} days"));
+        assertEquals("⟦Ðó ñóţ ŕúñ `dnf upgrade`.⟧", PseudoLocale.transform("Do not run `dnf upgrade`."));
         Messages pseudo = Messages.load(PseudoLocale.LOCALE, UTC);
         assertEquals("⟦Ĥóļð kernel-core⟧", pseudo.get("guide.step.hold", "kernel-core"));
         assertEquals("⟦Ĥóļð ţĥém, úpðáţé ţĥé ŕéšţ.⟧", pseudo.get("next.hold", 2, 9).replaceAll(".*\\. ", "⟦"));
