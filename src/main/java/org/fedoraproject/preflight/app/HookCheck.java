@@ -58,7 +58,7 @@ public final class HookCheck {
         }
         if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
             // None kept at all, or kept but unusable (damaged, no longer trusted, replaced): said apart.
-            statuses.stream().map(s -> s.error().orElse("")).filter(e -> !e.isEmpty() && !e.equals(FeedRepository.NONE_KEPT))
+            statuses.stream().flatMap(s -> s.problem().stream()).filter(e -> !e.equals(FeedRepository.NONE_KEPT))
                     .forEach(e -> problems.add(Text.of("hook.problem.unusable", e)));
             return new Result(List.of(), problems, true);
         }

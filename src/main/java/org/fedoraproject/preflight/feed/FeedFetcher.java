@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.feed;
 
+import org.fedoraproject.preflight.text.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -68,7 +69,8 @@ public final class FeedFetcher implements Closeable {
         record NotModified() implements Outcome {
         }
 
-        record Failed(String reason) implements Outcome {
+        /** Why the download failed, in the user's words (the server's or the network's details as they came). */
+        record Failed(Text reason) implements Outcome {
         }
     }
 
@@ -126,7 +128,7 @@ public final class FeedFetcher implements Closeable {
         }
         Response signature = get(source, source.signatureUrl(), Optional.empty(), Optional.empty(), deadline);
         if (signature.failure != null) {
-            return new Outcome.Failed("signature " + source.signatureUrl() + ": " + signature.failure);
+            return new Outcome.Failed(Text.of("feed.fetch.signature", source.signatureUrl().toString(), signature.failure));
         }
         return new Outcome.Fresh(feed.body, new String(signature.body, java.nio.charset.StandardCharsets.US_ASCII),
                 Optional.ofNullable(feed.etag), Optional.ofNullable(feed.lastModified));
@@ -158,9 +160,9 @@ public final class FeedFetcher implements Closeable {
             String sig = RegularFiles.readString(signature, RegularFiles.SMALL);
             return new Outcome.Fresh(body, sig, Optional.empty(), Optional.empty());
         } catch (NoSuchFileException e) {
-            return new Outcome.Failed(e.getFile() + " does not exist");
+            return new Outcome.Failed(Text.of("feed.fetch.noFile", e.getFile()));
         } catch (IOException e) {
-            return new Outcome.Failed("cannot be read (" + e.getMessage() + ")");
+            return new Outcome.Failed(Text.of("feed.fetch.unreadable", String.valueOf(e.getMessage())));
         }
     }
 
@@ -176,12 +178,12 @@ public final class FeedFetcher implements Closeable {
                     break;
                 }
                 if (++redirects > MAX_REDIRECTS) {
-                    return Response.failed("more than " + MAX_REDIRECTS + " redirects");
+                    return Response.failed(Text.of("feed.fetch.redirects", MAX_REDIRECTS));
                 }
                 URI next = uri.resolve(last.redirect);
                 String scheme = String.valueOf(next.getScheme()).toLowerCase(Locale.ROOT);
                 if (!scheme.equals("https") && !(source.local() && scheme.equals("http"))) {
-                    return Response.failed("redirected to " + next + ", which is not https: refused");
+                    return Response.failed(Text.of("feed.fetch.notHttps", next.toString()));
                 }
                 uri = next;
             }
@@ -190,16 +192,16 @@ public final class FeedFetcher implements Closeable {
             }
             Duration wait = last.retryAfter != null ? last.retryAfter : policy.backoff().multipliedBy(1L << (attempt - 1));
             if (wait.compareTo(policy.maxWait()) > 0) {
-                return Response.failed(last.failure + "; the server asks to wait " + wait.toSeconds() + " s before trying again");
+                return Response.failed(Text.of("feed.fetch.waitTooLong", last.failure, wait.toSeconds()));
             }
             if (Instant.now().plus(wait).isAfter(deadline)) {
-                return Response.failed(last.failure + "; no time left to try again before the deadline");
+                return Response.failed(Text.of("feed.fetch.noTimeLeft", last.failure));
             }
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Response.failed("interrupted");
+                return Response.failed(Text.of("feed.fetch.interrupted"));
             }
         }
         return last;
@@ -212,7 +214,7 @@ public final class FeedFetcher implements Closeable {
         lastModified.ifPresent(v -> get.setHeader("If-Modified-Since", v));
         Duration left = Duration.between(Instant.now(), deadline);
         if (left.isNegative() || left.isZero()) {
-            return Response.failed("no complete answer before the deadline (" + policy.total().toSeconds() + " s)");
+            return Response.failed(Text.of("feed.fetch.deadline", policy.total().toSeconds()));
         }
         java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.ScheduledFuture<?> timer = DEADLINES.schedule(() -> {
@@ -234,20 +236,20 @@ public final class FeedFetcher implements Closeable {
     }
 
     private static Response deadlinePassed(Duration left) {
-        return Response.failed("no complete answer within " + Math.max(1, left.toSeconds()) + " s (the deadline for this source)");
+        return Response.failed(Text.of("feed.fetch.deadlinePassed", Math.max(1, left.toSeconds())));
     }
 
     private Response failure(URI uri, IOException exception) {
         try {
             throw exception;
         } catch (UnknownHostException e) {
-            return Response.failed("cannot find the host " + uri.getHost() + " (offline?)");
+            return Response.failed(Text.of("feed.fetch.unknownHost", String.valueOf(uri.getHost())));
         } catch (InterruptedIOException e) {
-            return Response.retry("no answer within " + policy.readTimeout().toSeconds() + " s", null);
+            return Response.retry(Text.of("feed.fetch.noAnswer", policy.readTimeout().toSeconds()), null);
         } catch (java.net.ConnectException e) {
-            return Response.retry("cannot connect to " + uri.getHost() + " (" + e.getMessage() + ")", null);
+            return Response.retry(Text.of("feed.fetch.cannotConnect", String.valueOf(uri.getHost()), String.valueOf(e.getMessage())), null);
         } catch (IOException e) {
-            return Response.retry("download failed (" + e.getMessage() + ")", null);
+            return Response.retry(Text.of("feed.fetch.failed", String.valueOf(e.getMessage())), null);
         }
     }
 
@@ -258,17 +260,18 @@ public final class FeedFetcher implements Closeable {
         }
         if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
             Header location = response.getFirstHeader("Location");
-            return location == null ? Response.failed("HTTP " + code + " without a Location") : Response.redirect(location.getValue());
+            return location == null ? Response.failed(Text.of("feed.fetch.noLocation", Integer.toString(code)))
+                    : Response.redirect(location.getValue());
         }
         if (code == 429 || code == 500 || code == 502 || code == 503 || code == 504) {
-            return Response.retry("HTTP " + code, retryAfter(response));
+            return Response.retry(Text.of("feed.fetch.http", Integer.toString(code)), retryAfter(response));
         }
         if (code != 200) {
-            return Response.failed("HTTP " + code + (code == 404 ? " (not found)" : ""));
+            return Response.failed(Text.of(code == 404 ? "feed.fetch.notFound" : "feed.fetch.http", Integer.toString(code)));
         }
         HttpEntity entity = response.getEntity();
         if (entity == null) {
-            return Response.failed("empty answer");
+            return Response.failed(Text.of("feed.fetch.empty"));
         }
         ContentType type = ContentType.parseLenient(entity.getContentType());
         String mime = type == null ? "" : type.getMimeType().toLowerCase(Locale.ROOT);
@@ -276,10 +279,10 @@ public final class FeedFetcher implements Closeable {
         boolean signature = mime.equals("text/plain") || mime.equals("application/octet-stream")
                 || mime.equals("application/pgp-signature");
         if (!json && !signature) {
-            return Response.failed("wrong content type \"" + (mime.isEmpty() ? "none" : mime) + "\" (expected application/json)");
+            return Response.failed(mime.isEmpty() ? Text.of("feed.fetch.noContentType") : Text.of("feed.fetch.contentType", mime));
         }
         if (entity.getContentLength() > policy.maxBytes()) {
-            return Response.failed("larger than " + policy.maxBytes() / (1024 * 1024) + " MiB");
+            return Response.failed(Text.of("feed.fetch.tooLarge", policy.maxBytes() / (1024 * 1024)));
         }
         byte[] body;
         InputStream in = entity.getContent();
@@ -287,7 +290,7 @@ public final class FeedFetcher implements Closeable {
         if (body == null) {
             // Refused: the connection is dropped, not read to its end (an endless body would be).
             request.cancel();
-            return Response.failed("larger than " + policy.maxBytes() / (1024 * 1024) + " MiB");
+            return Response.failed(Text.of("feed.fetch.tooLarge", policy.maxBytes() / (1024 * 1024)));
         }
         in.close();
         return Response.ok(body, header(response, "ETag"), header(response, "Last-Modified"));
@@ -342,7 +345,7 @@ public final class FeedFetcher implements Closeable {
         String etag;
         String lastModified;
         String redirect;
-        String failure;
+        Text failure;
         boolean retryable;
         Duration retryAfter;
 
@@ -367,13 +370,13 @@ public final class FeedFetcher implements Closeable {
             return r;
         }
 
-        static Response failed(String why) {
+        static Response failed(Text why) {
             Response r = new Response();
             r.failure = why;
             return r;
         }
 
-        static Response retry(String why, Duration after) {
+        static Response retry(Text why, Duration after) {
             Response r = failed(why);
             r.retryable = true;
             r.retryAfter = after;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.fedoraproject.preflight.text.Text;
 import org.fedoraproject.preflight.incident.Feed;
 import org.fedoraproject.preflight.incident.FeedProblem;
 
@@ -22,7 +23,7 @@ import org.fedoraproject.preflight.incident.FeedProblem;
 public final class FeedRepository {
 
     /** Offline with nothing kept: the one state in which there is no copy at all. */
-    public static final String NONE_KEPT = "offline, and no copy kept yet";
+    public static final Text NONE_KEPT = Text.of("feed.problem.noneKept");
 
     /** A feed generated further ahead than this is refused: it would freeze out every later copy. */
     static final Duration MAX_FUTURE = Duration.ofDays(1);
@@ -57,12 +58,12 @@ public final class FeedRepository {
         try {
             keys = keysFor(source);
         } catch (GeneralSecurityException e) {
-            return kept(source, Optional.empty(), "the key given for this feed cannot be read (" + e.getMessage() + ")");
+            return kept(source, Optional.empty(), Text.of("feed.problem.badKey", String.valueOf(e.getMessage())));
         }
-        List<String> notes = new ArrayList<>();
+        List<Text> notes = new ArrayList<>();
         Optional<FeedCache.Entry> loaded = cache.load(url);
         if (loaded.isEmpty() && cache.hasRecord(url)) {
-            notes.add("the kept copy is damaged or incomplete: not used");
+            notes.add(Text.of("feed.problem.damaged"));
         }
         Optional<Verified> kept = loaded.flatMap(entry -> verifyKept(url, entry, keys, notes));
         if (offline) {
@@ -76,7 +77,7 @@ public final class FeedRepository {
         Instant now = clock.instant();
         if (outcome instanceof FeedFetcher.Outcome.NotModified) {
             if (kept.isEmpty()) {
-                return kept(source, kept, with("the server says unchanged, but no usable copy is kept", notes));
+                return kept(source, kept, with(Text.of("feed.problem.unchangedNoCopy"), notes));
             }
             Verified confirmed = kept.get().confirmedAt(now);
             return store(source, confirmed, null);
@@ -85,18 +86,16 @@ public final class FeedRepository {
         FeedCache.Entry entry = new FeedCache.Entry(url, fresh.body(), fresh.signature(), fresh.etag(), fresh.lastModified(), now);
         Optional<FeedKeys.TrustedKey> signer = FeedKeys.verify(fresh.body(), fresh.signature(), keys);
         if (signer.isEmpty()) {
-            return kept(source, kept, keys.isEmpty()
-                    ? "no trusted key for this feed: add the publisher's public key"
-                    : "the signature does not match any trusted key: new copy refused");
+            return kept(source, kept, Text.of(keys.isEmpty() ? "feed.problem.noKey" : "feed.problem.badSignature"));
         }
         FeedReadResult read = FeedParser.parse(new String(fresh.body(), StandardCharsets.UTF_8));
         if (read instanceof FeedReadResult.Refused refused) {
-            return kept(source, kept, with("new copy refused: " + refused.reason(), notes));
+            return kept(source, kept, with(Text.of("feed.problem.refused", Text.untranslated(refused.reason())), notes));
         }
         FeedReadResult.Accepted accepted = (FeedReadResult.Accepted) read;
-        Optional<String> replay = replay(url, accepted.feed().generated(), fresh.body(), kept);
+        Optional<Text> replay = replay(url, accepted.feed().generated(), fresh.body(), kept);
         if (replay.isPresent()) {
-            return kept(source, kept, with("new copy refused: " + replay.get(), notes));
+            return kept(source, kept, with(Text.of("feed.problem.refused", replay.get()), notes));
         }
         // A good new copy replaces whatever was wrong with the kept one: nothing to say about it.
         return store(source, new Verified(entry, accepted.feed(), signer.get(), accepted.problems()), null);
@@ -107,9 +106,9 @@ public final class FeedRepository {
      * accepted (kept in the cache, or remembered in the state even when the cache was cleared),
      * another body with the same {@code generated}, or generated more than a day ahead.
      */
-    private Optional<String> replay(String url, Instant generated, byte[] body, Optional<Verified> kept) {
+    private Optional<Text> replay(String url, Instant generated, byte[] body, Optional<Verified> kept) {
         if (generated.isAfter(clock.instant().plus(MAX_FUTURE))) {
-            return Optional.of("generated " + generated + " is more than a day in the future (it would keep every later copy out)");
+            return Optional.of(Text.of("feed.problem.future", generated.toString()));
         }
         Optional<FeedState.Seen> seen = state.seen(url);
         Instant newest = kept.map(k -> k.feed.generated()).orElse(Instant.MIN);
@@ -117,40 +116,44 @@ public final class FeedRepository {
             newest = seen.get().generated();
         }
         if (generated.isBefore(newest)) {
-            return Optional.of("generated " + generated + " is older than the " + newest
-                    + " accepted before (a replayed old feed?)");
+            return Optional.of(Text.of("feed.problem.older", generated.toString(), newest.toString()));
         }
         if (seen.isPresent() && generated.equals(seen.get().generated()) && !FeedCache.hash(body).equals(seen.get().bodySha256())) {
-            return Optional.of("another feed with the same generated time " + generated + " as the one accepted before");
+            return Optional.of(Text.of("feed.problem.sameTime", generated.toString()));
         }
         return Optional.empty();
     }
 
-    private static String with(String reason, List<String> notes) {
-        return notes.isEmpty() ? reason : reason + "; " + String.join("; ", notes);
+    /** The reason, and what was noticed of the kept copy, one after the other. */
+    private static Text with(Text reason, List<Text> notes) {
+        Text all = reason;
+        for (Text n : notes) {
+            all = Text.of("feed.problem.and", all, n);
+        }
+        return all;
     }
 
-    private static String note(List<String> notes) {
-        return notes.isEmpty() ? null : String.join("; ", notes);
+    private static Text note(List<Text> notes) {
+        return notes.isEmpty() ? null : with(notes.get(0), notes.subList(1, notes.size()));
     }
 
-    private FeedStatus store(FeedSource source, Verified verified, String error) {
-        String problem = error;
+    private FeedStatus store(FeedSource source, Verified verified, Text error) {
+        Text problem = error;
         try {
             state.accept(verified.entry.url(), verified.feed.generated(), verified.entry.body());
             cache.store(verified.entry, Optional.of(new FeedBinary.Parsed(verified.feed, verified.problems, verified.signer.id())),
                     Optional.of(state.macKeyOrNew()));
         } catch (IOException e) {
-            problem = "cannot keep a copy in " + cache.dir() + " (" + e.getMessage() + ")";
+            problem = Text.of("feed.problem.cannotKeep", cache.dir().toString(), String.valueOf(e.getMessage()));
         }
         return status(source, Optional.of(verified), false, problem);
     }
 
-    private FeedStatus kept(FeedSource source, Optional<Verified> kept, String error) {
+    private FeedStatus kept(FeedSource source, Optional<Verified> kept, Text error) {
         return status(source, kept, true, error);
     }
 
-    private FeedStatus status(FeedSource source, Optional<Verified> v, boolean fromCache, String error) {
+    private FeedStatus status(FeedSource source, Optional<Verified> v, boolean fromCache, Text error) {
         Optional<Feed> feed = v.map(x -> x.feed);
         boolean stale = feed.map(f -> f.isExpiredAt(clock.instant())).orElse(false);
         return new FeedStatus(source.url().toString(), feed, v.map(x -> x.entry.fetched()), fromCache, stale,
@@ -170,10 +173,10 @@ public final class FeedRepository {
      * without parsing) is used only when its authentication over this very body verifies;
      * otherwise the body is read again, and a checked form that did not match is said.
      */
-    private Optional<Verified> verifyKept(String url, FeedCache.Entry entry, List<FeedKeys.TrustedKey> keys, List<String> notes) {
+    private Optional<Verified> verifyKept(String url, FeedCache.Entry entry, List<FeedKeys.TrustedKey> keys, List<Text> notes) {
         Optional<FeedKeys.TrustedKey> signer = FeedKeys.verify(entry.body(), entry.signature(), keys);
         if (signer.isEmpty()) {
-            notes.add("the kept copy's signature does not verify with a trusted key: not used");
+            notes.add(Text.of("feed.problem.keptSignature"));
             return Optional.empty();
         }
         Optional<FeedState.Seen> seen = state.seen(url);
@@ -183,13 +186,12 @@ public final class FeedRepository {
             verified = Optional.of(new Verified(entry, used.parsed().feed(), signer.get(), used.parsed().problems()));
         } else {
             if (checked instanceof FeedCache.Checked.Refused) {
-                notes.add("the kept copy's checked form did not match its signed feed: read again from the feed itself");
+                notes.add(Text.of("feed.problem.keptChecked"));
             }
             verified = parse(entry, signer.get());
         }
         if (verified.isPresent() && seen.isPresent() && verified.get().feed.generated().isBefore(seen.get().generated())) {
-            notes.add("the kept copy (generated " + verified.get().feed.generated() + ") is older than the "
-                    + seen.get().generated() + " accepted before: not used");
+            notes.add(Text.of("feed.problem.keptOlder", verified.get().feed.generated().toString(), seen.get().generated().toString()));
             return Optional.empty();
         }
         return verified;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Text;
 import org.fedoraproject.preflight.incident.Feed;
 import org.fedoraproject.preflight.incident.FeedProblem;
 
@@ -13,15 +15,20 @@ import org.fedoraproject.preflight.incident.FeedProblem;
  * {@code expires}, what went wrong this time, and which incidents had to be skipped.
  */
 public record FeedStatus(String url, Optional<Feed> feed, Optional<Instant> fetched, boolean fromCache, boolean stale,
-                         Optional<String> error, Optional<String> signedBy, List<FeedProblem> problems) {
+                         Optional<Text> problem, Optional<String> signedBy, List<FeedProblem> problems) {
 
     public FeedStatus {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(fetched, "fetched");
-        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(signedBy, "signedBy");
         problems = List.copyOf(problems);
+    }
+
+    /** What went wrong this time, in English: the feed contract's {@code error}, and logs. */
+    public Optional<String> error() {
+        return problem.map(Messages.english()::render);
     }
 
     public Optional<Instant> generated() {

@@ -287,7 +287,9 @@ public final class SignalSources {
                         problems.add(source + ": an answer could not be read (" + e.getMessage() + ")");
                     }
                 } else {
-                    problems.add(source + ": " + (outcome instanceof FeedFetcher.Outcome.Failed x ? x.reason() : "no answer"));
+                    // Fedora's sources' problems stay in English for now (SourceState.problem, the JSON's signal_problems).
+                    problems.add(source + ": " + (outcome instanceof FeedFetcher.Outcome.Failed x
+                            ? org.fedoraproject.preflight.text.Messages.english().render(x.reason()) : "no answer"));
                 }
             }
             Optional<String> old = readKept(kept);

@@ -287,7 +287,7 @@ final class SettingsView {
             // With a problem, the time is that of the copy kept from before, never "fetched just now".
             String fetched = s.fetched().map(t -> text.get(s.error().isPresent() ? "settings.keptFrom" : "settings.fetched",
                     words.ago(t, report.at()))).orElse(text.get("settings.neverFetched"));
-            return s.error().map(e -> fetched + " · " + text.get("settings.problem", e)).orElse(fetched)
+            return s.problem().map(e -> fetched + " · " + text.get("settings.problem", e)).orElse(fetched)
                     + (s.stale() ? " · " + text.get("settings.stale") : "");
         }
     }

@@ -220,7 +220,7 @@ class FeedRepositoryTest {
 
     @Test
     void aRetryAfterBeyondTheCapIsNotWaitedFor() throws Exception {
-        assertKeptAfter(Answer.status(503, Map.of("Retry-After", "3600")), null, "asks to wait 3600 s");
+        assertKeptAfter(Answer.status(503, Map.of("Retry-After", "3600")), null, "asks to wait 3,600 s");
     }
 
     @Test
