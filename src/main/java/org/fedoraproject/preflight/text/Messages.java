@@ -59,7 +59,12 @@ public final class Messages {
 
     /** English, whatever the user's locale: for what scripts read (JSON) and for logs. */
     public static Messages english() {
-        return new Messages(ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
+        return English.INSTANCE;
+    }
+
+    /** Made once, when first asked for: it holds nothing that changes. */
+    private static final class English {
+        static final Messages INSTANCE = new Messages(ResourceBundle.getBundle(BUNDLE, Locale.ROOT,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT)), Locale.ROOT, ZoneId.systemDefault());
     }
 
