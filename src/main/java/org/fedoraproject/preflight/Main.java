@@ -56,7 +56,7 @@ public final class Main {
 
         public Services services() {
             return new Services(inspection, check, guide, dirs, clock, ZoneId.systemDefault(),
-                    org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault(), ZoneId.systemDefault()));
+                    org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault()));
         }
 
         /** The window's wiring; made only when the window opens, so a terminal command never loads JavaFX. */

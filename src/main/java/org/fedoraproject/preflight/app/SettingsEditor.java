@@ -56,21 +56,15 @@ public final class SettingsEditor {
         }
         String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if ((scheme.equals("http") || scheme.equals("file")) && !local) {
+            // Said with the way out the settings offer: the local mark.
             throw new Refused(Text.of("settings.refused.notHttps"));
         }
-        if (!scheme.equals("https") && !scheme.equals("http") && !scheme.equals("file")) {
-            throw new Refused(Text.of("settings.refused.scheme", trimmed));
-        }
-        if (!scheme.equals("file") && uri.getHost() == null) {
-            throw new Refused(Text.of("settings.refused.noHost", trimmed));
+        Optional<Text> problem = FeedSource.problem(uri, local);
+        if (problem.isPresent()) {
+            throw new Refused(problem.get());
         }
         Optional<String> key = key(keyPem);
-        FeedSource source;
-        try {
-            source = new FeedSource(uri, key, local);
-        } catch (IllegalArgumentException e) {
-            throw new Refused(Text.of("settings.refused.feed", String.valueOf(e.getMessage())));
-        }
+        FeedSource source = new FeedSource(uri, key, local);
         if (settings.feeds().stream().anyMatch(f -> f.url().equals(uri))) {
             throw new Refused(Text.of("settings.refused.duplicate", trimmed));
         }

@@ -3,6 +3,8 @@ package org.fedoraproject.preflight.feed;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * A feed to read: its URL, the public key (PEM) that must have signed it (empty: any trusted
@@ -14,17 +16,23 @@ public record FeedSource(URI url, Optional<String> publicKey, boolean local) {
     public FeedSource {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(publicKey, "publicKey");
+        problem(url, local).ifPresent(p -> {
+            throw new IllegalArgumentException(Messages.english().render(p));
+        });
+    }
+
+    /** Why this address cannot be a feed (https only, unless local; a host unless a file), or empty. */
+    public static Optional<Text> problem(URI url, boolean local) {
         String scheme = String.valueOf(url.getScheme()).toLowerCase(java.util.Locale.ROOT);
         boolean secure = scheme.equals("https");
         boolean plain = scheme.equals("http") || scheme.equals("file");
         if (!secure && !(plain && local)) {
-            throw new IllegalArgumentException(plain
-                    ? url + ": http and file feeds must be added as local feeds"
-                    : url + ": a feed URL must be https");
+            return Optional.of(Text.of(plain ? "feed.source.notLocal" : "feed.source.notHttps", url.toString()));
         }
         if (!scheme.equals("file") && url.getHost() == null) {
-            throw new IllegalArgumentException(url + ": no host");
+            return Optional.of(Text.of("feed.source.noHost", url.toString()));
         }
+        return Optional.empty();
     }
 
     public static FeedSource https(String url) {

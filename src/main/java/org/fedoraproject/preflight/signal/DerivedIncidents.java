@@ -206,10 +206,10 @@ public final class DerivedIncidents {
     }
 
     /**
-     * The title of a workaround taken from a Common Issues topic: not words of the topic's, so the
-     * front ends say it in the user's language (key guide.step.workaroundTopic).
+     * The title of a workaround taken from a Common Issues topic: none, since it is not words of
+     * the topic's; the front ends name it in the user's language (key guide.step.workaroundTopic).
      */
-    public static final String TOPIC_WORKAROUND = "";
+    private static final String TOPIC_WORKAROUND = "";
 
     /** A curated incident that links the same bug, topic or Bodhi update takes the derived one's evidence. */
     static List<SourcedIncident> merge(List<SourcedIncident> curated, List<SourcedIncident> derived) {

@@ -1,7 +1,6 @@
 package org.fedoraproject.preflight.text;
 
 import java.text.MessageFormat;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,7 +29,6 @@ public final class Messages {
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
     private final ZoneId zone;
-
     private final boolean pseudo;
 
     private Messages(ResourceBundle bundle, Locale locale, ZoneId zone) {
@@ -103,17 +101,13 @@ public final class Messages {
         return date(at.atZone(zone).toLocalDate());
     }
 
-    public String number(long n) {
-        return marked(NumberFormat.getIntegerInstance(locale).format(n));
-    }
-
     /** How old something is, in words: "just now", "3 minutes ago", "2 days ago". */
     public String ago(Instant then, Instant now) {
         Age age = Age.between(then, now);
         return get("age." + age.unit().name().toLowerCase(Locale.ROOT), age.amount());
     }
 
-    /** Dates and numbers are the locale's too: the pseudo-locale brackets them like its sentences. */
+    /** Dates are the locale's too: the pseudo-locale brackets them like its sentences. */
     private String marked(String formatted) {
         return pseudo ? PseudoLocale.OPEN + formatted + PseudoLocale.CLOSE : formatted;
     }

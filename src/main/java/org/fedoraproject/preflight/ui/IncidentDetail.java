@@ -235,7 +235,7 @@ final class IncidentDetail {
         VBox box = new VBox(4);
         box.getStyleClass().addAll(Styles.STEP, Styles.WORKAROUND);
         // A topic's workaround has no title of its own: Preflight names it.
-        Label title = new Label(w.title().isEmpty() ? text.get("incident.workaroundTopic") : w.title());
+        Label title = new Label(w.title().isEmpty() ? text.get("guide.step.workaroundTopic") : w.title());
         title.getStyleClass().add(Styles.HEADING);
         title.setWrapText(true);
         Label fromFeed = paragraph(from);

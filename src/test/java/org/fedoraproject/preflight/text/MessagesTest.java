@@ -29,8 +29,9 @@ class MessagesTest {
         assertEquals("25.11.2026", german.date(LocalDate.of(2026, 11, 25)));
         assertEquals("Nov 25, 2026", english.date(LocalDate.of(2026, 11, 25)));
         assertEquals("25.11.2026, 08:00", german.dateTime(Instant.parse("2026-11-25T08:00:00Z")));
-        assertEquals("12.345", german.number(12345));
-        assertEquals("12,345", english.number(12345));
+        // Numbers inside a sentence are the locale's (MessageFormat with the locale).
+        assertEquals("12.345 of 20.000", german.get("updates.count", 12345, 20000));
+        assertEquals("12,345 of 20,000", english.get("updates.count", 12345, 20000));
         assertTrue(english.get("next.hold", 2, 10).startsWith("2 of the 10 pending updates"), english.get("next.hold", 2, 10));
     }
 
