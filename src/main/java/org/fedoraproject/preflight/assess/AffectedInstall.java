@@ -12,4 +12,12 @@ public record AffectedInstall(InstalledPackage installed, AffectedPackage range,
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(since, "since");
     }
+
+    /**
+     * Whether the range says since which version the problem is there, so that the transaction
+     * that brought this version brought the problem. A range with no known start does not.
+     */
+    public boolean broughtBySince() {
+        return range.range().introducedKnown();
+    }
 }

@@ -36,7 +36,13 @@ public record Assessment(Verdict verdict, List<UpdateAssessment> updates, List<I
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
+    /**
+     * Whether an installed package is known to be in an incident's range (a fix pending or not).
+     * A range with no known start (a bug that says which release, not which version) does not
+     * make a system affected, even when a pending update is past its fix.
+     */
     public boolean affected() {
-        return incidents.stream().anyMatch(i -> i.relation() == Relation.AFFECTED || i.relation() == Relation.FIX_AVAILABLE);
+        return incidents.stream().anyMatch(i -> i.relation() == Relation.AFFECTED
+                || i.relation() == Relation.FIX_AVAILABLE && i.affected().stream().anyMatch(AffectedInstall::broughtBySince));
     }
 }

@@ -83,7 +83,7 @@ public final class Assessor {
         if (updates.stream().anyMatch(u -> u.verdict() == UpdateVerdict.HOLD)) {
             verdict = Verdict.HOLD;
         } else if (updates.stream().anyMatch(u -> u.verdict() == UpdateVerdict.CAUTION)
-                || concerning.stream().anyMatch(i -> i.relation() == Relation.AFFECTED)) {
+                || concerning.stream().anyMatch(i -> i.relation() == Relation.AFFECTED || i.relation() == Relation.REPORTED)) {
             verdict = Verdict.CAUTION;
         }
         return new Assessment(verdict, updates, concerning);
@@ -91,20 +91,21 @@ public final class Assessor {
 
     /** An incident's relation before the "since when" is looked up for all incidents at once. */
     private record PartialIncident(SourcedIncident incident, Relation relation, List<Affected> affected,
-                                   List<PendingUpdate> risky, List<PendingUpdate> fixing, List<String> evidence) {
+                                   List<PendingUpdate> risky, List<PendingUpdate> fixing, List<InstalledPackage> reported,
+                                   List<String> evidence) {
         IncidentAssessment complete(Map<Nevra, Since> since) {
             List<AffectedInstall> installs = new ArrayList<>();
             List<String> words = new ArrayList<>(evidence);
             for (Affected a : affected) {
                 Since s = since.getOrDefault(a.installed.nevra(), Since.installedAt(a.installed.installTime()));
                 installs.add(new AffectedInstall(a.installed, a.range, s));
-                if (s.fromHistory()) {
+                if (s.fromHistory() && a.range.range().introducedKnown()) {
                     words.add(a.installed.nevra().name() + " " + a.installed.nevra().evr() + " came with " + s.source()
                             + " transaction " + s.transaction() + " on " + s.date()
                             + (s.replaced().isEmpty() ? "" : ", replacing " + s.replaced().get(0).evr()));
                 }
             }
-            return new IncidentAssessment(incident, relation, installs, risky, fixing, words);
+            return new IncidentAssessment(incident, relation, installs, risky, fixing, reported, words);
         }
     }
 
@@ -122,12 +123,30 @@ public final class Assessor {
         Set<PendingUpdate> fixing = new LinkedHashSet<>();
         List<String> evidence = new ArrayList<>();
         boolean allFixed = true;
+        boolean reported = false;
+        List<InstalledPackage> reportedInstalls = new ArrayList<>();
         for (AffectedPackage range : incident.affected()) {
             List<InstalledPackage> versions = installedByName.getOrDefault(range.name(), List.of());
             boolean installonly = system.boot().isInstallonly(range.name());
             List<InstalledPackage> inUse = installonly ? InUse.of(versions, system.boot()) : versions;
             for (InstalledPackage installed : versions) {
                 if (!range.range().contains(installed.nevra().evr())) {
+                    continue;
+                }
+                if (!range.range().introducedKnown()) {
+                    // Nobody said which versions: a pending update past the fix is still worth
+                    // taking, but the installed version is not called affected.
+                    Optional<PendingUpdate> fix = fixFor(installed, range, pendingByName, obsoletedBy, rangesByName, incident);
+                    if (fix.isPresent() && inUse.contains(installed)) {
+                        fixing.add(fix.get());
+                        affected.add(new Affected(installed, range));
+                        evidence.add(reportedFor(installed.nevra().name(), installed.nevra().evr(), incident, range, "is installed")
+                                + "; " + fix.get().nevra().name() + " " + fix.get().nevra().evr() + " (pending) is past the fix");
+                    } else if (inUse.contains(installed)) {
+                        reported = true;
+                        reportedInstalls.add(installed);
+                        evidence.add(reportedFor(installed.nevra().name(), installed.nevra().evr(), incident, range, "is installed"));
+                    }
                     continue;
                 }
                 if (!inUse.contains(installed)) {
@@ -160,13 +179,22 @@ public final class Assessor {
             for (PendingUpdate u : pendingByName.getOrDefault(range.name(), List.of())) {
                 if (range.range().contains(u.nevra().evr()) && incident.inScope(system.variant(), u.nevra().arch(), system.arch())) {
                     risky.add(u);
-                    evidence.add(inRange(range.name(), u.nevra().evr(), incident, range, "(pending) is"));
+                    reported |= !range.range().introducedKnown();
+                    evidence.add(range.range().introducedKnown() ? inRange(range.name(), u.nevra().evr(), incident, range, "(pending) is")
+                            : reportedFor(range.name(), u.nevra().evr(), incident, range, "(pending) is"));
                 }
             }
         }
         Relation relation;
-        if (!affected.isEmpty()) {
-            relation = allFixed ? Relation.FIX_AVAILABLE : Relation.AFFECTED;
+        if (!affected.isEmpty() && !allFixed) {
+            relation = Relation.AFFECTED;
+        } else if (reported) {
+            // What is known to be affected (nothing, or only what pending updates fix) does not
+            // outweigh a problem reported with no versions: the caution stands.
+            relation = Relation.REPORTED;
+            affected = affected.stream().filter(a -> a.range.range().introducedKnown()).toList();
+        } else if (!affected.isEmpty()) {
+            relation = Relation.FIX_AVAILABLE;
         } else if (!risky.isEmpty()) {
             relation = Relation.AT_RISK;
             affected = notInUse; // older kernels in the range, kept beside: the guide removes them too
@@ -176,7 +204,8 @@ public final class Assessor {
         } else {
             return null;
         }
-        return new PartialIncident(si, relation, affected, List.copyOf(risky), List.copyOf(fixing), evidence);
+        return new PartialIncident(si, relation, affected, List.copyOf(risky), List.copyOf(fixing),
+                relation == Relation.REPORTED ? reportedInstalls : List.of(), evidence);
     }
 
     /** The running kernel is affected, but a fixed one is installed and boots by default: a reboot is the fix. */
@@ -253,6 +282,12 @@ public final class Assessor {
             parts.add("arches " + String.join(", ", incident.arches()));
         }
         return String.join("; ", parts);
+    }
+
+    /** The words for a version that a problem with no known range is reported for. */
+    static String reportedFor(String name, Evr evr, Incident incident, AffectedPackage range, String verb) {
+        return name + " " + evr + " " + verb + "; " + incident.id() + " reports a known problem in " + name + ", " + range.range()
+                + " (" + incident.severity().id() + ", " + incident.status().id() + ")";
     }
 
     static String inRange(String name, Evr evr, Incident incident, AffectedPackage range, String verb) {

@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.fedoraproject.preflight.incident.SourcedIncident;
+import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 
 /**
  * An incident that concerns this system: how ({@code relation}), which installed packages are
  * in its range and since when, which pending updates would bring it and which would fix it,
- * and the evidence in words.
+ * the installed packages a problem with no known versions is reported for ({@code reported}:
+ * named, never called affected), and the evidence in words.
  */
 public record IncidentAssessment(SourcedIncident incident, Relation relation, List<AffectedInstall> affected,
-                                 List<PendingUpdate> risky, List<PendingUpdate> fixing, List<String> evidence) {
+                                 List<PendingUpdate> risky, List<PendingUpdate> fixing, List<InstalledPackage> reported,
+                                 List<String> evidence) {
 
     public IncidentAssessment {
         Objects.requireNonNull(incident, "incident");
@@ -20,6 +23,7 @@ public record IncidentAssessment(SourcedIncident incident, Relation relation, Li
         affected = List.copyOf(affected);
         risky = List.copyOf(risky);
         fixing = List.copyOf(fixing);
+        reported = List.copyOf(reported);
         evidence = List.copyOf(evidence);
     }
 
@@ -27,8 +31,12 @@ public record IncidentAssessment(SourcedIncident incident, Relation relation, Li
         return incident.incident().id();
     }
 
-    /** The earliest of the transactions that brought an affected version. */
+    /**
+     * The earliest of the transactions that brought an affected version. None where the range has
+     * no known start: the version that came then is not known to have brought the problem.
+     */
     public Optional<Since> since() {
-        return affected.stream().map(AffectedInstall::since).min(java.util.Comparator.comparing(Since::date));
+        return affected.stream().filter(AffectedInstall::broughtBySince).map(AffectedInstall::since)
+                .min(java.util.Comparator.comparing(Since::date));
     }
 }

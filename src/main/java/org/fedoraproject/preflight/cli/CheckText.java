@@ -218,6 +218,11 @@ final class CheckText {
                         + (incident.workarounds().isEmpty() ? "" : " " + m.get("cli.check.todo.workaround"))
                         + (incident.status().isOpen() ? incident.fix().expected().map(d -> " " + m.get("cli.check.fixExpected", d))
                                 .orElse("") : ""));
+                case REPORTED -> todo.add(i.risky().isEmpty()
+                        ? m.get("cli.check.todo.reported", i.reported().stream().map(p -> p.nevra().name()).distinct().toList(),
+                                incident.id(), g.dash(), incident.title())
+                        : m.get("cli.check.todo.reportedPending", i.risky().stream().map(u -> u.nevra().name()).distinct().toList(),
+                                incident.id(), m.get("severity." + incident.severity().id()), g.dash(), incident.title()));
                 case NOT_IN_USE -> todo.add(m.get("cli.check.todo.notInUse", i.affected().stream()
                         .map(x -> x.installed().nevra().name() + " " + x.installed().nevra().evr()).distinct().toList(), incident.id(),
                         "preflight guide " + incident.id()));
@@ -233,6 +238,7 @@ final class CheckText {
             case AT_RISK -> holds ? 0 : 3;
             case AFFECTED -> 1;
             case FIX_AVAILABLE -> 2;
+            case REPORTED -> holds ? 0 : 3;
             case NOT_IN_USE -> 4;
         };
     }

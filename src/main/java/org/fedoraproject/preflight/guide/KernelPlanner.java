@@ -53,7 +53,9 @@ final class KernelPlanner {
                         assessment.fixing().stream().map(u -> (Check) new Check.Present(u.nevra().name(), u.nevra().arch(),
                                 u.nevra().evr())).toList()));
                 assessment.fixing().stream().findFirst().ifPresent(u -> steps.add(reboot(Boot.kernelRelease(u.nevra()))));
-                steps.add(remove(assessment, context));
+                if (assessment.affected().stream().allMatch(AffectedInstall::broughtBySince)) {
+                    steps.add(remove(assessment, context)); // only a version known to be bad is removed
+                }
             }
             case AFFECTED -> steps.addAll(affected(assessment, context, notes, incident));
             case NOT_IN_USE -> {
@@ -73,17 +75,24 @@ final class KernelPlanner {
         boolean defaultBad = assessment.affected().stream()
                 .anyMatch(a -> boot.defaultKernel().filter(Boot.kernelRelease(a.installed().nevra())::equals).isPresent()
                         || boot.defaultKernel().isEmpty());
+        Optional<String> target = good.map(p -> Boot.kernelRelease(p.nevra())).or(() -> lastGoodRelease(assessment));
+        if (target.isEmpty()) {
+            // No unaffected kernel installed and none named: nothing to boot into. Booting
+            // "the previous kernel" or removing this one could leave the system without one.
+            assessment.affected().stream().map(a -> a.range().name()).distinct()
+                    .forEach(n -> notes.add(Text.of("guide.note.noLastGoodKernel", n)));
+            return steps;
+        }
         if (good.isEmpty()) {
             steps.add(installLastGood(assessment, context, notes));
         }
-        String target = good.map(p -> Boot.kernelRelease(p.nevra())).orElseGet(() -> lastGoodRelease(assessment));
         if (defaultBad) {
-            steps.add(new Step(Text.of("guide.step.bootPrevious"), Text.of("guide.why.bootPrevious", target),
+            steps.add(new Step(Text.of("guide.step.bootPrevious"), Text.of("guide.why.bootPrevious", target.get()),
                     List.of(ShellCommand.asRoot("grub2-editenv", "-", "unset", "menu_auto_hide")), List.of(),
-                    List.of(new Check.Running(target))));
-            steps.add(new Step(Text.of("guide.step.makeDefault"), Text.of("guide.why.makeDefault", target),
-                    List.of(ShellCommand.asRoot("grubby", "--set-default", "/boot/vmlinuz-" + PackageName.check(target))), List.of(),
-                    List.of(new Check.DefaultKernel(target))));
+                    List.of(new Check.Running(target.get()))));
+            steps.add(new Step(Text.of("guide.step.makeDefault"), Text.of("guide.why.makeDefault", target.get()),
+                    List.of(ShellCommand.asRoot("grubby", "--set-default", "/boot/vmlinuz-" + PackageName.check(target.get()))),
+                    List.of(), List.of(new Check.DefaultKernel(target.get()))));
         } else {
             steps.add(reboot(boot.defaultKernel().orElseThrow()));
         }
@@ -153,6 +162,7 @@ final class KernelPlanner {
                 notes.add(Text.of("guide.note.archiveKernel", range.name() + " " + good));
             }
         }
+        // Only the packages with a last good version are named: a bare "install" would be no command at all.
         return new Step(Text.of("guide.step.lastGoodKernel"), Text.of("guide.why.lastGoodKernel"),
                 List.of(Planner.dnf(context, args.stream().distinct().toArray(String[]::new))), List.of(), checks);
     }
@@ -168,10 +178,11 @@ final class KernelPlanner {
                 .max(java.util.Comparator.comparing((InstalledPackage p) -> p.nevra().evr()));
     }
 
-    private static String lastGoodRelease(IncidentAssessment assessment) {
-        AffectedInstall a = assessment.affected().get(0);
-        return a.range().lastGood().map(g -> g.version() + "-" + g.release() + "." + a.installed().nevra().arch())
-                .orElse(Boot.kernelRelease(a.installed().nevra()));
+    /** The kernel release of the last good version the incident names, never the affected one's. */
+    private static Optional<String> lastGoodRelease(IncidentAssessment assessment) {
+        return assessment.affected().stream().filter(a -> a.range().lastGood().isPresent()).findFirst()
+                .map(a -> a.range().lastGood().get().version() + "-" + a.range().lastGood().get().release() + "."
+                        + a.installed().nevra().arch());
     }
 
     private static List<Nevra> affectedVersions(IncidentAssessment assessment) {

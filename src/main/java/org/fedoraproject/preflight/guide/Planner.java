@@ -54,6 +54,9 @@ public final class Planner {
 
         /** Whether every package the incident names here is installonly (kernels): side by side, never downgraded. */
         boolean installonly(IncidentAssessment assessment) {
+            if (assessment.relation() == Relation.REPORTED) {
+                return false; // nothing to boot, remove or exclude: no version is known to be bad
+            }
             List<String> names = new ArrayList<>();
             assessment.affected().forEach(a -> names.add(a.range().name()));
             assessment.risky().forEach(u -> names.add(u.nevra().name()));
@@ -155,9 +158,26 @@ switch (assessment.relation()) {
                             outOfRange(assessment)));
                 } else {
                     steps.addAll(goBack(assessment, context, notes));
-                    if (!atomic) {
-                        steps.add(hold(names(assessment), context, incident));
+                    // A hold keeps the version one went back to: without a known last good version
+                    // it would keep the affected one, and the fix out.
+                    List<String> good = assessment.affected().stream().filter(a -> a.range().lastGood().isPresent())
+                            .map(a -> PackageName.check(a.range().name())).distinct().toList();
+                    if (!atomic && !good.isEmpty()) {
+                        steps.add(hold(good, context, incident));
                     }
+                }
+            }
+            case REPORTED -> {
+                List<String> named = new ArrayList<>();
+                assessment.reported().forEach(p -> named.add(p.nevra().name()));
+                assessment.risky().forEach(u -> named.add(u.nevra().name()));
+                notes.add(Text.of("guide.note.versionsUnknown", named.stream().distinct().toList()));
+                if (!atomic && !assessment.risky().isEmpty()) {
+                    Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
+                    leaveOut.addAll(names(assessment.risky()));
+                    steps.add(new Step(Text.of("guide.step.others"), Text.of("guide.why.others", List.copyOf(leaveOut)),
+                            List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(),
+                            List.of()));
                 }
             }
             case FIX_AVAILABLE -> {

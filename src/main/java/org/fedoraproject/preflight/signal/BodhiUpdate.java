@@ -2,16 +2,19 @@ package org.fedoraproject.preflight.signal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A Bodhi update as Preflight uses it: its status (testing, stable, unpushed, obsolete, or a
  * status Bodhi adds later, kept as given), karma, the negative feedback, linked bugs, severity,
- * whether it suggests a reboot, since when it has been in testing, and its builds (NVRs).
+ * whether it suggests a reboot, since when it has been in testing, and its builds (NVRs, with
+ * the epoch of each that Bodhi gives: Bugzilla's "Fixed In" names a build without it).
  */
 public record BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
-                          boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url) {
+                          boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url,
+                          Map<String, Long> buildEpochs) {
 
     /** A comment with negative karma. */
     public record Comment(String author, Instant at, String text, int karma) {
@@ -30,6 +33,13 @@ public record BodhiUpdate(String alias, String status, int karma, List<Comment> 
         Objects.requireNonNull(testingSince, "testingSince");
         builds = List.copyOf(builds);
         Objects.requireNonNull(url, "url");
+        buildEpochs = Map.copyOf(buildEpochs);
+    }
+
+    /** An update whose builds' epochs are not known. */
+    public BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
+                       boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url) {
+        this(alias, status, karma, negative, bugs, severity, rebootSuggested, testingSince, builds, url, Map.of());
     }
 
     /** Negative karma or unpushed: a reason for caution (never, alone, for a hold). */

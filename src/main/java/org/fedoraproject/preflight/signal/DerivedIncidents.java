@@ -93,7 +93,7 @@ public final class DerivedIncidents {
                 continue;
             }
             List<CommonIssue> topics = topicsOfBug.getOrDefault(bug.id(), List.of());
-            fromBug(bug, topics, fixing.getOrDefault(bug.id(), List.of()), facts).ifPresent(si -> {
+            fromBug(bug, topics, fixing.getOrDefault(bug.id(), List.of()), signals, facts).ifPresent(si -> {
                 derived.add(si);
                 topics.forEach(t -> topicsUsed.add(t.id()));
             });
@@ -106,22 +106,23 @@ public final class DerivedIncidents {
         return merge(curated, derived);
     }
 
-    private static Optional<SourcedIncident> fromBug(Bug bug, List<CommonIssue> topics, List<Advisory> advisories, Facts facts) {
+    private static Optional<SourcedIncident> fromBug(Bug bug, List<CommonIssue> topics, List<Advisory> advisories, Signals signals,
+                                                     Facts facts) {
         String component = bug.component();
-        long epoch = facts.epochOf().getOrDefault(component, 0L);
-        Optional<Evr> fixedIn = fixedIn(bug, facts.release(), epoch);
+        Optional<Evr> fixedIn = fixedIn(bug, facts.release(), signals, facts);
         Optional<Evr> byAdvisory = advisories.stream().flatMap(a -> a.packages().stream())
-                .filter(p -> component.equals(facts.sourceOf().get(p.name())) || component.equals(p.name()))
+                .filter(p -> builtFrom(p.name(), component, facts))
                 .map(p -> p.evr()).min(Comparator.naturalOrder());
         Optional<Evr> fix = fixedIn.isPresent() ? fixedIn : byAdvisory;
         if (!bug.open() && fix.isEmpty()) {
             return Optional.empty();
         }
-        Evr introduced = new Evr(epoch, "0", "0");
-        if (fix.isPresent() && fix.get().compareTo(introduced) <= 0) {
+        if (fix.isPresent() && !VersionRange.canBeFix(fix.get())) {
             return Optional.empty();
         }
-        VersionRange range = new VersionRange(introduced, fix);
+        // A bug says which release, never which version brought the problem: the range has no
+        // known start, so an installed version below the fix is "reported", never "affected".
+        VersionRange range = VersionRange.reportedBelow(fix);
         boolean strong = bug.open() && bug.common() && bug.versions().contains(facts.release()) && fixedIn.isPresent();
         IncidentStatus status = !bug.open() ? IncidentStatus.RESOLVED : fix.isPresent() ? IncidentStatus.FIX_TESTING
                 : IncidentStatus.IDENTIFIED;
@@ -151,8 +152,14 @@ public final class DerivedIncidents {
         return Optional.of(new SourcedIncident(incident, SourceState.BUGZILLA, List.of(), Confidence.DERIVED, evidence));
     }
 
-    /** The build of the component in {@code cf_fixed_in} for this release (".fcNN"), else any of the component. */
-    static Optional<Evr> fixedIn(Bug bug, String release, long epoch) {
+    /**
+     * The build of the component in {@code cf_fixed_in} for this release (".fcNN"), else any of
+     * the component. Bugzilla's NVR has no epoch; it is the epoch of that very build where
+     * something here knows it (a pending package, an advisory's package list, Bodhi's build
+     * record), else the installed package's: an epoch bump that reverts a bad version (1:1.14
+     * after 1.15) must not read as an older version.
+     */
+    static Optional<Evr> fixedIn(Bug bug, String release, Signals signals, Facts facts) {
         List<Nvr> builds = new ArrayList<>();
         for (String word : bug.fixedIn()) {
             try {
@@ -166,7 +173,31 @@ public final class DerivedIncidents {
         }
         Optional<Nvr> pick = builds.stream().filter(n -> n.evr().release().contains("fc" + release)).findFirst()
                 .or(() -> builds.stream().findFirst());
-        return pick.map(n -> new Evr(epoch, n.evr().version(), n.evr().release()));
+        return pick.map(n -> new Evr(epochOf(n, signals, facts), n.evr().version(), n.evr().release()));
+    }
+
+    /** The epoch of the build an NVR names, as the pending packages, the advisories or Bodhi know it. */
+    private static long epochOf(Nvr build, Signals signals, Facts facts) {
+        String vr = build.evr().version() + "-" + build.evr().release();
+        Optional<Long> known = facts.pending().stream().map(PendingUpdate::nevra)
+                .filter(n -> sameBuild(n.name(), n.evr(), build, facts)).map(n -> n.evr().epoch()).findFirst()
+                .or(() -> signals.advisories().stream().flatMap(a -> a.packages().stream())
+                        .filter(n -> sameBuild(n.name(), n.evr(), build, facts)).map(n -> n.evr().epoch()).findFirst())
+                .or(() -> signals.bodhiByAlias().values().stream().map(b -> b.buildEpochs().get(build.name() + "-" + vr))
+                        .filter(java.util.Objects::nonNull).findFirst())
+                .or(() -> signals.bodhiByBuild().values().stream().map(b -> b.buildEpochs().get(build.name() + "-" + vr))
+                        .filter(java.util.Objects::nonNull).findFirst());
+        return known.orElseGet(() -> facts.epochOf().getOrDefault(build.name(), 0L));
+    }
+
+    private static boolean sameBuild(String binary, Evr evr, Nvr build, Facts facts) {
+        return builtFrom(binary, build.name(), facts) && evr.version().equals(build.evr().version())
+                && evr.release().equals(build.evr().release());
+    }
+
+    /** Whether a binary package comes from this source package (or is named like it). */
+    private static boolean builtFrom(String binary, String source, Facts facts) {
+        return source.equals(binary) || source.equals(facts.sourceOf().get(binary));
     }
 
     private static Optional<SourcedIncident> fromTopic(CommonIssue topic, Facts facts) {
@@ -186,7 +217,7 @@ public final class DerivedIncidents {
             String named = words.contains(name.toLowerCase(Locale.ROOT)) ? name
                     : !source.isEmpty() && words.contains(source.toLowerCase(Locale.ROOT)) ? source : null;
             if (named != null && affected.stream().noneMatch(a -> a.name().equals(name))) {
-                affected.add(new AffectedPackage(name, VersionRange.from(u.nevra().evr()), Optional.empty()));
+                affected.add(new AffectedPackage(name, VersionRange.reportedFrom(u.nevra().evr()), Optional.empty()));
                 evidence.add(new Evidence("common-issues", Text.of("derived.topicNames", named, name + " " + u.nevra().evr()),
                         topic.url()));
             }

@@ -9,7 +9,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 
@@ -45,19 +48,7 @@ public final class BodhiParser {
         if (alias.isEmpty()) {
             return Optional.empty();
         }
-        List<BodhiUpdate.Comment> negative = new ArrayList<>();
-        for (JsonElement c : array(u, "comments")) {
-            if (!c.isJsonObject()) {
-                continue;
-            }
-            JsonObject comment = c.getAsJsonObject();
-            int karma = integer(comment, "karma", 0);
-            if (karma < 0) {
-                JsonObject user = comment.has("user") && comment.get("user").isJsonObject() ? comment.getAsJsonObject("user") : null;
-                negative.add(new BodhiUpdate.Comment(user == null ? text(comment, "author") : text(user, "name"),
-                        date(text(comment, "timestamp")).orElse(Instant.EPOCH), text(comment, "text"), karma));
-            }
-        }
+        List<BodhiUpdate.Comment> negative = negativeVotes(array(u, "comments"));
         List<BodhiUpdate.Bug> bugs = new ArrayList<>();
         for (JsonElement b : array(u, "bugs")) {
             if (b.isJsonObject() && b.getAsJsonObject().has("bug_id")) {
@@ -65,16 +56,66 @@ public final class BodhiParser {
             }
         }
         List<String> builds = new ArrayList<>();
+        Map<String, Long> epochs = new HashMap<>();
         for (JsonElement b : array(u, "builds")) {
             if (b.isJsonObject() && !text(b.getAsJsonObject(), "nvr").isEmpty()) {
-                builds.add(text(b.getAsJsonObject(), "nvr"));
+                String nvr = text(b.getAsJsonObject(), "nvr");
+                builds.add(nvr);
+                int epoch = integer(b.getAsJsonObject(), "epoch", -1);
+                if (epoch >= 0) {
+                    epochs.put(nvr, (long) epoch);
+                }
             }
         }
         String url = text(u, "url");
         return Optional.of(new BodhiUpdate(alias, text(u, "status").isEmpty() ? "unknown" : text(u, "status"),
                 integer(u, "karma", 0), negative, bugs, text(u, "severity").isEmpty() ? "unspecified" : text(u, "severity"),
                 text(u, "suggest").equals("reboot"), date(text(u, "date_testing")), builds,
-                url.startsWith("https://") ? url : baseUrl + "/updates/" + alias));
+                url.startsWith("https://") ? url : baseUrl + "/updates/" + alias, epochs));
+    }
+
+    /**
+     * The negative votes as Bodhi counts karma: each user's latest comment that carries karma,
+     * since the last reset (Bodhi's own comment when a build is added or removed, "New build" /
+     * "Removed build", which says "Karma has been reset"). A user who voted -1 and then +1, or
+     * whose -1 was for a build since replaced, does not count against the update.
+     */
+    static List<BodhiUpdate.Comment> negativeVotes(JsonArray comments) {
+        List<JsonObject> since = new ArrayList<>();
+        for (JsonElement c : comments) {
+            if (!c.isJsonObject()) {
+                continue;
+            }
+            JsonObject comment = c.getAsJsonObject();
+            String text = text(comment, "text");
+            if (author(comment).equals("bodhi") && (text.contains("New build") || text.contains("Removed build")
+                    || text.contains("Karma has been reset"))) {
+                since.clear();
+            } else {
+                since.add(comment);
+            }
+        }
+        Map<String, JsonObject> latest = new LinkedHashMap<>();
+        for (JsonObject comment : since) {
+            if (integer(comment, "karma", 0) != 0) {
+                latest.remove(author(comment));
+                latest.put(author(comment), comment); // Bodhi lists comments oldest first: the last one stands
+            }
+        }
+        List<BodhiUpdate.Comment> negative = new ArrayList<>();
+        latest.forEach((user, comment) -> {
+            int karma = integer(comment, "karma", 0);
+            if (karma < 0) {
+                negative.add(new BodhiUpdate.Comment(user, date(text(comment, "timestamp")).orElse(Instant.EPOCH),
+                        text(comment, "text"), karma));
+            }
+        });
+        return negative;
+    }
+
+    private static String author(JsonObject comment) {
+        JsonObject user = comment.has("user") && comment.get("user").isJsonObject() ? comment.getAsJsonObject("user") : null;
+        return user == null ? text(comment, "author") : text(user, "name");
     }
 
     private static JsonArray array(JsonObject o, String key) {

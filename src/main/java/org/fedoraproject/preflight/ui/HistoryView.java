@@ -122,7 +122,7 @@ final class HistoryView {
         if (report != null) {
             for (IncidentAssessment i : report.assessment().incidents()) {
                 for (AffectedInstall install : i.affected()) {
-                    if (install.since().fromHistory()) {
+                    if (install.since().fromHistory() && install.broughtBySince()) {
                         brought.merge(install.since().source() + " #" + install.since().transaction(), i.id(),
                                 (x, y) -> x.contains(y) ? x : x + ", " + y);
                     }

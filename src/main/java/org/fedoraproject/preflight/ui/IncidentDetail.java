@@ -183,8 +183,13 @@ final class IncidentDetail {
                 && a.relation() != org.fedoraproject.preflight.assess.Relation.FIX_AVAILABLE) {
             box.getChildren().add(paragraph(text.get("incident.notInUse")));
         }
+        for (var p : a.reported()) {
+            box.getChildren().add(paragraph(text.get("incident.reported", p.nevra().name(), p.nevra().evr().toString())));
+        }
+        boolean reported = a.relation() == org.fedoraproject.preflight.assess.Relation.REPORTED;
         for (var u : a.risky()) {
-            box.getChildren().add(paragraph(text.get("incident.risky", u.nevra().name(), u.nevra().evr().toString())));
+            box.getChildren().add(paragraph(text.get(reported ? "incident.reportedPending" : "incident.risky", u.nevra().name(),
+                    u.nevra().evr().toString())));
         }
         for (var u : a.fixing()) {
             box.getChildren().add(paragraph(text.get("incident.fixing", u.nevra().name(), u.nevra().evr().toString())));
@@ -220,8 +225,11 @@ final class IncidentDetail {
         VBox box = new VBox(2, section(text.get("incident.affected")));
         box.setId("incident-affected");
         for (org.fedoraproject.preflight.incident.AffectedPackage a : incident.affected()) {
-            String range = a.fixed().map(f -> text.get("incident.rangeFixed", a.name(), a.introduced().toString(), f.toString()))
-                    .orElseGet(() -> text.get("incident.rangeOpen", a.name(), a.introduced().toString()));
+            String range = !a.range().introducedKnown()
+                    ? a.fixed().map(f -> text.get("incident.rangeReportedFixed", a.name(), f.toString()))
+                            .orElseGet(() -> text.get("incident.rangeReported", a.name()))
+                    : a.fixed().map(f -> text.get("incident.rangeFixed", a.name(), a.introduced().toString(), f.toString()))
+                            .orElseGet(() -> text.get("incident.rangeOpen", a.name(), a.introduced().toString()));
             String lastGood = a.lastGood().map(g -> " " + text.get("incident.lastGood", g.toString())).orElse("");
             Label line = paragraph(range + lastGood);
             line.getStyleClass().add(Styles.MONO_TEXT);

@@ -277,7 +277,7 @@ class CheckIT {
         assertEquals("Bugzilla", incidents.get("rhbz#2400001").get("source").getAsString());
         assertTrue(incidents.get("rhbz#2400001").getAsJsonArray("derived_from").toString()
                 .contains("FEDORA-2026-5d1e2f3a4b (pending) fixes bug 2400001"), incidents.get("rhbz#2400001").toString());
-        assertEquals("affected", incidents.get("rhbz#2400010").get("relation").getAsString());
+        assertEquals("reported", incidents.get("rhbz#2400010").get("relation").getAsString());
         assertTrue(incidents.get("rhbz#2400040").getAsJsonArray("derived_from").toString().contains("Common Issues: Laptop does not resume"),
                 incidents.get("rhbz#2400040").toString());
         Map<String, String> sources = byKey(json.getAsJsonArray("sources"), "source", "state");

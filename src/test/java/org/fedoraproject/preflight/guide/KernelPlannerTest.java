@@ -145,4 +145,44 @@ class KernelPlannerTest {
         assertEquals("sudo dnf5 install kernel-core-6.17.5-300.fc43.x86_64", commands(c.plan()).get(0));
         assertEquals("sudo grubby --set-default /boot/vmlinuz-6.17.5-300.fc43.x86_64", commands(c.plan()).get(2));
     }
+
+    @Test
+    void withNoGoodKernelInstalledAndNoneNamedNothingIsBootedRemovedOrInstalledBlind() {
+        // Only the affected kernel is installed and the incident names no last good version.
+        List<InstalledPackage> onlyBad = installed("kernel-core-6.17.6-300.fc43.x86_64", "kernel-modules-6.17.6-300.fc43.x86_64");
+        Incident incident = new Incident("K", "Does not boot", "", IncidentStatus.IDENTIFIED, Severity.MAJOR, T0, T0,
+                Optional.empty(), List.of(), List.of(), List.of(), List.of(new AffectedPackage("kernel-core",
+                VersionRange.from(Evr.parse("6.17.6-300.fc43")), Optional.empty())), List.of(), Fix.NONE, List.of(), List.of(),
+                List.of());
+        Boot boot = boot(null, "6.17.6-300.fc43.x86_64");
+        SystemFacts facts = new SystemFacts("43", "workstation", "x86_64", onlyBad, List.of(), SinceLookup.NONE, boot);
+        IncidentAssessment a = Assessor.assess(facts, List.of(new SourcedIncident(incident, "test", List.of()))).incidents().get(0);
+        Plan plan = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(), Map.of(), List.of(), Set.of(),
+                VersionLocks.NONE, onlyBad, boot));
+        assertEquals(List.of(), commands(plan), "no bare install, no booting the affected kernel as 'the previous', no removal");
+        assertTrue(plan.notes().stream().map(English::of).anyMatch(n -> n.contains("no last good version of kernel-core")),
+                plan.notes().toString());
+    }
+
+    @Test
+    void aKernelBugWithNoVersionRangeIsReportedAndItsGuideChangesNothing() {
+        // An open kernel bug linked from Common Issues: no range, no last good version.
+        Incident incident = new Incident("rhbz#2400040", "Laptop does not resume", "", IncidentStatus.IDENTIFIED, Severity.MINOR, T0,
+                T0, Optional.empty(), List.of(), List.of(), List.of(), List.of(new AffectedPackage("kernel-core",
+                VersionRange.reportedBelow(Optional.empty()), Optional.empty())), List.of(), Fix.NONE, List.of(), List.of(),
+                List.of());
+        Boot boot = boot(null, "6.17.6-300.fc43.x86_64");
+        List<PendingUpdate> pending = List.of(new PendingUpdate(Nevra.parse("kernel-core-6.17.7-300.fc43.x86_64"), "updates",
+                List.of()));
+        SystemFacts facts = new SystemFacts("43", "workstation", "x86_64", MINE, pending, SinceLookup.NONE, boot);
+        var assessment = Assessor.assess(facts, List.of(new SourcedIncident(incident, "test", List.of())));
+        IncidentAssessment a = assessment.incidents().get(0);
+        assertEquals("reported", a.relation().id());
+        assertEquals(List.of(), a.affected());
+        assertEquals(org.fedoraproject.preflight.assess.Verdict.CAUTION, assessment.verdict());
+        Plan plan = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(), Map.of(), List.of(), Set.of(),
+                VersionLocks.NONE, MINE, boot));
+        assertEquals(List.of("sudo dnf5 upgrade --exclude=kernel-core"), commands(plan),
+                "only the other updates, leaving the kernel out for now: no boot, default, removal or lock");
+    }
 }

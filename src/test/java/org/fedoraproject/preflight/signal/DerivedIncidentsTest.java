@@ -130,7 +130,10 @@ class DerivedIncidentsTest {
         assertEquals(UpdateVerdict.HOLD, update(a, "firefox").verdict());
         assertEquals(Verdict.HOLD, a.verdict());
         IncidentAssessment ff = incident(a, "rhbz#2400010");
-        assertEquals(Relation.AFFECTED, ff.relation());
+        assertEquals(Relation.REPORTED, ff.relation(), "the bug says which release, not since which version");
+        assertEquals(List.of(), ff.affected(), "the installed firefox is not called affected");
+        assertEquals(List.of("firefox"), ff.reported().stream().map(p -> p.nevra().name()).toList());
+        assertTrue(ff.since().isEmpty(), "no transaction is said to have brought it");
         assertEquals(IncidentStatus.FIX_TESTING, ff.incident().incident().status());
         assertEquals("146.0.1-1.fc43", ff.incident().incident().affected().get(0).fixed().orElseThrow().toString(),
                 "the build for this release, of the fc43 and fc42 ones");
@@ -142,7 +145,40 @@ class DerivedIncidentsTest {
                 List.of()));
         assertEquals(UpdateVerdict.CAUTION, update(a, "gnome-shell").verdict());
         assertEquals(Verdict.CAUTION, a.verdict());
-        assertEquals(Relation.AFFECTED, incident(a, "rhbz#2400020").relation());
+        assertEquals(Relation.REPORTED, incident(a, "rhbz#2400020").relation(), "no version range: never affected");
+        assertFalse(a.affected());
+    }
+
+    @Test
+    void anEpochBumpThatRevertsABadVersionIsTheFixNotAnOlderVersion() {
+        // xz's way (2024): 5.6.x was bad, 1:5.4.6 put the old code back with a higher epoch.
+        List<InstalledPackage> installed = List.of(installed("xz-libs-5.6.1-1.fc43.x86_64", "xz-5.6.1-1.fc43.src.rpm"));
+        List<PendingUpdate> pending = List.of(pending("xz-libs-1:5.4.6-2.fc43.x86_64"));
+        Map<String, String> sourceOf = Map.of("xz-libs", "xz");
+        Map<String, Long> epochs = Map.of("xz", 0L, "xz-libs", 0L);
+        Bug bug = bug(2400050, "xz", true, "", "xz-5.4.6-2.fc43", Bug.COMMON_BUGS);
+        DerivedIncidents.Facts facts = new DerivedIncidents.Facts("43", sourceOf, epochs, pending, NOW);
+        List<SourcedIncident> derived = DerivedIncidents.derive(List.of(), signals(List.of(), List.of(bug), List.of()), facts);
+        assertEquals("1:5.4.6-2.fc43", derived.get(0).incident().affected().get(0).fixed().orElseThrow().toString(),
+                "the epoch of the pending build Bugzilla's NVR names, not the installed one's");
+        Assessment a = Assessor.assess(new SystemFacts("43", "workstation", "x86_64", installed, pending, SinceLookup.NONE),
+                SourceExpansion.expand(derived, sourceOf).incidents());
+        assertEquals(Relation.FIX_AVAILABLE, a.incidents().get(0).relation(), "the pending update is past the fix");
+        assertEquals(UpdateVerdict.OK, a.updates().get(0).verdict());
+
+        // Nothing pending names the build: the advisory's package list, then Bodhi's build record, know the epoch.
+        DerivedIncidents.Facts none = new DerivedIncidents.Facts("43", sourceOf, epochs, List.of(), NOW);
+        Advisory revert = new Advisory("FEDORA-2026-0e0e0e0e0e", "bugfix", "", Optional.empty(),
+                List.of(Nevra.parse("xz-libs-1:5.4.6-2.fc43.x86_64")), List.of());
+        assertEquals("1:5.4.6-2.fc43", DerivedIncidents.fixedIn(bug, "43", signals(List.of(revert), List.of(), List.of()), none)
+                .orElseThrow().toString());
+        BodhiUpdate bodhi = new BodhiUpdate("FEDORA-2026-0e0e0e0e0e", "stable", 3, List.of(), List.of(), "high", false,
+                Optional.empty(), List.of("xz-5.4.6-2.fc43"), "https://b", Map.of("xz-5.4.6-2.fc43", 1L));
+        Signals fromBodhi = new Signals(Map.of(), Map.of(bodhi.alias(), bodhi), List.of(), List.of(), List.of(), Map.of(), List.of(),
+                List.of(), List.of());
+        assertEquals("1:5.4.6-2.fc43", DerivedIncidents.fixedIn(bug, "43", fromBodhi, none).orElseThrow().toString());
+        assertEquals("5.4.6-2.fc43", DerivedIncidents.fixedIn(bug, "43", Signals.NONE, none).orElseThrow().toString(),
+                "nothing knows the build: the installed package's epoch");
     }
 
     @Test
@@ -200,7 +236,9 @@ class DerivedIncidentsTest {
                 .withFirstPost("Since the latest update, firefox crashes. See https://example.org/firefox-146.0 for more.");
         Assessment a = assess(List.of(), signals(List.of(), List.of(), List.of(topic)));
         IncidentAssessment ff = incident(a, "discourse#502");
-        assertEquals(Relation.AT_RISK, ff.relation(), "the installed version is not claimed to be affected");
+        assertEquals(Relation.REPORTED, ff.relation(), "the installed version is not claimed to be affected");
+        assertEquals(List.of(), ff.affected());
+        assertEquals(List.of("firefox"), ff.risky().stream().map(u -> u.nevra().name()).toList());
         assertEquals(UpdateVerdict.CAUTION, update(a, "firefox").verdict());
         assertEquals(UpdateVerdict.OK, update(a, "gnome-shell").verdict());
         CommonIssue solved = new CommonIssue(503, "nano asks twice", "https://d/t/503", NOW, List.of(), true, NOW, Optional.of("nano"));

@@ -57,6 +57,33 @@ class SignalParsersTest {
     }
 
     @Test
+    void karmaCountsEachUsersLatestVoteSinceTheLastResetAsBodhiDoes() {
+        // Two -1s on a build since replaced (Bodhi's own comment resets karma), then a +1: Bodhi says +2.
+        String json = """
+                {"updates":[{"alias":"FEDORA-2026-7a7a7a7a7a","status":"testing","karma":2,
+                  "builds":[{"nvr":"gnome-shell-49.2-2.fc43","epoch":0}],
+                  "comments":[
+                    {"karma":-1,"text":"Crashes on resume","user":{"name":"alice"},"timestamp":"2026-11-20 10:00:00"},
+                    {"karma":-1,"text":"Same here","user":{"name":"bob"},"timestamp":"2026-11-20 11:00:00"},
+                    {"karma":0,"text":"New build(s): gnome-shell-49.2-2.fc43. Removed build(s): gnome-shell-49.2-1.fc43. Karma has been reset.",
+                     "user":{"name":"bodhi"},"timestamp":"2026-11-21 09:00:00"},
+                    {"karma":1,"text":"Fixed for me","user":{"name":"alice"},"timestamp":"2026-11-22 09:00:00"},
+                    {"karma":1,"text":"Works","user":{"name":"carol"},"timestamp":"2026-11-22 10:00:00"}]}]}""";
+        BodhiUpdate u = BodhiParser.parse(json, "https://b").updates().get(0);
+        assertEquals(List.of(), u.negative(), "the -1s were for the build that was replaced");
+        assertFalse(u.warns());
+        assertEquals(java.util.Map.of("gnome-shell-49.2-2.fc43", 0L), u.buildEpochs());
+
+        // Since the reset, a user who voted -1 then +1 counts as +1; one whose latest vote is -1 counts.
+        String after = json.replace("\"karma\":1,\"text\":\"Works\",\"user\":{\"name\":\"carol\"}",
+                "\"karma\":-1,\"text\":\"No sound\",\"user\":{\"name\":\"carol\"}")
+                .replace("\"karma\":2,", "\"karma\":0,");
+        BodhiUpdate v = BodhiParser.parse(after, "https://b").updates().get(0);
+        assertEquals(List.of("carol"), v.negative().stream().map(BodhiUpdate.Comment::author).toList());
+        assertTrue(v.warns());
+    }
+
+    @Test
     void missingFieldsUnknownStatusesAndNegativeFeedback() {
         String json = "{\"updates\":[{\"alias\":\"FEDORA-2026-1\",\"status\":\"side-tagged\",\"karma\":-2,"
                 + "\"builds\":[{\"nvr\":\"mesa-25.1.6-1.fc43\"}],\"suggest\":\"reboot\",\"severity\":\"high\","

@@ -1,0 +1,170 @@
+package org.fedoraproject.preflight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fedoraproject.preflight.testing.FeedServer;
+import org.fedoraproject.preflight.testing.FeedServer.Answer;
+import org.fedoraproject.preflight.testing.Processes;
+import org.fedoraproject.preflight.testing.SignedFeed;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What Preflight derives from Fedora's sources, with no curated feed, says what they say and no
+ * more (issue #27): on the edge roots (real installonly kernels 6.17.5/.6/.7, multilib mesa-libGL,
+ * dnf4 on the host and dnf5 in the sid chroot), with Bugzilla and Discourse answering on loopback
+ * in their real shapes, through the jar.
+ */
+class DerivedTruthIT {
+
+    @TempDir
+    Path home;
+
+    private SignedFeed feed;
+    private FeedServer server;
+
+    @BeforeEach
+    void serve() throws Exception {
+        feed = SignedFeed.serve("{}".getBytes(StandardCharsets.UTF_8), home); // no curated feed is asked for
+        server = feed.server();
+    }
+
+    @AfterEach
+    void stop() {
+        feed.close();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String bug(long id, String component, String status, String fixedIn, boolean common) {
+        return "{\"id\":" + id + ",\"summary\":\"" + component + " bug " + id + "\",\"component\":[\"" + component + "\"],"
+                + "\"version\":[\"43\"],\"status\":\"" + status + "\",\"resolution\":\"\",\"is_open\":true,"
+                + "\"keywords\":[" + (common ? "\"CommonBugs\"" : "") + "],\"cf_fixed_in\":\"" + fixedIn + "\",\"severity\":\"high\","
+                + "\"creation_time\":\"2026-11-25T10:00:00Z\"}";
+    }
+
+    /** Bugzilla answers the CommonBugs search with {@code common} and a search by id with {@code linked}. */
+    void bugzilla(String common, String linked) {
+        server.answerByQuery("/rest/bug", query -> {
+            String bugs = query.contains("keywords=CommonBugs") ? (query.contains("v1=0") ? common : "")
+                    : query.startsWith("id=") ? linked : "";
+            return Answer.json(utf8("{\"faults\":[],\"bugs\":[" + bugs + "]}"), null);
+        });
+    }
+
+    /** One open Common Issues topic of Fedora 43 with this first post. */
+    void topic(long id, String title, String firstPost) {
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", Answer.json(utf8(
+                "{\"topic_list\":{\"topics\":[{\"id\":" + id + ",\"title\":\"" + title + "\",\"slug\":\"t\","
+                        + "\"created_at\":\"2026-11-23T10:00:00Z\",\"tags\":[\"f43\"]}]}}"), null));
+        server.answer("/raw/" + id + "/1", Answer.text(firstPost));
+    }
+
+    private Processes.Result preflight(EdgeRootsIT.Root root, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Processes.jar().toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--root", root.path().toString()));
+        Map<String, String> env = new HashMap<>(feed.environment());
+        env.putAll(root.env());
+        return Processes.run(command, null, env);
+    }
+
+    private JsonObject json(EdgeRootsIT.Root root, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--json");
+        Processes.Result r = preflight(root, all.toArray(String[]::new));
+        assertTrue(r.exitCode() <= 2, r.stdout() + r.stderr());
+        return JsonParser.parseString(r.stdout()).getAsJsonObject();
+    }
+
+    static JsonObject byKey(JsonArray array, String key, String value) {
+        for (JsonElement e : array) {
+            if (e.getAsJsonObject().get(key).getAsString().equals(value)) {
+                return e.getAsJsonObject();
+            }
+        }
+        throw new AssertionError(value + " not in " + array);
+    }
+
+    static List<List<String>> commands(JsonObject guide) {
+        List<List<String>> all = new ArrayList<>();
+        for (JsonElement s : guide.getAsJsonArray("steps")) {
+            for (JsonElement c : s.getAsJsonObject().getAsJsonArray("commands")) {
+                List<String> argv = new ArrayList<>();
+                c.getAsJsonObject().getAsJsonArray("argv").forEach(a -> argv.add(a.getAsString()));
+                all.add(argv);
+            }
+        }
+        return all;
+    }
+
+    /** Every dnf command that changes packages names at least one: a bare verb is never printed. */
+    static void assertEveryCommandNamesItsPackage(List<List<String>> commands) {
+        for (List<String> argv : commands) {
+            int verb = -1;
+            for (int k = 0; k < argv.size(); k++) {
+                if (List.of("install", "remove", "downgrade", "add", "delete", "exclude").contains(argv.get(k))) {
+                    verb = k;
+                    break;
+                }
+            }
+            if (verb >= 0) {
+                boolean named = argv.subList(verb + 1, argv.size()).stream().anyMatch(a -> !a.startsWith("-"));
+                assertTrue(named, "a command without its package: " + argv);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void anOpenKernelBugLinkedFromCommonIssuesWithNoRangeIsACautionAndItsGuideTouchesNoKernel(String manager) {
+        EdgeRootsIT.Root root = EdgeRootsIT.root(manager);
+        bugzilla(bug(2400070, "plasma-workspace", "NEW", "", true), bug(2400040, "kernel-core", "NEW", "", false));
+        topic(77, "Laptop does not resume after the kernel update", "Some laptops stay black after resume with kernel 6.17.\n\n"
+                + "Bug: https://bugzilla.redhat.com/show_bug.cgi?id=2400040\n\n## Workaround\n"
+                + "* Boot the previous kernel from the GRUB menu.\n");
+
+        JsonObject check = json(root, "check");
+        JsonObject kernel = byKey(check.getAsJsonArray("incidents"), "id", "rhbz#2400040");
+        assertEquals("reported", kernel.get("relation").getAsString(), kernel.toString());
+        assertTrue(kernel.get("since").isJsonNull(), "no transaction is said to have brought it: " + kernel);
+        JsonObject plasma = byKey(check.getAsJsonArray("incidents"), "id", "rhbz#2400070");
+        assertEquals("reported", plasma.get("relation").getAsString(), "an open CommonBugs bug with no range: " + plasma);
+        for (JsonElement i : check.getAsJsonArray("incidents")) {
+            assertFalse(i.getAsJsonObject().get("relation").getAsString().equals("affected"), "nothing is called affected: " + i);
+        }
+        assertEquals("caution", check.get("verdict").getAsString(), check.toString());
+
+        Processes.Result text = preflight(root, "check");
+        assertFalse(text.stdout().contains("affected by rhbz"), text.stdout());
+        assertTrue(text.stdout().contains("A problem is reported for [plasma-workspace]")
+                || text.stdout().contains("A problem is reported for plasma-workspace"), text.stdout());
+
+        JsonObject guide = json(root, "guide", "rhbz#2400040");
+        List<List<String>> commands = commands(guide);
+        String all = commands.toString();
+        for (String harmful : List.of("remove", "grubby", "grub2-editenv", "downgrade", "versionlock", "install")) {
+            assertFalse(commands.stream().anyMatch(c -> c.contains(harmful)), harmful + " in " + all);
+        }
+        assertEveryCommandNamesItsPackage(commands);
+        assertTrue(guide.toString().contains("Nobody has said which versions of"), guide.toString());
+    }
+}
