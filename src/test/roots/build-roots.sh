@@ -238,7 +238,8 @@ chroot "$R/sid" dnf5 -q --installroot="$D5" --releasever=43 makecache >> "$R/dnf
 # the fixed 6.17.7, each with kernel-modules, with Boot Loader Specification entries as
 # kernel-install writes them), mesa-libGL in both arches (x86_64 and the 32-bit i686 build, as
 # Steam installs it), upgraded to 25.1.4 and then reinstalled, Plasma's plasma-workspace on a
-# Workstation, upgraded to 6.5.2; pending: mesa-libGL 25.1.6 in both arches.
+# Workstation, upgraded to 6.5.2, file, less and which, xz-libs 5.6.1; pending: mesa-libGL 25.1.6
+# in both arches, file, less and which, and xz-libs 1:5.4.6 (an epoch bump back to the old code).
 log "edge roots: installonly kernels, multilib, a reinstall, Plasma on Workstation"
 kernel() { # kernel STAGE VERSION: kernel-core and kernel-modules of one version, installonly as Fedora's
   pkg "$1" kernel-core 0 "$2" 300.fc43 x86_64 "Versioned: yes" "Provides: installonlypkg(kernel)"
@@ -250,6 +251,12 @@ pkg edge-fedora mesa-libGL 0 25.1.2 1.fc43 x86_64 "Source-package: mesa"
 pkg edge-fedora mesa-libGL 0 25.1.2 1.fc43 i686 "Source-package: mesa"
 pkg edge-fedora plasma-workspace 0 6.5.1 1.fc43 x86_64
 pkg edge-fedora grub2-efi-x64 1 2.12 32.fc43 x86_64
+# Packages named like English words (a Common Issues topic must not name them by "file a bug"),
+# and xz-libs, whose pending update reverts a bad version with an epoch bump (xz's way in 2024).
+pkg edge-fedora file 0 5.45 1.fc43 x86_64
+pkg edge-fedora less 0 668 1.fc43 x86_64
+pkg edge-fedora which 0 2.21 40.fc43 x86_64
+pkg edge-fedora xz-libs 0 5.6.1 1.fc43 x86_64 "Source-package: xz"
 kernel edge-kernel-bad 6.17.6
 pkg edge-updates-installed mesa-libGL 0 25.1.4 1.fc43 x86_64 "Source-package: mesa"
 pkg edge-updates-installed mesa-libGL 0 25.1.4 1.fc43 i686 "Source-package: mesa"
@@ -257,6 +264,10 @@ pkg edge-updates-installed plasma-workspace 0 6.5.2 1.fc43 x86_64
 kernel edge-kernel-fixed 6.17.7
 pkg edge-updates-pending mesa-libGL 0 25.1.6 1.fc43 x86_64 "Source-package: mesa"
 pkg edge-updates-pending mesa-libGL 0 25.1.6 1.fc43 i686 "Source-package: mesa"
+pkg edge-updates-pending file 0 5.46 1.fc43 x86_64
+pkg edge-updates-pending less 0 679 1.fc43 x86_64
+pkg edge-updates-pending which 0 2.23 1.fc43 x86_64
+pkg edge-updates-pending xz-libs 1 5.4.6 2.fc43 x86_64 "Source-package: xz"
 mkdir -p "$REPOS/edge-fedora" "$REPOS/edge-updates"
 cp "$R/rpms/fedora"/fedora-release-common-*.rpm "$R/rpms/fedora"/dnf5-*.rpm "$R/rpms/fedora"/python3-dnf-*.rpm \
   "$R/rpms/edge-fedora"/*.rpm "$REPOS/edge-fedora/"
@@ -282,7 +293,7 @@ edge_steps() {
   local root=$1
   shift
   "$@" --disablerepo=updates install fedora-release-common kernel-core kernel-modules mesa-libGL.x86_64 mesa-libGL.i686 \
-    plasma-workspace grub2-efi-x64 "$MARKER" || return 1
+    plasma-workspace grub2-efi-x64 file less which xz-libs "$MARKER" || return 1
   "$@" upgrade kernel-core kernel-modules || return 1
   "$@" upgrade mesa-libGL || return 1
   "$@" reinstall mesa-libGL || return 1

@@ -98,8 +98,11 @@ final class SignalGathering {
         CompletableFuture<BodhiRead> bodhi = settings.bodhi() && !pending.isEmpty()
                 ? CompletableFuture.supplyAsync(() -> bodhi(pending, known, offline), executor)
                 : CompletableFuture.completedFuture(null);
+        // The search for bugs filed since each update was submitted waits for Bodhi, which knows
+        // when (updateinfo as dnf prints it gives only when the update went stable).
         CompletableFuture<SignalSources.Read<Bug>> filed = settings.bugzilla() && release.isPresent()
-                ? async(() -> filedSince(release.get(), pending, known, sourceOf, offline)) : done(SignalSources.BUGZILLA);
+                ? bodhi.thenApplyAsync(b -> filedSince(release.get(), pending, known, submitted(b), sourceOf, offline), executor)
+                : done(SignalSources.BUGZILLA);
 
         SignalSources.Read<CommonIssue> issues = topics.join();
         Set<Long> linked = new LinkedHashSet<>();
@@ -117,7 +120,7 @@ final class SignalGathering {
 
         List<Bug> bugs = new ArrayList<>(common.items());
         bugs.addAll(topicBugs.items());
-        Map<Nevra, List<Bug>> filedSince = filedByUpdate(since.items(), pending, known, sourceOf);
+        Map<Nevra, List<Bug>> filedSince = filedByUpdate(since.items(), pending, known, submitted(b), sourceOf);
         if (b != null) {
             states.add(b.state);
         }
@@ -182,10 +185,17 @@ final class SignalGathering {
         return new SignalSources.Read<>(posts.items(), SourceState.combined(SignalSources.COMMON_ISSUES_SOURCE, List.of(list.state(), posts.state())));
     }
 
-    /** The components of the pending updates that have an advisory, asked since the earliest issue date. */
+    /** The components of the pending updates that have an advisory, asked since the earliest submission. */
     private SignalSources.Read<Bug> filedSince(String release, List<PendingUpdate> pending, List<Advisory> advisories,
-                                               Map<String, String> sourceOf, boolean offline) {
-        Map<String, Instant> since = issuedByComponent(pending, advisories, sourceOf);
+                                               Map<String, Instant> submitted, Map<String, String> sourceOf, boolean offline) {
+        Map<String, Instant> since = new java.util.TreeMap<>(); // sorted: the same search URL (and kept answer) each time
+        for (PendingUpdate u : pending) {
+            Optional<Instant> start = submittedOf(u, advisories, submitted);
+            String component = sourceOf.getOrDefault(u.nevra().name(), "");
+            if (start.isPresent() && !component.isEmpty()) {
+                since.merge(component, start.get(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
         if (since.isEmpty()) {
             return new SignalSources.Read<>(List.of(), SourceState.off(SignalSources.BUGZILLA)); // nothing to ask
         }
@@ -193,31 +203,18 @@ final class SignalGathering {
         return sources.bugsFiledSince(release, since.keySet(), earliest, offline);
     }
 
-    private static Map<String, Instant> issuedByComponent(List<PendingUpdate> pending, List<Advisory> advisories,
-                                                          Map<String, String> sourceOf) {
-        Map<String, Instant> since = new java.util.TreeMap<>(); // sorted: the same search URL (and kept answer) each time
-        for (PendingUpdate u : pending) {
-            Optional<Instant> issued = issued(u, advisories);
-            String component = sourceOf.getOrDefault(u.nevra().name(), "");
-            if (issued.isPresent() && !component.isEmpty()) {
-                since.merge(component, issued.get(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
-        return since;
-    }
-
-    /** Each pending update's bugs: those against its component filed at or after its own advisory's issue date. */
+    /** Each pending update's bugs: those against its component filed at or after its own update was submitted. */
     private static Map<Nevra, List<Bug>> filedByUpdate(List<Bug> bugs, List<PendingUpdate> pending, List<Advisory> advisories,
-                                                       Map<String, String> sourceOf) {
+                                                       Map<String, Instant> submitted, Map<String, String> sourceOf) {
         Map<Nevra, List<Bug>> out = new HashMap<>();
         for (PendingUpdate u : pending) {
-            Optional<Instant> issued = issued(u, advisories);
+            Optional<Instant> start = submittedOf(u, advisories, submitted);
             String component = sourceOf.getOrDefault(u.nevra().name(), "");
-            if (issued.isEmpty() || component.isEmpty()) {
+            if (start.isEmpty() || component.isEmpty()) {
                 continue;
             }
             List<Bug> mine = bugs.stream().filter(b -> b.open() && b.component().equals(component)
-                    && !b.created().isBefore(issued.get())).toList();
+                    && !b.created().isBefore(start.get())).toList();
             if (!mine.isEmpty()) {
                 out.put(u.nevra(), mine);
             }
@@ -225,9 +222,22 @@ final class SignalGathering {
         return out;
     }
 
-    /** When the advisory that ships this update was issued, if one does and says. */
-    private static Optional<Instant> issued(PendingUpdate u, List<Advisory> advisories) {
-        return advisories.stream().filter(a -> a.ships(u.nevra())).findFirst().flatMap(Advisory::issued);
+    /**
+     * When the update that ships this package was submitted to Bodhi (bugs filed while it was in
+     * testing count), else the advisory's date as dnf gives it (when it went stable).
+     */
+    private static Optional<Instant> submittedOf(PendingUpdate u, List<Advisory> advisories, Map<String, Instant> submitted) {
+        Optional<Advisory> advisory = advisories.stream().filter(a -> a.ships(u.nevra())).findFirst();
+        return advisory.map(a -> submitted.get(a.id())).or(() -> advisory.flatMap(Advisory::issued));
+    }
+
+    /** Bodhi's submission date of each update it answered for, by alias. */
+    private static Map<String, Instant> submitted(BodhiRead read) {
+        Map<String, Instant> map = new HashMap<>();
+        if (read != null) {
+            read.byAlias().forEach(u -> u.submitted().ifPresent(t -> map.put(u.alias(), t)));
+        }
+        return map;
     }
 
     private static Map<String, BodhiUpdate> byAlias(List<BodhiUpdate> updates) {

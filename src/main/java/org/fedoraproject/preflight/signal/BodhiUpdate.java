@@ -10,11 +10,12 @@ import java.util.Optional;
  * A Bodhi update as Preflight uses it: its status (testing, stable, unpushed, obsolete, or a
  * status Bodhi adds later, kept as given), karma, the negative feedback, linked bugs, severity,
  * whether it suggests a reboot, since when it has been in testing, and its builds (NVRs, with
- * the epoch of each that Bodhi gives: Bugzilla's "Fixed In" names a build without it).
+ * the epoch of each that Bodhi gives: Bugzilla's "Fixed In" names a build without it), and when
+ * it was submitted (its bugs filed while it was in testing count against it).
  */
 public record BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
                           boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url,
-                          Map<String, Long> buildEpochs) {
+                          Map<String, Long> buildEpochs, Optional<Instant> submitted) {
 
     /** A comment with negative karma. */
     public record Comment(String author, Instant at, String text, int karma) {
@@ -34,12 +35,13 @@ public record BodhiUpdate(String alias, String status, int karma, List<Comment> 
         builds = List.copyOf(builds);
         Objects.requireNonNull(url, "url");
         buildEpochs = Map.copyOf(buildEpochs);
+        Objects.requireNonNull(submitted, "submitted");
     }
 
     /** An update whose builds' epochs are not known. */
     public BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
                        boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url) {
-        this(alias, status, karma, negative, bugs, severity, rebootSuggested, testingSince, builds, url, Map.of());
+        this(alias, status, karma, negative, bugs, severity, rebootSuggested, testingSince, builds, url, Map.of(), Optional.empty());
     }
 
     /** Negative karma or unpushed: a reason for caution (never, alone, for a hold). */

@@ -58,7 +58,6 @@ public final class DerivedIncidents {
     static final Pattern BUG_LINK = Pattern.compile("bugzilla\\.redhat\\.com/(?:show_bug\\.cgi\\?id=)?([0-9]{5,9})\\b");
     static final Pattern BODHI_LINK = Pattern.compile("bodhi\\.fedoraproject\\.org/updates/(FEDORA-[0-9]{4}-[0-9a-f]{6,20})");
     static final Pattern TOPIC_LINK = Pattern.compile("/t/(?:[^/\\s]+/)?([0-9]+)(?:[/?#]|$)");
-    private static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final Set<String> SAYS_NOTHING = Set.of("NOTABUG", "WONTFIX", "DUPLICATE", "CANTFIX", "INSUFFICIENT_DATA",
             "WORKSFORME", "EOL", "DEFERRED");
 
@@ -201,21 +200,13 @@ public final class DerivedIncidents {
     }
 
     private static Optional<SourcedIncident> fromTopic(CommonIssue topic, Facts facts) {
-        String text = URL.matcher(topic.title() + "\n" + topic.firstPost().orElse("")).replaceAll(" ").toLowerCase(Locale.ROOT);
-        Set<String> words = new LinkedHashSet<>();
-        for (String word : text.split("[^a-z0-9._+-]+")) {
-            String w = word.replaceAll("^[.\\-]+|[.\\-]+$", "");
-            if (w.length() >= 3) {
-                words.add(w);
-            }
-        }
+        PackageMentions mentions = PackageMentions.in(topic.title() + "\n" + topic.firstPost().orElse(""), topic.tags());
         List<AffectedPackage> affected = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (PendingUpdate u : facts.pending()) {
             String name = u.nevra().name();
             String source = facts.sourceOf().getOrDefault(name, "");
-            String named = words.contains(name.toLowerCase(Locale.ROOT)) ? name
-                    : !source.isEmpty() && words.contains(source.toLowerCase(Locale.ROOT)) ? source : null;
+            String named = mentions.names(name) ? name : !source.isEmpty() && mentions.names(source) ? source : null;
             if (named != null && affected.stream().noneMatch(a -> a.name().equals(name))) {
                 affected.add(new AffectedPackage(name, VersionRange.reportedFrom(u.nevra().evr()), Optional.empty()));
                 evidence.add(new Evidence("common-issues", Text.of("derived.topicNames", named, name + " " + u.nevra().evr()),

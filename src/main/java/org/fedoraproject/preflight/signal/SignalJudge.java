@@ -1,9 +1,7 @@
 package org.fedoraproject.preflight.signal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.fedoraproject.preflight.assess.Assessment;
@@ -117,19 +115,13 @@ public final class SignalJudge {
         return new Assessment(verdict, updates, assessment.incidents());
     }
 
-    /** Topics whose title names one of these packages as a word (names of 3 characters or more). */
+    /** Topics whose title names one of these packages unambiguously ({@link PackageMentions}). */
     public static List<LooseMatch> looseMatches(List<CommonIssue> issues, Set<String> packageNames) {
         List<LooseMatch> matches = new ArrayList<>();
         for (CommonIssue issue : issues) {
-            String title = issue.title().toLowerCase(Locale.ROOT);
-            Set<String> named = new LinkedHashSet<>();
-            for (String word : title.split("[^a-z0-9._+-]+")) {
-                String w = word.replaceAll("^[.\\-]+|[.\\-]+$", "");
-                if (w.length() >= 3 && packageNames.contains(w)) {
-                    named.add(w);
-                }
-            }
-            named.forEach(n -> matches.add(new LooseMatch(issue, n)));
+            PackageMentions mentions = PackageMentions.in(issue.title(), issue.tags());
+            new java.util.TreeSet<>(packageNames).stream().filter(mentions::names)
+                    .forEach(n -> matches.add(new LooseMatch(issue, n)));
         }
         return matches;
     }

@@ -108,6 +108,7 @@ public final class AdvisoryParser {
         }
         Map<String, Set<Long>> bugs = new LinkedHashMap<>();
         Map<String, Instant> dates = new LinkedHashMap<>();
+        Map<String, String> severities = new LinkedHashMap<>();
         String id = null;
         String key = "";
         for (String line : info.split("\n")) {
@@ -127,6 +128,11 @@ public final class AdvisoryParser {
                         bug(bug).ifPresent(b -> bugs.computeIfAbsent(advisory, x -> new LinkedHashSet<>()).add(b));
                     }
                 }
+                case "Severity" -> {
+                    if (id != null && !value.isEmpty() && !value.equalsIgnoreCase("None")) {
+                        severities.putIfAbsent(id, SafeText.line(value));
+                    }
+                }
                 case "Issued", "Updated" -> {
                     if (id != null) {
                         String advisory = id;
@@ -141,7 +147,9 @@ public final class AdvisoryParser {
             String label = labels.get(advisory);
             boolean security = label.endsWith("/Sec.");
             String type = security ? "security" : label;
-            String severity = security ? label.substring(0, label.length() - "/Sec.".length()) : "";
+            // The list labels only security advisories with a severity; the info block has every one's.
+            String severity = security ? label.substring(0, label.length() - "/Sec.".length())
+                    : severities.getOrDefault(advisory, "");
             advisories.add(new Advisory(advisory, type, severity, Optional.ofNullable(dates.get(advisory)), nevras,
                     List.copyOf(bugs.getOrDefault(advisory, Set.of()))));
         });

@@ -191,6 +191,9 @@ class EdgeRootsIT {
         Set<String> mesaUpdates = new TreeSet<>();
         for (JsonElement u : report.getAsJsonArray("updates")) {
             JsonObject o = u.getAsJsonObject();
+            if (!o.get("name").getAsString().startsWith("mesa")) {
+                continue;
+            }
             mesaUpdates.add(o.get("name").getAsString() + "." + o.get("arch").getAsString() + "=" + o.get("verdict").getAsString());
         }
         assertEquals(Set.of("mesa-libGL.i686=ok", "mesa-libGL.x86_64=ok"), mesaUpdates);

@@ -66,6 +66,7 @@ class AdvisoryParserTest {
         assertEquals(List.of(2400002L, 2400003L), firefox.bugs());
         Advisory mesa = advisories.get(1);
         assertEquals(List.of(2400001L), mesa.bugs(), "one bug, listed once per package");
+        assertEquals("Moderate", mesa.severity(), "a bugfix advisory's severity, which only the info block prints");
         assertEquals(2, mesa.packages().size());
         assertEquals(Optional.of(Instant.parse("2026-11-21T10:11:12Z")), mesa.issued(), "updated after it was issued");
         assertEquals(Optional.of(Instant.parse("2026-11-22T08:00:00Z")), firefox.issued());
