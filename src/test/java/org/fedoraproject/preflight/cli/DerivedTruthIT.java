@@ -18,6 +18,7 @@ import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
+import org.fedoraproject.preflight.testing.TestRoots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -166,5 +167,67 @@ class DerivedTruthIT {
         }
         assertEveryCommandNamesItsPackage(commands);
         assertTrue(guide.toString().contains("Nobody has said which versions of"), guide.toString());
+    }
+
+    /** The dnf4 root (host dnf) or the dnf5 root (dnf5 in the sid chroot), as the jar reads them. */
+    static EdgeRootsIT.Root mainRoot(String manager) {
+        return manager.equals("dnf4")
+                ? new EdgeRootsIT.Root("dnf4", TestRoots.dnf4Root(), TestRoots.dnf4Root().toString(), List.of())
+                : new EdgeRootsIT.Root("dnf5", TestRoots.dnf5Root(), "/roots/dnf5", TestRoots.chrootPrefix());
+    }
+
+    static String update(String verdictName, JsonObject check) {
+        return byKey(check.getAsJsonArray("updates"), "name", verdictName).get("verdict").getAsString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void anEpochBumpThatRevertsABadVersionIsTheFixAndEverydayWordsNameNoPackage(String manager) {
+        EdgeRootsIT.Root root = EdgeRootsIT.root(manager);
+        // xz's way: 5.6.1 is bad, the fix goes back to 5.4.6 with epoch 1; Bugzilla's Fixed In has no epoch.
+        bugzilla(bug(2400080, "xz", "MODIFIED", "xz-5.4.6-2.fc43", true), "");
+        topic(78, "Black screen after the kernel update on some laptops", "If your screen stays black, please file a bug and check"
+                + " which kernel you run: less than one percent of systems are hit, most of the time on hybrid graphics.");
+        JsonObject check = json(root, "check");
+        JsonObject xz = byKey(check.getAsJsonArray("incidents"), "id", "rhbz#2400080");
+        assertEquals("fix-available", xz.get("relation").getAsString(), "1:5.4.6-2.fc43 (pending) is the fix: " + xz);
+        assertEquals("ok", update("xz-libs", check));
+        for (String word : List.of("file", "less", "which")) {
+            assertEquals("ok", update(word, check), word + " is named by no one: " + check.getAsJsonArray("updates"));
+        }
+        assertFalse(check.getAsJsonArray("incidents").toString().contains("discourse#78"), "the topic names no pending package");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void karmaAsBodhiCountsItAndBugsFiledWhileTheUpdateWasInTesting(String manager) {
+        EdgeRootsIT.Root root = mainRoot(manager);
+        // firefox: two -1s on a build since replaced, then +1: Bodhi's karma is +2. mesa: submitted on
+        // 2026-11-15, stable (updateinfo's date) on 2026-11-21; a bug filed on the 18th, while in testing.
+        server.answerByQuery("/updates/", query -> Answer.json(utf8("{\"updates\":["
+                + "{\"alias\":\"FEDORA-2026-aa11bb22cc\",\"status\":\"stable\",\"karma\":2,"
+                + "\"builds\":[{\"nvr\":\"firefox-146.0-1.fc43\",\"epoch\":0}],\"date_submitted\":\"2026-11-19 08:00:00\","
+                + "\"comments\":[{\"karma\":-1,\"text\":\"crashes\",\"user\":{\"name\":\"alice\"}},"
+                + "{\"karma\":-1,\"text\":\"same\",\"user\":{\"name\":\"bob\"}},"
+                + "{\"karma\":0,\"text\":\"New build(s): firefox-146.0-1.fc43. Karma has been reset.\",\"user\":{\"name\":\"bodhi\"}},"
+                + "{\"karma\":1,\"text\":\"fixed\",\"user\":{\"name\":\"alice\"}},"
+                + "{\"karma\":1,\"text\":\"works\",\"user\":{\"name\":\"carol\"}}]},"
+                + "{\"alias\":\"FEDORA-2026-5d1e2f3a4b\",\"status\":\"stable\",\"karma\":1,\"date_submitted\":\"2026-11-15 09:00:00\","
+                + "\"builds\":[{\"nvr\":\"mesa-dri-drivers-25.1.6-1.fc43\",\"epoch\":0}],\"comments\":[]}],"
+                + "\"page\":1,\"pages\":1}"), null));
+        String filed = "{\"id\":2400090,\"summary\":\"GPU hang on resume\",\"component\":[\"mesa-dri-drivers\"],"
+                + "\"version\":[\"43\"],\"status\":\"NEW\",\"resolution\":\"\",\"is_open\":true,\"keywords\":[],"
+                + "\"cf_fixed_in\":\"\",\"severity\":\"high\",\"creation_time\":\"2026-11-18T10:00:00Z\"}";
+        server.answerByQuery("/rest/bug", query -> Answer.json(utf8("{\"faults\":[],\"bugs\":["
+                + (query.contains("&creation_time=") ? filed : "") + "]}"), null));
+        JsonObject check = json(root, "check");
+        JsonObject firefox = byKey(check.getAsJsonArray("updates"), "name", "firefox");
+        assertFalse(firefox.get("evidence").toString().contains("negative"), "no vote since the reset is negative: " + firefox);
+        JsonObject mesa = byKey(check.getAsJsonArray("updates"), "name", "mesa-dri-drivers");
+        assertEquals("caution", mesa.get("verdict").getAsString(), mesa.toString());
+        assertTrue(mesa.get("evidence").toString().contains("bug 2400090"), mesa.toString());
+        List<String> searches = server.requests().stream().filter(q -> q.path().equals("/rest/bug") && q.query().contains("&creation_time="))
+                .map(FeedServer.Request::query).toList();
+        assertTrue(searches.stream().allMatch(q -> q.contains("creation_time=2026-11-15")), "from the submission: " + searches);
     }
 }
