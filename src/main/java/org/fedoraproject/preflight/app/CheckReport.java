@@ -86,6 +86,59 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
         return cannotCheck.isEmpty();
     }
 
+    /**
+     * The sources asked that gave nothing, not even a kept answer: a verdict was reached without
+     * them, so it says only what the others tell (README, "What the verdict rests on").
+     */
+    public List<NotChecked> notChecked() {
+        List<NotChecked> missing = new java.util.ArrayList<>();
+        feeds.stream().filter(f -> f.feed().isEmpty()).forEach(f -> missing.add(new NotChecked(f.url(), Text.of("notChecked.feed"))));
+        for (org.fedoraproject.preflight.signal.SourceState s : signals.sources()) {
+            if (s.state() == org.fedoraproject.preflight.signal.SourceState.State.FAILED) {
+                missing.add(new NotChecked(s.source(), Text.of(switch (s.source()) {
+                    case org.fedoraproject.preflight.signal.SourceState.BODHI -> "notChecked.bodhi";
+                    case org.fedoraproject.preflight.signal.SourceState.BUGZILLA -> "notChecked.bugzilla";
+                    case org.fedoraproject.preflight.signal.SourceState.COMMON_ISSUES -> "notChecked.commonIssues";
+                    default -> "notChecked.updateinfo";
+                })));
+            }
+        }
+        return missing;
+    }
+
+    /** A verdict reached, but without some of the sources asked: never to be read as a full check. */
+    public boolean partial() {
+        return complete() && !notChecked().isEmpty();
+    }
+
+    /** The sources the verdict does rest on: each feed read (or kept) and each of Fedora's sources that answered (or was kept). */
+    public List<String> toldBy() {
+        List<String> told = new java.util.ArrayList<>();
+        feeds.stream().filter(f -> f.feed().isPresent()).forEach(f -> told.add(f.url()));
+        signals.sources().stream().filter(s -> s.counts() && !s.source().equals(org.fedoraproject.preflight.signal.SourceState.UPDATEINFO))
+                .forEach(s -> told.add(s.source()));
+        return told;
+    }
+
+    /** "Safe as far as Bodhi, Common Issues tell": the title of a partial check's safe verdict. */
+    public Text partialSafeTitle(String key) {
+        return Text.of(key, toldBy().stream().map(s -> s.contains("://") ? (Object) Text.of("cli.check.theFeed", s) : s).toList());
+    }
+
+    /** "Not checked: Bugzilla could not be read, so known bugs were not checked." */
+    public Text notCheckedSentence(String key) {
+        return Text.of(key, notChecked().stream().map(n -> Text.of("cli.check.notCheckedItem", n.source(), n.what())).toList());
+    }
+
+    /**
+     * The verdict a script acts on (the exit code): a safe verdict of a partial check is a
+     * caution, since what was not checked may hold a problem.
+     */
+    public org.fedoraproject.preflight.assess.Verdict verdictToActOn() {
+        org.fedoraproject.preflight.assess.Verdict v = assessment.verdict();
+        return v == org.fedoraproject.preflight.assess.Verdict.SAFE && partial() ? org.fedoraproject.preflight.assess.Verdict.CAUTION : v;
+    }
+
     /** Every feed's incidents, merged by id (the first feed's copy wins, the others are named). */
     public static List<SourcedIncident> merge(List<FeedStatus> statuses) {
         List<IncidentCatalog.Published> published = new java.util.ArrayList<>();

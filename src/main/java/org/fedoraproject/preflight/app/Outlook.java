@@ -23,6 +23,7 @@ public enum Outlook {
         if (report.assessment().affected()) {
             return AFFECTED;
         }
-        return verdict == Verdict.CAUTION ? CAUTION : SAFE;
+        // Safe as far as the sources that answered tell is not safe: what was not checked may hold a problem.
+        return verdict == Verdict.CAUTION || report.partial() ? CAUTION : SAFE;
     }
 }

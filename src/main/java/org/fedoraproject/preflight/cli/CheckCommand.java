@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
         printProblems(report.warnings(), report.cannotCheck(), err);
         err.flush();
-        return report.complete() ? report.assessment().verdict().exitCode() : COULD_NOT_CHECK;
+        return report.complete() ? report.verdictToActOn().exitCode() : COULD_NOT_CHECK;
     }
 
     private void printProblems(java.util.List<Text> warnings, java.util.List<Text> cannotCheck, PrintWriter err) {

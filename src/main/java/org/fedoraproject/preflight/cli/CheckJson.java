@@ -32,6 +32,16 @@ final class CheckJson {
         } else {
             root.add("verdict", JsonNull.INSTANCE);
         }
+        // A verdict without some of the sources asked says only what the others tell.
+        root.addProperty("complete", report.complete() && !report.partial());
+        JsonArray notChecked = new JsonArray();
+        for (org.fedoraproject.preflight.app.NotChecked n : report.notChecked()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("source", n.source());
+            o.addProperty("what", org.fedoraproject.preflight.text.Messages.english().render(n.what()));
+            notChecked.add(o);
+        }
+        root.add("not_checked", notChecked);
         root.add("system", system(report));
         JsonArray feeds = new JsonArray();
         report.feeds().forEach(f -> feeds.add(feed(f)));

@@ -31,7 +31,13 @@ final class CheckText {
 
     static void print(CheckReport report, PrintWriter out, Messages m, Glyphs g) {
         Assessment a = report.assessment();
-        out.println(report.complete() ? headline(a, g, m) : m.get("cli.check.couldNot", g.dash(), report.cannotCheck().get(0)));
+        out.println(!report.complete() ? m.get("cli.check.couldNot", g.dash(), report.cannotCheck().get(0))
+                : report.partial() && a.verdict() == Verdict.SAFE
+                        ? m.get("cli.check.headline.partialSafe", g.dash(), m.render(report.partialSafeTitle("cli.check.toldBy")))
+                : headline(a, g, m));
+        if (report.partial()) {
+            out.println(m.render(report.notCheckedSentence("cli.check.notChecked")));
+        }
         out.println();
         List<String> todo = todo(report, g, m);
         if (!todo.isEmpty()) {

@@ -143,8 +143,10 @@ final class VerdictBanner {
             waiting(text.get("banner.fetching"), text.get("banner.fetchingNext"));
             return;
         }
-        setOutlook(outlook, text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
-        next.setText(nextStep(report, outlook));
+        boolean partialSafe = !demo && report.partial() && report.assessment().verdict() == org.fedoraproject.preflight.assess.Verdict.SAFE;
+        setOutlook(outlook, partialSafe ? text.render(report.partialSafeTitle("outlook.partial"))
+                : text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
+        next.setText(partialSafe ? text.render(report.notCheckedSentence("next.partial")) : nextStep(report, outlook));
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
         showSources(demo ? List.of() : report.signals().sources(), report.updateSets(),
                 demo ? Optional.empty() : report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24))))

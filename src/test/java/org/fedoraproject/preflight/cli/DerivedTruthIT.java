@@ -230,4 +230,30 @@ class DerivedTruthIT {
                 .map(FeedServer.Request::query).toList();
         assertTrue(searches.stream().allMatch(q -> q.contains("creation_time=2026-11-15")), "from the submission: " + searches);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void aPartialCheckNeverReadsAsAFullOne(String manager) {
+        EdgeRootsIT.Root root = mainRoot(manager);
+        // Bodhi and Common Issues answer with nothing against the updates; Bugzilla is down.
+        server.answerByQuery("/rest/bug", query -> Answer.status(503, Map.of()));
+        Processes.Result text = preflight(root, "check");
+        assertEquals(1, text.exitCode(), "a safe verdict without Bugzilla is a caution for scripts: " + text.stdout() + text.stderr());
+        String first = text.stdout().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("NOT FULLY CHECKED") && first.contains("as far as Bodhi, Common Issues tell"), first);
+        assertTrue(text.stdout().contains("Not checked: Bugzilla could not be read, so known bugs were not checked."), text.stdout());
+        assertFalse(text.stdout().contains("SAFE"), text.stdout());
+
+        Processes.Result r = preflight(root, "check", "--json");
+        assertEquals(1, r.exitCode(), r.stderr());
+        JsonObject json = JsonParser.parseString(r.stdout()).getAsJsonObject();
+        assertEquals("safe", json.get("verdict").getAsString(), "the verdict as far as the others tell");
+        assertFalse(json.get("complete").getAsBoolean());
+        assertEquals("Bugzilla", json.getAsJsonArray("not_checked").get(0).getAsJsonObject().get("source").getAsString());
+
+        server.answerByQuery("/rest/bug", query -> Answer.json(utf8("{\"faults\":[],\"bugs\":[]}"), null));
+        JsonObject full = json(root, "check");
+        assertTrue(full.get("complete").getAsBoolean(), full.toString());
+        assertEquals(0, full.getAsJsonArray("not_checked").size());
+    }
 }
