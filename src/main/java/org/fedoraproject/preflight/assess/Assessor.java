@@ -250,16 +250,22 @@ public final class Assessor {
                 .filter(p -> p.nevra().arch().equals(u.nevra().arch()))
                 .map(p -> p.nevra().evr())
                 .max(Comparator.naturalOrder());
+        Optional<Evr> current = affectedNow(u, system, installedByName);
         UpdateVerdict verdict = UpdateVerdict.OK;
         Set<String> ids = new LinkedHashSet<>();
         List<String> evidence = new ArrayList<>();
         for (Entry e : rangesByName.getOrDefault(u.nevra().name(), List.of())) {
             Incident incident = e.incident.incident();
             boolean inRange = e.range.range().contains(u.nevra().evr());
+            // From a version in a known range to another in the same range: the system has the
+            // problem either way, and holding protects from nothing (and splits a multilib pair).
+            boolean staysIn = inRange && e.range.range().introducedKnown() && current.filter(e.range.range()::contains).isPresent();
             if (inRange && incident.inScope(system.variant(), u.nevra().arch(), system.arch())) {
-                verdict = verdict.worst(incident.severity().holds() ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
+                verdict = verdict.worst(incident.severity().holds() && !staysIn ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
                 ids.add(incident.id());
-                evidence.add(inRange(u.nevra().name(), u.nevra().evr(), incident, e.range, "is"));
+                evidence.add(inRange(u.nevra().name(), u.nevra().evr(), incident, e.range, "is")
+                        + (staysIn ? "; the installed " + current.get() + " is too: this system stays affected after this update,"
+                                + " so there is nothing to hold it for" : ""));
             } else if (inRange) {
                 evidence.add(inRange(u.nevra().name(), u.nevra().evr(), incident, e.range, "is")
                         + ", but " + u.nevra().name() + "." + u.nevra().arch() + " on this system is outside its scope ("
@@ -271,6 +277,24 @@ public final class Assessor {
             }
         }
         return new UpdateAssessment(u, from, verdict, List.copyOf(ids), evidence);
+    }
+
+    /**
+     * The installed version an update replaces, as far as the system has it now: the same arch's
+     * newest, or for an installonly package (a kernel, installed beside the others) the one that
+     * boots by default (InUse: else the running one, else the newest).
+     */
+    private static Optional<Evr> affectedNow(PendingUpdate u, SystemFacts system, Map<String, List<InstalledPackage>> installedByName) {
+        List<InstalledPackage> versions = installedByName.getOrDefault(u.nevra().name(), List.of()).stream()
+                .filter(p -> p.nevra().arch().equals(u.nevra().arch())).toList();
+        if (system.boot().isInstallonly(u.nevra().name())) {
+            List<InstalledPackage> inUse = InUse.of(versions, system.boot());
+            Optional<InstalledPackage> byDefault = inUse.stream().filter(p -> InUse.role(p, system.boot())
+                    .filter(r -> r.contains("boots by default")).isPresent()).findFirst();
+            return byDefault.or(() -> inUse.stream().max(Comparator.comparing((InstalledPackage p) -> p.nevra().evr())))
+                    .map(p -> p.nevra().evr());
+        }
+        return versions.stream().map(p -> p.nevra().evr()).max(Comparator.naturalOrder());
     }
 
     private static String scope(Incident incident) {

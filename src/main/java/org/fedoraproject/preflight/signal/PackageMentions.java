@@ -1,11 +1,5 @@
 package org.fedoraproject.preflight.signal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +12,23 @@ import java.util.regex.Pattern;
  * when the mention is unambiguous: with a version after it ({@code gnome-shell 49.2},
  * {@code firefox-146.0-1.fc43}), in code formatting, among the topic's tags, or as a plain word
  * when the name could not be an English word (it has a hyphen or a digit, or is not in the list
- * of everyday words that are also package names: {@code english-package-names.txt}). So "file a
- * bug" and "less than one percent" name neither {@code file} nor {@code less}.
+ * of everyday words that are also package names). So "file a bug" and "less than one percent"
+ * name neither {@code file} nor {@code less}.
  */
 public final class PackageMentions {
 
-    private static final Set<String> ENGLISH = load();
+    /**
+     * Fedora package names that are also everyday English words: such a name counts only in an
+     * unambiguous form. "file a bug", "check which kernel", "less than one percent" name no
+     * package. Add words here, not exceptions elsewhere.
+     */
+    private static final Set<String> ENGLISH = Set.of(("""
+            abrt anaconda ark at audit audacity bind blender bolt cheese clutter cockpit
+            colord crash dialog discover dolphin empathy epiphany expect file fuse grep info
+            less links make man mock mutter orca pass patch perl plasma polari
+            ruby rust sane screen seahorse spectacle steam sushi time toolbox totem tracker
+            transmission tree tuned units watch which wine words
+            """).strip().split("\\s+"));
     private static final Pattern URL = Pattern.compile("https?://\\S+");
     private static final Pattern CODE = Pattern.compile("`([^`\\n]{1,200})`");
     private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9._+-]*");
@@ -68,11 +73,6 @@ public final class PackageMentions {
         return plain.contains(name) && !ENGLISH.contains(name);
     }
 
-    /** Whether a name could be read as an everyday English word (and so needs an unambiguous form). */
-    static boolean isEnglishWord(String name) {
-        return ENGLISH.contains(name.toLowerCase(Locale.ROOT));
-    }
-
     private static void words(String text, Set<String> into) {
         Matcher w = WORD.matcher(text);
         while (w.find()) {
@@ -86,19 +86,5 @@ public final class PackageMentions {
     /** A word without the sentence's punctuation around it ("gnome-shell." → "gnome-shell"). */
     private static String trim(String word) {
         return word.replaceAll("^[.\\-]+|[.\\-]+$", "");
-    }
-
-    private static Set<String> load() {
-        Set<String> words = new LinkedHashSet<>();
-        try (InputStream in = PackageMentions.class.getResourceAsStream("english-package-names.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("english-package-names.txt is missing from the jar");
-            }
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> words.add(l.toLowerCase(Locale.ROOT)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Set.copyOf(words);
     }
 }

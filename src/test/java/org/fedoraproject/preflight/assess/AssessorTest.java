@@ -127,11 +127,19 @@ class AssessorTest {
     }
 
     @Test
-    void anUpdateWithinTheRangeLeavesTheSystemAffectedAndHolds() {
+    void anUpdateWithinTheRangeLeavesTheSystemAffectedAndIsACautionNotAHold() {
+        // From a version in the range to another in it: holding protects from nothing (#27, point 8).
         Assessment a = assess(installed("mesa-dri-drivers-25.1.4-1.fc43.x86_64"),
                 List.of(update("mesa-dri-drivers-25.1.5-1.fc43.x86_64")), incident("FPS-1", Severity.MAJOR, MESA));
         assertEquals(Map.of("FPS-1", "affected"), relations(a));
-        assertEquals(Verdict.HOLD, a.verdict());
+        assertEquals(Map.of("mesa-dri-drivers", "caution"), verdicts(a));
+        assertEquals(Verdict.CAUTION, a.verdict());
+        assertTrue(a.updates().get(0).evidence().get(0).contains("this system stays affected after this update"),
+                a.updates().get(0).evidence().toString());
+        // Entering a range the installed version is not in still holds.
+        Assessment entering = assess(installed("mesa-dri-drivers-25.1.2-1.fc43.x86_64"),
+                List.of(update("mesa-dri-drivers-25.1.5-1.fc43.x86_64")), incident("FPS-1", Severity.MAJOR, MESA));
+        assertEquals(Verdict.HOLD, entering.verdict());
     }
 
     @Test

@@ -91,4 +91,15 @@ class InstallonlyTest {
         assertEquals(Map.of("K", "at-risk"), relations(risk));
         assertEquals(Map.of("kernel-core", "hold"), verdicts(risk));
     }
+
+    @Test
+    void aKernelUpdateHoldsUnlessTheDefaultKernelIsAlreadyInTheRange() {
+        AffectedPackage open = range("kernel-core", "6.17.6-300.fc43", null);
+        List<InstalledPackage> two = installed("kernel-core-6.17.5-300.fc43.x86_64", "kernel-core-6.17.6-300.fc43.x86_64");
+        List<PendingUpdate> next = List.of(update("kernel-core-6.17.7-300.fc43.x86_64"));
+        // The default is 6.17.5, outside the range: 6.17.7 would bring the problem to the next boot.
+        assertEquals(Map.of("kernel-core", "hold"), verdicts(assess(two, next, boot(null, "6.17.5-300.fc43.x86_64"), major(open))));
+        // The default is 6.17.6, in the range: the system already boots into the problem, 6.17.7 changes nothing.
+        assertEquals(Map.of("kernel-core", "caution"), verdicts(assess(two, next, boot(null, "6.17.6-300.fc43.x86_64"), major(open))));
+    }
 }

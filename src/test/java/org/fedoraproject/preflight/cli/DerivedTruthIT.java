@@ -256,4 +256,29 @@ class DerivedTruthIT {
         assertTrue(full.get("complete").getAsBoolean(), full.toString());
         assertEquals(0, full.getAsJsonArray("not_checked").size());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void anUpdateThatStaysInsideTheRangeTheSystemIsInIsACautionNotAHold(String manager) throws Exception {
+        EdgeRootsIT.Root root = EdgeRootsIT.root(manager);
+        // mesa-libGL.x86_64 and .i686 are both at 25.1.4; the incident is scoped to i686, no fix yet;
+        // the repositories offer mesa-libGL.i686 25.1.6, still in the range.
+        feed.publish(utf8("{\"format\":\"preflight-incidents/1\",\"publisher\":\"test\",\"generated\":\"2026-11-21T00:00:00Z\","
+                + "\"expires\":\"2027-12-01T00:00:00Z\",\"incidents\":[{\"id\":\"I686-MESA\",\"title\":\"32-bit games crash\","
+                + "\"summary\":\"\",\"status\":\"identified\",\"severity\":\"major\",\"published\":\"2026-11-20T10:00:00Z\","
+                + "\"modified\":\"2026-11-20T10:00:00Z\",\"resolved\":null,\"releases\":[\"43\"],\"arches\":[\"i686\"],"
+                + "\"affected\":[{\"name\":\"mesa-libGL\",\"introduced\":\"25.1.4-1.fc43\",\"last_good\":\"25.1.2-1.fc43\"}]}]}"));
+        JsonObject check = json(root, "check", "--feed", feed.url());
+        JsonObject i686 = null;
+        for (JsonElement u : check.getAsJsonArray("updates")) {
+            JsonObject o = u.getAsJsonObject();
+            if (o.get("name").getAsString().equals("mesa-libGL") && o.get("arch").getAsString().equals("i686")) {
+                i686 = o;
+            }
+        }
+        assertEquals("caution", i686.get("verdict").getAsString(), "holding protects from nothing: " + i686);
+        assertTrue(i686.get("evidence").toString().contains("this system stays affected after this update"), i686.toString());
+        assertEquals("caution", check.get("verdict").getAsString(), check.toString());
+        assertEquals("affected", byKey(check.getAsJsonArray("incidents"), "id", "I686-MESA").get("relation").getAsString());
+    }
 }
