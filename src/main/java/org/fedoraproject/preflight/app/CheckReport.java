@@ -70,8 +70,10 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
     }
 
     /**
-     * The command that installs the pending updates not on hold, when some are on hold and the
-     * system updates package by package (on an Atomic desktop an update is one image).
+     * The command that installs the pending updates with no known problem, when some are on hold
+     * and the system updates package by package (on an Atomic desktop an update is one image). It
+     * leaves out the held updates and those to take care with: "the rest has no known problem"
+     * must be true of what the command installs.
      */
     public Optional<org.fedoraproject.preflight.guide.ShellCommand> upgradeTheRest() {
         Set<String> held = assessment.heldUpdates();
@@ -79,7 +81,8 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
         if (held.isEmpty() || manager.isEmpty() || manager.get() == org.fedoraproject.preflight.machine.PackageManager.RPM_OSTREE) {
             return Optional.empty();
         }
-        return Optional.of(org.fedoraproject.preflight.guide.DnfCommand.upgradeExcept(manager.get(), commandRoot, held));
+        return Optional.of(org.fedoraproject.preflight.guide.DnfCommand.upgradeExcept(manager.get(), commandRoot,
+                assessment.updatesWithAProblem()));
     }
 
     public boolean complete() {

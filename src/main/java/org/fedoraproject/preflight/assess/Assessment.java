@@ -41,6 +41,12 @@ public record Assessment(Verdict verdict, List<UpdateAssessment> updates, List<I
      * A range with no known start (a bug that says which release, not which version) does not
      * make a system affected, even when a pending update is past its fix.
      */
+    /** The names of the pending updates with a known problem (held, or to take care with): "the rest" leaves them out. */
+    public java.util.Set<String> updatesWithAProblem() {
+        return updates.stream().filter(u -> u.verdict() == UpdateVerdict.HOLD || u.verdict() == UpdateVerdict.CAUTION)
+                .map(u -> u.update().nevra().name()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     public boolean affected() {
         return incidents.stream().anyMatch(i -> i.relation() == Relation.AFFECTED
                 || i.relation() == Relation.FIX_AVAILABLE && i.affected().stream().anyMatch(AffectedInstall::broughtBySince));

@@ -249,9 +249,19 @@ final class CheckText {
         };
     }
 
-    /** The rest, with the command that leaves out every held update (a plain upgrade would install them). */
+    /**
+     * Each update to take care with that no incident explains (Bodhi's feedback, recent bugs),
+     * with its reason; then the rest, with the command that leaves out every update with a
+     * known problem (a plain upgrade would install them).
+     */
     private static List<String> withOthers(List<String> todo, CheckReport report, Messages m) {
         Assessment a = report.assessment();
+        for (UpdateAssessment u : a.updates()) {
+            if (u.verdict().ordinal() >= UpdateVerdict.CAUTION.ordinal() && u.incidents().isEmpty() && !u.evidence().isEmpty()) {
+                todo.add(m.get(u.verdict() == UpdateVerdict.HOLD ? "cli.check.todo.holdBecause" : "cli.check.todo.takeCare",
+                        u.update().nevra().name() + " " + u.update().nevra().evr(), String.join("; ", u.evidence())));
+            }
+        }
         long ok = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.OK).count();
         if (a.verdict() == Verdict.HOLD && ok > 0) {
             todo.add(report.upgradeTheRest().map(c -> m.get("cli.check.todo.othersCommand", ok, c.display()))

@@ -11,11 +11,12 @@ import java.util.Optional;
  * status Bodhi adds later, kept as given), karma, the negative feedback, linked bugs, severity,
  * whether it suggests a reboot, since when it has been in testing, and its builds (NVRs, with
  * the epoch of each that Bodhi gives: Bugzilla's "Fixed In" names a build without it), and when
- * it was submitted (its bugs filed while it was in testing count against it).
+ * it was submitted (its bugs filed while it was in testing count against it), and the karma at
+ * which Bodhi withdraws it ({@code unstable_karma}, -3 unless the packager set another).
  */
 public record BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
                           boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url,
-                          Map<String, Long> buildEpochs, Optional<Instant> submitted) {
+                          Map<String, Long> buildEpochs, Optional<Instant> submitted, int unstableKarma) {
 
     /** A comment with negative karma. */
     public record Comment(String author, Instant at, String text, int karma) {
@@ -41,7 +42,19 @@ public record BodhiUpdate(String alias, String status, int karma, List<Comment> 
     /** An update whose builds' epochs are not known. */
     public BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
                        boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url) {
-        this(alias, status, karma, negative, bugs, severity, rebootSuggested, testingSince, builds, url, Map.of(), Optional.empty());
+        this(alias, status, karma, negative, bugs, severity, rebootSuggested, testingSince, builds, url, Map.of(), Optional.empty(),
+                DEFAULT_UNSTABLE_KARMA);
+    }
+
+    /** Bodhi's default {@code unstable_karma}: at this karma it takes an update in testing back. */
+    public static final int DEFAULT_UNSTABLE_KARMA = -3;
+
+    /**
+     * Karma at or below the update's unstable threshold: where Bodhi itself withdraws an update
+     * from testing. A stable update gets there only when several testers report it broken.
+     */
+    public boolean unstable() {
+        return unstableKarma < 0 && karma <= unstableKarma;
     }
 
     /** Negative karma or unpushed: a reason for caution (never, alone, for a hold). */

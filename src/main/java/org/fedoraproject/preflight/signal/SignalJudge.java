@@ -84,10 +84,16 @@ public final class SignalJudge {
             if (bodhi.isPresent() && bodhi.get().warns()) {
                 BodhiUpdate b = bodhi.get();
                 boolean unpushed = b.status().equals("unpushed");
-                evidence.add(name + ": " + (unpushed ? "derived from Bodhi: " : "negative feedback in Bodhi: ") + "update "
+                // Karma at Bodhi's unstable threshold is where Bodhi itself takes a testing update back.
+                boolean withdrawn = unpushed || b.unstable();
+                evidence.add(name + ": " + (withdrawn ? "derived from Bodhi: " : "negative feedback in Bodhi: ") + "update "
                         + b.alias() + " is " + b.status() + " with karma " + b.karma()
-                        + (b.negative().isEmpty() ? "" : " and " + b.negative().size() + " negative comment(s)"));
-                verdict = verdict.worst(unpushed ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
+                        + (b.negative().isEmpty() ? "" : " and " + b.negative().size() + " negative comment(s)")
+                        + (b.unstable() ? ", at or below its unstable threshold (" + b.unstableKarma()
+                                + "), where Bodhi withdraws an update in testing" : "")
+                        + b.negative().stream().limit(3).map(c -> "; " + c.author() + ": \"" + firstLine(c.text()) + "\"")
+                                .collect(java.util.stream.Collectors.joining()));
+                verdict = verdict.worst(withdrawn ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
             }
             if (!filed.isEmpty()) {
                 List<Bug> serious = filed.stream().filter(b -> b.severity().equals("urgent") || b.severity().equals("high")).toList();
@@ -113,6 +119,12 @@ public final class SignalJudge {
             verdict = Verdict.CAUTION;
         }
         return new Assessment(verdict, updates, assessment.incidents());
+    }
+
+    /** The first line of a comment, at most 120 characters: enough to say why, never a wall of text. */
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 
     /** Topics whose title names one of these packages unambiguously ({@link PackageMentions}). */

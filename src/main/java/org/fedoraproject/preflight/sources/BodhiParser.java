@@ -71,7 +71,8 @@ public final class BodhiParser {
         return Optional.of(new BodhiUpdate(alias, text(u, "status").isEmpty() ? "unknown" : text(u, "status"),
                 integer(u, "karma", 0), negative, bugs, text(u, "severity").isEmpty() ? "unspecified" : text(u, "severity"),
                 text(u, "suggest").equals("reboot"), date(text(u, "date_testing")), builds,
-                url.startsWith("https://") ? url : baseUrl + "/updates/" + alias, epochs, date(text(u, "date_submitted"))));
+                url.startsWith("https://") ? url : baseUrl + "/updates/" + alias, epochs, date(text(u, "date_submitted")),
+                integer(u, "unstable_karma", BodhiUpdate.DEFAULT_UNSTABLE_KARMA)));
     }
 
     /**

@@ -281,4 +281,40 @@ class DerivedTruthIT {
         assertEquals("caution", check.get("verdict").getAsString(), check.toString());
         assertEquals("affected", byKey(check.getAsJsonArray("incidents"), "id", "I686-MESA").get("relation").getAsString());
     }
+
+    /** Bodhi answers for firefox's advisory with this karma and these testers' -1s (since no reset). */
+    void firefoxKarma(int karma, int negative) {
+        StringBuilder comments = new StringBuilder();
+        for (int k = 0; k < negative; k++) {
+            comments.append(k == 0 ? "" : ",").append("{\"karma\":-1,\"text\":\"No sound after the update\",\"user\":{\"name\":\"t")
+                    .append(k).append("\"}}");
+        }
+        server.answerByQuery("/updates/", query -> Answer.json(utf8("{\"updates\":[{\"alias\":\"FEDORA-2026-aa11bb22cc\","
+                + "\"status\":\"stable\",\"karma\":" + karma + ",\"builds\":[{\"nvr\":\"firefox-146.0-1.fc43\",\"epoch\":0}],"
+                + "\"comments\":[" + comments + "]}],\"page\":1,\"pages\":1}"), null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void theAdviceAndItsCommandAgree(String manager) throws Exception {
+        EdgeRootsIT.Root root = mainRoot(manager);
+        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+            feed.publish(in.readAllBytes()); // holds kernel-core and grub2-efi-x64
+        }
+        firefoxKarma(-2, 2);
+        Processes.Result text = preflight(root, "check", "--feed", feed.url());
+        assertEquals(2, text.exitCode(), text.stdout() + text.stderr());
+        assertTrue(text.stdout().contains("Take care with firefox 146.0-1.fc43: firefox 146.0-1.fc43: negative feedback in Bodhi"),
+                "a caution from Bodhi is named with its reason: " + text.stdout());
+        assertTrue(text.stdout().contains("t0: \"No sound after the update\""), text.stdout());
+        String rest = text.stdout().lines().filter(l -> l.contains("leaving out every update named above")).findFirst().orElseThrow();
+        for (String left : List.of("--exclude=firefox", "--exclude=gnome-shell", "--exclude=grub2-efi-x64", "--exclude=kernel-core")) {
+            assertTrue(rest.contains(left), "the command installs no update the advice warns of: " + rest);
+        }
+
+        firefoxKarma(-3, 3);
+        JsonObject check = json(root, "check", "--feed", feed.url());
+        JsonObject firefox = byKey(check.getAsJsonArray("updates"), "name", "firefox");
+        assertEquals("hold", firefox.get("verdict").getAsString(), "karma -3, where Bodhi takes a testing update back: " + firefox);
+    }
 }

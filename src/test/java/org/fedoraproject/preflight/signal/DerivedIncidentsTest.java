@@ -173,7 +173,7 @@ class DerivedIncidentsTest {
         assertEquals("1:5.4.6-2.fc43", DerivedIncidents.fixedIn(bug, "43", signals(List.of(revert), List.of(), List.of()), none)
                 .orElseThrow().toString());
         BodhiUpdate bodhi = new BodhiUpdate("FEDORA-2026-0e0e0e0e0e", "stable", 3, List.of(), List.of(), "high", false,
-                Optional.empty(), List.of("xz-5.4.6-2.fc43"), "https://b", Map.of("xz-5.4.6-2.fc43", 1L), Optional.empty());
+                Optional.empty(), List.of("xz-5.4.6-2.fc43"), "https://b", Map.of("xz-5.4.6-2.fc43", 1L), Optional.empty(), -3);
         Signals fromBodhi = new Signals(Map.of(), Map.of(bodhi.alias(), bodhi), List.of(), List.of(), List.of(), Map.of(), List.of(),
                 List.of(), List.of());
         assertEquals("1:5.4.6-2.fc43", DerivedIncidents.fixedIn(bug, "43", fromBodhi, none).orElseThrow().toString());

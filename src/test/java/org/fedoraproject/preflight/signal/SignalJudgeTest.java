@@ -43,7 +43,8 @@ class SignalJudgeTest {
         assertEquals(UpdateVerdict.CAUTION, judged.updates().get(0).verdict());
         assertEquals(UpdateVerdict.OK, judged.updates().get(1).verdict());
         assertEquals("mesa-dri-drivers 25.1.6-1.fc43: negative feedback in Bodhi: update FEDORA-2026-x is testing with karma -2"
-                + " and 2 negative comment(s)", judged.updates().get(0).evidence().get(0));
+                + " and 2 negative comment(s); u0: \"broke\"; u1: \"broke\"", judged.updates().get(0).evidence().get(0),
+                "the reason, with what the testers said");
         Assessment unpushed = SignalJudge.apply(safe, with(bodhi("unpushed", 0, 0)));
         assertEquals(UpdateVerdict.HOLD, unpushed.updates().get(0).verdict(), "Bodhi took the update back: strong evidence");
         assertEquals(Verdict.HOLD, unpushed.verdict());
@@ -51,8 +52,13 @@ class SignalJudgeTest {
         assertEquals(Verdict.SAFE, SignalJudge.apply(safe, with(bodhi("stable", 3, 0))).verdict(), "good karma changes nothing");
         Assessment hold = new Assessment(Verdict.HOLD, safe.updates(), List.of());
         assertEquals(Verdict.HOLD, SignalJudge.apply(hold, with(bodhi("testing", -5, 0))).verdict());
-        assertTrue(SignalJudge.apply(safe, with(bodhi("testing", -5, 0))).updates().stream()
-                .noneMatch(u -> u.verdict() == UpdateVerdict.HOLD), "negative karma alone never holds");
+        assertTrue(SignalJudge.apply(safe, with(bodhi("testing", -2, 0))).updates().stream()
+                .noneMatch(u -> u.verdict() == UpdateVerdict.HOLD), "negative karma above the unstable threshold never holds");
+        Assessment unstable = SignalJudge.apply(safe, with(bodhi("stable", -3, 3)));
+        assertEquals(UpdateVerdict.HOLD, unstable.updates().get(0).verdict(),
+                "karma -3: where Bodhi itself takes an update in testing back");
+        assertTrue(unstable.updates().get(0).evidence().get(0).contains("at or below its unstable threshold (-3)"),
+                unstable.updates().get(0).evidence().toString());
         assertEquals("mesa-dri-drivers-25.1.6-1.fc43", SignalJudge.nvr(safe.updates().get(0).update()));
     }
 
