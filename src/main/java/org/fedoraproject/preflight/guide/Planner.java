@@ -227,8 +227,7 @@ switch (assessment.relation()) {
             }
             if (!context.available().getOrDefault(range.name(), Set.of()).contains(good)) {
                 unavailable = true;
-                notes.add(Text.of("guide.note.archive", range.name() + " " + good, KOJI_BUILD + range.name() + "-" + good.version()
-                        + "-" + good.release()));
+                notes.add(Text.of("guide.note.archive", range.name() + " " + good, kojiBuild(sourceOf(a), good)));
             }
         }
         if (targets.isEmpty()) {
@@ -244,7 +243,10 @@ switch (assessment.relation()) {
         Text why = Text.of("guide.why.goBack");
         Optional<Long> undo = undoable(assessment, context.manager());
         if (undo.isPresent()) {
-            commands.add(dnf(context, "history", "undo", Long.toString(undo.get())));
+            // The alternative needs the same repositories as the downgrade, or it cannot find the
+            // old builds ("Cannot find rpm nevra") and changes nothing.
+            commands.add(unavailable ? dnf(context, "--enablerepo=updates-archive", "history", "undo", Long.toString(undo.get()))
+                    : dnf(context, "history", "undo", Long.toString(undo.get())));
             why = Text.of("guide.why.goBackUndo", Long.toString(undo.get()));
         }
         return List.of(new Step(Text.of("guide.step.goBack", targets.size()), why, commands, List.of(), checks));
@@ -282,10 +284,24 @@ switch (assessment.relation()) {
                     List.of(ShellCommand.asRoot("rpm-ostree", "rollback")), List.of(),
                     List.of(new Check.Booted(rollback.get().checksum())));
         }
-        List<ShellCommand> commands = new ArrayList<>();
+        // rpm-ostree takes the RPMs themselves: Koji keeps each build's packages under the source
+        // package's name, version and release, one file per binary package and arch.
+        List<String> rpms = new ArrayList<>();
         for (AffectedInstall a : assessment.affected()) {
-            a.range().lastGood().ifPresent(good -> commands.add(ShellCommand.asRoot("rpm-ostree", "override", "replace",
-                    KOJI_BUILD + PackageName.check(a.range().name()) + "-" + good.version() + "-" + good.release())));
+            a.range().lastGood().map(g -> Evr.parseBuildable(g.toString())).ifPresent(good -> {
+                String arch = PackageName.check(a.installed().nevra().arch());
+                String rpm = KOJI_PACKAGES + PackageName.check(sourceOf(a)) + "/" + good.version() + "/" + good.release() + "/" + arch
+                        + "/" + PackageName.check(a.range().name()) + "-" + good.version() + "-" + good.release() + "." + arch + ".rpm";
+                if (!rpms.contains(rpm)) {
+                    rpms.add(rpm);
+                }
+            });
+        }
+        List<ShellCommand> commands = new ArrayList<>();
+        if (!rpms.isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("rpm-ostree", "override", "replace"));
+            args.addAll(rpms);
+            commands.add(ShellCommand.asRoot(args.toArray(String[]::new)));
         }
         notes.add(Text.of("guide.note.noOlderDeployment"));
         return new Step(Text.of("guide.step.override"), Text.of("guide.why.override"),
@@ -325,6 +341,21 @@ switch (assessment.relation()) {
 
     /** Koji's page of one build, by NAME-VERSION-RELEASE: where a build no repository keeps can still be had. */
     static final String KOJI_BUILD = "https://koji.fedoraproject.org/koji/search?type=build&match=exact&terms=";
+    /** Where Koji keeps a build's RPMs: {@code SOURCE/VERSION/RELEASE/ARCH/NAME-VERSION-RELEASE.ARCH.rpm}. */
+    static final String KOJI_PACKAGES = "https://kojipkgs.fedoraproject.org/packages/";
+
+    /**
+     * Koji knows builds by the source package: ostree-2023.3-3.fc38 builds ostree-libs. The
+     * installed package's SOURCERPM names it, else the feed's {@code source}, else the name.
+     */
+    static String sourceOf(AffectedInstall a) {
+        String installed = a.installed().source();
+        return !installed.isEmpty() ? installed : a.range().source().orElse(a.range().name());
+    }
+
+    static String kojiBuild(String source, Evr good) {
+        return KOJI_BUILD + PackageName.check(source) + "-" + good.version() + "-" + good.release();
+    }
 
     static ShellCommand dnf(Context context, String... args) {
         return DnfCommand.of(context.manager(), context.installRoot(), List.of(args));

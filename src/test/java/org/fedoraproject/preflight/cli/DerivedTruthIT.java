@@ -317,4 +317,94 @@ class DerivedTruthIT {
         JsonObject firefox = byKey(check.getAsJsonArray("updates"), "name", "firefox");
         assertEquals("hold", firefox.get("verdict").getAsString(), "karma -3, where Bodhi takes a testing update back: " + firefox);
     }
+
+    private final List<Path> made = new ArrayList<>();
+
+    @AfterEach
+    void removeCopies() {
+        made.forEach(p -> Processes.run(List.of("rm", "-rf", p.toString()), null, Map.of()));
+    }
+
+    /**
+     * A copy of a root whose enabled repositories no longer have mesa 25.1.2 (as Fedora's updates
+     * repository keeps only the newest build), with a disabled updates-archive repository that has it.
+     */
+    EdgeRootsIT.Root archivedCopy(EdgeRootsIT.Root of, Path archive, String repoBase) throws Exception {
+        String name = "archive-copy-" + made.size() + "-" + ProcessHandle.current().pid();
+        Path path = of.path().resolveSibling(name);
+        made.add(path);
+        assertEquals(0, Processes.run(List.of("cp", "-a", of.path().toString(), path.toString()), null, Map.of()).exitCode());
+        Path repos = path.resolve("etc/yum.repos.d");
+        java.nio.file.Files.writeString(repos.resolve("fedora.repo"), "excludepkgs=mesa-dri-drivers,mesa-libGL\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        java.nio.file.Files.writeString(repos.resolve("updates-archive.repo"), "[updates-archive]\nname=Fedora 43 - updates-archive\n"
+                + "baseurl=file://" + repoBase + "/" + archive.getFileName() + "\nenabled=0\ngpgcheck=0\n");
+        if (of.manager().equals("dnf4")) {
+            Path plugins = java.nio.file.Files.createDirectories(path.resolve("etc/dnf/plugins"));
+            java.nio.file.Files.writeString(plugins.resolve("versionlock.conf"), "[main]\nenabled = 1\nlocklist = "
+                    + plugins.resolve("versionlock.list") + "\n");
+            java.nio.file.Files.writeString(plugins.resolve("versionlock.list"), "");
+            return new EdgeRootsIT.Root("dnf4", path, path.toString(), List.of());
+        }
+        return new EdgeRootsIT.Root("dnf5", path, "/roots/" + name, of.prefix());
+    }
+
+    static java.util.Set<String> mesa(EdgeRootsIT.Root root) {
+        List<String> command = new ArrayList<>(root.prefix());
+        command.addAll(List.of("rpm", "--root", root.commandRoot(), "-q", "--qf", "%{NAME}-%{VERSION}-%{RELEASE}\\n",
+                "mesa-dri-drivers", "mesa-libGL"));
+        return new java.util.TreeSet<>(Processes.run(command, null, Map.of()).stdout().lines().toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void bothWaysBackWorkWhenTheLastGoodBuildIsOnlyInUpdatesArchive(String manager) throws Exception {
+        if (!TestRoots.isRoot()) {
+            org.fedoraproject.preflight.testing.Tools.missing("running dnf on a copy of a root needs root");
+        }
+        EdgeRootsIT.Root main = mainRoot(manager);
+        Path repos = TestRoots.dir().resolve("sid/srv/repos");
+        Path archive = repos.resolve("archive-" + ProcessHandle.current().pid() + "-" + manager);
+        made.add(archive);
+        java.nio.file.Files.createDirectories(archive);
+        for (String rpm : List.of("mesa-dri-drivers-25.1.2-1.fc43.x86_64.rpm", "mesa-libGL-25.1.2-1.fc43.x86_64.rpm")) {
+            java.nio.file.Files.copy(repos.resolve("fedora").resolve(rpm), archive.resolve(rpm));
+        }
+        assertEquals(0, Processes.run(List.of("createrepo_c", "--quiet", archive.toString()), null, Map.of()).exitCode());
+        String base = manager.equals("dnf4") ? repos.toString() : "/srv/repos";
+        EdgeRootsIT.Root byDowngrade = archivedCopy(main, archive, base);
+        EdgeRootsIT.Root byUndo = archivedCopy(main, archive, base);
+        feed.publish(utf8("{\"format\":\"preflight-incidents/1\",\"publisher\":\"test\",\"generated\":\"2026-11-21T00:00:00Z\","
+                + "\"expires\":\"2027-12-01T00:00:00Z\",\"incidents\":[{\"id\":\"MESA-ARCHIVE\",\"title\":\"GPU hang\","
+                + "\"summary\":\"\",\"status\":\"identified\",\"severity\":\"major\",\"published\":\"2026-11-20T10:00:00Z\","
+                + "\"modified\":\"2026-11-20T10:00:00Z\",\"resolved\":null,\"releases\":[\"43\"],\"affected\":["
+                + "{\"name\":\"mesa-dri-drivers\",\"introduced\":\"25.1.4-1.fc43\",\"last_good\":\"25.1.2-1.fc43\"},"
+                + "{\"name\":\"mesa-libGL\",\"introduced\":\"25.1.4-1.fc43\",\"last_good\":\"25.1.2-1.fc43\"}]}]}"));
+
+        JsonObject guide = json(byDowngrade, "guide", "MESA-ARCHIVE", "--feed", feed.url());
+        JsonObject back = null;
+        for (JsonElement step : guide.getAsJsonArray("steps")) {
+            if (step.getAsJsonObject().get("title").getAsString().startsWith("Go back")) {
+                back = step.getAsJsonObject();
+            }
+        }
+        assertTrue(back != null && back.getAsJsonArray("commands").size() == 2, "a downgrade and an undo: " + guide);
+        List<List<String>> ways = new ArrayList<>();
+        for (JsonElement c : back.getAsJsonArray("commands")) {
+            List<String> argv = new ArrayList<>();
+            c.getAsJsonObject().getAsJsonArray("argv").forEach(a -> argv.add(a.getAsString()));
+            assertTrue(argv.contains("--enablerepo=updates-archive"), "every way back reaches the archive: " + argv);
+            ways.add(argv);
+        }
+        assertTrue(ways.get(1).contains("undo"), ways.toString());
+        // Each alternative, run for real on its own copy, brings back the last good builds.
+        int k = 0;
+        for (EdgeRootsIT.Root copy : List.of(byDowngrade, byUndo)) {
+            List<String> argv = new ArrayList<>(ways.get(k++));
+            argv.replaceAll(a -> a.equals("--installroot=" + byDowngrade.commandRoot()) ? "--installroot=" + copy.commandRoot() : a);
+            Processes.Result run = Processes.run(copy.dnf(argv), null, Map.of());
+            assertEquals(0, run.exitCode(), argv + "\n" + run.stdout() + run.stderr());
+            assertEquals(java.util.Set.of("mesa-dri-drivers-25.1.2-1.fc43", "mesa-libGL-25.1.2-1.fc43"), mesa(copy), argv.toString());
+        }
+    }
 }

@@ -253,4 +253,31 @@ class PlannerTest {
     void controlCharactersNeverEnterACommand() {
         assertThrows(IllegalArgumentException.class, () -> ShellCommand.asRoot("dnf", "downgrade", "mesa\n; rm -rf /"));
     }
+
+    /** ostree 2023.4 on F38 (a replayed incident): ostree-libs is built from the source package ostree. */
+    static IncidentAssessment ostreeLibs() {
+        Incident incident = new Incident("FPS-OSTREE", "Updates fail", "", IncidentStatus.IDENTIFIED, Severity.MAJOR, T0, T0,
+                Optional.empty(), List.of(), List.of(), List.of(), List.of(new AffectedPackage("ostree-libs",
+                new VersionRange(Evr.parse("2023.4-1.fc38"), Optional.empty()), Optional.of(Evr.parse("2023.3-3.fc38")))),
+                List.of(), Fix.NONE, List.of(), List.of(), List.of());
+        SystemFacts facts = new SystemFacts("38", "silverblue", "x86_64", List.of(new InstalledPackage(
+                Nevra.parse("ostree-libs-2023.4-1.fc38.x86_64"), T0, "ostree")), List.of(), SinceLookup.NONE);
+        return Assessor.assess(facts, List.of(new SourcedIncident(incident, "test", List.of()))).incidents().get(0);
+    }
+
+    @Test
+    void kojiKnowsBuildsByTheirSourcePackage() {
+        Plan plan = Planner.plan(ostreeLibs(), dnf(PackageManager.DNF4, Map.of()));
+        String note = English.of(plan.notes().get(0));
+        assertTrue(note.contains("terms=ostree-2023.3-3.fc38"), "the source build, not the subpackage: " + note);
+        assertTrue(!note.contains("terms=ostree-libs"), note);
+    }
+
+    @Test
+    void rpmOstreeReplacesWithTheBuildsRpmsFromKoji() {
+        Plan plan = Planner.plan(ostreeLibs(), dnf(PackageManager.RPM_OSTREE, Map.of()));
+        assertEquals("sudo rpm-ostree override replace https://kojipkgs.fedoraproject.org/packages/ostree/2023.3/3.fc38/x86_64/"
+                + "ostree-libs-2023.3-3.fc38.x86_64.rpm", plan.steps().get(0).command().orElseThrow().display(),
+                "an RPM rpm-ostree can fetch, under the source package's build (Koji's search page is no package)");
+    }
 }
