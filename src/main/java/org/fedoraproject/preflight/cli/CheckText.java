@@ -221,7 +221,8 @@ final class CheckText {
                 case FIX_AVAILABLE -> todo.add(m.get("cli.check.todo.update",
                         i.fixing().stream().map(u -> u.nevra().name()).distinct().toList(), incident.id(), g.dash(), incident.title()));
                 case AFFECTED -> todo.add(m.get("cli.check.todo.affected", incident.id(), g.dash(), incident.title())
-                        + (incident.workarounds().isEmpty() ? "" : " " + m.get("cli.check.todo.workaround"))
+                        + (incident.workarounds().isEmpty() ? "" : " " + m.get(i.incident().derived()
+                                ? "cli.check.todo.workaroundTopic" : "cli.check.todo.workaround"))
                         + (incident.status().isOpen() ? incident.fix().expected().map(d -> " " + m.get("cli.check.fixExpected", d))
                                 .orElse("") : ""));
                 case REPORTED -> todo.add(i.risky().isEmpty()

@@ -83,7 +83,7 @@ final class GuideCommand implements Callable<Integer> {
             out.println("   " + m.render(step.why()));
             step.commands().forEach(c -> out.println("     $ " + c.display()));
             if (!step.fromFeed().isEmpty()) {
-                out.println("   " + m.get("cli.guide.fromFeed"));
+                out.println("   " + m.render(plan.fromLabel()));
                 step.fromFeed().forEach(line -> out.println("     | " + line));
             }
             status.stillDifferent().forEach(d -> out.println("   " + m.get("cli.guide.stillDifferent", d)));

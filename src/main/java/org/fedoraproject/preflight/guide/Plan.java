@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import org.fedoraproject.preflight.text.Text;
 
-/** The way out of one incident on this system: the steps in order, and notes (what cannot be had, and why). */
-public record Plan(String incidentId, String title, String relation, String manager, List<Step> steps, List<Text> notes) {
+/**
+ * The way out of one incident on this system: the steps in order, notes (what cannot be had, and
+ * why), and {@code fromLabel}, what the lines a step quotes are from (the incident feed, or the
+ * Common Issues topic of a derived incident).
+ */
+public record Plan(String incidentId, String title, String relation, String manager, List<Step> steps, List<Text> notes,
+                   Text fromLabel) {
 
     public Plan {
         Objects.requireNonNull(incidentId, "incidentId");
@@ -14,5 +19,6 @@ public record Plan(String incidentId, String title, String relation, String mana
         Objects.requireNonNull(manager, "manager");
         steps = List.copyOf(steps);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(fromLabel, "fromLabel");
     }
 }

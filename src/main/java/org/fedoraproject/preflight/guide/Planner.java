@@ -77,6 +77,8 @@ public final class Planner {
         } else {
             steps.addAll(packageSteps(assessment, context, notes));
         }
+        // A derived incident's workaround is a Common Issues topic's, never "the feed's".
+        boolean topic = assessment.incident().derived();
         for (Workaround w : incident.workarounds()) {
             List<String> lines = new ArrayList<>(w.steps());
             lines.addAll(w.commands());
@@ -87,11 +89,12 @@ public final class Planner {
             Text title = w.title().isEmpty() ? Text.of(fixed ? "guide.step.undoWorkaroundTopic" : "guide.step.workaroundTopic")
                     : Text.of(fixed ? "guide.step.undoWorkaround" : "guide.step.workaround", w.title());
             steps.add(new Step(title,
-                    fixed || w.revert().isEmpty() ? Text.of("guide.why.fromFeed")
-                            : Text.of("guide.why.fromFeedRevert", String.join(" ", w.revert())),
+                    fixed || w.revert().isEmpty() ? Text.of(topic ? "guide.why.fromTopic" : "guide.why.fromFeed")
+                            : Text.of(topic ? "guide.why.fromTopicRevert" : "guide.why.fromFeedRevert", String.join(" ", w.revert())),
                     List.of(), fixed ? w.revert() : lines, List.of()));
         }
-        return new Plan(incident.id(), incident.title(), assessment.relation().id(), context.manager().id(), steps, notes);
+        return new Plan(incident.id(), incident.title(), assessment.relation().id(), context.manager().id(), steps, notes,
+                Text.of(topic ? "guide.fromTopic" : "guide.fromFeed"));
     }
 
     private static List<Check> outOfRange(IncidentAssessment assessment) {

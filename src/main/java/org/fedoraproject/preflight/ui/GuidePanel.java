@@ -87,7 +87,7 @@ final class GuidePanel {
         for (int k = 0; k < plan.steps().size(); k++) {
             StepStatus status = result.statuses().get(k);
             done += status.done() ? 1 : 0;
-            steps.getChildren().add(step(k + 1, plan.steps().get(k), status));
+            steps.getChildren().add(step(k + 1, plan.steps().get(k), status, plan));
         }
         plan.notes().forEach(n -> steps.getChildren().add(IncidentDetail.paragraph(text.get("guide.note", n))));
         String checked = text.get("guide.checked", words.dateTime(result.report().at()), done, plan.steps().size());
@@ -99,7 +99,7 @@ final class GuidePanel {
                 .collect(java.util.stream.Collectors.joining(" "));
     }
 
-    private Node step(int number, Step step, StepStatus status) {
+    private Node step(int number, Step step, StepStatus status, Plan plan) {
         Messages text = words.text();
         VBox box = new VBox(6);
         box.getStyleClass().addAll(Styles.STEP, status.done() ? Styles.STEP_DONE : Styles.STEP_TODO);
@@ -120,7 +120,7 @@ final class GuidePanel {
             box.getChildren().add(IncidentDetail.CommandLine.of(command.display(), text, copy));
         }
         if (!step.fromFeed().isEmpty()) {
-            Label from = new Label(text.get("guide.fromFeed"));
+            Label from = new Label(text.render(plan.fromLabel()));
             from.getStyleClass().add(Styles.MUTED);
             from.setWrapText(true);
             box.getChildren().add(from);

@@ -167,6 +167,24 @@ class DerivedTruthIT {
         }
         assertEveryCommandNamesItsPackage(commands);
         assertTrue(guide.toString().contains("Nobody has said which versions of"), guide.toString());
+
+        // Words: a derived incident's workaround is the Common Issues topic's, never "the feed's".
+        Processes.Result guideText = preflight(root, "guide", "rhbz#2400040");
+        assertTrue(guideText.stdout().contains("From the Common Issues topic"), guideText.stdout());
+        assertFalse(guideText.stdout().toLowerCase(java.util.Locale.ROOT).contains("feed"), guideText.stdout());
+        String todo = text.stdout().substring(0, text.stdout().indexOf("Pending updates") > 0 ? text.stdout().indexOf("Pending updates")
+                : text.stdout().length());
+        assertFalse(todo.contains("The feed gives a workaround"), todo);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void everyAdvisorysSeverityIsRead(String manager) {
+        // dnf4 prints a bugfix advisory's severity only in its info block; dnf5 in its JSON.
+        JsonObject check = json(mainRoot(manager), "check");
+        JsonObject mesa = byKey(check.getAsJsonArray("updateinfo"), "package", "mesa-dri-drivers");
+        assertEquals("Moderate", mesa.get("severity").getAsString(), mesa.toString());
+        assertEquals("bugfix", mesa.get("type").getAsString());
     }
 
     /** The dnf4 root (host dnf) or the dnf5 root (dnf5 in the sid chroot), as the jar reads them. */

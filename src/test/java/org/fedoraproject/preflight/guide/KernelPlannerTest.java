@@ -160,7 +160,7 @@ class KernelPlannerTest {
         Plan plan = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(), Map.of(), List.of(), Set.of(),
                 VersionLocks.NONE, onlyBad, boot));
         assertEquals(List.of(), commands(plan), "no bare install, no booting the affected kernel as 'the previous', no removal");
-        assertTrue(plan.notes().stream().map(English::of).anyMatch(n -> n.contains("no last good version of kernel-core")),
+        assertTrue(plan.notes().stream().map(English::of).anyMatch(n -> n.contains("No last good version of kernel-core")),
                 plan.notes().toString());
     }
 
