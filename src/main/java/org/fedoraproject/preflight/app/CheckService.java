@@ -189,6 +189,7 @@ public final class CheckService {
         Reading<VersionLocks> read = inspection.locks(request.root(), manager);
         read.get().ifPresentOrElse(h -> { }, () -> warnings.add(unreadable((Reading.Unavailable<?>) read)));
         VersionLocks locks = read.get().orElse(VersionLocks.NONE);
+        locks.invalid().forEach(i -> warnings.add(Text.untranslated(i)));
         List<InstalledPackage> installed = system.installed().get().orElse(List.of());
         Set<String> pinning = HoldAdvice.pinningAffected(locks, installed, incidents);
         Map<String, Set<Evr>> available = Map.of();
@@ -361,6 +362,8 @@ public final class CheckService {
             cannot.add(Text.of("check.cannot.whichSystem", u.source(), u.reason()));
         } else if (!os.get().isFedora()) {
             cannot.add(Text.of("check.cannot.notFedora", os.get().prettyName(), "preflight check --demo"));
+        } else if (!os.get().plainRelease()) {
+            cannot.add(Text.of("check.cannot.badRelease", os.get().versionId()));
         }
         uncheckedBecause.addAll(cannot);
         if (system.installed() instanceof Reading.Unavailable<?> u) {

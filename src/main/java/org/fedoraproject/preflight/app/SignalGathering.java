@@ -38,25 +38,25 @@ final class SignalGathering {
 
     static final String UPDATEINFO = SourceState.UPDATEINFO;
 
-    private final SignalSources sources;
+    private final SignalSources allSources;
     private final Inspection inspection;
     private final Executor executor;
 
     SignalGathering(SignalSources sources, Inspection inspection, Executor executor) {
-        this.sources = sources;
+        this.allSources = sources;
         this.inspection = inspection;
         this.executor = executor;
     }
 
     /** {@code sourceOf}: the source package of each installed (and pending) package, by name. */
     Signals gather(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf, boolean offline) {
-        return gather(system, settings, root, sourceOf, offline, system.os().get().filter(OsRelease::isFedora).map(OsRelease::versionId),
+        return gather(system, settings, root, sourceOf, offline, system.os().get().filter(OsRelease::isFedora).filter(OsRelease::plainRelease).map(OsRelease::versionId),
                 system.pending().get().map(p -> p.updates()).orElse(List.of()), false);
     }
 
     /** Fedora's releases, as Bodhi lists them. */
     SignalSources.Read<org.fedoraproject.preflight.signal.Release> releases(boolean offline) {
-        return sources.releases(offline);
+        return allSources.releases(offline);
     }
 
     /**
@@ -72,13 +72,14 @@ final class SignalGathering {
                            boolean offline, Optional<String> release, List<PendingUpdate> pending, boolean upgrade) {
         List<SourceState> states = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        SignalSources sources = allSources.forOneCheck(); // one deadline per source over all its requests
 
         CompletableFuture<SignalSources.Read<Bug>> commonBugs = settings.bugzilla() && release.isPresent()
                 ? async(() -> sources.commonBugs(release.get(), offline)) : done(SignalSources.BUGZILLA);
         CompletableFuture<SignalSources.Read<org.fedoraproject.preflight.signal.Release>> releases = settings.bodhi()
                 ? async(() -> sources.releases(offline)) : done(SignalSources.BODHI);
         CompletableFuture<SignalSources.Read<CommonIssue>> topics = settings.commonIssues() && release.isPresent()
-                ? async(() -> withPosts(sources.commonIssues(release.get(), offline), offline)) : done(SignalSources.COMMON_ISSUES_SOURCE);
+                ? async(() -> withPosts(sources, sources.commonIssues(release.get(), offline), offline)) : done(SignalSources.COMMON_ISSUES_SOURCE);
 
         List<Advisory> advisories = List.of();
         // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
@@ -96,12 +97,12 @@ final class SignalGathering {
         }
         List<Advisory> known = advisories;
         CompletableFuture<BodhiRead> bodhi = settings.bodhi() && !pending.isEmpty()
-                ? CompletableFuture.supplyAsync(() -> bodhi(pending, known, offline), executor)
+                ? CompletableFuture.supplyAsync(() -> bodhi(sources, pending, known, offline), executor)
                 : CompletableFuture.completedFuture(null);
         // The search for bugs filed since each update was submitted waits for Bodhi, which knows
         // when (updateinfo as dnf prints it gives only when the update went stable).
         CompletableFuture<SignalSources.Read<Bug>> filed = settings.bugzilla() && release.isPresent()
-                ? bodhi.thenApplyAsync(b -> filedSince(release.get(), pending, known, submitted(b), sourceOf, offline), executor)
+                ? bodhi.thenApplyAsync(b -> filedSince(sources, release.get(), pending, known, submitted(b), sourceOf, offline), executor)
                 : done(SignalSources.BUGZILLA);
 
         SignalSources.Read<CommonIssue> issues = topics.join();
@@ -146,7 +147,7 @@ final class SignalGathering {
      * Bodhi by the advisories' aliases for the updates that have one; the others in two rounds:
      * by their own NVR, then by the names their source package may have (SignalJudge.candidates).
      */
-    private BodhiRead bodhi(List<PendingUpdate> pending, List<Advisory> advisories, boolean offline) {
+    private BodhiRead bodhi(SignalSources sources, List<PendingUpdate> pending, List<Advisory> advisories, boolean offline) {
         Signals withAdvisories = new Signals(Map.of(), Map.of(), advisories, List.of(), List.of(), Map.of(), List.of(), List.of(),
                 List.of());
         List<String> aliases = pending.stream().flatMap(u -> SignalJudge.advisoryOf(u, withAdvisories).stream())
@@ -177,7 +178,7 @@ final class SignalGathering {
         return new BodhiRead(byBuild, byAlias, SourceState.combined(SignalSources.BODHI, states));
     }
 
-    private SignalSources.Read<CommonIssue> withPosts(SignalSources.Read<CommonIssue> list, boolean offline) {
+    private SignalSources.Read<CommonIssue> withPosts(SignalSources sources, SignalSources.Read<CommonIssue> list, boolean offline) {
         if (list.items().isEmpty()) {
             return list;
         }
@@ -186,7 +187,7 @@ final class SignalGathering {
     }
 
     /** The components of the pending updates that have an advisory, asked since the earliest submission. */
-    private SignalSources.Read<Bug> filedSince(String release, List<PendingUpdate> pending, List<Advisory> advisories,
+    private SignalSources.Read<Bug> filedSince(SignalSources sources, String release, List<PendingUpdate> pending, List<Advisory> advisories,
                                                Map<String, Instant> submitted, Map<String, String> sourceOf, boolean offline) {
         Map<String, Instant> since = new java.util.TreeMap<>(); // sorted: the same search URL (and kept answer) each time
         for (PendingUpdate u : pending) {

@@ -96,6 +96,7 @@ final class CheckJson {
             } else {
                 release.add("newest_stable", JsonNull.INSTANCE);
             }
+            release.add("ignored", strings(r.ignored()));
         });
         root.add("release", release);
         SignalsJson.add(root, report);

@@ -49,6 +49,7 @@ final class CheckText {
         printIncidents(a, out, m);
         printHolds(report, out, m);
         report.release().ifPresent(r -> {
+            r.ignored().forEach(i -> out.println(m.get("cli.check.releaseIgnored", i)));
             if (r.pastEnd()) {
                 out.println(m.get("cli.check.releasePastEnd", r.version(), r.supportEnd().get())
                         + r.newestStable().map(n -> " " + m.get("cli.check.releaseUpgrade", n, "preflight check --upgrade " + n)).orElse(""));

@@ -54,7 +54,9 @@ final class DnfHookCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        PrintStream say = System.err;
+        // What the hook says goes to dnf's terminal: nothing from a feed or a package name may control it.
+        java.io.PrintWriter say = new java.io.PrintWriter(new TerminalSafeWriter(new java.io.OutputStreamWriter(System.err,
+                java.nio.charset.Charset.defaultCharset())), true);
         if ("off".equalsIgnoreCase(env.getOrDefault(OFF, ""))) {
             say.println(m.get("hook.off", OFF));
             return 0;
@@ -94,7 +96,7 @@ final class DnfHookCommand implements Callable<Integer> {
         }
     }
 
-    private Integer check(PrintStream out, PrintStream say) {
+    private Integer check(PrintStream out, java.io.PrintWriter say) {
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Path root = Path.of(conf(out, in, "installroot").orElse("/"));

@@ -135,6 +135,11 @@ public final class PreflightCommand implements Callable<Integer> {
         }
         // The help's words, for the root and every subcommand built above.
         line.setResourceBundle(org.fedoraproject.preflight.text.Messages.help(java.util.Locale.getDefault()));
+        // Nothing a source said reaches the terminal as a control sequence (set after the subcommands: picocli passes it down).
+        // picocli's own colours would be escape sequences too: its help is plain.
+        line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        line.setOut(new java.io.PrintWriter(new TerminalSafeWriter(line.getOut()), true));
+        line.setErr(new java.io.PrintWriter(new TerminalSafeWriter(line.getErr()), true));
         return line;
     }
 

@@ -42,7 +42,8 @@ final class SignalsJson {
             o.addProperty("reboot_suggested", b.get().rebootSuggested());
             o.addProperty("days_in_testing", b.get().daysInTesting(report.at()));
             JsonArray comments = new JsonArray();
-            for (BodhiUpdate.Comment c : b.get().negative()) {
+            o.addProperty("negative_count", b.get().negative().size());
+            for (BodhiUpdate.Comment c : b.get().negative().subList(0, Math.min(20, b.get().negative().size()))) {
                 JsonObject comment = new JsonObject();
                 comment.addProperty("author", c.author());
                 comment.addProperty("date", c.at().toString());

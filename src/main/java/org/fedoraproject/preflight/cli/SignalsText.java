@@ -32,10 +32,16 @@ final class SignalsText {
                     + (x.status().equals("testing") ? m.get("cli.signals.daysInTesting", x.daysInTesting(report.at())) : "")
                     + (x.rebootSuggested() ? m.get("cli.signals.reboot") : "")
                     + (x.severity().equals("unspecified") ? "" : m.get("cli.signals.severity", x.severity())));
-            for (BodhiUpdate.Comment c : x.negative()) {
+            for (BodhiUpdate.Comment c : x.shownNegative()) {
                 out.println("      " + c.karma() + " " + c.author() + " (" + m.day(c.at()) + "): " + firstLine(c.text()));
             }
-            x.bugs().forEach(bug -> out.println("      " + m.get("cli.signals.bug", Long.toString(bug.id()), bug.title())));
+            if (x.negative().size() > x.shownNegative().size()) {
+                out.println("      " + m.get("cli.signals.moreComments", x.negative().size() - x.shownNegative().size()));
+            }
+            x.shownBugs().forEach(bug -> out.println("      " + m.get("cli.signals.bug", Long.toString(bug.id()), bug.title())));
+            if (x.bugs().size() > x.shownBugs().size()) {
+                out.println("      " + m.get("cli.signals.moreBugs", x.bugs().size() - x.shownBugs().size()));
+            }
             out.println("      " + x.url());
         }
         if (any) {

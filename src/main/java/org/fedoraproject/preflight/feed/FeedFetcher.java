@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.feed;
 
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.text.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -180,7 +181,13 @@ public final class FeedFetcher implements Closeable {
                 if (++redirects > MAX_REDIRECTS) {
                     return Response.failed(Text.of("feed.fetch.redirects", MAX_REDIRECTS));
                 }
-                URI next = uri.resolve(last.redirect);
+                URI next;
+                try {
+                    next = uri.resolve(last.redirect);
+                } catch (IllegalArgumentException e) {
+                    // "http://[::1" or a space: no address at all. Refused, never a stack trace.
+                    return Response.failed(Text.of("feed.fetch.badRedirect", SafeText.line(shortened(last.redirect))));
+                }
                 String scheme = String.valueOf(next.getScheme()).toLowerCase(Locale.ROOT);
                 if (!scheme.equals("https") && !(source.local() && scheme.equals("http"))) {
                     return Response.failed(Text.of("feed.fetch.notHttps", next.toString()));
@@ -282,6 +289,9 @@ public final class FeedFetcher implements Closeable {
             return Response.failed(mime.isEmpty() ? Text.of("feed.fetch.noContentType") : Text.of("feed.fetch.contentType", mime));
         }
         if (entity.getContentLength() > policy.maxBytes()) {
+            // Refused on the declared length: the connection is dropped, or the client would read
+            // the whole body to reuse it.
+            request.cancel();
             return Response.failed(Text.of("feed.fetch.tooLarge", policy.maxBytes() / (1024 * 1024)));
         }
         byte[] body;
@@ -382,5 +392,10 @@ public final class FeedFetcher implements Closeable {
             r.retryAfter = after;
             return r;
         }
+    }
+
+    /** At most 100 characters of a server's text in a message: enough to recognise, never the whole answer. */
+    static String shortened(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 99) + "…";
     }
 }

@@ -32,6 +32,9 @@ final class KernelPlanner {
 
     static List<Step> steps(IncidentAssessment assessment, Planner.Context context, List<Text> notes) {
         Incident incident = assessment.incident().incident();
+        if (context.boot().defaultKernel().isEmpty() && !context.boot().defaultFrom().isEmpty()) {
+            notes.add(Text.of("guide.note.defaultUnknown", context.boot().defaultFrom()));
+        }
         List<Step> steps = new ArrayList<>();
         switch (assessment.relation()) {
             case AT_RISK -> {

@@ -29,18 +29,32 @@ public record OsRelease(String id, String name, String versionId, String variant
         }
     }
 
+    /** The file's fields, each cleaned of terminal and bidi controls: they are shown and printed. */
     public static OsRelease of(Map<String, String> fields) {
+        java.util.function.Function<String, String> clean = org.fedoraproject.preflight.incident.SafeText::line;
         return new OsRelease(
-                fields.getOrDefault("ID", "linux"),
-                fields.getOrDefault("NAME", "Linux"),
-                fields.getOrDefault("VERSION_ID", ""),
-                fields.getOrDefault("VARIANT_ID", ""),
-                fields.getOrDefault("PRETTY_NAME", fields.getOrDefault("NAME", "Linux")),
-                fields.getOrDefault("OSTREE_VERSION", ""),
-                fields.getOrDefault("SUPPORT_END", ""));
+                clean.apply(fields.getOrDefault("ID", "linux")),
+                clean.apply(fields.getOrDefault("NAME", "Linux")),
+                clean.apply(fields.getOrDefault("VERSION_ID", "")),
+                clean.apply(fields.getOrDefault("VARIANT_ID", "")),
+                clean.apply(fields.getOrDefault("PRETTY_NAME", fields.getOrDefault("NAME", "Linux"))),
+                clean.apply(fields.getOrDefault("OSTREE_VERSION", "")),
+                clean.apply(fields.getOrDefault("SUPPORT_END", "")));
     }
 
     public boolean isFedora() {
         return "fedora".equals(id);
+    }
+
+    /**
+     * Whether VERSION_ID is a release number as Fedora writes it (ASCII digits: "43"). Nothing
+     * else goes into a URL or a command; a check of a system that says otherwise cannot be made.
+     */
+    public boolean plainRelease() {
+        return isPlainRelease(versionId);
+    }
+
+    public static boolean isPlainRelease(String version) {
+        return version.matches("[0-9]{1,4}");
     }
 }

@@ -25,7 +25,7 @@ import org.fedoraproject.preflight.rpm.InvalidVersionException;
  *       the name, and of no excluding line.</li>
  * </ul>
  */
-public record VersionLocks(Flavour flavour, List<Entry> entries) {
+public record VersionLocks(Flavour flavour, List<Entry> entries, List<String> invalid) {
 
     /** Whose rules the entries follow. */
     public enum Flavour { DNF5, DNF4 }
@@ -110,6 +110,50 @@ public record VersionLocks(Flavour flavour, List<Entry> entries) {
     public VersionLocks {
         Objects.requireNonNull(flavour, "flavour");
         entries = List.copyOf(entries);
+        invalid = List.copyOf(invalid);
+    }
+
+    /** Entries that all could be read. */
+    public VersionLocks(Flavour flavour, List<Entry> entries) {
+        this(flavour, entries, List.of());
+    }
+
+    /**
+     * What is wrong with an entry that dnf5 accepts in the file but cannot apply (it reports it
+     * as invalid and goes on): a name glob that is no pattern ({@code kernel-cor[z-a]},
+     * {@code kernel-core[]}), an epoch that is no number, an evr that is no version, an unknown
+     * key or comparator. Empty when the entry can be applied.
+     */
+    public static java.util.Optional<String> problem(Entry entry) {
+        try {
+            glob(entry.name());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return java.util.Optional.of("the name pattern is not valid");
+        }
+        for (Condition c : entry.conditions()) {
+            if (!Set.of("=", "!=", "<", "<=", ">", ">=").contains(c.comparator())) {
+                return java.util.Optional.of("the comparator " + c.comparator() + " is not one dnf knows");
+            }
+            switch (c.key()) {
+                case "epoch" -> {
+                    if (!c.value().strip().matches("[0-9]{1,9}")) {
+                        return java.util.Optional.of("the epoch " + c.value() + " is not a number");
+                    }
+                }
+                case "evr" -> {
+                    try {
+                        Evr.parse(c.value());
+                    } catch (InvalidVersionException e) {
+                        return java.util.Optional.of("the evr " + c.value() + " is not a version");
+                    }
+                }
+                case "arch" -> { }
+                default -> {
+                    return java.util.Optional.of("the key " + c.key() + " is not one dnf knows");
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Whether dnf may install this version of the package (for any arch when {@code arch} is empty). */

@@ -46,6 +46,19 @@ public record BodhiUpdate(String alias, String status, int karma, List<Comment> 
                 DEFAULT_UNSTABLE_KARMA);
     }
 
+    /** How many negative comments and bugs are shown: a few and a count, whatever a server sends. */
+    public static final int SHOWN = 3;
+
+    /** The first few negative comments, for a person to read (the count is {@code negative().size()}). */
+    public List<Comment> shownNegative() {
+        return negative.subList(0, Math.min(SHOWN, negative.size()));
+    }
+
+    /** The first few linked bugs. */
+    public List<Bug> shownBugs() {
+        return bugs.subList(0, Math.min(SHOWN, bugs.size()));
+    }
+
     /** Bodhi's default {@code unstable_karma}: at this karma it takes an update in testing back. */
     public static final int DEFAULT_UNSTABLE_KARMA = -3;
 

@@ -131,8 +131,13 @@ public final class DerivedIncidents {
                 state, component, fixedIn.isPresent() ? 1 : 0, fixedIn.map(Object::toString).orElse("")), bug.url()));
         List<Link> links = new ArrayList<>(List.of(new Link("tracker", bug.url())));
         for (Advisory a : advisories) {
-            evidence.add(new Evidence("advisory", Text.of("derived.advisory", a.id(), Long.toString(bug.id())), bodhiUrl(a.id())));
-            links.add(new Link("update", bodhiUrl(a.id())));
+            // A link to Bodhi only from an id of Bodhi's own form: nothing else goes into a URL.
+            boolean bodhi = Advisory.isBodhiAlias(a.id());
+            evidence.add(new Evidence("advisory", Text.of("derived.advisory", a.id(), Long.toString(bug.id())),
+                    bodhi ? bodhiUrl(a.id()) : ""));
+            if (bodhi) {
+                links.add(new Link("update", bodhiUrl(a.id())));
+            }
         }
         List<Workaround> workarounds = new ArrayList<>();
         for (CommonIssue t : topics) {

@@ -22,11 +22,8 @@ public record Release(String name, String version, String state, Optional<LocalD
         return state.equals("current");
     }
 
+    /** The release number, or -1: only ASCII digits count ("٤٤" is not 44, whatever parseInt says). */
     public int number() {
-        try {
-            return Integer.parseInt(version);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return version.matches("[0-9]{1,4}") ? Integer.parseInt(version) : -1;
     }
 }

@@ -12,31 +12,46 @@ import java.util.Optional;
  * Bodhi. Past the end there are no more fixes, security fixes included — the most important
  * thing to tell the user; within 30 days of it, it is said too.
  */
-public record ReleaseOutlook(String version, Optional<LocalDate> supportEnd, long daysLeft, Optional<String> newestStable) {
+public record ReleaseOutlook(String version, Optional<LocalDate> supportEnd, long daysLeft, Optional<String> newestStable,
+                             List<String> ignored) {
 
     public static final int NEAR_DAYS = 30;
+    /** Fedora Core 1 came out on 2003-11-06: no release of Fedora ended before it. */
+    static final LocalDate FEDORA_BEGAN = LocalDate.of(2003, 11, 6);
+
+    public ReleaseOutlook {
+        ignored = List.copyOf(ignored);
+    }
+
+    /** A release's end that could be true: not before Fedora existed, not centuries ahead. */
+    static boolean plausible(LocalDate end) {
+        return !end.isBefore(FEDORA_BEGAN) && end.getYear() < 2100;
+    }
 
     public static Optional<ReleaseOutlook> of(String version, Optional<LocalDate> fromOsRelease, List<Release> releases,
                                               LocalDate today) {
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LocalDate> fromBodhi = releases.stream().filter(r -> r.version().equals(version)).findFirst()
+        Optional<LocalDate> bodhiSays = releases.stream().filter(r -> r.version().equals(version)).findFirst()
                 .flatMap(Release::eol);
-        Optional<LocalDate> end = fromOsRelease.isPresent() ? fromOsRelease : fromBodhi;
+        // Believe nothing absurd: an end before Fedora existed ("0001-01-01" on a current release) is ignored, and said.
+        List<String> ignored = new java.util.ArrayList<>();
+        fromOsRelease.filter(d -> !plausible(d)).ifPresent(d -> ignored.add("os-release's SUPPORT_END " + d + " is not a plausible date"));
+        bodhiSays.filter(d -> !plausible(d)).ifPresent(d -> ignored.add("Bodhi's end of life " + d + " for Fedora " + version
+                + " is not a plausible date"));
+        Optional<LocalDate> fromBodhi = bodhiSays.filter(ReleaseOutlook::plausible);
+        Optional<LocalDate> end = fromOsRelease.filter(ReleaseOutlook::plausible).isPresent()
+                ? fromOsRelease.filter(ReleaseOutlook::plausible) : fromBodhi;
         int mine = number(version);
         Optional<String> newest = releases.stream().filter(Release::stable).filter(r -> r.number() > mine)
                 .max(Comparator.comparingInt(Release::number)).map(Release::version);
         long days = end.map(e -> ChronoUnit.DAYS.between(today, e)).orElse(Long.MAX_VALUE);
-        return Optional.of(new ReleaseOutlook(version, end, days, newest));
+        return Optional.of(new ReleaseOutlook(version, end, days, newest, ignored));
     }
 
     private static int number(String version) {
-        try {
-            return Integer.parseInt(version);
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
-        }
+        return version.matches("[0-9]{1,4}") ? Integer.parseInt(version) : Integer.MAX_VALUE;
     }
 
     /** Past its end of support: no more fixes. */

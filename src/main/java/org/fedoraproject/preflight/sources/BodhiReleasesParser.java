@@ -34,7 +34,9 @@ public final class BodhiReleasesParser {
             JsonObject r = e.getAsJsonObject();
             String name = string(r, "name");
             String prefix = string(r, "id_prefix");
-            if (!name.matches("F[0-9]{2,3}") || !(prefix.isEmpty() || prefix.equals("FEDORA"))) {
+            // Fedora's rows only, named and numbered in ASCII digits that agree ("٤٤" is no release).
+            if (!name.matches("F[0-9]{2,3}") || !(prefix.isEmpty() || prefix.equals("FEDORA"))
+                    || !name.equals("F" + string(r, "version"))) {
                 continue;
             }
             releases.add(new Release(name, string(r, "version"), string(r, "state"), date(string(r, "eol"))));

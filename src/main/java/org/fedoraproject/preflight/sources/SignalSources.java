@@ -74,11 +74,27 @@ public final class SignalSources {
     private final Supplier<FeedFetcher> fetcher;
     private final Path cacheDir;
     private final Endpoints endpoints;
+    /** Each source's one deadline in this check, set by its first request; null: each read has its own. */
+    private final Map<String, Instant> deadlines;
 
     public SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints) {
+        this(fetcher, cacheDir, endpoints, null);
+    }
+
+    private SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, Map<String, Instant> deadlines) {
         this.fetcher = fetcher;
         this.cacheDir = cacheDir;
         this.endpoints = endpoints;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * The sources for one check: every request to a source, whichever read makes it (Bodhi by
+     * alias, then by build; each topic's first post), ends by that source's one deadline, which
+     * starts with its first request. A slow source costs one deadline, not one per request.
+     */
+    public SignalSources forOneCheck() {
+        return new SignalSources(fetcher, cacheDir, endpoints, new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /** The Bodhi updates of these build NVRs. */
@@ -130,6 +146,11 @@ public final class SignalSources {
             }
             issues.addAll(p.get().issues());
             path = p.get().more().map(SignalSources::asJson).orElse(null);
+            if (path != null && !isPath(path)) {
+                // A next page that is no path on this server: stop, say so, keep what was read.
+                session.problems.add(COMMON_ISSUES_SOURCE + ": the next page's address was not usable; the topics read so far are used");
+                path = null;
+            }
         }
         return session.done(issues);
     }
@@ -180,8 +201,11 @@ public final class SignalSources {
         List<Bug> bugs = new ArrayList<>();
         for (List<Long> batch : batches(List.copyOf(ids), BUGZILLA_ROWS)) {
             String joined = String.join(",", batch.stream().map(String::valueOf).toList());
+            // Only the bugs asked for: a server that answers with others (or a hundred thousand) is not believed.
             session.read(URI.create(endpoints.bugzilla() + "/rest/bug?id=" + enc(joined) + "&include_fields=" + BUG_FIELDS),
-                    BugzillaParser::parse).ifPresent(bugs::addAll);
+                    BugzillaParser::parse).ifPresent(rows -> rows.stream().filter(b -> batch.contains(b.id()))
+                            .collect(java.util.stream.Collectors.toMap(Bug::id, b -> b, (a, b) -> a, java.util.LinkedHashMap::new))
+                            .values().forEach(bugs::add));
         }
         return session.done(bugs);
     }
@@ -215,9 +239,18 @@ public final class SignalSources {
             if (rows.isEmpty()) {
                 break;
             }
-            bugs.addAll(rows.get());
-            long last = rows.get().stream().mapToLong(Bug::id).max().orElse(after);
-            if (rows.get().size() < BUGZILLA_ROWS || last <= after) {
+            // No more rows than asked for, in the order asked for: a server that sends a hundred
+            // thousand makes no more than a page of incidents.
+            long floor = after;
+            List<Bug> page1 = rows.get().stream().filter(b -> b.id() > floor).sorted(java.util.Comparator.comparingLong(Bug::id))
+                    .limit(BUGZILLA_ROWS).toList();
+            if (rows.get().size() > BUGZILLA_ROWS) {
+                session.problems.add(BUGZILLA + ": an answer had more rows than asked for (" + rows.get().size() + "); "
+                        + BUGZILLA_ROWS + " were read");
+            }
+            bugs.addAll(page1);
+            long last = page1.stream().mapToLong(Bug::id).max().orElse(after);
+            if (page1.size() < BUGZILLA_ROWS || last <= after) {
                 break;
             }
             after = last;
@@ -237,7 +270,29 @@ public final class SignalSources {
         return out;
     }
 
+    /**
+     * Why an answer could not be read, in a person's words: never the parser's message, which
+     * names Java classes, quotes the body (a megabyte of it) or a path a thousand characters long.
+     */
+    static String unreadable(String source, RuntimeException e) {
+        return source + ": " + (e instanceof com.google.gson.JsonParseException
+                ? "its answer was not valid JSON" : "its answer was not in the form " + source + " gives");
+    }
+
     /** Discourse's more_topics_url is the HTML path: the JSON one has .json before the query. */
+    /** A path on the Discourse server: "/" then a valid URI path and query, nothing that leaves the host. */
+    static boolean isPath(String path) {
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            return false;
+        }
+        try {
+            URI uri = new URI(path);
+            return uri.getScheme() == null && uri.getHost() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     static String asJson(String more) {
         int q = more.indexOf('?');
         String path = q < 0 ? more : more.substring(0, q);
@@ -249,7 +304,7 @@ public final class SignalSources {
     private final class Session {
         private final String source;
         private final boolean offline;
-        private final Instant deadline = Instant.now().plus(DEADLINE);
+        private final Instant deadline;
         private final List<String> problems = new ArrayList<>();
         private Instant oldestKept;
         private int fresh;
@@ -258,6 +313,8 @@ public final class SignalSources {
         Session(String source, boolean offline) {
             this.source = source;
             this.offline = offline;
+            this.deadline = deadlines == null ? Instant.now().plus(DEADLINE)
+                    : deadlines.computeIfAbsent(source, s -> Instant.now().plus(DEADLINE));
         }
 
         <P> Optional<P> read(URI url, Function<String, P> parser) {
@@ -284,7 +341,7 @@ public final class SignalSources {
                         fresh++;
                         return Optional.of(parsed);
                     } catch (RuntimeException e) {
-                        problems.add(source + ": an answer could not be read (" + e.getMessage() + ")");
+                        problems.add(unreadable(source, e));
                     }
                 } else {
                     // Fedora's sources' problems stay in English for now (SourceState.problem, the JSON's signal_problems).

@@ -117,7 +117,7 @@ public final class AdvisoryParser {
                 continue;
             }
             String k = line.substring(0, colon).strip();
-            String value = line.substring(colon + 1).strip();
+            String value = SafeText.line(line.substring(colon + 1)).strip();
             key = k.isEmpty() ? key : k;
             switch (key) {
                 case "Update ID" -> id = value;
@@ -168,7 +168,7 @@ public final class AdvisoryParser {
     private static List<String[]> rows(String text) {
         List<String[]> rows = new ArrayList<>();
         for (String line : text.split("\n")) {
-            String[] f = line.strip().split("\\s+");
+            String[] f = SafeText.line(line).strip().split("\\s+"); // dnf prints the repositories' text as it is
             if (f.length == 4 && f[0].equals("i")) {
                 f = new String[] {f[1], f[2], f[3]};
             }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.rpm.Evr;
@@ -48,18 +49,42 @@ public final class BootReader {
 
     public Boot read() {
         Reading<Set<String>> installonly = installonly();
-        Optional<String> running = target.isHost() ? firstLine(osrelease) : Optional.empty();
+        Optional<String> running = (target.isHost() ? firstLine(osrelease) : Optional.<String>empty())
+                .filter(BootReader::isKernelRelease);
         Optional<String> grubby = target.isHost() ? grubbyDefault() : Optional.empty();
         if (grubby.isPresent()) {
-            return new Boot(installonly, running, grubby, "grubby --default-kernel");
+            return checked(installonly, running, grubby.get(), "grubby --default-kernel");
         }
         Map<String, String> entries = entries();
         Optional<String> saved = savedEntry().map(entries::get);
         if (saved.isPresent()) {
-            return new Boot(installonly, running, saved, "the boot loader's saved entry");
+            return checked(installonly, running, saved.get(), "the boot loader's saved entry");
         }
-        Optional<String> newest = entries.values().stream().max(BootReader::byVersion);
+        Optional<String> newest = entries.values().stream().filter(BootReader::isKernelRelease).max(BootReader::byVersion);
+        List<String> odd = entries.values().stream().filter(v -> !isKernelRelease(v)).toList();
+        if (newest.isEmpty() && !odd.isEmpty()) {
+            return unknown(installonly, running, odd.get(0), "the newest boot entry");
+        }
         return new Boot(installonly, running, newest, newest.isPresent() ? "the newest boot entry" : "");
+    }
+
+    /**
+     * A kernel release as kernel-install names boot entries: VERSION-RELEASE.ARCH, digits first,
+     * nothing a command could not take ({@code 99.0-1.fc43.x86_64;reboot} is no release).
+     */
+    static boolean isKernelRelease(String release) {
+        return release.length() <= 128 && release.matches("[0-9][0-9A-Za-z._+~^]*-[0-9A-Za-z._+~^]+\\.[A-Za-z0-9_]+");
+    }
+
+    private static Boot checked(Reading<Set<String>> installonly, Optional<String> running, String release, String from) {
+        return isKernelRelease(release) ? new Boot(installonly, running, Optional.of(release), from)
+                : unknown(installonly, running, release, from);
+    }
+
+    /** The default kernel is not known: what named it is no kernel release. Said, never used. */
+    private static Boot unknown(Reading<Set<String>> installonly, Optional<String> running, String release, String from) {
+        String shown = SafeText.line(release.length() > 60 ? release.substring(0, 59) + "…" : release);
+        return new Boot(installonly, running, Optional.empty(), from + " names \u201c" + shown + "\u201d, which is not a kernel release");
     }
 
     /** The installonly names: the configured names, and the installed packages providing a configured capability. */

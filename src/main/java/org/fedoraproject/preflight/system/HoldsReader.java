@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
@@ -58,6 +59,7 @@ public final class HoldsReader {
             return Reading.unavailable("versionlock", DNF5 + ": not TOML (" + toml.errors().get(0).toString() + ")");
         }
         List<VersionLocks.Entry> entries = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         TomlArray packages = toml.isArray("packages") ? toml.getArray("packages") : null;
         for (int k = 0; packages != null && k < packages.size(); k++) {
             if (!(packages.get(k) instanceof TomlTable entry) || !entry.isString("name")) {
@@ -74,11 +76,21 @@ public final class HoldsReader {
                 conditions.add(new VersionLocks.Condition(cond.getString("key"), cond.getString("comparator"),
                         cond.getString("value")));
             }
-            String name = entry.getString("name");
-            entries.add(new VersionLocks.Entry(name, conditions, false, name + " " + conditions.stream()
-                    .map(c -> c.key() + " " + c.comparator() + " " + c.value()).toList()));
+            // The file's words are shown: cleaned of terminal and bidi controls.
+            String name = SafeText.line(entry.getString("name"));
+            List<VersionLocks.Condition> clean = conditions.stream().map(c -> new VersionLocks.Condition(SafeText.line(c.key()),
+                    SafeText.line(c.comparator()), SafeText.line(c.value()))).toList();
+            VersionLocks.Entry read = new VersionLocks.Entry(name, clean, false, name + " " + clean.stream()
+                    .map(c -> c.key() + " " + c.comparator() + " " + c.value()).toList());
+            Optional<String> problem = VersionLocks.problem(read);
+            if (problem.isPresent()) {
+                invalid.add(DNF5 + ": packages[" + k + "] (" + name + ") is invalid, as dnf5 reports it: " + problem.get()
+                        + "; it is left out");
+            } else {
+                entries.add(read);
+            }
         }
-        return Reading.of(new VersionLocks(VersionLocks.Flavour.DNF5, entries));
+        return Reading.of(new VersionLocks(VersionLocks.Flavour.DNF5, entries, invalid));
     }
 
     /** dnf4's lines; a line that is no package spec is passed over, as the plugin passes it over. */

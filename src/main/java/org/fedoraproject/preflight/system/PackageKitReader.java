@@ -52,7 +52,9 @@ public final class PackageKitReader {
     public Reading<PackageKitView> read() {
         Optional<List<Nevra>> updates = Optional.empty();
         List<Nevra> prepared = files("prepared-update").map(PackageKitReader::preparedIds).orElse(List.of());
-        Optional<String> upgrade = files("prepared-upgrade").flatMap(t -> Optional.ofNullable(keyFile(t).get("update.releasever")));
+        // The release is printed and put in commands: a number, nothing else ("44<ESC>…" is not one).
+        Optional<String> upgrade = files("prepared-upgrade").flatMap(t -> Optional.ofNullable(keyFile(t).get("update.releasever")))
+                .map(String::strip).filter(org.fedoraproject.preflight.machine.OsRelease::isPlainRelease);
         boolean triggered = Files.isSymbolicLink(target.file("system-update"));
         String via = "files";
         DBusConnection connection = null;

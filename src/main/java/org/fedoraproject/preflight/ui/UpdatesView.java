@@ -192,9 +192,12 @@ final class UpdatesView {
                 }
             });
             java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(b.alias() + ": " + v));
-            b.negative().forEach(c -> lines.add(words.get("updates.bodhiComment", c.karma(), c.author(),
+            b.shownNegative().forEach(c -> lines.add(words.get("updates.bodhiComment", c.karma(), c.author(),
                     c.text().lines().findFirst().orElse(""))));
-            b.bugs().forEach(bug -> lines.add(words.get("updates.bodhiBug", bug.id(), bug.title())));
+            if (b.negative().size() > b.shownNegative().size()) {
+                lines.add(words.get("cli.signals.moreComments", b.negative().size() - b.shownNegative().size()));
+            }
+            b.shownBugs().forEach(bug -> lines.add(words.get("updates.bodhiBug", bug.id(), bug.title())));
             link.setAccessibleText(String.join(". ", lines));
             setGraphic(link);
             setTooltip(new javafx.scene.control.Tooltip(String.join("\n", lines)));

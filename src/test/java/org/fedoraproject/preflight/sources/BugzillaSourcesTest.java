@@ -136,7 +136,7 @@ class BugzillaSourcesTest {
         assertEquals(1, first.items().size());
         SignalSources.Read<Bug> garbage = s.commonBugs("43", false);
         assertEquals(SourceState.State.KEPT, garbage.state().state());
-        assertTrue(garbage.problem().orElseThrow().startsWith("Bugzilla: an answer could not be read"), garbage.problem().toString());
+        assertTrue(garbage.problem().orElseThrow().startsWith("Bugzilla: its answer was not valid JSON"), garbage.problem().toString());
         assertTrue(garbage.problem().orElseThrow().endsWith("using the answer kept from before"), garbage.problem().toString());
         assertEquals(1, garbage.items().size(), "the kept answer");
         assertEquals(1, s.commonBugs("43", true).items().size(), "offline: still the good answer, not the garbage");

@@ -99,7 +99,7 @@ class SignalSourcesTest {
         }
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", json("<html>not json</html>"));
         assertTrue(sources(server.url("")).commonIssues("43", false).problem().orElseThrow()
-                .startsWith("Common Issues: an answer could not be read"));
+                .startsWith("Common Issues: its answer was not valid JSON"));
     }
 
     @Test

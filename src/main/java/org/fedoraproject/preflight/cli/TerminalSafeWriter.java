@@ -1,0 +1,50 @@
+package org.fedoraproject.preflight.cli;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+import org.fedoraproject.preflight.incident.SafeText;
+
+/**
+ * The last guard before the terminal: every character that could control it (ESC and the other
+ * C0 controls, DEL, C1 controls such as CSI, a carriage return that rewrites a line) or make text
+ * read otherwise than it is (bidirectional overrides, line separators) is dropped, whatever
+ * source it came from. Line breaks and tabs pass. Every value is also cleaned where it is read;
+ * this catches what a reader missed. In JSON output the only raw line breaks are between values
+ * (Gson escapes them inside strings), so the JSON stays valid.
+ */
+final class TerminalSafeWriter extends FilterWriter {
+
+    TerminalSafeWriter(Writer out) {
+        super(out);
+    }
+
+    static boolean passes(char c) {
+        return c == '\n' || c == '\t' || !SafeText.isUnsafe(c);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        if (passes((char) c)) {
+            out.write(c);
+        }
+    }
+
+    @Override
+    public void write(char[] buffer, int offset, int length) throws IOException {
+        int start = offset;
+        int end = offset + length;
+        for (int k = offset; k < end; k++) {
+            if (!passes(buffer[k])) {
+                out.write(buffer, start, k - start);
+                start = k + 1;
+            }
+        }
+        out.write(buffer, start, end - start);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        write(text.toCharArray(), offset, length);
+    }
+}
