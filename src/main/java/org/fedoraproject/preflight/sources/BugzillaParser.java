@@ -26,7 +26,7 @@ public final class BugzillaParser {
         JsonObject root = JsonParser.parseString(json).getAsJsonObject();
         JsonElement error = root.get("error");
         if (error != null && error.isJsonPrimitive() && error.getAsBoolean()) {
-            throw new IllegalArgumentException("Bugzilla said: " + SafeText.line(string(root, "message")));
+            throw new SourceSaid("Bugzilla said: " + SafeText.line(string(root, "message")));
         }
         List<Bug> bugs = new ArrayList<>();
         JsonElement list = root.get("bugs");

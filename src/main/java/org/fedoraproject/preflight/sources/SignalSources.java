@@ -275,7 +275,7 @@ public final class SignalSources {
      * names Java classes, quotes the body (a megabyte of it) or a path a thousand characters long.
      */
     static String unreadable(String source, RuntimeException e) {
-        return source + ": " + (e instanceof com.google.gson.JsonParseException
+        return source + ": " + (e instanceof SourceSaid said ? said.getMessage() : e instanceof com.google.gson.JsonParseException
                 ? "its answer was not valid JSON" : "its answer was not in the form " + source + " gives");
     }
 
