@@ -96,6 +96,7 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
     public List<NotChecked> notChecked() {
         List<NotChecked> missing = new java.util.ArrayList<>();
         feeds.stream().filter(f -> f.feed().isEmpty()).forEach(f -> missing.add(new NotChecked(f.url(), Text.of("notChecked.feed"))));
+        packageKit.preparedUnreadable().ifPresent(why -> missing.add(new NotChecked("PackageKit", Text.of("notChecked.prepared", why))));
         for (org.fedoraproject.preflight.signal.SourceState s : signals.sources()) {
             if (s.state() == org.fedoraproject.preflight.signal.SourceState.State.FAILED) {
                 missing.add(new NotChecked(s.source(), Text.of(switch (s.source()) {

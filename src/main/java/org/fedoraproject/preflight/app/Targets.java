@@ -116,7 +116,8 @@ public final class Targets {
      * Where dnf may write its own files, as its commands see the path: the process's private
      * directory; inside the Flatpak one under the app's cache, which has the same path on the
      * host where dnf runs; with PREFLIGHT_COMMAND_PREFIX, PREFLIGHT_COMMAND_SCRATCH (a test's
-     * chroot has its own file system), or dnf's defaults when that is not given.
+     * chroot has its own file system), else a directory of this process's own in that file
+     * system's /tmp, which dnf makes: never dnf's defaults, which write its log into the root.
      */
     private Optional<String> scratch(List<String> prefix) {
         String given = environment.getOrDefault("PREFLIGHT_COMMAND_SCRATCH", "").strip();
@@ -124,7 +125,10 @@ public final class Targets {
             return Optional.of(given);
         }
         if (!environment.getOrDefault("PREFLIGHT_COMMAND_PREFIX", "").isBlank()) {
-            return Optional.empty();
+            // Not made from here (another file system): unguessable, so nobody has put anything there first.
+            byte[] random = new byte[8];
+            new java.security.SecureRandom().nextBytes(random);
+            return Optional.of("/tmp/preflight-dnf-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().formatHex(random));
         }
         Optional<Path> base = prefix.isEmpty() ? Optional.empty()
                 : Optional.of(XdgDirs.from(environment).cache().resolve("dnf"));

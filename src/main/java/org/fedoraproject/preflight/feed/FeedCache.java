@@ -146,7 +146,9 @@ public final class FeedCache {
         String bodyHash = hash(entry.body()).substring(0, 16);
         String bodyFile = stem + "-" + bodyHash + ".feed";
         Path body = dir.resolve(bodyFile);
-        if (!Files.isRegularFile(body) || Files.size(body) != entry.body().length) {
+        // A file of the right name and size may still have been changed: rewritten unless its bytes are these.
+        if (!Files.isRegularFile(body, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(body) != entry.body().length
+                || !java.util.Arrays.equals(Files.readAllBytes(body), entry.body())) {
             writeAtomically(body, entry.body());
         }
         String checkedFile = stem + "-" + bodyHash + ".checked";

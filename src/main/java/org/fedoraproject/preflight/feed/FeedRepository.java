@@ -95,7 +95,11 @@ public final class FeedRepository {
         FeedReadResult.Accepted accepted = (FeedReadResult.Accepted) read;
         Optional<Text> replay = replay(url, accepted.feed().generated(), fresh.body(), kept);
         if (replay.isPresent()) {
-            return kept(source, kept, with(Text.of("feed.problem.refused", replay.get()), notes));
+            // Another check (the background's, the window's) may have accepted a newer copy
+            // since this one read the cache: that one is used, never none at all.
+            Optional<Verified> newest = cache.load(url).flatMap(e -> verifyKept(url, e, keys, new ArrayList<>()))
+                    .filter(n -> kept.isEmpty() || n.feed.generated().isAfter(kept.get().feed.generated()));
+            return kept(source, newest.isPresent() ? newest : kept, with(Text.of("feed.problem.refused", replay.get()), notes));
         }
         // A good new copy replaces whatever was wrong with the kept one: nothing to say about it.
         return store(source, new Verified(entry, accepted.feed(), signer.get(), accepted.problems()), null);

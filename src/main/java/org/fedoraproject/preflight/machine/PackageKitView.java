@@ -11,10 +11,13 @@ import org.fedoraproject.preflight.rpm.Nevra;
  * What PackageKit (GNOME Software's and Discover's package manager) holds for this system: the
  * updates it offers ({@code GetUpdates}), the offline update it prepared for the next
  * "Restart &amp; Update" ({@code prepared}), a prepared release upgrade, whether the offline update
- * is triggered, and the result of the last offline update.
+ * is triggered, and the result of the last offline update. {@code preparedUnreadable}: a prepared
+ * update is there but could not be read (too large, damaged), so what the next restart installs
+ * is not known: the check says so and is not a full one.
  */
 public record PackageKitView(Optional<List<Nevra>> updates, List<Nevra> prepared, boolean triggered,
-                             Optional<String> preparedUpgrade, Optional<OfflineResult> lastOffline, String via) {
+                             Optional<String> preparedUpgrade, Optional<OfflineResult> lastOffline, String via,
+                             Optional<String> preparedUnreadable) {
 
     /** The last offline update: whether it worked, what it installed, and why it failed. */
     public record OfflineResult(boolean success, List<Nevra> packages, String error) {
@@ -37,6 +40,13 @@ public record PackageKitView(Optional<List<Nevra>> updates, List<Nevra> prepared
         Objects.requireNonNull(preparedUpgrade, "preparedUpgrade");
         Objects.requireNonNull(lastOffline, "lastOffline");
         Objects.requireNonNull(via, "via");
+        Objects.requireNonNull(preparedUnreadable, "preparedUnreadable");
+    }
+
+    /** What PackageKit holds, every prepared update read. */
+    public PackageKitView(Optional<List<Nevra>> updates, List<Nevra> prepared, boolean triggered,
+                          Optional<String> preparedUpgrade, Optional<OfflineResult> lastOffline, String via) {
+        this(updates, prepared, triggered, preparedUpgrade, lastOffline, via, Optional.empty());
     }
 
     public boolean hasPrepared() {

@@ -52,6 +52,7 @@ public final class PackageKitReader {
     public Reading<PackageKitView> read() {
         Optional<List<Nevra>> updates = Optional.empty();
         List<Nevra> prepared = files("prepared-update").map(PackageKitReader::preparedIds).orElse(List.of());
+        Optional<String> preparedUnreadable = unreadable("prepared-update");
         // The release is printed and put in commands: a number, nothing else ("44<ESC>…" is not one).
         Optional<String> upgrade = files("prepared-upgrade").flatMap(t -> Optional.ofNullable(keyFile(t).get("update.releasever")))
                 .map(String::strip).filter(org.fedoraproject.preflight.machine.OsRelease::isPlainRelease);
@@ -88,7 +89,8 @@ public final class PackageKitReader {
                 // closing the connection failed: what was read stands
             }
         }
-        return Reading.of(new PackageKitView(updates, prepared, triggered, upgrade, results(), via));
+        return Reading.of(new PackageKitView(updates, prepared, triggered, upgrade, results(), via,
+                prepared.isEmpty() ? preparedUnreadable : Optional.empty()));
     }
 
     private DBusConnection connect() throws DBusException {
@@ -155,6 +157,18 @@ public final class PackageKitReader {
         String m = String.valueOf(e.getMessage()) + " " + e.getClass().getName();
         return m.contains("ServiceUnknown") || m.contains("was not provided by any .service files") || m.contains("NameHasNoOwner")
                 || m.contains("Failed to connect") || m.contains("No such file") || m.contains("Connection refused");
+    }
+
+    /** Why PackageKit's file is there but cannot be read (too large, not a regular file), if it is. */
+    private Optional<String> unreadable(String name) {
+        try {
+            RegularFiles.readString(target.file(STATE + name), RegularFiles.SMALL);
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(STATE + name + ": " + SafeText.line(String.valueOf(e.getMessage())));
+        }
     }
 
     private Optional<String> files(String name) {
