@@ -60,4 +60,22 @@ class FeedCacheTest {
         assertTrue(new String(kept.body(), StandardCharsets.UTF_8).matches("[AB]199"), new String(kept.body(), StandardCharsets.UTF_8));
         assertEquals("sig-" + new String(kept.body(), StandardCharsets.UTF_8), kept.signature(), "the record and its body belong together");
     }
+
+    @Test
+    void aTamperedBodyOfTheSameNameAndSizeIsRewrittenByTheNextGoodDownload() throws Exception {
+        FeedCache cache = new FeedCache(dir);
+        String url = "https://feeds.example.org/incidents.json";
+        byte[] good = "{\"format\":\"good\"}".getBytes(StandardCharsets.UTF_8);
+        cache.store(new FeedCache.Entry(url, good, "sig", Optional.empty(), Optional.empty(), Instant.EPOCH));
+        Path body;
+        try (var files = java.nio.file.Files.list(dir)) {
+            body = files.filter(p -> p.toString().endsWith(".feed")).findFirst().orElseThrow();
+        }
+        byte[] tampered = "{\"format\":\"evil\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(good.length, tampered.length);
+        java.nio.file.Files.write(body, tampered);
+        cache.store(new FeedCache.Entry(url, good, "sig", Optional.empty(), Optional.empty(), Instant.EPOCH.plusSeconds(60)));
+        assertTrue(java.util.Arrays.equals(good, java.nio.file.Files.readAllBytes(body)), "the good bytes are back");
+        assertTrue(java.util.Arrays.equals(good, cache.load(url).orElseThrow().body()));
+    }
 }

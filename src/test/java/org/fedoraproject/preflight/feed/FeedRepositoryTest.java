@@ -512,4 +512,42 @@ class FeedRepositoryTest {
         Files.createSymbolicLink(record, Path.of("/dev/zero"));
         assertEquals(Optional.empty(), repository().refresh(source(), true).feed());
     }
+
+    @Test
+    void aCheckThatDownloadedAnOlderCopyWhileAnotherAcceptedANewerOneUsesTheNewerNotNone() throws Exception {
+        // The background and the window check at once while the feed changes: A reads the (empty)
+        // cache and asks first; the server is slow to answer A, and B meanwhile gets and keeps v2;
+        // then A receives v1, which is older than what B accepted.
+        byte[] v1 = feedGenerated("2026-11-25T08:00:00Z");
+        byte[] v2 = feedGenerated("2026-11-25T09:00:00Z");
+        // B asks for its signature first (A waits for its body meanwhile): v2's, then v1's.
+        server.answer("/feed.json.sig", Answer.text(FeedKeys.sign(v2, PUBLISHER.getPrivate())),
+                Answer.text(FeedKeys.sign(v1, PUBLISHER.getPrivate())));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<FeedStatus> b = new java.util.concurrent.atomic.AtomicReference<>();
+        server.answerByQuery("/feed.json", query -> {
+            if (asked.incrementAndGet() == 1) {
+                Thread other = new Thread(() -> {
+                    try {
+                        b.set(repository().refresh(source(), false));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                other.start();
+                try {
+                    other.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Answer.json(v1, "\"v1\"");
+            }
+            return Answer.json(v2, "\"v2\"");
+        });
+        FeedStatus a = repository().refresh(source(), false);
+        assertEquals(Optional.empty(), b.get().error(), "B accepted v2");
+        assertTrue(a.error().orElseThrow().contains("older than"), a.error().toString());
+        assertEquals(Instant.parse("2026-11-25T09:00:00Z"), a.generated().orElseThrow(),
+                "A uses the newest accepted copy, not none at all");
+    }
 }

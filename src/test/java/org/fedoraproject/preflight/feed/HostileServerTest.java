@@ -66,6 +66,11 @@ class HostileServerTest {
 
     /** Serves one kind of answer to every connection, for at most 30 s. */
     private URI serve(boolean trickle) throws IOException {
+        return serve(trickle, false);
+    }
+
+    /** With {@code terabyte}: a Content-Length of a terabyte, and a body that keeps coming. */
+    private URI serve(boolean trickle, boolean terabyte) throws IOException {
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         Thread t = new Thread(() -> {
             Instant end = Instant.now().plusSeconds(30);
@@ -73,9 +78,11 @@ class HostileServerTest {
                 try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
                     s.getInputStream().read(new byte[4096]);
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                            + (trickle ? "Content-Length: 100000\r\n" : "Transfer-Encoding: chunked\r\n") + "\r\n")
+                            + (terabyte ? "Content-Length: 1099511627776\r\n" : trickle ? "Content-Length: 100000\r\n"
+                                    : "Transfer-Encoding: chunked\r\n") + "\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
-                    byte[] chunk = trickle ? new byte[] {' '} : ("10000\r\n" + " ".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                    byte[] chunk = trickle ? new byte[] {' '} : terabyte ? " ".repeat(0x10000).getBytes(StandardCharsets.US_ASCII)
+                            : ("10000\r\n" + " ".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
                     for (int k = 0; k < 100_000 && Instant.now().isBefore(end); k++) {
                         out.write(chunk);
                         out.flush();
@@ -122,6 +129,24 @@ class HostileServerTest {
             // Socket buffers hold a few MB at most: far from the 6 GB the server would send in 30 s.
             assertTrue(sent.get() < 64L * 1024 * 1024, "not drained: " + sent.get() + " bytes sent");
             System.out.println("HostileServerTest: endless body cut after " + took.toMillis() + " ms, " + sent.get() + " bytes sent");
+        }
+    }
+
+    @Test
+    void aDeclaredTerabyteIsRefusedAndTheConnectionDroppedNotRead() throws Exception {
+        URI url = serve(false, true);
+        try (FeedFetcher fetcher = new FeedFetcher(POLICY, "Preflight/test")) {
+            long start = System.nanoTime();
+            FeedFetcher.Outcome outcome = fetcher.fetchDocument(url, true);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(outcome instanceof FeedFetcher.Outcome.Failed f && English.of(f.reason()).startsWith("larger than 1 MiB"), outcome.toString());
+            for (int k = 0; k < 100 && closedAt == null; k++) {
+                Thread.sleep(20);
+            }
+            assertTrue(closedAt != null, "the server saw the connection dropped");
+            assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "refused at once, not read until the deadline: " + took.toMillis() + " ms");
+            assertTrue(sent.get() < 64L * 1024 * 1024, "not read: " + sent.get() + " bytes sent");
+            System.out.println("HostileServerTest: a declared terabyte refused after " + took.toMillis() + " ms, " + sent.get() + " bytes sent");
         }
     }
 }
