@@ -269,9 +269,10 @@ public final class CheckService {
             return Optional.empty();
         }
         Text feeds = Text.of(statuses.isEmpty() ? "check.noData.noFeed" : "check.noData.feedUnreadable");
-        List<Text> failed = live.sources().stream()
+        // The sources by name: each one's reason is its own line already, and one sentence stays one short line.
+        List<String> failed = live.sources().stream()
                 .filter(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.FAILED)
-                .map(s -> s.problem().map(Text::untranslated).orElse(Text.of("check.noData.noAnswer", s.source()))).toList();
+                .map(org.fedoraproject.preflight.signal.SourceState::source).toList();
         List<String> off = live.sources().stream().filter(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF)
                 .map(org.fedoraproject.preflight.signal.SourceState::source).toList();
         Text fedoraWhy = !failed.isEmpty() ? Text.of("check.noData.sourcesFailed", failed)

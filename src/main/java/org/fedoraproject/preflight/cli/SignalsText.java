@@ -33,7 +33,9 @@ final class SignalsText {
                     + (x.rebootSuggested() ? m.get("cli.signals.reboot") : "")
                     + (x.severity().equals("unspecified") ? "" : m.get("cli.signals.severity", x.severity())));
             for (BodhiUpdate.Comment c : x.shownNegative()) {
-                out.println("      " + c.karma() + " " + c.author() + " (" + m.day(c.at()) + "): " + firstLine(c.text()));
+                // A comment without a date shows none, never 1970.
+                out.println("      " + c.karma() + " " + c.author() + (c.at().equals(java.time.Instant.EPOCH) ? "" : " (" + m.day(c.at()) + ")")
+                        + ": " + firstLine(c.text()));
             }
             if (x.negative().size() > x.shownNegative().size()) {
                 out.println("      " + m.get("cli.signals.moreComments", x.negative().size() - x.shownNegative().size()));

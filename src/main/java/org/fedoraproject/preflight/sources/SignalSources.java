@@ -244,11 +244,13 @@ public final class SignalSources {
             long floor = after;
             List<Bug> page1 = rows.get().stream().filter(b -> b.id() > floor).sorted(java.util.Comparator.comparingLong(Bug::id))
                     .limit(BUGZILLA_ROWS).toList();
-            if (rows.get().size() > BUGZILLA_ROWS) {
-                session.problems.add(BUGZILLA + ": an answer had more rows than asked for (" + rows.get().size() + "); "
-                        + BUGZILLA_ROWS + " were read");
-            }
             bugs.addAll(page1);
+            if (rows.get().size() > BUGZILLA_ROWS) {
+                // A server that ignores the limit is not asked for more pages.
+                session.problems.add(BUGZILLA + ": an answer had more rows than asked for (" + rows.get().size() + "); "
+                        + BUGZILLA_ROWS + " were read and no further page asked");
+                break;
+            }
             long last = page1.stream().mapToLong(Bug::id).max().orElse(after);
             if (page1.size() < BUGZILLA_ROWS || last <= after) {
                 break;
