@@ -82,7 +82,7 @@ final class DnfHookCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
-            say.println(m.get("hook.failed", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+            say.println(m.get("hook.failed", why(cause)));
         }
         return 0;
     }
@@ -134,9 +134,22 @@ final class DnfHookCommand implements Callable<Integer> {
             return 0;
         } catch (Exception | LinkageError e) {
             // Fail open: Preflight's own trouble never blocks the package manager.
-            say.println(m.get("hook.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            say.println(m.get("hook.failed", why(e)));
             return 0;
         }
+    }
+
+    /** Why the hook could not check, in a person's words: never a parser's message, a class name or dnf's whole answer. */
+    private String why(Throwable e) {
+        if (e instanceof com.google.gson.JsonParseException || e instanceof IllegalStateException
+                || e instanceof NumberFormatException || e instanceof NullPointerException || e instanceof ClassCastException
+                || e instanceof UnsupportedOperationException || e instanceof IllegalArgumentException) {
+            return m.get("hook.unexpectedAnswer");
+        }
+        if (e instanceof java.io.IOException) {
+            return m.get("hook.cannotRead");
+        }
+        return m.get("hook.internal");
     }
 
     private static java.util.Optional<String> conf(PrintStream out, BufferedReader in, String key) throws Exception {

@@ -280,4 +280,23 @@ class HostileInputIT {
         assertTrue(json.getAsJsonArray("not_checked").toString().contains("PackageKit"), json.getAsJsonArray("not_checked").toString());
         assertTrue(r.exitCode() >= 1, "never exit 0 on it");
     }
+
+    @Test
+    void theDnfHooksLinesAreCleanWhateverDnfAnswers() throws Exception {
+        String conf = "{\"status\":\"OK\",\"return\":{\"keys_val\":[{\"key\":\"installroot\",\"value\":\"/\"}]}}\n";
+        List<String> answers = List.of("not json at all {{{\n",
+                conf + "{\"status\":\"OK\",\"return\":{\"trans_packages\":[{\"name\":" + json(EVIL + "kernel")
+                        + ",\"epoch\":\"0\",\"version\":\"1\",\"release\":\"1\",\"arch\":\"x86_64\"}]}}\n",
+                conf + "{\"status\":\"OK\",\"return\":{\"trans_packages\":[{\"name\":\"kernel\",\"epoch\":" + json("1" + EVIL)
+                        + ",\"version\":\"1\",\"release\":\"1\",\"arch\":\"x86_64\"}]}}\n");
+        for (String answer : answers) {
+            Path stdin = Files.writeString(home.resolve("dnf-answers"), answer);
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    Processes.jar().toString(), "dnf-hook");
+            Processes.Result r = Processes.run(command, stdin, feed.environment());
+            assertClean("the dnf hook, dnf answering " + answer.substring(0, Math.min(40, answer.length())), r);
+            assertEquals(0, r.exitCode(), "the hook never blocks dnf: " + r.stderr());
+            assertTrue(r.stderr().lines().count() <= 2, r.stderr());
+        }
+    }
 }
