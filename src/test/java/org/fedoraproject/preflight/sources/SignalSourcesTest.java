@@ -112,4 +112,24 @@ class SignalSourcesTest {
         assertEquals(3, server.count("/tags/c/ask/common-issues/82/none/f43.json"));
         assertEquals("page=1", server.requests().get(1).query());
     }
+
+    @Test
+    void oneDeadlinePerSourceOverAllItsRequestsInACheck() throws Exception {
+        // A patient client (one attempt, a long read timeout) before a server that never answers:
+        // only the source's deadline ends the requests. Bodhi by alias and then by build share it.
+        FeedFetcher patient = new FeedFetcher(new FeedFetcher.Policy(1, Duration.ofMillis(50), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofSeconds(60), 8L * 1024 * 1024, Duration.ofSeconds(60)), "Preflight/test");
+        try (SilentServer silent = new SilentServer(); patient) {
+            SignalSources check = new SignalSources(() -> patient, cache,
+                    new SignalSources.Endpoints(silent.url(""), silent.url(""), silent.url(""), true)).forOneCheck();
+            long start = System.nanoTime();
+            SignalSources.Read<BodhiUpdate> byAlias = check.bodhiByAlias(java.util.List.of("FEDORA-2026-0123456789"), false);
+            SignalSources.Read<BodhiUpdate> byBuild = check.bodhi(java.util.List.of("mesa-25.1.6-1.fc43"), false);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(byAlias.problem().isPresent() && byBuild.problem().isPresent());
+            assertTrue(took.compareTo(SignalSources.DEADLINE.plusSeconds(3)) < 0,
+                    "one deadline for both lookups, not one each: " + took.toMillis() + " ms");
+            System.out.println("SignalSourcesTest: two Bodhi lookups before a silent server ended after " + took.toMillis() + " ms");
+        }
+    }
 }
