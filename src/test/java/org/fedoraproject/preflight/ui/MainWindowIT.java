@@ -661,6 +661,39 @@ class MainWindowIT {
     }
 
     /**
+     * Bugzilla down, Bodhi and Common Issues answering with nothing against the updates: the
+     * banner never says "Safe to update"; it says what the verdict rests on and what was not
+     * checked, in caution style (#27, point 6). A derived bug with no version range is "Problem
+     * reported", never "Affected" (point 1).
+     */
+    @Test
+    void aPartialCheckSaysWhatItDidNotCheckAndLooseEvidenceIsNeverAffected() throws Exception {
+        try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
+            feed.server().answerByQuery("/rest/bug", query -> org.fedoraproject.preflight.testing.FeedServer.Answer.status(503, Map.of()));
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+            open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
+            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                    && window.model().reportProperty().get().partial());
+            assertEquals(Outlook.CAUTION, window.banner().shown());
+            assertEquals("Safe as far as Bodhi, Common Issues tell", label("verdict-title"));
+            assertTrue(label("verdict-next").startsWith("Not checked: Bugzilla could not be read, so known bugs were not checked."),
+                    label("verdict-next"));
+            screenshot("window-partial-check");
+
+            org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
+            fx(() -> window.model().refresh());
+            waitUntil(() -> !window.model().busyProperty().get() && !window.model().reportProperty().get().partial());
+            fx(() -> window.showIncident("rhbz#2400010"));
+            String here = robot.lookup("#incident-here").queryAs(Pane.class).getChildren().stream()
+                    .filter(c -> c instanceof Label).map(c -> ((Label) c).getText()).reduce("", (a, b) -> a + "\n" + b);
+            assertTrue(here.contains("A problem is reported for it, but not which versions have it"), here);
+            assertFalse(here.contains("since dnf4 transaction"), "no transaction is said to have brought it: " + here);
+            screenshot("window-reported-incident");
+        }
+    }
+
+    /**
      * GNOME Software prepared an offline update that installs a held version (the real packagekitd
      * on a private system bus): the banner says so first, with the command that cancels it.
      */
