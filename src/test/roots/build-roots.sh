@@ -4,6 +4,7 @@
 # Debian's rpm, dnf, createrepo-c and debootstrap on the host.
 #
 #   src/test/roots/build-roots.sh [DIR]     (default: $PREFLIGHT_TEST_ROOTS or /var/tmp/preflight-test-roots)
+#   src/test/roots/build-roots.sh --check [DIR]   exit 0 when the roots in DIR are built by this very script, else 1
 #
 # DIR/sid                      a Debian sid chroot with the real dnf5 (5.4) and dnf (4.24)
 # DIR/sid/srv/repos/{fedora,updates}   repos of small packages named like Fedora's
@@ -17,14 +18,22 @@
 # same script returns at once.
 set -euo pipefail
 
+CHECK_ONLY=false
+if [ "${1:-}" = --check ]; then
+  CHECK_ONLY=true
+  shift
+fi
 R=${1:-${PREFLIGHT_TEST_ROOTS:-/var/tmp/preflight-test-roots}}
 HERE=$(cd "$(dirname "$0")" && pwd)
 SUM=$(cat "$HERE/build-roots.sh" "$HERE/updateinfo-updates.xml" "$HERE/os-release-fedora-43" | sha256sum | cut -d' ' -f1)
 MIRROR=${PREFLIGHT_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 if [ "$(cat "$R/.complete" 2>/dev/null)" = "$SUM" ]; then
-  echo "test roots in $R are up to date"
+  [ "$CHECK_ONLY" = true ] || echo "test roots in $R are up to date"
   exit 0
+fi
+if [ "$CHECK_ONLY" = true ]; then
+  exit 1
 fi
 if [ "$(id -u)" != 0 ]; then
   echo "build-roots.sh: needs root (debootstrap, chroot, dnf --installroot)" >&2
