@@ -132,10 +132,15 @@ public final class Main {
         Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection,
                 new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), new FeedState(dirs.feedState()),
                         TrustStore.load(dirs.trustedKeys()), clock),
-                new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env)),
+                sources(new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env)), env),
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), inspection));
         return new Wiring(inspection, check, guide, dirs, clock, io, env);
+    }
+
+    /** Fedora's sources, reusing fresh answers unless PREFLIGHT_SOURCES_REUSE=off (tests that change answers between checks). */
+    static SignalSources sources(SignalSources sources, Map<String, String> env) {
+        return "off".equalsIgnoreCase(env.getOrDefault("PREFLIGHT_SOURCES_REUSE", "")) ? sources.askingEveryTime() : sources;
     }
 
     /**

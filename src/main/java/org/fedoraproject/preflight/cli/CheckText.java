@@ -181,6 +181,7 @@ final class CheckText {
             String state = switch (s.state()) {
                 case ANSWERED -> s.asOf().map(t -> m.get("cli.check.sourceAnsweredAt", m.ago(t, report.at())))
                         .orElse(m.get("cli.check.sourceAnswered"));
+                case REUSED -> m.get("cli.check.sourceReusedFrom", m.ago(s.asOf().orElse(report.at()), report.at()));
                 case KEPT -> s.asOf().map(t -> m.get("cli.check.sourceKeptFrom", m.ago(t, report.at())))
                         .orElse(m.get("cli.check.sourceKept"));
                 case FAILED -> m.get("cli.check.sourceFailed");

@@ -108,6 +108,12 @@ final class SignalsJson {
             JsonObject o = new JsonObject();
             o.addProperty("source", s.source());
             o.addProperty("state", s.state().id());
+            // Where the answer came from: asked now, or Preflight's cache (fresh enough, or kept after a failure).
+            switch (s.state()) {
+                case ANSWERED -> o.addProperty("from", "network");
+                case REUSED, KEPT -> o.addProperty("from", "cache");
+                default -> o.add("from", com.google.gson.JsonNull.INSTANCE);
+            }
             CheckJson.time(o, "as_of", s.asOf());
             CheckJson.text(o, "problem", s.problem());
             out.add(o);

@@ -145,10 +145,18 @@ public final class FeedFetcher implements Closeable {
 
     /** The same, ending at {@code deadline} (a source's overall deadline, over all its requests). */
     public Outcome fetchDocument(URI url, boolean local, Instant deadline) {
+        return fetchDocument(url, local, deadline, Optional.empty(), Optional.empty());
+    }
+
+    /** The same, asked conditionally with a kept answer's validators: unchanged, it is {@link Outcome.NotModified}. */
+    public Outcome fetchDocument(URI url, boolean local, Instant deadline, Optional<String> etag, Optional<String> lastModified) {
         FeedSource source = new FeedSource(url, Optional.empty(), local);
-        Response r = get(source, url, Optional.empty(), Optional.empty(), deadline);
+        Response r = get(source, url, etag, lastModified, deadline);
         if (r.failure != null) {
             return new Outcome.Failed(r.failure);
+        }
+        if (r.code == 304) {
+            return new Outcome.NotModified();
         }
         return new Outcome.Fresh(r.body, "", Optional.ofNullable(r.etag), Optional.ofNullable(r.lastModified));
     }
@@ -254,7 +262,10 @@ public final class FeedFetcher implements Closeable {
         } catch (InterruptedIOException e) {
             return Response.retry(Text.of("feed.fetch.noAnswer", policy.readTimeout().toSeconds()), null);
         } catch (java.net.ConnectException e) {
-            return Response.retry(Text.of("feed.fetch.cannotConnect", String.valueOf(uri.getHost()), String.valueOf(e.getMessage())), null);
+            // Refused: nothing listens there. Known at once; waiting and asking again would only delay the verdict.
+            boolean refused = String.valueOf(e.getMessage()).contains("refused");
+            Text why = Text.of("feed.fetch.cannotConnect", String.valueOf(uri.getHost()), String.valueOf(e.getMessage()));
+            return refused ? Response.failed(why) : Response.retry(why, null);
         } catch (IOException e) {
             return Response.retry(Text.of("feed.fetch.failed", String.valueOf(e.getMessage())), null);
         }

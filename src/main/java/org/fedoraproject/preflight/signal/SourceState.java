@@ -21,7 +21,7 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
     public static final String UPDATEINFO = "updateinfo";
 
     public enum State {
-        ANSWERED("answered"), KEPT("kept"), FAILED("failed"), OFF("off");
+        ANSWERED("answered"), REUSED("reused"), KEPT("kept"), FAILED("failed"), OFF("off");
 
         private final String id;
 
@@ -45,9 +45,12 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
         return new SourceState(source, State.OFF, Optional.empty(), Optional.empty());
     }
 
-    /** Whether the verdict may rest on it: it answered now, or an answer kept from before was used. */
+    /**
+     * Whether the verdict may rest on it: it answered now, its kept answer was still fresh
+     * ({@code REUSED}: not asked again), or an answer kept from before was used after a failure.
+     */
     public boolean counts() {
-        return state == State.ANSWERED || state == State.KEPT;
+        return state == State.ANSWERED || state == State.REUSED || state == State.KEPT;
     }
 
     /**
@@ -61,9 +64,10 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
         }
         Optional<String> problem = parts.stream().flatMap(p -> p.problem().stream()).findFirst();
         boolean anyCounts = parts.stream().anyMatch(SourceState::counts);
-        boolean allAnswered = parts.stream().allMatch(p -> p.state() == State.ANSWERED);
+        boolean allAnswered = parts.stream().allMatch(p -> p.state() == State.ANSWERED || p.state() == State.REUSED);
+        boolean anyReused = parts.stream().anyMatch(p -> p.state() == State.REUSED);
         Optional<Instant> asOf = parts.stream().flatMap(p -> p.asOf().stream()).min(Comparator.naturalOrder());
-        SourceState.State state = allAnswered ? State.ANSWERED : anyCounts ? State.KEPT
+        SourceState.State state = allAnswered ? (anyReused ? State.REUSED : State.ANSWERED) : anyCounts ? State.KEPT
                 : State.FAILED;
         return new SourceState(source, state, state == State.FAILED ? Optional.empty() : asOf, problem);
     }

@@ -70,22 +70,43 @@ public final class SignalSources {
     /** A topic's first post kept this long is not asked again unless the topic moved since. */
     static final Duration POST_REUSE = Duration.ofHours(6);
     static final int POST_THREADS = 4;
+    /**
+     * How long a kept answer is used without asking again: what moves within the hour (Bodhi's
+     * updates and karma, Bugzilla's searches, the Common Issues list) for ten minutes; what
+     * moves slowly (the release list) for six hours. After that it is asked again with its
+     * validators (ETag, Last-Modified): an answer that did not change costs a 304.
+     */
+    static final Duration FRESH_MINUTES = Duration.ofMinutes(10);
+    static final Duration FRESH_HOURS = Duration.ofHours(6);
 
     private final Supplier<FeedFetcher> fetcher;
     private final Path cacheDir;
     private final Endpoints endpoints;
     /** Each source's one deadline in this check, set by its first request; null: each read has its own. */
     private final Map<String, Instant> deadlines;
+    /** Whether a kept answer within its freshness is used without asking (off: every read asks, conditionally). */
+    private final boolean reuse;
 
     public SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints) {
-        this(fetcher, cacheDir, endpoints, null);
+        this(fetcher, cacheDir, endpoints, null, true);
     }
 
-    private SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, Map<String, Instant> deadlines) {
+    private SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, Map<String, Instant> deadlines,
+                          boolean reuse) {
         this.fetcher = fetcher;
         this.cacheDir = cacheDir;
         this.endpoints = endpoints;
         this.deadlines = deadlines;
+        this.reuse = reuse;
+    }
+
+    /**
+     * The same sources, asking every time (conditionally, with the kept answer's validators):
+     * for a check the user asked to be fresh, and for tests that change the servers' answers
+     * between checks (PREFLIGHT_SOURCES_REUSE=off).
+     */
+    public SignalSources askingEveryTime() {
+        return new SignalSources(fetcher, cacheDir, endpoints, deadlines, false);
     }
 
     /**
@@ -94,7 +115,7 @@ public final class SignalSources {
      * starts with its first request. A slow source costs one deadline, not one per request.
      */
     public SignalSources forOneCheck() {
-        return new SignalSources(fetcher, cacheDir, endpoints, new java.util.concurrent.ConcurrentHashMap<>());
+        return new SignalSources(fetcher, cacheDir, endpoints, new java.util.concurrent.ConcurrentHashMap<>(), reuse);
     }
 
     /** The Bodhi updates of these build NVRs. */
@@ -108,7 +129,7 @@ public final class SignalSources {
     }
 
     private Read<BodhiUpdate> bodhiBy(String parameter, List<String> values, boolean offline) {
-        Session session = new Session(BODHI, offline);
+        Session session = new Session(BODHI, offline, FRESH_MINUTES);
         List<BodhiUpdate> updates = new ArrayList<>();
         for (List<String> batch : batches(values, BUILDS_PER_REQUEST)) {
             String joined = URLEncoder.encode(String.join(",", batch), StandardCharsets.UTF_8);
@@ -128,14 +149,14 @@ public final class SignalSources {
 
     /** Fedora's releases, with their states and end-of-life dates. */
     public Read<org.fedoraproject.preflight.signal.Release> releases(boolean offline) {
-        Session session = new Session(BODHI, offline);
+        Session session = new Session(BODHI, offline, FRESH_HOURS);
         return session.done(session.read(URI.create(endpoints.bodhi() + "/releases/?exclude_archived=True&rows_per_page=100"),
                 BodhiReleasesParser::parse).orElse(List.of()));
     }
 
     /** The open Common Issues topics of release {@code release} (a number, as in "43"). */
     public Read<CommonIssue> commonIssues(String release, boolean offline) {
-        Session session = new Session(COMMON_ISSUES_SOURCE, offline);
+        Session session = new Session(COMMON_ISSUES_SOURCE, offline, FRESH_MINUTES);
         List<CommonIssue> issues = new ArrayList<>();
         String path = COMMON_ISSUES + release + ".json";
         for (int page = 0; page < 3 && path != null; page++) {
@@ -170,7 +191,7 @@ public final class SignalSources {
         try {
             List<java.util.concurrent.CompletableFuture<Read<CommonIssue>>> reads = topics.stream().map(topic ->
                     java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                        Session session = new Session(COMMON_ISSUES_SOURCE, offline);
+                        Session session = new Session(COMMON_ISSUES_SOURCE, offline, POST_REUSE);
                         URI url = URI.create(endpoints.discourse() + "/raw/" + topic.id() + "/1");
                         Optional<String> raw = session.readReusing(url, topic.lastPosted(), body -> body);
                         return session.done(List.of(raw.map(topic::withFirstPost).orElse(topic)));
@@ -190,14 +211,14 @@ public final class SignalSources {
 
     /** The bugs marked CommonBugs for Fedora {@code release}, open or closed, page by page. */
     public Read<Bug> commonBugs(String release, boolean offline) {
-        Session session = new Session(BUGZILLA, offline);
+        Session session = new Session(BUGZILLA, offline, FRESH_MINUTES);
         String query = "product=Fedora&version=" + enc(release) + "&keywords=" + Bug.COMMON_BUGS + "&keywords_type=allwords";
         return session.done(search(session, query));
     }
 
     /** These bugs (Common Issues topics link them), 20 a request. */
     public Read<Bug> bugs(Collection<Long> ids, boolean offline) {
-        Session session = new Session(BUGZILLA, offline);
+        Session session = new Session(BUGZILLA, offline, FRESH_MINUTES);
         List<Bug> bugs = new ArrayList<>();
         for (List<Long> batch : batches(List.copyOf(ids), BUGZILLA_ROWS)) {
             String joined = String.join(",", batch.stream().map(String::valueOf).toList());
@@ -215,7 +236,7 @@ public final class SignalSources {
      * since {@code since}: 20 components a search, each search paged by bug id.
      */
     public Read<Bug> bugsFiledSince(String release, Collection<String> components, Instant since, boolean offline) {
-        Session session = new Session(BUGZILLA, offline);
+        Session session = new Session(BUGZILLA, offline, FRESH_MINUTES);
         List<Bug> bugs = new ArrayList<>();
         String day = since.truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
         for (List<String> batch : batches(List.copyOf(components), BUGZILLA_ROWS)) {
@@ -307,14 +328,19 @@ public final class SignalSources {
         private final String source;
         private final boolean offline;
         private final Instant deadline;
+        private final Duration freshness;
+        /** The oldest kept answer used within its freshness, not asked again. */
+        private Instant oldestReused;
+        private int revalidated;
         private final List<String> problems = new ArrayList<>();
         private Instant oldestKept;
         private int fresh;
         private int missing;
 
-        Session(String source, boolean offline) {
+        Session(String source, boolean offline, Duration freshness) {
             this.source = source;
             this.offline = offline;
+            this.freshness = freshness;
             this.deadline = deadlines == null ? Instant.now().plus(DEADLINE)
                     : deadlines.computeIfAbsent(source, s -> Instant.now().plus(DEADLINE));
         }
@@ -324,26 +350,45 @@ public final class SignalSources {
         }
 
         /**
-         * A fresh answer that could be read (then kept), or else the kept one, the problem said.
-         * With {@code unchangedSince}, a kept copy younger than POST_REUSE and newer than it is
-         * used without asking.
+         * The kept answer while it is younger than the source's freshness (and, with
+         * {@code unchangedSince}, newer than it), without asking; else the answer asked for
+         * again with the kept one's validators — a 304 keeps it, a new one that can be read
+         * replaces it — or, when asking fails, the kept one, the problem said.
          */
         <P> Optional<P> readReusing(URI url, Instant unchangedSince, Function<String, P> parser) {
             Path kept = cacheDir.resolve(key(url) + ".json");
             Optional<Instant> keptAt = modified(kept);
-            boolean reuse = unchangedSince != null && keptAt.isPresent() && keptAt.get().isAfter(unchangedSince)
-                    && keptAt.get().isAfter(Instant.now().minus(POST_REUSE));
-            if (!offline && !reuse) {
-                FeedFetcher.Outcome outcome = fetcher.get().fetchDocument(url, endpoints.local(), deadline);
+            boolean young = keptAt.isPresent() && keptAt.get().isAfter(Instant.now().minus(freshness))
+                    && (unchangedSince == null || keptAt.get().isAfter(unchangedSince));
+            // A first post is reused by its own rule (the topic has not moved), whatever the setting.
+            if (young && (reuse || unchangedSince != null) && !offline) {
+                Optional<P> parsed = readKept(kept).flatMap(body -> parsed(parser, body));
+                if (parsed.isPresent()) {
+                    oldestReused = oldestReused == null || keptAt.get().isBefore(oldestReused) ? keptAt.get() : oldestReused;
+                    return parsed;
+                }
+            }
+            if (!offline) {
+                Validators validators = validators(kept);
+                FeedFetcher.Outcome outcome = fetcher.get().fetchDocument(url, endpoints.local(), deadline,
+                        validators.etag(), validators.lastModified());
                 if (outcome instanceof FeedFetcher.Outcome.Fresh f) {
                     String body = new String(f.body(), StandardCharsets.UTF_8);
                     try {
                         P parsed = parser.apply(body);
-                        keep(kept, body);
+                        keep(kept, body, new Validators(f.etag(), f.lastModified()));
                         fresh++;
                         return Optional.of(parsed);
                     } catch (RuntimeException e) {
                         problems.add(unreadable(source, e));
+                    }
+                } else if (outcome instanceof FeedFetcher.Outcome.NotModified) {
+                    Optional<P> parsed = readKept(kept).flatMap(body -> parsed(parser, body));
+                    if (parsed.isPresent()) {
+                        touch(kept); // confirmed now: fresh again
+                        fresh++;
+                        revalidated++;
+                        return parsed;
                     }
                 } else {
                     // Fedora's sources' problems stay in English for now (SourceState.problem, the JSON's signal_problems).
@@ -359,16 +404,19 @@ public final class SignalSources {
                 }
                 return Optional.empty();
             }
-            try {
-                P parsed = parser.apply(old.get());
-                if (reuse) {
-                    fresh++; // asked recently enough: as good as an answer
-                } else {
-                    oldestKept = oldestKept == null || keptAt.get().isBefore(oldestKept) ? keptAt.get() : oldestKept;
-                }
-                return Optional.of(parsed);
-            } catch (RuntimeException e) {
+            Optional<P> parsed = parsed(parser, old.get());
+            if (parsed.isEmpty()) {
                 missing++;
+                return Optional.empty();
+            }
+            oldestKept = oldestKept == null || keptAt.get().isBefore(oldestKept) ? keptAt.get() : oldestKept;
+            return parsed;
+        }
+
+        private <P> Optional<P> parsed(Function<String, P> parser, String body) {
+            try {
+                return Optional.of(parser.apply(body));
+            } catch (RuntimeException e) {
                 return Optional.empty();
             }
         }
@@ -379,14 +427,20 @@ public final class SignalSources {
             SourceState.State state;
             if (oldestKept != null) {
                 state = SourceState.State.KEPT;
-            } else if (missing > 0 && fresh == 0) {
+            } else if (missing > 0 && fresh == 0 && oldestReused == null) {
                 state = SourceState.State.FAILED;
             } else if (missing > 0) {
                 state = SourceState.State.KEPT; // partly answered: some of what was asked is missing
+            } else if (oldestReused != null) {
+                state = SourceState.State.REUSED; // within its freshness: not asked again, said with its age
             } else {
                 state = SourceState.State.ANSWERED;
             }
-            Optional<Instant> asOf = state == SourceState.State.ANSWERED ? Optional.of(Instant.now()) : Optional.ofNullable(oldestKept);
+            Optional<Instant> asOf = switch (state) {
+                case ANSWERED -> Optional.of(Instant.now());
+                case REUSED -> Optional.of(oldestReused);
+                default -> Optional.ofNullable(oldestKept);
+            };
             return new Read<>(items, new SourceState(source, state, asOf, problem));
         }
     }
@@ -409,14 +463,56 @@ public final class SignalSources {
         }
     }
 
-    private void keep(Path file, String body) {
+    /** A kept answer's validators, for a conditional request. */
+    private record Validators(Optional<String> etag, Optional<String> lastModified) {
+        static final Validators NONE = new Validators(Optional.empty(), Optional.empty());
+    }
+
+    private void keep(Path file, String body, Validators validators) {
         try {
             Files.createDirectories(cacheDir);
             Path temp = Files.createTempFile(cacheDir, ".answer", ".tmp");
             Files.writeString(temp, body, StandardCharsets.UTF_8);
+            Path meta = meta(file);
+            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+            validators.etag().ifPresent(v -> o.addProperty("etag", v));
+            validators.lastModified().ifPresent(v -> o.addProperty("last_modified", v));
+            Path metaTemp = Files.createTempFile(cacheDir, ".answer", ".tmp");
+            Files.writeString(metaTemp, o.toString(), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(metaTemp, meta, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // a cache that cannot be written costs only the offline copy
+        }
+    }
+
+    private static Path meta(Path kept) {
+        return kept.resolveSibling(kept.getFileName().toString().replace(".json", ".meta"));
+    }
+
+    /** The validators kept with an answer; none when either file is missing or unreadable. */
+    private static Validators validators(Path kept) {
+        if (!Files.isRegularFile(kept)) {
+            return Validators.NONE;
+        }
+        try {
+            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(RegularFiles.readString(meta(kept), RegularFiles.SMALL))
+                    .getAsJsonObject();
+            return new Validators(text(o, "etag"), text(o, "last_modified"));
+        } catch (IOException | RuntimeException e) {
+            return Validators.NONE;
+        }
+    }
+
+    private static Optional<String> text(com.google.gson.JsonObject o, String key) {
+        return o.has(key) && o.get(key).isJsonPrimitive() ? Optional.of(o.get(key).getAsString()) : Optional.empty();
+    }
+
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // it is asked again next time: no harm
         }
     }
 

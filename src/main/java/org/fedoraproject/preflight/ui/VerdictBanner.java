@@ -226,7 +226,7 @@ final class VerdictBanner {
         for (var s : states) {
             String name = s.source().equals(org.fedoraproject.preflight.signal.SourceState.UPDATEINFO) ? text.get("sources.updateinfo") : s.source();
             switch (s.state()) {
-                case ANSWERED -> answered.add(name);
+                case ANSWERED, REUSED -> answered.add(name); // a kept answer still within its freshness is an answer
                 case KEPT -> trouble.add(text.get("sources.kept", name, s.asOf().map(t -> words.ago(t, java.time.Instant.now()))
                         .orElse("?")));
                 case FAILED -> trouble.add(text.get("sources.failed", name));

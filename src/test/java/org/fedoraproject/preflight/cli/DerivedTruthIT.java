@@ -21,6 +21,7 @@ import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -424,5 +425,58 @@ class DerivedTruthIT {
             assertEquals(0, run.exitCode(), argv + "\n" + run.stdout() + run.stderr());
             assertEquals(java.util.Set.of("mesa-dri-drivers-25.1.2-1.fc43", "mesa-libGL-25.1.2-1.fc43"), mesa(copy), argv.toString());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dnf4", "dnf5"})
+    void aSecondCheckWithinTheSourcesFreshnessAsksNothingAndSaysHowOldItsAnswersAre(String manager) {
+        EdgeRootsIT.Root root = mainRoot(manager);
+        org.fedoraproject.preflight.testing.FedoraSources.serve(server);
+        server.answer("/releases/", Answer.json(utf8("{\"releases\":[{\"name\":\"F43\",\"version\":\"43\",\"id_prefix\":\"FEDORA\","
+                + "\"state\":\"current\",\"eol\":\"2026-12-02\"}]}"), null));
+        Map<String, String> reusing = new HashMap<>(feed.environment());
+        reusing.remove("PREFLIGHT_SOURCES_REUSE");
+        reusing.putAll(root.env());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Processes.jar().toString(), "check", "--json", "--root", root.path().toString()));
+        Processes.Result first = Processes.run(command, null, reusing);
+        JsonObject cold = JsonParser.parseString(first.stdout()).getAsJsonObject();
+        assertEquals("network", byKey(cold.getAsJsonArray("sources"), "source", "Bugzilla").get("from").getAsString());
+        int asked = server.requests().size();
+        Processes.Result second = Processes.run(command, null, reusing);
+        JsonObject warm = JsonParser.parseString(second.stdout()).getAsJsonObject();
+        assertEquals(asked, server.requests().size(), "within their freshness, no source is asked: " + server.requests().subList(asked,
+                server.requests().size()));
+        for (String source : List.of("Bodhi", "Bugzilla", "Common Issues")) {
+            JsonObject s = byKey(warm.getAsJsonArray("sources"), "source", source);
+            assertEquals("reused", s.get("state").getAsString(), s.toString());
+            assertEquals("cache", s.get("from").getAsString());
+            assertFalse(s.get("as_of").isJsonNull(), "with its age");
+        }
+        assertEquals(cold.get("verdict"), warm.get("verdict"), "the same verdict from the same answers");
+        List<String> text = new ArrayList<>(command);
+        text.remove("--json");
+        assertTrue(Processes.run(text, null, reusing).stdout().contains("Bugzilla: answered"), "said in the text");
+    }
+
+    @Test
+    void aRefusedHostIsKnownWithinASecond() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there now
+        }
+        Map<String, String> env = new HashMap<>(feed.environment());
+        String nowhere = "http://127.0.0.1:" + port;
+        env.putAll(Map.of("PREFLIGHT_BODHI_URL", nowhere, "PREFLIGHT_DISCOURSE_URL", nowhere, "PREFLIGHT_BUGZILLA_URL", nowhere));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                Processes.jar().toString(), "check", "--root", TestRoots.dnf4Root().toString());
+        Processes.run(command, null, env); // a first run warms the disk caches: what is timed is the network's share
+        long start = System.nanoTime();
+        Processes.Result r = Processes.run(command, null, env);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(3, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("Connection refused"), r.stderr());
+        System.out.printf("DerivedTruthIT: sources refusing connections, could not check after %d ms%n", ms);
+        assertTrue(ms < 4_000, "refused connections are not waited on and retried: " + ms + " ms (a check without sources takes ~1 s)");
     }
 }

@@ -49,7 +49,7 @@ class BugzillaSourcesTest {
 
     private SignalSources sources() {
         String base = server.url("");
-        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true));
+        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true)).askingEveryTime();
     }
 
     private static FeedServer.Answer json(String body) {

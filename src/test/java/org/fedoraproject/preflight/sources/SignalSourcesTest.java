@@ -15,6 +15,7 @@ import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.SilentServer;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class SignalSourcesTest {
     }
 
     private SignalSources sources(String base) {
-        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true));
+        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true)).askingEveryTime();
     }
 
     private static FeedServer.Answer json(String body) {
@@ -131,5 +132,37 @@ class SignalSourcesTest {
                     "one deadline for both lookups, not one each: " + took.toMillis() + " ms");
             System.out.println("SignalSourcesTest: two Bodhi lookups before a silent server ended after " + took.toMillis() + " ms");
         }
+    }
+
+    @Test
+    void aFreshAnswerIsUsedWithoutAskingThenAskedAgainWithItsValidators() throws Exception {
+        String base = server.url("");
+        SignalSources reusing = new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true));
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json(
+                "{\"topic_list\":{\"topics\":[{\"id\":7,\"title\":\"t\",\"slug\":\"t\",\"created_at\":\"2026-11-23T10:00:00Z\"}]}}"
+                        .getBytes(StandardCharsets.UTF_8), "\"list-1\""));
+        SignalSources.Read<CommonIssue> first = reusing.forOneCheck().commonIssues("43", false);
+        assertEquals(SourceState.State.ANSWERED, first.state().state());
+        long asked = server.requests().size();
+        SignalSources.Read<CommonIssue> second = reusing.forOneCheck().commonIssues("43", false);
+        assertEquals(asked, server.requests().size(), "within its freshness: not asked again");
+        assertEquals(SourceState.State.REUSED, second.state().state());
+        assertTrue(second.state().asOf().isPresent(), "said with its age");
+        assertEquals(1, second.items().size());
+
+        // Past its freshness: asked again with If-None-Match; unchanged, a 304 keeps it, fresh again.
+        try (var kept = java.nio.file.Files.list(cache)) {
+            for (Path p : kept.toList()) {
+                java.nio.file.Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(
+                        java.time.Instant.now().minus(SignalSources.FRESH_MINUTES).minusSeconds(60)));
+            }
+        }
+        SignalSources.Read<CommonIssue> third = reusing.forOneCheck().commonIssues("43", false);
+        assertEquals(asked + 1, server.requests().size());
+        assertEquals("\"list-1\"", server.requests().get(server.requests().size() - 1).headers().getFirst("If-None-Match"));
+        assertEquals(SourceState.State.ANSWERED, third.state().state(), "confirmed by the server just now");
+        assertEquals(1, third.items().size());
+        reusing.forOneCheck().commonIssues("43", false);
+        assertEquals(asked + 1, server.requests().size(), "confirmed: fresh again");
     }
 }

@@ -47,7 +47,9 @@ public final class SignedFeed implements AutoCloseable {
         return new SignedFeed(server, Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),
                 "XDG_CACHE_HOME", home.resolve("cache").toString(), "HOME", home.toString(),
                 "PREFLIGHT_BODHI_URL", server.url(""), "PREFLIGHT_DISCOURSE_URL", server.url(""),
-                "PREFLIGHT_BUGZILLA_URL", server.url("")), key);
+                "PREFLIGHT_BUGZILLA_URL", server.url(""),
+                // Tests change the sources' answers between checks: each check asks (conditionally).
+                "PREFLIGHT_SOURCES_REUSE", "off"), key);
     }
 
     public FeedServer server() {
