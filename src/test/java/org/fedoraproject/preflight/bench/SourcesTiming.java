@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,8 +23,13 @@ import org.fedoraproject.preflight.testing.Processes;
  * page, 45 CommonBugs bugs; 20 Common Issues topics with first posts), against the same check with
  * the sources off. Prints the requests and bytes of a first and a later run, and the medians.
  *
- * <p>Run: {@code mvn -Pbench verify -Dbench.main=org.fedoraproject.preflight.bench.SourcesTiming}
- * (after build-roots.sh and build-bench-root.sh).
+ * Then, in one run, the medians of a cold check (nothing kept), a warm one within the sources'
+ * freshness, a warm one after it (every answer asked again conditionally) and one with the
+ * sources off, with the requests each made.
+ *
+ * <p>Run: {@code mvn -Pbench verify -Dbench.main=org.fedoraproject.preflight.bench.SourcesTiming -Dbench.args="3 300"}
+ * (one CommonBugs bug in 3 against the root; every request waits 300 ms), after build-roots.sh
+ * and build-bench-root.sh.
  */
 public final class SourcesTiming {
 
@@ -35,8 +41,9 @@ public final class SourcesTiming {
     private SourcesTiming() {
     }
 
+    /** An answer with an ETag of its body, as Fedora's servers send one: a conditional request for it costs a 304. */
     static FeedServer.Answer json(String body) {
-        return FeedServer.Answer.json(body.getBytes(StandardCharsets.UTF_8), null);
+        return FeedServer.Answer.json(body.getBytes(StandardCharsets.UTF_8), "\"" + Integer.toHexString(body.hashCode()) + "\"");
     }
 
     static String bug(long id, String component) {
@@ -83,13 +90,46 @@ public final class SourcesTiming {
         return server;
     }
 
+    static long time(List<String> command, Map<String, String> env) {
+        long start = System.nanoTime();
+        Processes.run(command, null, env);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Every kept answer made older by {@code by}, as if that much time had passed since it was asked. */
+    static void age(Path dir, java.time.Duration by) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(Files.getLastModifiedTime(p).toInstant().minus(by)));
+            }
+        }
+    }
+
+    static long latency = 0;
+
     public static void main(String[] args) throws Exception {
         BASE_EVERY = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0]) : 3;
+        latency = args.length > 1 ? Long.parseLong(args[1]) : 0;
         System.out.printf("one CommonBugs bug in %d is against bench-base (all 5,000 packages)%n", BASE_EVERY);
         Path root = CheckTiming.root(new String[0], "bench");
         Path jar = Path.of("target/preflight.jar");
         Path work = Files.createTempDirectory("preflight-sources-timing");
         try (FeedServer server = serve()) {
+            server.latency(Duration.ofMillis(latency));
             Map<String, String> on = new HashMap<>(Map.of("XDG_CONFIG_HOME", work.resolve("on/config").toString(),
                     "XDG_CACHE_HOME", work.resolve("on/cache").toString(), "PREFLIGHT_BODHI_URL", server.url(""),
                     "PREFLIGHT_DISCOURSE_URL", server.url(""), "PREFLIGHT_BUGZILLA_URL", server.url("")));
@@ -117,22 +157,40 @@ public final class SourcesTiming {
                         answer.getAsJsonArray("incidents").asList().stream()
                                 .filter(i -> i.getAsJsonObject().get("confidence").getAsString().equals("derived")).count());
             }
-            long[] withSources = new long[RUNS];
+            Path signals = work.resolve("on/cache/preflight/signals");
+            long[] cold = new long[RUNS];
+            long[] fresh = new long[RUNS];
+            long[] stale = new long[RUNS];
             long[] without = new long[RUNS];
+            int[] requests = new int[3];
             for (int k = 0; k < RUNS; k++) {
-                long start = System.nanoTime();
-                Processes.run(check, null, on);
-                withSources[k] = (System.nanoTime() - start) / 1_000_000;
-                start = System.nanoTime();
-                Processes.run(check, null, off);
-                without[k] = (System.nanoTime() - start) / 1_000_000;
+                // Cold: nothing kept. Warm within freshness: the answers the cold run kept. Warm after
+                // freshness: the same answers aged past it, so every one is asked again conditionally.
+                deleteTree(signals);
+                int before = server.requests().size();
+                cold[k] = time(check, on);
+                requests[0] = server.requests().size() - before;
+                before = server.requests().size();
+                fresh[k] = time(check, on);
+                requests[1] = server.requests().size() - before;
+                age(signals, Duration.ofMinutes(11));
+                before = server.requests().size();
+                stale[k] = time(check, on);
+                requests[2] = server.requests().size() - before;
+                without[k] = time(check, off);
             }
+            long off0 = median(without);
+            System.out.printf("latency per request: %d ms%n", latency);
+            System.out.printf("check, sources off:                 median %d ms%n", off0);
+            System.out.printf("check, cold (nothing kept):         median %d ms (+%d ms), %d requests%n", median(cold), median(cold) - off0,
+                    requests[0]);
+            System.out.printf("check, warm within freshness:       median %d ms (+%d ms), %d requests%n", median(fresh),
+                    median(fresh) - off0, requests[1]);
+            System.out.printf("check, warm after freshness (304s): median %d ms (+%d ms), %d requests%n", median(stale),
+                    median(stale) - off0, requests[2]);
+            long[] withSources = fresh;
             Arrays.sort(withSources);
             Arrays.sort(without);
-            System.out.printf("check, sources answering: median %d ms (min %d, max %d)%n", withSources[RUNS / 2], withSources[0],
-                    withSources[RUNS - 1]);
-            System.out.printf("check, sources off:       median %d ms (min %d, max %d)%n", without[RUNS / 2], without[0],
-                    without[RUNS - 1]);
             System.out.printf("Preflight adds %d ms (medians) for Fedora's sources%n", withSources[RUNS / 2] - without[RUNS / 2]);
         }
     }

@@ -96,6 +96,13 @@ public final class FeedServer implements AutoCloseable {
         return bytesSent.get();
     }
 
+    /** Every answer waits this long first, as a real server far away does (benchmarks: 300 ms). */
+    public void latency(java.time.Duration wait) {
+        latency = wait;
+    }
+
+    private volatile java.time.Duration latency = java.time.Duration.ZERO;
+
     public List<Request> requests() {
         return requests;
     }
@@ -105,6 +112,13 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String path = exchange.getRequestURI().getPath();
         requests.add(new Request(path, exchange.getRequestHeaders(), String.valueOf(exchange.getRequestURI().getRawQuery())));
         List<Answer> sequence = answers.get(path);
