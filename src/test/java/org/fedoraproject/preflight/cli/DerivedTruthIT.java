@@ -80,6 +80,11 @@ class DerivedTruthIT {
     }
 
     private Processes.Result preflight(EdgeRootsIT.Root root, String... args) {
+        return preflight(feed, root, args);
+    }
+
+    /** The jar on a root, with the loopback sources and the test user's directories of {@code feed}. */
+    static Processes.Result preflight(SignedFeed feed, EdgeRootsIT.Root root, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Processes.jar().toString()));
         command.addAll(List.of(args));

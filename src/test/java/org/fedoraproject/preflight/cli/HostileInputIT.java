@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.preflight.testing.EdgeFeed;
@@ -68,13 +67,7 @@ class HostileInputIT {
     }
 
     private Processes.Result preflight(EdgeRootsIT.Root root, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Processes.jar().toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--root", root.path().toString()));
-        Map<String, String> env = new HashMap<>(feed.environment());
-        env.putAll(root.env());
-        return Processes.run(command, null, env);
+        return DerivedTruthIT.preflight(feed, root, args);
     }
 
     /** No stack trace, no Java class name, no JSON path, one short line per problem; no terminal control anywhere. */
