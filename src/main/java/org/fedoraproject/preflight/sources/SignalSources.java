@@ -364,7 +364,11 @@ public final class SignalSources {
             if (young && (reuse || unchangedSince != null) && !offline) {
                 Optional<P> parsed = readKept(kept).flatMap(body -> parsed(parser, body));
                 if (parsed.isPresent()) {
-                    oldestReused = oldestReused == null || keptAt.get().isBefore(oldestReused) ? keptAt.get() : oldestReused;
+                    if (unchangedSince != null) {
+                        fresh++; // confirmed by what was just asked (the topic has not moved since): as good as an answer
+                    } else {
+                        oldestReused = oldestReused == null || keptAt.get().isBefore(oldestReused) ? keptAt.get() : oldestReused;
+                    }
                     return parsed;
                 }
             }

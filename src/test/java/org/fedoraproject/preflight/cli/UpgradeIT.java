@@ -90,7 +90,7 @@ class UpgradeIT {
 
         Processes.Result text = check(TestRoots.dnf4Root(), "--upgrade");
         assertTrue(text.stdout().startsWith("WAIT - a serious known problem in Fedora 44 concerns packages installed here."),
-                text.stdout());
+                text.stdout() + text.stderr());
         assertTrue(text.stdout().contains("names, installed here: gnome-shell"), text.stdout());
     }
 

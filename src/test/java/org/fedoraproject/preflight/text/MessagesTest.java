@@ -79,4 +79,15 @@ class MessagesTest {
             assertFalse(pseudo.equals(english), key);
         }
     }
+
+    @Test
+    void everyStateAndRelationHasItsWords() {
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("org.fedoraproject.preflight.text.messages", Locale.ROOT);
+        for (org.fedoraproject.preflight.assess.Relation r : org.fedoraproject.preflight.assess.Relation.values()) {
+            assertTrue(bundle.containsKey("relation." + r.id()), "relation." + r.id());
+        }
+        for (org.fedoraproject.preflight.signal.SourceState.State s : org.fedoraproject.preflight.signal.SourceState.State.values()) {
+            assertTrue(bundle.containsKey("source.state." + s.id()), "source.state." + s.id());
+        }
+    }
 }
