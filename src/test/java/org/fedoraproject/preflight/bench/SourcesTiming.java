@@ -87,6 +87,9 @@ public final class SourcesTiming {
                     + "* Keep the old version.\n"));
         }
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", json("{\"topic_list\":{\"topics\":[" + topics + "]}}"));
+        server.answer("/releases/", json("{\"releases\":[{\"name\":\"F43\",\"version\":\"43\",\"id_prefix\":\"FEDORA\","
+                + "\"state\":\"current\",\"eol\":\"2026-12-02\"},{\"name\":\"F44\",\"version\":\"44\",\"id_prefix\":\"FEDORA\","
+                + "\"state\":\"current\",\"eol\":\"2027-05-19\"}],\"page\":1,\"pages\":1}"));
         return server;
     }
 
