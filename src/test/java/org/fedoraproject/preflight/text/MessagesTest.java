@@ -90,4 +90,27 @@ class MessagesTest {
             assertTrue(bundle.containsKey("source.state." + s.id()), "source.state." + s.id());
         }
     }
+
+    /** Every key the code names as a literal (m.get, text.get, words.get, Text.of) is in the bundle: a missing one is a crash. */
+    @Test
+    void everyKeyTheCodeNamesIsInTheBundle() throws Exception {
+        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("org.fedoraproject.preflight.text.messages", Locale.ROOT);
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+                "(?:\\b(?:m|text|words|messages)\\.get|Text\\.of)\\(\\s*\"([a-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)+)\"");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        int named = 0;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = call.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    named++;
+                    if (!bundle.containsKey(m.group(1))) {
+                        missing.add(m.group(1) + " (" + f.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertTrue(named > 300, "the scan finds the code's keys: " + named);
+        assertEquals(java.util.List.of(), missing);
+    }
 }
