@@ -53,10 +53,10 @@ public final class GuideService {
     public Result guide(String incidentId, CheckReport report, CheckService.Request request) {
         List<Text> problems = new ArrayList<>(report.cannotCheck());
         Optional<IncidentAssessment> assessment = report.assessment().incidents().stream()
-                .filter(i -> i.id().equals(incidentId)).findFirst();
+                .filter(i -> i.id().equalsIgnoreCase(incidentId)).findFirst(); // fps-2026-0042 is FPS-2026-0042
         if (assessment.isEmpty()) {
             boolean known = report.feeds().stream().flatMap(f -> f.feed().stream())
-                    .anyMatch(f -> f.incidents().stream().anyMatch(i -> i.id().equals(incidentId)));
+                    .anyMatch(f -> f.incidents().stream().anyMatch(i -> i.id().equalsIgnoreCase(incidentId)));
             // "Does not concern this system" only when the system was read whole: without its
             // packages or pending updates, that would be a false all-clear (then: could not check, and why).
             if (known && !report.complete()) {

@@ -31,7 +31,7 @@ final class GuideCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "INCIDENT-ID", descriptionKey = "preflight.guide.incident")
+    @Parameters(paramLabel = "INCIDENT-ID", arity = "0..1", descriptionKey = "preflight.guide.incident")
     String incident;
 
     @Mixin
@@ -53,6 +53,9 @@ final class GuideCommand implements Callable<Integer> {
             err.println("preflight guide: " + e.getMessage());
             return CheckCommand.COULD_NOT_CHECK;
         }
+        if (incident == null) {
+            return list(services.check().check(request), out, err, m);
+        }
         GuideService.Result result = services.guides().get().guide(incident, request);
         if (result.plan().isEmpty()) {
             result.problems().forEach(p -> err.println("preflight guide: " + m.render(p)));
@@ -69,6 +72,42 @@ final class GuideCommand implements Callable<Integer> {
         result.problems().forEach(p -> err.println("preflight guide: " + m.render(p)));
         err.flush();
         return result.report().complete() ? 0 : CheckCommand.COULD_NOT_CHECK;
+    }
+
+    /** Without an id: the incidents that concern this system, one line each, and how to open one's guide. */
+    private int list(org.fedoraproject.preflight.app.CheckReport report, PrintWriter out, PrintWriter err, Messages m) {
+        List<org.fedoraproject.preflight.assess.IncidentAssessment> incidents = report.assessment().incidents();
+        if (options.json) {
+            com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+            for (var i : incidents) {
+                com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+                o.addProperty("id", i.id());
+                o.addProperty("title", i.incident().incident().title());
+                o.addProperty("relation", i.relation().id());
+                o.addProperty("severity", i.incident().incident().severity().id());
+                o.addProperty("status", i.incident().incident().status().id());
+                list.add(o);
+            }
+            com.google.gson.JsonObject root = new com.google.gson.JsonObject();
+            root.add("incidents", list);
+            out.println(root);
+        } else if (incidents.isEmpty()) {
+            out.println(m.get("cli.guide.none"));
+        } else {
+            Glyphs g = Glyphs.forTerminal();
+            out.println(m.get("cli.guide.list"));
+            for (var i : incidents) {
+                var incident = i.incident().incident();
+                out.println("  " + i.id() + "  " + m.get("cli.check.incidentState", m.get("relation." + i.relation().id()),
+                        m.get("severity." + incident.severity().id()), m.get("status." + incident.status().id())) + " " + g.dash() + " "
+                        + incident.title());
+            }
+            out.println(m.get("cli.guide.open", "preflight guide " + incidents.get(0).id()));
+        }
+        out.flush();
+        report.cannotCheck().forEach(c -> err.println("preflight guide: " + m.render(c)));
+        err.flush();
+        return report.complete() ? 0 : CheckCommand.COULD_NOT_CHECK;
     }
 
     static void text(Plan plan, List<StepStatus> statuses, PrintWriter out, Glyphs g, Messages m) {

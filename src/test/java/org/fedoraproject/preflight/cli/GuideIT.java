@@ -263,4 +263,19 @@ class GuideIT {
         assertTrue(!Files.exists(home.resolve("no-rpmdb/usr/lib/sysimage/rpm")) && !Files.exists(home.resolve("no-rpmdb/var/lib/rpm")),
                 "no rpm database was made in the root");
     }
+
+    @Test
+    void withoutAnIdTheGuideListsTheIncidentsHereAndIdsMatchInAnyCase() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Processes.Result list = Processes.run(List.of(java, "-jar", Processes.jar().toString(), "guide", "--root",
+                TestRoots.dnf4Root().toString(), "--feed", feed.url()), null, feed.environment());
+        assertEquals(0, list.exitCode(), list.stderr());
+        assertTrue(list.stdout().startsWith("The incidents that concern this system:"), list.stdout());
+        assertTrue(list.stdout().contains("FPS-2026-0045  At risk, Critical"), list.stdout());
+        assertTrue(list.stdout().contains("The steps out of one, for this system: preflight guide "), list.stdout());
+        Processes.Result lower = Processes.run(List.of(java, "-jar", Processes.jar().toString(), "guide", "fps-2026-0042", "--json",
+                "--root", TestRoots.dnf4Root().toString(), "--feed", feed.url()), null, feed.environment());
+        assertEquals(0, lower.exitCode(), lower.stderr());
+        assertEquals("FPS-2026-0042", JsonParser.parseString(lower.stdout()).getAsJsonObject().get("incident").getAsString());
+    }
 }
