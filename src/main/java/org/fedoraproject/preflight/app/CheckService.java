@@ -117,7 +117,7 @@ public final class CheckService {
                         : sets.onlyPackageKit().isEmpty() ? "check.warning.onlyDnf" : "check.warning.bothDiffer",
                         names(sets.onlyPackageKit()), names(sets.onlyDnf())));
             }
-            live = signals.gather(system, loaded.settings(), request.root(), sourceOf(system), request.offline());
+            live = signals.gather(system, loaded.settings(), request.root(), sourceOf(system), request.offline(), request.refresh());
             refreshes.forEach(f -> statuses.add(f.join()));
             warnings.addAll(Text.untranslated(live.problems()));
         }

@@ -48,9 +48,15 @@ final class SignalGathering {
         this.executor = executor;
     }
 
-    /** {@code sourceOf}: the source package of each installed (and pending) package, by name. */
-    Signals gather(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf, boolean offline) {
-        return gather(system, settings, root, sourceOf, offline, system.os().get().filter(OsRelease::isFedora).filter(OsRelease::plainRelease).map(OsRelease::versionId),
+    /**
+     * {@code sourceOf}: the source package of each installed (and pending) package, by name.
+     * {@code fresh}: the user asked for fresh data (check --refresh, Check again): every source is
+     * asked, conditionally, whatever its freshness.
+     */
+    Signals gather(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf, boolean offline,
+                   boolean fresh) {
+        return gather(fresh ? allSources.askingEveryTime() : allSources, system, settings, root, sourceOf, offline,
+                system.os().get().filter(OsRelease::isFedora).filter(OsRelease::plainRelease).map(OsRelease::versionId),
                 system.pending().get().map(p -> p.updates()).orElse(List.of()), false);
     }
 
@@ -65,14 +71,15 @@ final class SignalGathering {
      */
     Signals gatherForUpgrade(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf,
                              boolean offline, String target) {
-        return gather(system, settings, root, sourceOf, offline, Optional.of(target), List.of(), true);
+        return gather(allSources, system, settings, root, sourceOf, offline, Optional.of(target), List.of(), true);
     }
 
-    private Signals gather(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf,
-                           boolean offline, Optional<String> release, List<PendingUpdate> pending, boolean upgrade) {
+    private Signals gather(SignalSources configured, SystemSnapshot system, Settings settings, Optional<Path> root,
+                           Map<String, String> sourceOf, boolean offline, Optional<String> release, List<PendingUpdate> pending,
+                           boolean upgrade) {
         List<SourceState> states = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        SignalSources sources = allSources.forOneCheck(); // one deadline per source over all its requests
+        SignalSources sources = configured.forOneCheck(); // one deadline per source over all its requests
 
         CompletableFuture<SignalSources.Read<Bug>> commonBugs = settings.bugzilla() && release.isPresent()
                 ? async(() -> sources.commonBugs(release.get(), offline)) : done(SignalSources.BUGZILLA);

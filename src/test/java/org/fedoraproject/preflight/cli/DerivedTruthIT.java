@@ -462,6 +462,14 @@ class DerivedTruthIT {
         List<String> text = new ArrayList<>(command);
         text.remove("--json");
         assertTrue(Processes.run(text, null, reusing).stdout().contains("Bugzilla: answered"), "said in the text");
+
+        // Asked for fresh data (check --refresh, the window's Check again): every source is asked, conditionally.
+        List<String> refresh = new ArrayList<>(command);
+        refresh.add("--refresh");
+        int before = server.requests().size();
+        JsonObject fresh = JsonParser.parseString(Processes.run(refresh, null, reusing).stdout()).getAsJsonObject();
+        assertTrue(server.requests().size() > before, "asked again");
+        assertEquals("network", byKey(fresh.getAsJsonArray("sources"), "source", "Bugzilla").get("from").getAsString());
     }
 
     @Test
