@@ -257,4 +257,15 @@ class DerivedIncidentsTest {
         assertFalse(all.get(0).derived());
         assertTrue(all.get(0).evidence().stream().anyMatch(e -> e.kind().equals("bugzilla")), all.get(0).evidence().toString());
     }
+
+    @Test
+    void aBodhiLinkIsBuiltOnlyFromAnIdOfBodhisForm() {
+        Advisory odd = new Advisory("FEDORA-2026-]52;c;x", "bugfix", "", Optional.empty(),
+                List.of(Nevra.parse("mesa-dri-drivers-25.1.6-1.fc43.x86_64")), List.of(2400001L));
+        List<SourcedIncident> derived = DerivedIncidents.derive(List.of(),
+                signals(List.of(odd), List.of(bug(2400001, "mesa", true, "", "", Bug.COMMON_BUGS)), List.of()), facts());
+        SourcedIncident mesa = derived.get(0);
+        assertTrue(mesa.evidence().stream().filter(e -> e.kind().equals("advisory")).allMatch(e -> e.url().isEmpty()), mesa.evidence().toString());
+        assertTrue(mesa.incident().links().stream().noneMatch(l -> l.url().contains("bodhi")), mesa.incident().links().toString());
+    }
 }

@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,5 +101,17 @@ class AdvisoryParserTest {
         assertEquals(List.of("mesa-25.1.6-1.fc43", "mesa-25.1.6-1.fc42"), mesa.fixedIn());
         assertEquals(false, mesa.summary().contains("\u001b"), "terminal controls are taken out");
         assertThrows(IllegalArgumentException.class, () -> BugzillaParser.parse("{\"faults\":[]}"));
+    }
+
+    @Test
+    void dnf4sLinesAreCleanedOfTerminalControlsAsTheyAreRead() {
+        String evil = "FEDORA-2026-\u001b]52;c;cm0=\u0007aa\u202e11bb22cc";
+        List<Advisory> advisories = AdvisoryParser.dnf4Lists(evil + " bugfix firefox-146.0-1.fc43.x86_64\n",
+                "  Update ID: " + evil + "\n   Severity: Mod\u009berate\n");
+        assertEquals(1, advisories.size());
+        assertTrue(advisories.get(0).id().chars().noneMatch(c -> c < 0x20 || (c >= 0x80 && c <= 0x9f) || c == 0x202e),
+                advisories.get(0).id());
+        assertTrue(!Advisory.isBodhiAlias(advisories.get(0).id()), "no Bodhi link is built from it");
+        assertEquals("Moderate", advisories.get(0).severity());
     }
 }
