@@ -693,6 +693,32 @@ class MainWindowIT {
         }
     }
 
+    /** The same partial check, dark and at 700×500: the banner's words wrap and stay inside the window. */
+    @Test
+    void aPartialCheckInDarkAtSevenHundredByFiveHundred() throws Exception {
+        try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
+            feed.server().answerByQuery("/rest/bug", query -> org.fedoraproject.preflight.testing.FeedServer.Answer.status(503, Map.of()));
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+            open(context(wiring, request, true), new FxTaskRunner(wiring.io()));
+            fx(() -> {
+                stage.setWidth(700);
+                stage.setHeight(500);
+            });
+            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                    && window.model().reportProperty().get().partial());
+            fx(() -> stage.getScene().getRoot().layout());
+            assertEquals("Safe as far as Bodhi, Common Issues tell", label("verdict-title"));
+            double width = stage.getScene().getWidth();
+            for (String id : List.of("verdict-title", "verdict-next")) {
+                Label l = find(id, Label.class);
+                javafx.geometry.Bounds b = l.localToScene(l.getBoundsInLocal());
+                assertTrue(b.getMaxX() <= width + 1, id + " ends at " + b.getMaxX() + " in a scene " + width + " wide");
+            }
+            screenshot("window-partial-check-dark-700");
+        }
+    }
+
     /**
      * GNOME Software prepared an offline update that installs a held version (the real packagekitd
      * on a private system bus): the banner says so first, with the command that cancels it.
