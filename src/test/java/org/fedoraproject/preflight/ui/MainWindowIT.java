@@ -669,12 +669,7 @@ class MainWindowIT {
     @Test
     void aPartialCheckSaysWhatItDidNotCheckAndLooseEvidenceIsNeverAffected() throws Exception {
         try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
-            feed.server().answerByQuery("/rest/bug", query -> org.fedoraproject.preflight.testing.FeedServer.Answer.status(503, Map.of()));
-            Main.Wiring wiring = wiring(feed.environment());
-            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
-            open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
-            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
-                    && window.model().reportProperty().get().partial());
+            openPartialCheck(feed, false);
             assertEquals(Outlook.CAUTION, window.banner().shown());
             assertEquals("Safe as far as Bodhi, Common Issues tell", label("verdict-title"));
             assertTrue(label("verdict-next").startsWith("Not checked: Bugzilla could not be read, so known bugs were not checked."),
@@ -693,20 +688,25 @@ class MainWindowIT {
         }
     }
 
+    /** The dnf4 root with Bugzilla down (the real task runner), once the check that could not ask it is shown. */
+    private void openPartialCheck(SignedFeed feed, boolean dark) throws Exception {
+        feed.server().answerByQuery("/rest/bug", query -> org.fedoraproject.preflight.testing.FeedServer.Answer.status(503, Map.of()));
+        Main.Wiring wiring = wiring(feed.environment());
+        CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+        open(context(wiring, request, dark), new FxTaskRunner(wiring.io()));
+        waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                && window.model().reportProperty().get().partial());
+    }
+
     /** The same partial check, dark and at 700×500: the banner's words wrap and stay inside the window. */
     @Test
     void aPartialCheckInDarkAtSevenHundredByFiveHundred() throws Exception {
         try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
-            feed.server().answerByQuery("/rest/bug", query -> org.fedoraproject.preflight.testing.FeedServer.Answer.status(503, Map.of()));
-            Main.Wiring wiring = wiring(feed.environment());
-            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
-            open(context(wiring, request, true), new FxTaskRunner(wiring.io()));
+            openPartialCheck(feed, true);
             fx(() -> {
                 stage.setWidth(700);
                 stage.setHeight(500);
             });
-            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
-                    && window.model().reportProperty().get().partial());
             fx(() -> stage.getScene().getRoot().layout());
             assertEquals("Safe as far as Bodhi, Common Issues tell", label("verdict-title"));
             double width = stage.getScene().getWidth();
