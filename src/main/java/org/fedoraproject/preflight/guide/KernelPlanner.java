@@ -42,10 +42,7 @@ final class KernelPlanner {
                 if (!assessment.affected().isEmpty()) {
                     steps.add(remove(assessment, context)); // an older kernel in the range, kept beside
                 }
-                Set<String> leaveOut = new TreeSet<>(context.heldUpdates());
-                assessment.risky().forEach(u -> leaveOut.add(PackageName.check(u.nevra().name())));
-                steps.add(new Step(Text.of("guide.step.others"), Text.of("guide.why.others", List.copyOf(leaveOut)),
-                        List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(), List.of()));
+                steps.add(Planner.others(assessment, context));
             }
             case FIX_AVAILABLE -> {
                 List<String> names = assessment.fixing().stream().map(u -> PackageName.check(u.nevra().name())).distinct().toList();

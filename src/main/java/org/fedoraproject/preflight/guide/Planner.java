@@ -140,11 +140,7 @@ switch (assessment.relation()) {
                 List<String> names = names(assessment.risky());
                 steps.add(atomic ? pinDeployment(context, incident) : hold(names, context, incident));
                 if (!atomic) {
-                    Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
-                    leaveOut.addAll(names);
-                    steps.add(new Step(Text.of("guide.step.others"), Text.of("guide.why.others", List.copyOf(leaveOut)),
-                            List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(),
-                            List.of()));
+                    steps.add(others(assessment, context));
                 }
             }
             case AFFECTED -> {
@@ -176,11 +172,7 @@ switch (assessment.relation()) {
                 assessment.risky().forEach(u -> named.add(u.nevra().name()));
                 notes.add(Text.of("guide.note.versionsUnknown", named.stream().distinct().toList()));
                 if (!atomic && !assessment.risky().isEmpty()) {
-                    Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
-                    leaveOut.addAll(names(assessment.risky()));
-                    steps.add(new Step(Text.of("guide.step.others"), Text.of("guide.why.others", List.copyOf(leaveOut)),
-                            List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(),
-                            List.of()));
+                    steps.add(others(assessment, context));
                 }
             }
             case FIX_AVAILABLE -> {
@@ -248,8 +240,9 @@ switch (assessment.relation()) {
         if (undo.isPresent()) {
             // The alternative needs the same repositories as the downgrade, or it cannot find the
             // old builds ("Cannot find rpm nevra") and changes nothing.
-            commands.add(unavailable ? dnf(context, "--enablerepo=updates-archive", "history", "undo", Long.toString(undo.get()))
-                    : dnf(context, "history", "undo", Long.toString(undo.get())));
+            List<String> undoArgs = new ArrayList<>(unavailable ? List.of("--enablerepo=updates-archive") : List.of());
+            undoArgs.addAll(List.of("history", "undo", Long.toString(undo.get())));
+            commands.add(dnf(context, undoArgs.toArray(String[]::new)));
             why = Text.of("guide.why.goBackUndo", Long.toString(undo.get()));
         }
         return List.of(new Step(Text.of("guide.step.goBack", targets.size()), why, commands, List.of(), checks));
@@ -309,6 +302,17 @@ switch (assessment.relation()) {
         notes.add(Text.of("guide.note.noOlderDeployment"));
         return new Step(Text.of("guide.step.override"), Text.of("guide.why.override"),
                 commands, List.of(), List.of());
+    }
+
+    /**
+     * The other updates: every pending one but those on hold for any incident and this
+     * incident's own (a plain upgrade would install them). Kernels and other packages alike.
+     */
+    static Step others(IncidentAssessment assessment, Context context) {
+        Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
+        leaveOut.addAll(names(assessment.risky()));
+        return new Step(Text.of("guide.step.others"), Text.of("guide.why.others", List.copyOf(leaveOut)),
+                List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(), List.of());
     }
 
     private static Step hold(List<String> names, Context context, Incident incident) {

@@ -91,7 +91,7 @@ public final class SignalJudge {
                         + (b.negative().isEmpty() ? "" : " and " + b.negative().size() + " negative comment(s)")
                         + (b.unstable() ? ", at or below its unstable threshold (" + b.unstableKarma()
                                 + "), where Bodhi withdraws an update in testing" : "")
-                        + b.negative().stream().limit(3).map(c -> "; " + c.author() + ": \"" + firstLine(c.text()) + "\"")
+                        + b.shownNegative().stream().map(c -> "; " + c.author() + ": \"" + firstLine(c.text()) + "\"")
                                 .collect(java.util.stream.Collectors.joining()));
                 verdict = verdict.worst(withdrawn ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
             }

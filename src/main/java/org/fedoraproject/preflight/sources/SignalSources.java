@@ -302,7 +302,6 @@ public final class SignalSources {
                 ? "its answer was not valid JSON" : "its answer was not in the form " + source + " gives");
     }
 
-    /** Discourse's more_topics_url is the HTML path: the JSON one has .json before the query. */
     /** A path on the Discourse server: "/" then a valid URI path and query, nothing that leaves the host. */
     static boolean isPath(String path) {
         if (!path.startsWith("/") || path.startsWith("//")) {
@@ -316,6 +315,7 @@ public final class SignalSources {
         }
     }
 
+    /** Discourse's more_topics_url is the HTML path: the JSON one has .json before the query. */
     static String asJson(String more) {
         int q = more.indexOf('?');
         String path = q < 0 ? more : more.substring(0, q);
@@ -331,7 +331,6 @@ public final class SignalSources {
         private final Duration freshness;
         /** The oldest kept answer used within its freshness, not asked again. */
         private Instant oldestReused;
-        private int revalidated;
         private final List<String> problems = new ArrayList<>();
         private Instant oldestKept;
         private int fresh;
@@ -391,7 +390,6 @@ public final class SignalSources {
                     if (parsed.isPresent()) {
                         touch(kept); // confirmed now: fresh again
                         fresh++;
-                        revalidated++;
                         return parsed;
                     }
                 } else {

@@ -52,7 +52,6 @@ public final class PackageKitReader {
     public Reading<PackageKitView> read() {
         Optional<List<Nevra>> updates = Optional.empty();
         List<Nevra> prepared = files("prepared-update").map(PackageKitReader::preparedIds).orElse(List.of());
-        Optional<String> preparedUnreadable = unreadable("prepared-update");
         // The release is printed and put in commands: a number, nothing else ("44<ESC>…" is not one).
         Optional<String> upgrade = files("prepared-upgrade").flatMap(t -> Optional.ofNullable(keyFile(t).get("update.releasever")))
                 .map(String::strip).filter(org.fedoraproject.preflight.machine.OsRelease::isPlainRelease);
@@ -90,7 +89,7 @@ public final class PackageKitReader {
             }
         }
         return Reading.of(new PackageKitView(updates, prepared, triggered, upgrade, results(), via,
-                prepared.isEmpty() ? preparedUnreadable : Optional.empty()));
+                prepared.isEmpty() ? unreadable("prepared-update") : Optional.empty())); // asked only when nothing was read
     }
 
     private DBusConnection connect() throws DBusException {
