@@ -231,10 +231,11 @@ chroot "$R/sid" dnf-3 -y -q --installroot="$D5" --releasever=43 install nano >> 
 
 log "publish pending updates with their advisories, refresh metadata"
 publish updates-pending
-# Bodhi's updateinfo for two of the pending updates (mesa fixes bug 2400001; firefox), added to
-# the repository as Fedora's compose does, so that dnf's advisory commands read it from the cache.
+# Bodhi's updateinfo for two of the pending updates (mesa fixes bug 2400001; firefox) and four
+# others, added to the repository as Fedora's compose does (xz-compressed: Debian's createrepo_c has no zstd), so
+# that dnf's advisory commands, and Preflight's own reader, read it from the cache.
 cp "$HERE/updateinfo-updates.xml" "$REPOS/updates/updateinfo.xml"
-modifyrepo_c "$REPOS/updates/updateinfo.xml" "$REPOS/updates/repodata" > /dev/null
+modifyrepo_c --compress-type=xz "$REPOS/updates/updateinfo.xml" "$REPOS/updates/repodata" > /dev/null
 rm "$REPOS/updates/updateinfo.xml"
 dnf -q --disableplugin=local --installroot="$D4" --releasever=43 makecache --refresh >> "$R/dnf4.log" 2>&1
 # dnf5 5.4 keeps its first copy of a file:// repo's metadata even with --refresh: start afresh.

@@ -64,8 +64,10 @@ public final class Inspection {
     }
 
     /** The advisories (updateinfo) of the pending updates, from dnf's cached metadata. */
-    public Reading<List<org.fedoraproject.preflight.machine.Advisory>> advisories(Optional<Path> root, PackageManager manager) {
-        return new org.fedoraproject.preflight.system.AdvisoryReader(targets.resolve(root), manager).read();
+    public Reading<List<org.fedoraproject.preflight.machine.Advisory>> advisories(Optional<Path> root, PackageManager manager,
+            SystemSnapshot system) {
+        return new org.fedoraproject.preflight.system.AdvisoryReader(targets.resolve(root), manager)
+                .read(system.installed().get().orElse(List.of()), system.pending().get().map(p -> p.updates()).orElse(List.of()));
     }
 
     /** What PackageKit holds for the system: its updates and prepared offline update (the daemon only for this machine). */

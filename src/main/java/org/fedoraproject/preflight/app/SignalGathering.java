@@ -92,7 +92,7 @@ final class SignalGathering {
         // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
         if (!pending.isEmpty() && system.manager().get().isPresent() && (settings.bodhi() || settings.bugzilla())) {
             PackageManager manager = system.manager().get().get();
-            Reading<List<Advisory>> read = inspection.advisories(root, manager);
+            Reading<List<Advisory>> read = inspection.advisories(root, manager, system);
             advisories = read.get().orElse(List.of());
             if (read instanceof Reading.Unavailable<?> u) {
                 problems.add(u.message());

@@ -108,9 +108,10 @@ final class SignalsJson {
             JsonObject o = new JsonObject();
             o.addProperty("source", s.source());
             o.addProperty("state", s.state().id());
-            // Where the answer came from: asked now, or Preflight's cache (fresh enough, or kept after a failure).
+            // Where the answer came from: asked now, or Preflight's cache (fresh enough, or kept after a
+            // failure); the updateinfo always from dnf's own metadata cache, as of its as_of.
             switch (s.state()) {
-                case ANSWERED -> o.addProperty("from", "network");
+                case ANSWERED -> o.addProperty("from", s.source().equals(SourceState.UPDATEINFO) ? "dnf_cache" : "network");
                 case REUSED, KEPT -> o.addProperty("from", "cache");
                 default -> o.add("from", com.google.gson.JsonNull.INSTANCE);
             }

@@ -20,7 +20,7 @@ final class TerminalSafeWriter extends FilterWriter {
     }
 
     static boolean passes(char c) {
-        return c == '\n' || c == '\t' || !SafeText.isUnsafe(c);
+        return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' || !SafeText.isUnsafe(c); // printable ASCII first: most of what passes
     }
 
     @Override
@@ -45,6 +45,8 @@ final class TerminalSafeWriter extends FilterWriter {
 
     @Override
     public void write(String text, int offset, int length) throws IOException {
-        write(text.toCharArray(), offset, length);
+        char[] part = new char[length];
+        text.getChars(offset, offset + length, part, 0);
+        write(part, 0, length);
     }
 }

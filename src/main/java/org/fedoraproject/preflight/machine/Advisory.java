@@ -30,7 +30,13 @@ public record Advisory(String id, String type, String severity, Optional<Instant
 
     /** Whether this advisory ships that package build (same name, version, release and arch). */
     public boolean ships(Nevra nevra) {
-        return packages.stream().anyMatch(p -> p.name().equals(nevra.name()) && p.arch().equals(nevra.arch())
-                && p.evr().version().equals(nevra.evr().version()) && p.evr().release().equals(nevra.evr().release()));
+        // A loop, not a stream: every pending update is looked up in every advisory, several times a check.
+        for (Nevra p : packages) {
+            if (p.name().equals(nevra.name()) && p.arch().equals(nevra.arch())
+                    && p.evr().version().equals(nevra.evr().version()) && p.evr().release().equals(nevra.evr().release())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

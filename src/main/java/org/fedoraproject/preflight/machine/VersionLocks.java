@@ -94,7 +94,9 @@ public record VersionLocks(Flavour flavour, List<Entry> entries, List<String> in
         }
 
         boolean names(String packageName) {
-            return glob(name).matcher(packageName).matches();
+            // Most entries are plain names: no pattern to compile for each package asked about.
+            boolean plain = name.indexOf('*') < 0 && name.indexOf('?') < 0 && name.indexOf('[') < 0;
+            return plain ? name.equals(packageName) : glob(name).matcher(packageName).matches();
         }
 
         boolean matches(Evr evr, String arch) {

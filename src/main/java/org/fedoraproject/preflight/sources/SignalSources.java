@@ -86,18 +86,21 @@ public final class SignalSources {
     private final Map<String, Instant> deadlines;
     /** Whether a kept answer within its freshness is used without asking (off: every read asks, conditionally). */
     private final boolean reuse;
+    /** Shared by every copy: the limit of requests at once to a host holds across reads and checks. */
+    private final Parallel parallel;
 
     public SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints) {
-        this(fetcher, cacheDir, endpoints, null, true);
+        this(fetcher, cacheDir, endpoints, null, true, new Parallel());
     }
 
     private SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, Map<String, Instant> deadlines,
-                          boolean reuse) {
+                          boolean reuse, Parallel parallel) {
         this.fetcher = fetcher;
         this.cacheDir = cacheDir;
         this.endpoints = endpoints;
         this.deadlines = deadlines;
         this.reuse = reuse;
+        this.parallel = parallel;
     }
 
     /**
@@ -106,7 +109,7 @@ public final class SignalSources {
      * between checks (PREFLIGHT_SOURCES_REUSE=off).
      */
     public SignalSources askingEveryTime() {
-        return new SignalSources(fetcher, cacheDir, endpoints, deadlines, false);
+        return new SignalSources(fetcher, cacheDir, endpoints, deadlines, false, parallel);
     }
 
     /**
@@ -115,7 +118,7 @@ public final class SignalSources {
      * starts with its first request. A slow source costs one deadline, not one per request.
      */
     public SignalSources forOneCheck() {
-        return new SignalSources(fetcher, cacheDir, endpoints, new java.util.concurrent.ConcurrentHashMap<>(), reuse);
+        return new SignalSources(fetcher, cacheDir, endpoints, new java.util.concurrent.ConcurrentHashMap<>(), reuse, parallel);
     }
 
     /** The Bodhi updates of these build NVRs. */
@@ -130,9 +133,10 @@ public final class SignalSources {
 
     private Read<BodhiUpdate> bodhiBy(String parameter, List<String> values, boolean offline) {
         Session session = new Session(BODHI, offline, FRESH_MINUTES);
-        List<BodhiUpdate> updates = new ArrayList<>();
-        for (List<String> batch : batches(values, BUILDS_PER_REQUEST)) {
+        // The batches side by side, each one's pages in turn.
+        return session.done(flat(parallel.map(batches(values, BUILDS_PER_REQUEST), batch -> {
             String joined = URLEncoder.encode(String.join(",", batch), StandardCharsets.UTF_8);
+            List<BodhiUpdate> updates = new ArrayList<>();
             int pages = 1;
             for (int page = 1; page <= pages && page <= MAX_PAGES; page++) {
                 URI url = URI.create(endpoints.bodhi() + "/updates/?" + parameter + "=" + joined + "&rows_per_page=100&page=" + page);
@@ -143,8 +147,8 @@ public final class SignalSources {
                 updates.addAll(p.get().updates());
                 pages = p.get().pages();
             }
-        }
-        return session.done(updates);
+            return updates;
+        })));
     }
 
     /** Fedora's releases, with their states and end-of-life dates. */
@@ -169,7 +173,7 @@ public final class SignalSources {
             path = p.get().more().map(SignalSources::asJson).orElse(null);
             if (path != null && !isPath(path)) {
                 // A next page that is no path on this server: stop, say so, keep what was read.
-                session.problems.add(COMMON_ISSUES_SOURCE + ": the next page's address was not usable; the topics read so far are used");
+                session.problem(COMMON_ISSUES_SOURCE + ": the next page's address was not usable; the topics read so far are used");
                 path = null;
             }
         }
@@ -182,31 +186,15 @@ public final class SignalSources {
      * when the topic has had no post since it was kept.
      */
     public Read<CommonIssue> firstPosts(List<CommonIssue> topics, boolean offline) {
-        // Four at a time: twenty topics cost five round trips, not twenty.
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(POST_THREADS, r -> {
-            Thread t = new Thread(r, "preflight-first-posts");
-            t.setDaemon(true);
-            return t;
+        // Side by side, four at a time (Parallel.PER_HOST): twenty topics cost five round trips, not twenty.
+        List<Read<CommonIssue>> reads = parallel.map(topics, topic -> {
+            Session session = new Session(COMMON_ISSUES_SOURCE, offline, POST_REUSE);
+            URI url = URI.create(endpoints.discourse() + "/raw/" + topic.id() + "/1");
+            Optional<String> raw = session.readReusing(url, topic.lastPosted(), body -> body);
+            return session.done(List.of(raw.map(topic::withFirstPost).orElse(topic)));
         });
-        try {
-            List<java.util.concurrent.CompletableFuture<Read<CommonIssue>>> reads = topics.stream().map(topic ->
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                        Session session = new Session(COMMON_ISSUES_SOURCE, offline, POST_REUSE);
-                        URI url = URI.create(endpoints.discourse() + "/raw/" + topic.id() + "/1");
-                        Optional<String> raw = session.readReusing(url, topic.lastPosted(), body -> body);
-                        return session.done(List.of(raw.map(topic::withFirstPost).orElse(topic)));
-                    }, pool)).toList();
-            List<CommonIssue> read = new ArrayList<>();
-            List<SourceState> states = new ArrayList<>();
-            for (var f : reads) {
-                Read<CommonIssue> r = f.join();
-                read.addAll(r.items());
-                states.add(r.state());
-            }
-            return new Read<>(read, SourceState.combined(COMMON_ISSUES_SOURCE, states));
-        } finally {
-            pool.shutdown();
-        }
+        return new Read<>(flat(reads.stream().map(Read::items).toList()),
+                SourceState.combined(COMMON_ISSUES_SOURCE, reads.stream().map(Read::state).toList()));
     }
 
     /** The bugs marked CommonBugs for Fedora {@code release}, open or closed, page by page. */
@@ -219,16 +207,14 @@ public final class SignalSources {
     /** These bugs (Common Issues topics link them), 20 a request. */
     public Read<Bug> bugs(Collection<Long> ids, boolean offline) {
         Session session = new Session(BUGZILLA, offline, FRESH_MINUTES);
-        List<Bug> bugs = new ArrayList<>();
-        for (List<Long> batch : batches(List.copyOf(ids), BUGZILLA_ROWS)) {
+        return session.done(flat(parallel.map(batches(List.copyOf(ids), BUGZILLA_ROWS), batch -> {
             String joined = String.join(",", batch.stream().map(String::valueOf).toList());
             // Only the bugs asked for: a server that answers with others (or a hundred thousand) is not believed.
-            session.read(URI.create(endpoints.bugzilla() + "/rest/bug?id=" + enc(joined) + "&include_fields=" + BUG_FIELDS),
-                    BugzillaParser::parse).ifPresent(rows -> rows.stream().filter(b -> batch.contains(b.id()))
+            return session.read(URI.create(endpoints.bugzilla() + "/rest/bug?id=" + enc(joined) + "&include_fields=" + BUG_FIELDS),
+                    BugzillaParser::parse).map(rows -> List.copyOf(rows.stream().filter(b -> batch.contains(b.id()))
                             .collect(java.util.stream.Collectors.toMap(Bug::id, b -> b, (a, b) -> a, java.util.LinkedHashMap::new))
-                            .values().forEach(bugs::add));
-        }
-        return session.done(bugs);
+                            .values())).orElse(List.of());
+        })));
     }
 
     /**
@@ -237,16 +223,14 @@ public final class SignalSources {
      */
     public Read<Bug> bugsFiledSince(String release, Collection<String> components, Instant since, boolean offline) {
         Session session = new Session(BUGZILLA, offline, FRESH_MINUTES);
-        List<Bug> bugs = new ArrayList<>();
         String day = since.truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
-        for (List<String> batch : batches(List.copyOf(components), BUGZILLA_ROWS)) {
+        return session.done(flat(parallel.map(batches(List.copyOf(components), BUGZILLA_ROWS), batch -> {
             StringBuilder query = new StringBuilder("product=Fedora&version=" + enc(release));
             batch.forEach(c -> query.append("&component=").append(enc(c)));
             query.append("&bug_status=NEW&bug_status=ASSIGNED&bug_status=POST&bug_status=MODIFIED&bug_status=ON_QA")
                     .append("&creation_time=").append(enc(day));
-            bugs.addAll(search(session, query.toString()));
-        }
-        return session.done(bugs);
+            return search(session, query.toString());
+        })));
     }
 
     /** A search of at most 20 rows a page, in bug id order, each page after the last id seen. */
@@ -268,7 +252,7 @@ public final class SignalSources {
             bugs.addAll(page1);
             if (rows.get().size() > BUGZILLA_ROWS) {
                 // A server that ignores the limit is not asked for more pages.
-                session.problems.add(BUGZILLA + ": an answer had more rows than asked for (" + rows.get().size() + "); "
+                session.problem(BUGZILLA + ": an answer had more rows than asked for (" + rows.get().size() + "); "
                         + BUGZILLA_ROWS + " were read and no further page asked");
                 break;
             }
@@ -279,6 +263,10 @@ public final class SignalSources {
             after = last;
         }
         return bugs;
+    }
+
+    private static <T> List<T> flat(List<List<T>> lists) {
+        return lists.stream().flatMap(List::stream).toList();
     }
 
     private static String enc(String s) {
@@ -323,7 +311,10 @@ public final class SignalSources {
         return (path.endsWith(".json") ? path : path + ".json") + query;
     }
 
-    /** The requests of one source in one check: one deadline, its problems, whether kept answers were used. */
+    /**
+     * The requests of one source in one check: one deadline, its problems, whether kept answers
+     * were used. Its requests run side by side: what they tell it is recorded under its lock.
+     */
     private final class Session {
         private final String source;
         private final boolean offline;
@@ -364,54 +355,55 @@ public final class SignalSources {
                 Optional<P> parsed = readKept(kept).flatMap(body -> parsed(parser, body));
                 if (parsed.isPresent()) {
                     if (unchangedSince != null) {
-                        fresh++; // confirmed by what was just asked (the topic has not moved since): as good as an answer
+                        fresh(); // confirmed by what was just asked (the topic has not moved since): as good as an answer
                     } else {
-                        oldestReused = oldestReused == null || keptAt.get().isBefore(oldestReused) ? keptAt.get() : oldestReused;
+                        reused(keptAt.get());
                     }
                     return parsed;
                 }
             }
             if (!offline) {
                 Validators validators = validators(kept);
-                FeedFetcher.Outcome outcome = fetcher.get().fetchDocument(url, endpoints.local(), deadline,
-                        validators.etag(), validators.lastModified());
+                FeedFetcher.Outcome outcome = parallel.limited(url, deadline, () -> fetcher.get().fetchDocument(url, endpoints.local(),
+                        deadline, validators.etag(), validators.lastModified()), () -> new FeedFetcher.Outcome.Failed(
+                        org.fedoraproject.preflight.text.Text.of("feed.fetch.deadlinePassed", DEADLINE.toSeconds())));
                 if (outcome instanceof FeedFetcher.Outcome.Fresh f) {
                     String body = new String(f.body(), StandardCharsets.UTF_8);
                     try {
                         P parsed = parser.apply(body);
                         keep(kept, body, new Validators(f.etag(), f.lastModified()));
-                        fresh++;
+                        fresh();
                         return Optional.of(parsed);
                     } catch (RuntimeException e) {
-                        problems.add(unreadable(source, e));
+                        problem(unreadable(source, e));
                     }
                 } else if (outcome instanceof FeedFetcher.Outcome.NotModified) {
                     Optional<P> parsed = readKept(kept).flatMap(body -> parsed(parser, body));
                     if (parsed.isPresent()) {
                         touch(kept); // confirmed now: fresh again
-                        fresh++;
+                        fresh();
                         return parsed;
                     }
                 } else {
                     // Fedora's sources' problems stay in English for now (SourceState.problem, the JSON's signal_problems).
-                    problems.add(source + ": " + (outcome instanceof FeedFetcher.Outcome.Failed x
+                    problem(source + ": " + (outcome instanceof FeedFetcher.Outcome.Failed x
                             ? org.fedoraproject.preflight.text.Messages.english().render(x.reason()) : "no answer"));
                 }
             }
             Optional<String> old = readKept(kept);
             if (old.isEmpty()) {
-                missing++;
+                missing();
                 if (offline) {
-                    problems.add(source + ": nothing kept yet (offline)");
+                    problem(source + ": nothing kept yet (offline)");
                 }
                 return Optional.empty();
             }
             Optional<P> parsed = parsed(parser, old.get());
             if (parsed.isEmpty()) {
-                missing++;
+                missing();
                 return Optional.empty();
             }
-            oldestKept = oldestKept == null || keptAt.get().isBefore(oldestKept) ? keptAt.get() : oldestKept;
+            kept(keptAt.get());
             return parsed;
         }
 
@@ -423,7 +415,27 @@ public final class SignalSources {
             }
         }
 
-        <T> Read<T> done(List<T> items) {
+        synchronized void problem(String problem) {
+            problems.add(problem);
+        }
+
+        private synchronized void fresh() {
+            fresh++;
+        }
+
+        private synchronized void missing() {
+            missing++;
+        }
+
+        private synchronized void reused(Instant at) {
+            oldestReused = oldestReused == null || at.isBefore(oldestReused) ? at : oldestReused;
+        }
+
+        private synchronized void kept(Instant at) {
+            oldestKept = oldestKept == null || at.isBefore(oldestKept) ? at : oldestKept;
+        }
+
+        synchronized <T> Read<T> done(List<T> items) {
             Optional<String> problem = problems.stream().findFirst()
                     .map(p -> p + (oldestKept != null ? "; using the answer kept from before" : ""));
             SourceState.State state;

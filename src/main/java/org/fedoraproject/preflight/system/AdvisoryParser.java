@@ -86,7 +86,9 @@ public final class AdvisoryParser {
                     }
                 }
             }
-            advisories.add(new Advisory(id, string(a, "Type"), string(a, "Severity"), issued(a.get("Issued")), packages, bugs));
+            String severity = string(a, "Severity");
+            advisories.add(new Advisory(id, string(a, "Type"), severity.equalsIgnoreCase("None") ? "" : severity,
+                    issued(a.get("Issued")), packages, bugs));
         }
         return advisories;
     }
@@ -156,9 +158,10 @@ public final class AdvisoryParser {
         return advisories;
     }
 
+    /** A date as dnf prints it; libsolv's 0 (a date it could not read) is no date. */
     private static Optional<Instant> time(String text) {
         try {
-            return Optional.of(LocalDateTime.parse(text, ISSUED).toInstant(ZoneOffset.UTC));
+            return Optional.of(LocalDateTime.parse(text, ISSUED).toInstant(ZoneOffset.UTC)).filter(t -> !t.equals(Instant.EPOCH));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -196,7 +199,7 @@ public final class AdvisoryParser {
             return Optional.empty();
         }
         if (e.getAsJsonPrimitive().isNumber()) {
-            return Optional.of(Instant.ofEpochSecond(e.getAsLong()));
+            return Optional.of(Instant.ofEpochSecond(e.getAsLong())).filter(t -> !t.equals(Instant.EPOCH));
         }
         return time(e.getAsString());
     }

@@ -3,12 +3,15 @@ package org.fedoraproject.preflight.system;
 import java.time.Duration;
 import java.util.List;
 import org.fedoraproject.preflight.machine.Advisory;
+import org.fedoraproject.preflight.machine.InstalledPackage;
+import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
 
 /**
- * The advisories of the pending updates, from the updateinfo in dnf's cached metadata:
- * {@code dnf5 advisory info --json --updates} (one command), or dnf4's
+ * The advisories of the pending updates, from the updateinfo in dnf's cached metadata: read
+ * directly ({@link RepodataAdvisories}, one pass over the files), or where that cannot be done
+ * exactly, from dnf: {@code dnf5 advisory info --json --updates} (one command), or dnf4's
  * {@code updateinfo list --updates} (the packages) and {@code updateinfo info --updates} (the
  * bugs and dates), joined by advisory.
  * A repository without updateinfo gives none; that is not a failure.
@@ -25,7 +28,17 @@ public final class AdvisoryReader {
         this.manager = manager;
     }
 
-    public Reading<List<Advisory>> read() {
+    /** The advisories of {@code pending}, the updates of {@code installed}. */
+    public Reading<List<Advisory>> read(List<InstalledPackage> installed, List<PendingUpdate> pending) {
+        if (manager == PackageManager.RPM_OSTREE || !target.hasRpmDatabase()) {
+            return Reading.of(List.of());
+        }
+        return RepodataAdvisories.of(target, manager, System.getenv()).read(installed, pending)
+                .<Reading<List<Advisory>>>map(Reading::of).orElseGet(this::fromDnf);
+    }
+
+    /** What dnf itself prints. */
+    public Reading<List<Advisory>> fromDnf() {
         if (manager == PackageManager.RPM_OSTREE || !target.hasRpmDatabase()) {
             return Reading.of(List.of());
         }

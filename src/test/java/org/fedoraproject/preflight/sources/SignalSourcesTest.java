@@ -61,18 +61,41 @@ class SignalSourcesTest {
     void threeHundredBuildsCostAHandfulOfRequestsAndEveryPageIsRead() {
         List<String> nvrs = IntStream.range(0, 300).mapToObj(i -> "pkg" + i + "-1.0-1.fc43").toList();
         // Every batch answers with two pages: the first names one build, the second another.
-        server.answer("/updates/", json("{\"updates\":[" + update("FEDORA-A", "pkg0-1.0-1.fc43", -1) + "],\"page\":1,\"pages\":2}"),
-                json("{\"updates\":[" + update("FEDORA-B", "pkg299-1.0-1.fc43", 2) + "],\"page\":2,\"pages\":2}"));
+        server.answerByQuery("/updates/", query -> query.endsWith("&page=1")
+                ? json("{\"updates\":[" + update("FEDORA-A", "pkg0-1.0-1.fc43", -1) + "],\"page\":1,\"pages\":2}")
+                : json("{\"updates\":[" + update("FEDORA-B", "pkg299-1.0-1.fc43", 2) + "],\"page\":2,\"pages\":2}"));
         SignalSources.Read<BodhiUpdate> read = sources(server.url("")).bodhi(nvrs, false);
         List<FeedServer.Request> requests = server.requests();
         assertEquals(12, requests.size(), "6 batches of 50 builds, 2 pages each");
-        assertTrue(requests.get(0).query().startsWith("builds=pkg0-1.0-1.fc43%2Cpkg1-1.0-1.fc43%2C"), requests.get(0).query());
-        assertTrue(requests.get(0).query().endsWith("&rows_per_page=100&page=1"), requests.get(0).query());
-        assertTrue(requests.get(1).query().endsWith("&page=2"), requests.get(1).query());
+        // The batches go side by side; each one's pages in turn.
+        Map<String, List<String>> pagesByBatch = new java.util.TreeMap<>();
+        for (FeedServer.Request r : requests) {
+            String q = r.query();
+            assertTrue(q.startsWith("builds=pkg") && q.contains("&rows_per_page=100&page="), q);
+            pagesByBatch.computeIfAbsent(q.substring(0, q.indexOf('&')), k -> new java.util.ArrayList<>()).add(q.substring(q.lastIndexOf('=') + 1));
+        }
+        assertEquals(6, pagesByBatch.size());
+        pagesByBatch.values().forEach(pages -> assertEquals(List.of("1", "2"), pages));
+        assertTrue(pagesByBatch.containsKey("builds=" + String.join("%2C", nvrs.subList(0, 50))), pagesByBatch.keySet().toString());
         assertEquals(Optional.empty(), read.problem());
         Map<String, BodhiUpdate> byBuild = SignalSources.byBuild(read.items());
         assertEquals(-1, byBuild.get("pkg0-1.0-1.fc43").karma());
         assertEquals(2, byBuild.get("pkg299-1.0-1.fc43").karma());
+    }
+
+    @Test
+    void batchesGoSideBySideButNeverMoreThanFourAtOnceToOneHost() {
+        server.latency(java.time.Duration.ofMillis(300));
+        server.answer("/updates/", json("{\"updates\":[],\"page\":1,\"pages\":1}"));
+        List<String> nvrs = IntStream.range(0, 450).mapToObj(i -> "pkg" + i + "-1.0-1.fc43").toList();
+        long start = System.nanoTime();
+        SignalSources.Read<BodhiUpdate> read = sources(server.url("")).bodhi(nvrs, false);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Optional.empty(), read.problem());
+        assertEquals(9, server.requests().size(), "9 batches of 50");
+        assertEquals(Parallel.PER_HOST, server.mostAtOnce(), "four at once, never more");
+        // One after the other they take 9 x 300 ms; four at a time, three rounds.
+        assertTrue(ms < 9 * 300, ms + " ms");
     }
 
     @Test

@@ -111,7 +111,24 @@ public final class FeedServer implements AutoCloseable {
         return requests.stream().filter(r -> r.path.equals(path)).count();
     }
 
+    /** The most requests it was answering at one time. */
+    public int mostAtOnce() {
+        return mostAtOnce.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger atOnce = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+
     private void handle(HttpExchange exchange) throws IOException {
+        mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+        try {
+            answer(exchange);
+        } finally {
+            atOnce.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         if (!latency.isZero()) {
             try {
                 Thread.sleep(latency.toMillis());
