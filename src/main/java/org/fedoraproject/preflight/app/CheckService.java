@@ -103,6 +103,9 @@ public final class CheckService {
             }
             CompletableFuture<Reading<PackageKitView>> pk = CompletableFuture.supplyAsync(
                     () -> inspection.packageKit(request.root()), executor);
+            // Fedora's sources that need only the release are asked while dnf reads the system.
+            SignalGathering.Started sources = signals.start(request.root(), inspection.os(request.root()).get(), loaded.settings(),
+                    request.offline(), request.refresh());
             system = inspection.snapshotWithoutHistory(request.root());
             packageKit = packageKit(pk, warnings);
             if (system.manager().get().filter(m -> m == PackageManager.RPM_OSTREE).isPresent()) {
@@ -117,7 +120,7 @@ public final class CheckService {
                         : sets.onlyPackageKit().isEmpty() ? "check.warning.onlyDnf" : "check.warning.bothDiffer",
                         names(sets.onlyPackageKit()), names(sets.onlyDnf())));
             }
-            live = signals.gather(system, loaded.settings(), request.root(), sourceOf(system), request.offline(), request.refresh());
+            live = sources.gather(system, request.root(), sourceOf(system));
             refreshes.forEach(f -> statuses.add(f.join()));
             warnings.addAll(Text.untranslated(live.problems()));
         }

@@ -58,6 +58,11 @@ public final class Inspection {
         return target.isHost() ? Optional.empty() : Optional.of(target.commandRoot());
     }
 
+    /** The system's os-release. */
+    public Reading<org.fedoraproject.preflight.machine.OsRelease> os(Optional<Path> root) {
+        return new SystemReader(targets.resolve(root), executor, clock).os();
+    }
+
     /** The source package of each pending update, by the update's name. */
     public Reading<Map<String, String>> pendingSources(Optional<Path> root, PackageManager manager) {
         return new org.fedoraproject.preflight.system.PendingSourcesReader(targets.resolve(root), manager).read();
@@ -65,9 +70,16 @@ public final class Inspection {
 
     /** The advisories (updateinfo) of the pending updates, from dnf's cached metadata. */
     public Reading<List<org.fedoraproject.preflight.machine.Advisory>> advisories(Optional<Path> root, PackageManager manager,
-            SystemSnapshot system) {
-        return new org.fedoraproject.preflight.system.AdvisoryReader(targets.resolve(root), manager)
-                .read(system.installed().get().orElse(List.of()), system.pending().get().map(p -> p.updates()).orElse(List.of()));
+            SystemSnapshot system, org.fedoraproject.preflight.system.AdvisoryReader.Cached cached) {
+        return new org.fedoraproject.preflight.system.AdvisoryReader(targets.resolve(root), manager).read(cached,
+                system.installed().get().orElse(List.of()), system.pending().get().map(p -> p.updates()).orElse(List.of()));
+    }
+
+    /** dnf's cached updateinfo parsed ahead, by the package manager the system has (dnf5 when it cannot be told). */
+    public org.fedoraproject.preflight.system.AdvisoryReader.Cached cachedAdvisories(Optional<Path> root) {
+        org.fedoraproject.preflight.system.Target target = targets.resolve(root);
+        PackageManager manager = new SystemReader(target, executor, clock).manager().get().orElse(PackageManager.DNF5);
+        return new org.fedoraproject.preflight.system.AdvisoryReader(target, manager).readCache();
     }
 
     /** What PackageKit holds for the system: its updates and prepared offline update (the daemon only for this machine). */

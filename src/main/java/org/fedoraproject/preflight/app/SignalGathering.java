@@ -26,6 +26,7 @@ import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.sources.SignalSources;
+import org.fedoraproject.preflight.system.AdvisoryReader;
 
 /**
  * Asks Fedora's sources what they know about this system, as the settings allow: the updateinfo
@@ -49,15 +50,20 @@ final class SignalGathering {
     }
 
     /**
-     * {@code sourceOf}: the source package of each installed (and pending) package, by name.
+     * The reads that need only the release (CommonBugs, Fedora's releases, the Common Issues
+     * topics with their first posts), started now: they run while dnf reads the system, and
+     * {@link Started#gather} joins them with what needs the pending updates.
      * {@code fresh}: the user asked for fresh data (check --refresh, Check again): every source is
      * asked, conditionally, whatever its freshness.
      */
-    Signals gather(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf, boolean offline,
-                   boolean fresh) {
-        return gather(fresh ? allSources.askingEveryTime() : allSources, system, settings, root, sourceOf, offline,
-                system.os().get().filter(OsRelease::isFedora).filter(OsRelease::plainRelease).map(OsRelease::versionId),
-                system.pending().get().map(p -> p.updates()).orElse(List.of()), false);
+    Started start(Optional<Path> root, Optional<OsRelease> os, Settings settings, boolean offline, boolean fresh) {
+        Optional<String> release = os.filter(OsRelease::isFedora).filter(OsRelease::plainRelease).map(OsRelease::versionId);
+        Started started = new Started((fresh ? allSources.askingEveryTime() : allSources).forOneCheck(), settings, release, offline, false);
+        // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
+        if (settings.bodhi() || settings.bugzilla()) {
+            started.updateinfo = CompletableFuture.supplyAsync(() -> inspection.cachedAdvisories(root), executor);
+        }
+        return started;
     }
 
     /** Fedora's releases, as Bodhi lists them. */
@@ -71,80 +77,104 @@ final class SignalGathering {
      */
     Signals gatherForUpgrade(SystemSnapshot system, Settings settings, Optional<Path> root, Map<String, String> sourceOf,
                              boolean offline, String target) {
-        return gather(allSources, system, settings, root, sourceOf, offline, Optional.of(target), List.of(), true);
+        return new Started(allSources.forOneCheck(), settings, Optional.of(target), offline, true).gather(system, root, sourceOf,
+                List.of());
     }
 
-    private Signals gather(SignalSources configured, SystemSnapshot system, Settings settings, Optional<Path> root,
-                           Map<String, String> sourceOf, boolean offline, Optional<String> release, List<PendingUpdate> pending,
-                           boolean upgrade) {
-        List<SourceState> states = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        SignalSources sources = configured.forOneCheck(); // one deadline per source over all its requests
+    /** One check's reads of Fedora's sources, one deadline per source: those that need only the release already under way. */
+    final class Started {
+        private final SignalSources sources;
+        private final Settings settings;
+        private final Optional<String> release;
+        private final boolean offline;
+        private final boolean upgrade;
+        private final CompletableFuture<SignalSources.Read<Bug>> commonBugs;
+        private final CompletableFuture<SignalSources.Read<org.fedoraproject.preflight.signal.Release>> releases;
+        private final CompletableFuture<SignalSources.Read<CommonIssue>> topics;
+        /** dnf's cached updateinfo, parsed ahead; null: parsed when needed. */
+        private CompletableFuture<AdvisoryReader.Cached> updateinfo;
 
-        CompletableFuture<SignalSources.Read<Bug>> commonBugs = settings.bugzilla() && release.isPresent()
-                ? async(() -> sources.commonBugs(release.get(), offline)) : done(SignalSources.BUGZILLA);
-        CompletableFuture<SignalSources.Read<org.fedoraproject.preflight.signal.Release>> releases = settings.bodhi()
-                ? async(() -> sources.releases(offline)) : done(SignalSources.BODHI);
-        CompletableFuture<SignalSources.Read<CommonIssue>> topics = settings.commonIssues() && release.isPresent()
-                ? async(() -> withPosts(sources, sources.commonIssues(release.get(), offline), offline)) : done(SignalSources.COMMON_ISSUES_SOURCE);
+        private Started(SignalSources sources, Settings settings, Optional<String> release, boolean offline, boolean upgrade) {
+            this.sources = sources;
+            this.settings = settings;
+            this.release = release;
+            this.offline = offline;
+            this.upgrade = upgrade;
+            this.commonBugs = settings.bugzilla() && release.isPresent()
+                    ? async(() -> sources.commonBugs(release.get(), offline)) : done(SignalSources.BUGZILLA);
+            this.releases = settings.bodhi() ? async(() -> sources.releases(offline)) : done(SignalSources.BODHI);
+            this.topics = settings.commonIssues() && release.isPresent()
+                    ? async(() -> withPosts(sources, sources.commonIssues(release.get(), offline), offline))
+                    : done(SignalSources.COMMON_ISSUES_SOURCE);
+        }
 
-        List<Advisory> advisories = List.of();
-        // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
-        if (!pending.isEmpty() && system.manager().get().isPresent() && (settings.bodhi() || settings.bugzilla())) {
-            PackageManager manager = system.manager().get().get();
-            Reading<List<Advisory>> read = inspection.advisories(root, manager, system);
-            advisories = read.get().orElse(List.of());
-            if (read instanceof Reading.Unavailable<?> u) {
-                problems.add(u.message());
-                states.add(new SourceState(UPDATEINFO, SourceState.State.FAILED, Optional.empty(), Optional.of(u.message())));
-            } else {
-                states.add(new SourceState(UPDATEINFO, SourceState.State.ANSWERED,
-                        system.pending().get().flatMap(p -> p.metadataTime()), Optional.empty()));
+        /** What Fedora's sources say about this system; {@code sourceOf}: the source package of each installed (and pending) package. */
+        Signals gather(SystemSnapshot system, Optional<Path> root, Map<String, String> sourceOf) {
+            return gather(system, root, sourceOf, system.pending().get().map(p -> p.updates()).orElse(List.of()));
+        }
+
+        private Signals gather(SystemSnapshot system, Optional<Path> root, Map<String, String> sourceOf, List<PendingUpdate> pending) {
+            List<SourceState> states = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            List<Advisory> advisories = List.of();
+            // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
+            if (!pending.isEmpty() && system.manager().get().isPresent() && (settings.bodhi() || settings.bugzilla())) {
+                PackageManager manager = system.manager().get().get();
+                Reading<List<Advisory>> read = inspection.advisories(root, manager, system,
+                        updateinfo != null ? updateinfo.join() : inspection.cachedAdvisories(root));
+                advisories = read.get().orElse(List.of());
+                if (read instanceof Reading.Unavailable<?> u) {
+                    problems.add(u.message());
+                    states.add(new SourceState(UPDATEINFO, SourceState.State.FAILED, Optional.empty(), Optional.of(u.message())));
+                } else {
+                    states.add(new SourceState(UPDATEINFO, SourceState.State.ANSWERED,
+                            system.pending().get().flatMap(p -> p.metadataTime()), Optional.empty()));
+                }
             }
-        }
-        List<Advisory> known = advisories;
-        CompletableFuture<BodhiRead> bodhi = settings.bodhi() && !pending.isEmpty()
-                ? CompletableFuture.supplyAsync(() -> bodhi(sources, pending, known, offline), executor)
-                : CompletableFuture.completedFuture(null);
-        // The search for bugs filed since each update was submitted waits for Bodhi, which knows
-        // when (updateinfo as dnf prints it gives only when the update went stable).
-        CompletableFuture<SignalSources.Read<Bug>> filed = settings.bugzilla() && release.isPresent()
-                ? bodhi.thenApplyAsync(b -> filedSince(sources, release.get(), pending, known, submitted(b), sourceOf, offline), executor)
-                : done(SignalSources.BUGZILLA);
+            List<Advisory> known = advisories;
+            CompletableFuture<BodhiRead> bodhi = settings.bodhi() && !pending.isEmpty()
+                    ? CompletableFuture.supplyAsync(() -> bodhi(sources, pending, known, offline), executor)
+                    : CompletableFuture.completedFuture(null);
+            // The search for bugs filed since each update was submitted waits for Bodhi, which knows
+            // when (updateinfo as dnf prints it gives only when the update went stable).
+            CompletableFuture<SignalSources.Read<Bug>> filed = settings.bugzilla() && release.isPresent()
+                    ? bodhi.thenApplyAsync(b -> filedSince(sources, release.get(), pending, known, submitted(b), sourceOf, offline), executor)
+                    : done(SignalSources.BUGZILLA);
 
-        SignalSources.Read<CommonIssue> issues = topics.join();
-        Set<Long> linked = new LinkedHashSet<>();
-        issues.items().forEach(t -> linked.addAll(org.fedoraproject.preflight.signal.DerivedIncidents.bugLinksOf(t)));
-        SignalSources.Read<Bug> common = commonBugs.join();
-        common.items().forEach(b -> linked.remove(b.id()));
-        SignalSources.Read<Bug> topicBugs = settings.bugzilla() && !linked.isEmpty() ? sources.bugs(linked, offline)
-                : new SignalSources.Read<>(List.of(), SourceState.off(SignalSources.BUGZILLA));
-        SignalSources.Read<Bug> since = filed.join();
-        BodhiRead b = bodhi.join();
-        SignalSources.Read<org.fedoraproject.preflight.signal.Release> releaseList = releases.join();
-        if (upgrade && settings.bodhi()) {
-            states.add(releaseList.state()); // for an upgrade, Bodhi's word is the release list
-        }
+            SignalSources.Read<CommonIssue> issues = topics.join();
+            Set<Long> linked = new LinkedHashSet<>();
+            issues.items().forEach(t -> linked.addAll(org.fedoraproject.preflight.signal.DerivedIncidents.bugLinksOf(t)));
+            SignalSources.Read<Bug> common = commonBugs.join();
+            common.items().forEach(b -> linked.remove(b.id()));
+            SignalSources.Read<Bug> topicBugs = settings.bugzilla() && !linked.isEmpty() ? sources.bugs(linked, offline)
+                    : new SignalSources.Read<>(List.of(), SourceState.off(SignalSources.BUGZILLA));
+            SignalSources.Read<Bug> since = filed.join();
+            BodhiRead b = bodhi.join();
+            SignalSources.Read<org.fedoraproject.preflight.signal.Release> releaseList = releases.join();
+            if (upgrade && settings.bodhi()) {
+                states.add(releaseList.state()); // for an upgrade, Bodhi's word is the release list
+            }
 
-        List<Bug> bugs = new ArrayList<>(common.items());
-        bugs.addAll(topicBugs.items());
-        Map<Nevra, List<Bug>> filedSince = filedByUpdate(since.items(), pending, known, submitted(b), sourceOf);
-        if (b != null) {
-            states.add(b.state);
+            List<Bug> bugs = new ArrayList<>(common.items());
+            bugs.addAll(topicBugs.items());
+            Map<Nevra, List<Bug>> filedSince = filedByUpdate(since.items(), pending, known, submitted(b), sourceOf);
+            if (b != null) {
+                states.add(b.state);
+            }
+            if (settings.bugzilla() && release.isPresent()) {
+                states.add(SourceState.combined(SignalSources.BUGZILLA, List.of(common.state(), topicBugs.state(), since.state())));
+            } else {
+                states.add(SourceState.off(SignalSources.BUGZILLA));
+            }
+            states.add(settings.commonIssues() && release.isPresent() ? issues.state() : SourceState.off(SignalSources.COMMON_ISSUES_SOURCE));
+            if (!settings.bodhi()) {
+                states.add(SourceState.off(SignalSources.BODHI));
+            }
+            states.stream().filter(s -> !s.source().equals(UPDATEINFO)).forEach(s -> s.problem().ifPresent(problems::add));
+            return new Signals(b == null ? Map.of() : SignalSources.byBuild(b.byBuild),
+                    b == null ? Map.of() : byAlias(b.byAlias), advisories, issues.items(), bugs, filedSince, states, problems,
+                    releaseList.items());
         }
-        if (settings.bugzilla() && release.isPresent()) {
-            states.add(SourceState.combined(SignalSources.BUGZILLA, List.of(common.state(), topicBugs.state(), since.state())));
-        } else {
-            states.add(SourceState.off(SignalSources.BUGZILLA));
-        }
-        states.add(settings.commonIssues() && release.isPresent() ? issues.state() : SourceState.off(SignalSources.COMMON_ISSUES_SOURCE));
-        if (!settings.bodhi()) {
-            states.add(SourceState.off(SignalSources.BODHI));
-        }
-        states.stream().filter(s -> !s.source().equals(UPDATEINFO)).forEach(s -> s.problem().ifPresent(problems::add));
-        return new Signals(b == null ? Map.of() : SignalSources.byBuild(b.byBuild),
-                b == null ? Map.of() : byAlias(b.byAlias), advisories, issues.items(), bugs, filedSince, states, problems,
-                releaseList.items());
     }
 
     private record BodhiRead(List<BodhiUpdate> byBuild, List<BodhiUpdate> byAlias, SourceState state) {

@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.system;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PendingUpdate;
@@ -30,11 +31,38 @@ public final class AdvisoryReader {
 
     /** The advisories of {@code pending}, the updates of {@code installed}. */
     public Reading<List<Advisory>> read(List<InstalledPackage> installed, List<PendingUpdate> pending) {
+        return read(readCache(), installed, pending);
+    }
+
+    /**
+     * dnf's cached updateinfo, parsed: the slow part, which needs no pending update, so it can run
+     * while dnf works them out.
+     */
+    public Cached readCache() {
+        if (manager == PackageManager.RPM_OSTREE || !target.hasRpmDatabase()) {
+            return new Cached(manager, Optional.empty());
+        }
+        return new Cached(manager, Optional.of(RepodataAdvisories.of(target, manager, System.getenv()).parse()));
+    }
+
+    /** With the cache parsed ahead by {@link #readCache()} (by this reader's package manager). */
+    public Reading<List<Advisory>> read(Cached cached, List<InstalledPackage> installed, List<PendingUpdate> pending) {
         if (manager == PackageManager.RPM_OSTREE || !target.hasRpmDatabase()) {
             return Reading.of(List.of());
         }
-        return RepodataAdvisories.of(target, manager, System.getenv()).read(installed, pending)
-                .<Reading<List<Advisory>>>map(Reading::of).orElseGet(this::fromDnf);
+        Cached mine = cached.manager == manager ? cached : readCache();
+        return mine.parsed.flatMap(p -> p.select(installed, pending)).<Reading<List<Advisory>>>map(Reading::of).orElseGet(this::fromDnf);
+    }
+
+    /** dnf's cached updateinfo as read ahead. */
+    public static final class Cached {
+        private final PackageManager manager;
+        private final Optional<RepodataAdvisories.Parsed> parsed;
+
+        private Cached(PackageManager manager, Optional<RepodataAdvisories.Parsed> parsed) {
+            this.manager = manager;
+            this.parsed = parsed;
+        }
     }
 
     /** What dnf itself prints. */

@@ -67,31 +67,60 @@ final class RepodataAdvisories {
     }
 
     Optional<List<Advisory>> read(List<InstalledPackage> installed, List<PendingUpdate> pending) {
-        Set<String> repositories = new TreeSet<>();
-        pending.forEach(u -> repositories.add(u.repository()));
-        Map<String, Path> dirs = newestByRepository(cacheDir);
-        if (userCache.isPresent() && repositories.stream().anyMatch(newestByRepository(userCache.get())::containsKey)) {
-            return Optional.empty();
-        }
-        Predicate<Nevra> wanted = newerThanUpgradable(installed, pending);
-        List<Advisory> advisories = new ArrayList<>();
+        return parse().select(installed, pending);
+    }
+
+    /**
+     * Every cached repository's advisories with all their packages, by repository id (empty for a
+     * repository whose updateinfo could not be read): what can be read before the pending updates
+     * are known, while dnf works them out.
+     */
+    Parsed parse() {
+        Map<String, Optional<List<Advisory>>> byRepository = new HashMap<>();
+        newestByRepository(cacheDir).forEach((id, dir) -> byRepository.put(id, parse(dir)));
+        return new Parsed(byRepository, userCache.map(u -> newestByRepository(u).keySet()).orElse(Set.of()));
+    }
+
+    private static Optional<List<Advisory>> parse(Path dir) {
         try {
-            for (String repository : repositories) {
-                Path dir = dirs.get(repository);
-                if (dir == null) {
-                    return Optional.empty(); // not in this cache: dnf reads another
-                }
-                Optional<Path> file = updateinfo(dir);
-                if (file.isPresent()) {
-                    try (InputStream in = Decompressed.open(file.get(), LIMIT)) {
-                        advisories.addAll(UpdateinfoXml.read(in, wanted));
-                    }
-                }
+            Optional<Path> file = updateinfo(dir);
+            if (file.isEmpty()) {
+                return Optional.of(List.of());
+            }
+            try (InputStream in = Decompressed.open(file.get(), LIMIT)) {
+                return Optional.of(UpdateinfoXml.read(in, n -> true));
             }
         } catch (IOException | XMLStreamException | RuntimeException e) {
             return Optional.empty();
         }
-        return Optional.of(merged(advisories));
+    }
+
+    /** The cache read ahead; {@code inUserCache}: the repositories dnf5 may read from the user's own cache instead. */
+    record Parsed(Map<String, Optional<List<Advisory>>> byRepository, Set<String> inUserCache) {
+
+        /** The advisories of these pending updates, or empty when dnf must be asked. */
+        Optional<List<Advisory>> select(List<InstalledPackage> installed, List<PendingUpdate> pending) {
+            Set<String> repositories = new TreeSet<>();
+            pending.forEach(u -> repositories.add(u.repository()));
+            if (repositories.stream().anyMatch(inUserCache::contains)) {
+                return Optional.empty();
+            }
+            Predicate<Nevra> wanted = newerThanUpgradable(installed, pending);
+            List<Advisory> advisories = new ArrayList<>();
+            for (String repository : repositories) {
+                Optional<List<Advisory>> parsed = byRepository.getOrDefault(repository, Optional.empty());
+                if (parsed.isEmpty()) {
+                    return Optional.empty(); // not in this cache (dnf reads another), or it did not read
+                }
+                for (Advisory a : parsed.get()) {
+                    List<Nevra> packages = a.packages().stream().filter(wanted).toList();
+                    if (!packages.isEmpty()) {
+                        advisories.add(new Advisory(a.id(), a.type(), a.severity(), a.issued(), packages, a.bugs()));
+                    }
+                }
+            }
+            return Optional.of(merged(advisories));
+        }
     }
 
     /** The updateinfo file repomd.xml names; none when the repository has none (many have none). */

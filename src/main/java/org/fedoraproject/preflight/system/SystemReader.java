@@ -83,6 +83,11 @@ public final class SystemReader {
     }
 
     /** The package manager alone (from files: no command runs). */
+    /** The system's os-release alone: enough to ask Fedora's sources about its release while the rest is read. */
+    public Reading<OsRelease> os() {
+        return new OsReleaseReader(target.files()).read();
+    }
+
     public Reading<PackageManager> manager() {
         return detectManager(new OsReleaseReader(target.files()).read());
     }

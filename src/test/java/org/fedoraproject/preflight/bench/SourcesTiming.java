@@ -124,6 +124,22 @@ public final class SourcesTiming {
 
     static long latency = 0;
 
+    /** The three servers' requests as one list, in the order each server saw them. */
+    record Servers(List<FeedServer> all) {
+        List<FeedServer.Request> requests() {
+            return all.stream().flatMap(s -> s.requests().stream()).toList();
+        }
+
+        long bytesSent() {
+            return all.stream().mapToLong(FeedServer::bytesSent).sum();
+        }
+
+        Map<String, Long> byPath() {
+            return requests().stream().collect(Collectors.groupingBy(q -> q.path().startsWith("/raw/") ? "/raw/*" : q.path(),
+                    Collectors.counting()));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         BASE_EVERY = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0]) : 3;
         latency = args.length > 1 ? Long.parseLong(args[1]) : 0;
@@ -131,11 +147,13 @@ public final class SourcesTiming {
         Path root = CheckTiming.root(new String[0], "bench");
         Path jar = Path.of("target/preflight.jar");
         Path work = Files.createTempDirectory("preflight-sources-timing");
-        try (FeedServer server = serve()) {
-            server.latency(Duration.ofMillis(latency));
+        // Three servers, as Bodhi, Discourse and Bugzilla are three hosts (Preflight's limit of requests at once is per host).
+        try (FeedServer bodhi = serve(); FeedServer discourse = serve(); FeedServer bugzilla = serve()) {
+            Servers server = new Servers(List.of(bodhi, discourse, bugzilla));
+            server.all.forEach(s -> s.latency(Duration.ofMillis(latency)));
             Map<String, String> on = new HashMap<>(Map.of("XDG_CONFIG_HOME", work.resolve("on/config").toString(),
-                    "XDG_CACHE_HOME", work.resolve("on/cache").toString(), "PREFLIGHT_BODHI_URL", server.url(""),
-                    "PREFLIGHT_DISCOURSE_URL", server.url(""), "PREFLIGHT_BUGZILLA_URL", server.url("")));
+                    "XDG_CACHE_HOME", work.resolve("on/cache").toString(), "PREFLIGHT_BODHI_URL", bodhi.url(""),
+                    "PREFLIGHT_DISCOURSE_URL", discourse.url(""), "PREFLIGHT_BUGZILLA_URL", bugzilla.url("")));
             Map<String, String> off = new HashMap<>(on);
             off.put("XDG_CONFIG_HOME", work.resolve("off/config").toString());
             off.put("XDG_CACHE_HOME", work.resolve("off/cache").toString());
@@ -146,13 +164,15 @@ public final class SourcesTiming {
 
             for (String run : List.of("first", "second")) {
                 int before = server.requests().size();
+                Map<String, Long> pathsBefore = server.byPath();
                 long bytes = server.bytesSent();
                 long start = System.nanoTime();
                 Processes.Result r = Processes.run(check, null, on);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 com.google.gson.JsonObject answer = com.google.gson.JsonParser.parseString(r.stdout()).getAsJsonObject();
-                Map<String, Long> byPath = server.requests().subList(before, server.requests().size()).stream()
-                        .collect(Collectors.groupingBy(q -> q.path().startsWith("/raw/") ? "/raw/*" : q.path(), Collectors.counting()));
+                Map<String, Long> byPath = new java.util.TreeMap<>(server.byPath());
+                pathsBefore.forEach((path, n) -> byPath.merge(path, -n, Long::sum));
+                byPath.values().removeIf(n -> n == 0);
                 System.out.printf("%s run: exit %d, verdict %s, %d ms, %d requests %s, %d bytes; sources %s%n", run, r.exitCode(),
                         answer.get("verdict"), ms, server.requests().size() - before, byPath, server.bytesSent() - bytes,
                         answer.getAsJsonArray("sources"));
