@@ -52,8 +52,27 @@ public final class FeedParser {
 
     public static FeedReadResult parse(String json) {
         JsonElement root;
+        // Each incident is read, checked and made an Incident as the parser reaches it; the JSON of
+        // the whole list is never held at once (a feed of 10,000 incidents would be a tree of
+        // some 60 MB for a moment, and the heap would keep that room).
+        List<Incident> incidents = new ArrayList<>();
+        List<FeedProblem> skipped = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         try {
-            root = StrictJson.parse(json);
+            root = StrictJson.parse(json, "incidents", (element, k) -> {
+                JsonPath path = JsonPath.ROOT.field("incidents").item(k);
+                Problems p = new Problems();
+                Optional<Incident> incident = incident(element, path, p);
+                if (incident.isPresent() && !ids.add(incident.get().id())) {
+                    p.add(path.field("id"), "\"" + incident.get().id() + "\" is used by an earlier incident");
+                }
+                if (p.list.isEmpty() && incident.isPresent()) {
+                    incidents.add(incident.get());
+                } else {
+                    p.list.add(0, new FeedProblem(path.toString(), "incident skipped"));
+                    skipped.addAll(p.list);
+                }
+            });
         } catch (JsonParseException | StackOverflowError e) {
             return refused("$", "not valid JSON (" + firstLine(e.getMessage()) + ")");
         }
@@ -87,24 +106,6 @@ public final class FeedParser {
         }
         if (!expires.get().isAfter(generated.get())) {
             return refused("$.expires", "must be after generated");
-        }
-        List<Incident> incidents = new ArrayList<>();
-        List<FeedProblem> skipped = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        JsonArray array = incidentsElement.getAsJsonArray();
-        for (int k = 0; k < array.size(); k++) {
-            JsonPath path = root$.field("incidents").item(k);
-            Problems p = new Problems();
-            Optional<Incident> incident = incident(array.get(k), path, p);
-            if (incident.isPresent() && !ids.add(incident.get().id())) {
-                p.add(path.field("id"), "\"" + incident.get().id() + "\" is used by an earlier incident");
-            }
-            if (p.list.isEmpty() && incident.isPresent()) {
-                incidents.add(incident.get());
-            } else {
-                p.list.add(0, new FeedProblem(path.toString(), "incident skipped"));
-                skipped.addAll(p.list);
-            }
         }
         Feed feed = new Feed(format.get(), publisher.get(), generated.get(), expires.get(), incidents);
         return new FeedReadResult.Accepted(feed, skipped);

@@ -33,6 +33,7 @@ public final class FeedRepository {
     private final FeedState state;
     private final TrustStore trust;
     private final Clock clock;
+    private final ParsedFeeds parsed = new ParsedFeeds();
 
     public FeedRepository(FeedFetcher fetcher, FeedCache cache, FeedState state, TrustStore trust, Clock clock) {
         this(() -> fetcher, cache, state, trust, clock);
@@ -88,7 +89,7 @@ public final class FeedRepository {
         if (signer.isEmpty()) {
             return kept(source, kept, Text.of(keys.isEmpty() ? "feed.problem.noKey" : "feed.problem.badSignature"));
         }
-        FeedReadResult read = FeedParser.parse(new String(fresh.body(), StandardCharsets.UTF_8));
+        FeedReadResult read = parsed.parse(url, fresh.body());
         if (read instanceof FeedReadResult.Refused refused) {
             return kept(source, kept, with(Text.of("feed.problem.refused", Text.untranslated(refused.reason())), notes));
         }
@@ -201,8 +202,8 @@ public final class FeedRepository {
         return verified;
     }
 
-    private static Optional<Verified> parse(FeedCache.Entry entry, FeedKeys.TrustedKey signer) {
-        FeedReadResult read = FeedParser.parse(new String(entry.body(), StandardCharsets.UTF_8));
+    private Optional<Verified> parse(FeedCache.Entry entry, FeedKeys.TrustedKey signer) {
+        FeedReadResult read = parsed.parse(entry.url(), entry.body());
         if (read instanceof FeedReadResult.Accepted accepted) {
             return Optional.of(new Verified(entry, accepted.feed(), signer, accepted.problems()));
         }

@@ -27,9 +27,19 @@ public final class StrictJson {
     }
 
     public static JsonElement parse(String text) {
+        return parse(text, null, null);
+    }
+
+    /**
+     * The same, but the items of the top-level object's array {@code streamed} are handed to
+     * {@code items} one at a time, by index, as they are read, and not kept (the array is left
+     * empty): a feed of ten thousand incidents never exists as one tree of JSON in memory.
+     */
+    public static JsonElement parse(String text, String streamed, java.util.function.ObjIntConsumer<JsonElement> items) {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
-            JsonElement value = read(reader, 0);
+            JsonElement value = reader.peek() == JsonToken.BEGIN_OBJECT && items != null ? readRoot(reader, streamed, items)
+                    : read(reader, 0);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonParseException("more after the JSON value, at " + reader.getPath());
             }
@@ -37,6 +47,30 @@ public final class StrictJson {
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             throw new JsonParseException(e.getMessage(), e);
         }
+    }
+
+    private static JsonObject readRoot(JsonReader reader, String streamed, java.util.function.ObjIntConsumer<JsonElement> items)
+            throws IOException {
+        JsonObject o = new JsonObject();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String key = reader.nextName();
+            if (o.has(key)) {
+                throw new JsonParseException("the key \"" + key + "\" appears twice, at " + reader.getPath());
+            }
+            if (key.equals(streamed) && reader.peek() == JsonToken.BEGIN_ARRAY) {
+                reader.beginArray();
+                for (int k = 0; reader.hasNext(); k++) {
+                    items.accept(read(reader, 2), k);
+                }
+                reader.endArray();
+                o.add(key, new JsonArray());
+            } else {
+                o.add(key, read(reader, 1));
+            }
+        }
+        reader.endObject();
+        return o;
     }
 
     private static JsonElement read(JsonReader reader, int depth) throws IOException {

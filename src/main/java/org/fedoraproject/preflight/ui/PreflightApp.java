@@ -103,6 +103,7 @@ public final class PreflightApp extends Application {
         window.root().getStyleClass().add(context.dark() ? "dark" : "light");
         window.installShortcuts(scene);
         reportFirstVerdict(scene, model);
+        HeapTrim.afterEachCheck(model.busyProperty(), context.executor());
         stage.setTitle(text.get("app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new javafx.scene.image.Image(
