@@ -51,6 +51,12 @@ public final class StrictJson {
 
     private static JsonObject readRoot(JsonReader reader, String streamed, java.util.function.ObjIntConsumer<JsonElement> items)
             throws IOException {
+        return readObject(reader, 0, streamed, items);
+    }
+
+    /** An object; its array {@code streamed} (when not null) handed to {@code items} item by item, left empty. */
+    private static JsonObject readObject(JsonReader reader, int depth, String streamed,
+                                         java.util.function.ObjIntConsumer<JsonElement> items) throws IOException {
         JsonObject o = new JsonObject();
         reader.beginObject();
         while (reader.hasNext()) {
@@ -61,12 +67,12 @@ public final class StrictJson {
             if (key.equals(streamed) && reader.peek() == JsonToken.BEGIN_ARRAY) {
                 reader.beginArray();
                 for (int k = 0; reader.hasNext(); k++) {
-                    items.accept(read(reader, 2), k);
+                    items.accept(read(reader, depth + 2), k);
                 }
                 reader.endArray();
                 o.add(key, new JsonArray());
             } else {
-                o.add(key, read(reader, 1));
+                o.add(key, read(reader, depth + 1));
             }
         }
         reader.endObject();
@@ -79,17 +85,7 @@ public final class StrictJson {
         }
         switch (reader.peek()) {
             case BEGIN_OBJECT -> {
-                JsonObject o = new JsonObject();
-                reader.beginObject();
-                while (reader.hasNext()) {
-                    String key = reader.nextName();
-                    if (o.has(key)) {
-                        throw new JsonParseException("the key \"" + key + "\" appears twice, at " + reader.getPath());
-                    }
-                    o.add(key, read(reader, depth + 1));
-                }
-                reader.endObject();
-                return o;
+                return readObject(reader, depth, null, null);
             }
             case BEGIN_ARRAY -> {
                 JsonArray a = new JsonArray();
