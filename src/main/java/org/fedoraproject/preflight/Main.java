@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import org.fedoraproject.preflight.app.CheckReport;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.app.Inspection;
@@ -109,7 +108,7 @@ public final class Main {
                     List.of(root.resolve("usr/lib/sysimage/libdnf5"), root.resolve("var/lib/dnf"),
                             XdgDirs.runtime(wiring.env(), wiring.dirs()).resolve("preflight")),
                     wiring.clock(), incident -> PreflightApp.showFromBackground(() -> wiring.window(request), incident),
-                    message -> System.err.println("preflight: " + message), first,
+                    org.slf4j.LoggerFactory.getLogger("org.fedoraproject.preflight.background")::info, first,
                     wiring.env().getOrDefault("DBUS_SYSTEM_BUS_ADDRESS", ""),
                     org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault())));
             return mode.run();
@@ -118,11 +117,7 @@ public final class Main {
 
     public static Wiring wire(Map<String, String> env, Clock clock) {
         // Reading the system waits on rpm, dnf and SQLite; daemon threads never keep the process alive.
-        ExecutorService io = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "preflight-io");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService io = org.fedoraproject.preflight.threads.Threads.pool("io");
         XdgDirs dirs = XdgDirs.from(env);
         SqliteNative.useCacheDir(dirs.cache());
         Inspection inspection = new Inspection(new Targets(env), io, clock);
@@ -132,7 +127,7 @@ public final class Main {
         Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection,
                 new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), new FeedState(dirs.feedState()),
                         TrustStore.load(dirs.trustedKeys()), clock),
-                sources(new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env)), env),
+                sources(new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env), clock), env),
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), inspection));
         return new Wiring(inspection, check, guide, dirs, clock, io, env);
@@ -160,6 +155,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        org.fedoraproject.preflight.threads.Logging.configure(System.getenv(), java.util.Arrays.asList(args).contains("--background"));
         Wiring wiring = wire(System.getenv(), Clock.systemUTC());
         int status = PreflightCommand.run(request -> openWindow(wiring, request), request -> background(wiring, request),
                 wiring.services(), args);

@@ -30,10 +30,6 @@ public final class Inspection {
         this.clock = clock;
     }
 
-    public SystemSnapshot snapshot(Optional<Path> root) {
-        return reader(root).read();
-    }
-
     public History history(Optional<Path> root) {
         return reader(root).readHistory();
     }
@@ -101,7 +97,7 @@ public final class Inspection {
         if (manager instanceof Reading.Unavailable<PackageManager> u) {
             return Reading.unavailable(u.source(), u.reason());
         }
-        return new org.fedoraproject.preflight.system.DnfRefresher(target.get(), manager.get().orElseThrow()).refresh();
+        return new org.fedoraproject.preflight.system.DnfRefresher(target.get(), manager.get().orElseThrow(), clock).refresh();
     }
 
     /** When the metadata a check would read was downloaded (the system's or Preflight's own, the newer). */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -54,11 +53,7 @@ public final class BackgroundMode {
             w.log().accept("Preflight already runs in the background.");
             return 1;
         }
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "preflight-background");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService scheduler = org.fedoraproject.preflight.threads.Threads.scheduler("background");
         Settings settings = w.settings().get();
         Optional<Notifier> notifier = Optional.empty();
         try {

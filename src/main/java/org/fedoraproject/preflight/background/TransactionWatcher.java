@@ -32,8 +32,7 @@ public final class TransactionWatcher implements AutoCloseable {
 
     private TransactionWatcher(WatchService watcher, Runnable changed) {
         this.watcher = watcher;
-        this.thread = new Thread(() -> loop(changed), "preflight-transactions");
-        this.thread.setDaemon(true);
+        this.thread = org.fedoraproject.preflight.threads.Threads.named("transactions").newThread(() -> loop(changed));
     }
 
     /** Watches the directories (root/usr/lib/sysimage/libdnf5, root/var/lib/dnf, the hook's directory). */

@@ -64,15 +64,13 @@ final class DnfHookCommand implements Callable<Integer> {
         // The hook answers within its deadline whatever dnf or the disk do: the work runs on a
         // daemon thread, and past the deadline the transaction goes on unchecked.
         java.util.concurrent.CompletableFuture<Integer> work = new java.util.concurrent.CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        org.fedoraproject.preflight.threads.Threads.start("hook", () -> {
             try {
                 work.complete(check(out, say));
             } catch (Throwable t) {
                 work.completeExceptionally(t);
             }
-        }, "preflight-hook");
-        thread.setDaemon(true);
-        thread.start();
+        });
         java.time.Duration deadline = deadline();
         try {
             return work.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

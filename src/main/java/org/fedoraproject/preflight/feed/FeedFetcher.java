@@ -56,11 +56,7 @@ public final class FeedFetcher implements Closeable {
 
     /** Ends requests at their deadline; one sleeping daemon thread for every fetcher. */
     private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "preflight-deadline");
-                t.setDaemon(true);
-                return t;
-            });
+            org.fedoraproject.preflight.threads.Threads.scheduler("deadline");
 
     /** What a download gave. */
     public sealed interface Outcome {

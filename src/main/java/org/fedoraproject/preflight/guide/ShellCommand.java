@@ -34,10 +34,6 @@ public record ShellCommand(List<String> args, boolean root) {
         return new ShellCommand(List.of(args), true);
     }
 
-    public static ShellCommand asUser(String... args) {
-        return new ShellCommand(List.of(args), false);
-    }
-
     /** The full argument list to run, with {@code sudo} in front when it needs root. */
     public List<String> argv() {
         if (!root) {

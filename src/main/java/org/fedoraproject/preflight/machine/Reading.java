@@ -39,8 +39,4 @@ public sealed interface Reading<T> {
     default Optional<T> get() {
         return this instanceof Available<T> available ? Optional.of(available.value()) : Optional.empty();
     }
-
-    default boolean isAvailable() {
-        return this instanceof Available;
-    }
 }

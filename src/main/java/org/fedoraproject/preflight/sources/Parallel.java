@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -25,12 +24,13 @@ final class Parallel {
     /** At most this many requests at once to one host (the README says so). */
     static final int PER_HOST = 4;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "preflight-sources");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService threads = org.fedoraproject.preflight.threads.Threads.pool("sources");
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+
+    Parallel(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     /** {@code work} applied to each item, side by side, the results in the items' order. */
     <T, R> List<R> map(List<T> items, Function<T, R> work) {
@@ -54,7 +54,7 @@ final class Parallel {
     /** {@code request} once a place for {@code url}'s host is free, or {@code late} when none frees before {@code deadline}. */
     <R> R limited(URI url, Instant deadline, Supplier<R> request, Supplier<R> late) {
         Semaphore host = hosts.computeIfAbsent(String.valueOf(url.getHost()) + ":" + url.getPort(), h -> new Semaphore(PER_HOST));
-        long wait = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+        long wait = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
         try {
             if (!host.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
                 return late.get();

@@ -88,19 +88,21 @@ public final class SignalSources {
     private final boolean reuse;
     /** Shared by every copy: the limit of requests at once to a host holds across reads and checks. */
     private final Parallel parallel;
+    private final java.time.Clock clock;
 
-    public SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints) {
-        this(fetcher, cacheDir, endpoints, null, true, new Parallel());
+    public SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, java.time.Clock clock) {
+        this(fetcher, cacheDir, endpoints, null, true, new Parallel(clock), clock);
     }
 
     private SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, Map<String, Instant> deadlines,
-                          boolean reuse, Parallel parallel) {
+                          boolean reuse, Parallel parallel, java.time.Clock clock) {
         this.fetcher = fetcher;
         this.cacheDir = cacheDir;
         this.endpoints = endpoints;
         this.deadlines = deadlines;
         this.reuse = reuse;
         this.parallel = parallel;
+        this.clock = clock;
     }
 
     /**
@@ -109,7 +111,7 @@ public final class SignalSources {
      * between checks (PREFLIGHT_SOURCES_REUSE=off).
      */
     public SignalSources askingEveryTime() {
-        return new SignalSources(fetcher, cacheDir, endpoints, deadlines, false, parallel);
+        return new SignalSources(fetcher, cacheDir, endpoints, deadlines, false, parallel, clock);
     }
 
     /**
@@ -118,7 +120,7 @@ public final class SignalSources {
      * starts with its first request. A slow source costs one deadline, not one per request.
      */
     public SignalSources forOneCheck() {
-        return new SignalSources(fetcher, cacheDir, endpoints, new java.util.concurrent.ConcurrentHashMap<>(), reuse, parallel);
+        return new SignalSources(fetcher, cacheDir, endpoints, new java.util.concurrent.ConcurrentHashMap<>(), reuse, parallel, clock);
     }
 
     /** The Bodhi updates of these build NVRs. */
@@ -331,8 +333,8 @@ public final class SignalSources {
             this.source = source;
             this.offline = offline;
             this.freshness = freshness;
-            this.deadline = deadlines == null ? Instant.now().plus(DEADLINE)
-                    : deadlines.computeIfAbsent(source, s -> Instant.now().plus(DEADLINE));
+            this.deadline = deadlines == null ? clock.instant().plus(DEADLINE)
+                    : deadlines.computeIfAbsent(source, s -> clock.instant().plus(DEADLINE));
         }
 
         <P> Optional<P> read(URI url, Function<String, P> parser) {
@@ -348,7 +350,7 @@ public final class SignalSources {
         <P> Optional<P> readReusing(URI url, Instant unchangedSince, Function<String, P> parser) {
             Path kept = cacheDir.resolve(key(url) + ".json");
             Optional<Instant> keptAt = modified(kept);
-            boolean young = keptAt.isPresent() && keptAt.get().isAfter(Instant.now().minus(freshness))
+            boolean young = keptAt.isPresent() && keptAt.get().isAfter(clock.instant().minus(freshness))
                     && (unchangedSince == null || keptAt.get().isAfter(unchangedSince));
             // A first post is reused by its own rule (the topic has not moved), whatever the setting.
             if (young && (reuse || unchangedSince != null) && !offline) {
@@ -451,7 +453,7 @@ public final class SignalSources {
                 state = SourceState.State.ANSWERED;
             }
             Optional<Instant> asOf = switch (state) {
-                case ANSWERED -> Optional.of(Instant.now());
+                case ANSWERED -> Optional.of(clock.instant());
                 case REUSED -> Optional.of(oldestReused);
                 default -> Optional.ofNullable(oldestKept);
             };
@@ -522,9 +524,9 @@ public final class SignalSources {
         return o.has(key) && o.get(key).isJsonPrimitive() ? Optional.of(o.get(key).getAsString()) : Optional.empty();
     }
 
-    private static void touch(Path file) {
+    private void touch(Path file) {
         try {
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now()));
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(clock.instant()));
         } catch (IOException e) {
             // it is asked again next time: no harm
         }

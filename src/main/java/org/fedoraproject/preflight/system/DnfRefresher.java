@@ -18,11 +18,13 @@ public final class DnfRefresher {
 
     private final Target target;
     private final PackageManager manager;
+    private final java.time.Clock clock;
 
     /** {@code target}: with Preflight's own cache set. */
-    public DnfRefresher(Target target, PackageManager manager) {
+    public DnfRefresher(Target target, PackageManager manager, java.time.Clock clock) {
         this.target = target;
         this.manager = manager;
+        this.clock = clock;
     }
 
     /**
@@ -36,7 +38,7 @@ public final class DnfRefresher {
             if (r.exitCode() != 0 && r.exitCode() != NO_UPDATE) {
                 return Reading.unavailable(source, r.errorLine());
             }
-            return Reading.of(Instant.now());
+            return Reading.of(clock.instant());
         } catch (CommandFailedException e) {
             return Reading.unavailable(source, e.getMessage());
         }

@@ -76,8 +76,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 
         private StreamReader(InputStream in, String name) {
             this.in = in;
-            this.thread = new Thread(this, "preflight-" + name);
-            this.thread.setDaemon(true);
+            this.thread = org.fedoraproject.preflight.threads.Threads.named(name).newThread(this);
         }
 
         static StreamReader start(InputStream in, String name) {

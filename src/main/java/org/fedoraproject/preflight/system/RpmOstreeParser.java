@@ -69,49 +69,6 @@ public final class RpmOstreeParser {
         }
     }
 
-    /**
-     * {@code rpm-ostree upgrade --check --preview}, for the refresh that asks rpm-ostreed to look
-     * for an update (not wired yet: checks read only the cached update, which downloads nothing):
-     * {@code Upgraded:}, {@code Downgraded:} and
-     * {@code Added:} lines ({@code name old -> new}; added as a NEVRA). The preview names no
-     * arch for upgrades, so the installed package's arch is looked up by name.
-     */
-    public static List<PendingUpdate> parsePreview(String text, Map<String, String> installedArchByName)
-            throws UnexpectedOutputException {
-        List<PendingUpdate> updates = new ArrayList<>();
-        String section = "";
-        for (String line : text.split("\n")) {
-            String body = line.strip();
-            int colon = body.indexOf(':');
-            if (colon > 0 && !Character.isWhitespace(line.charAt(0)) && body.substring(0, colon).matches("[A-Za-z]+")) {
-                section = body.substring(0, colon);
-                body = body.substring(colon + 1).strip();
-            } else if (!Character.isWhitespace(line.isEmpty() ? 'x' : line.charAt(0))) {
-                section = "";
-            }
-            if (body.isEmpty()) {
-                continue;
-            }
-            try {
-                if (section.equals("Upgraded") || section.equals("Downgraded")) {
-                    String[] f = body.split("\\s+");
-                    if (f.length != 4 || !f[2].equals("->")) {
-                        throw new UnexpectedOutputException("unexpected line: \"" + body + "\"");
-                    }
-                    String arch = installedArchByName.get(f[0]);
-                    if (arch == null) {
-                        throw new UnexpectedOutputException(f[0] + " is to be updated but is not installed");
-                    }
-                    updates.add(new PendingUpdate(nevra(f[0], f[3], arch), "rpm-ostree update", List.of()));
-                } else if (section.equals("Added")) {
-                    updates.add(new PendingUpdate(Nevra.parse(body), "rpm-ostree update", List.of()));
-                }
-            } catch (InvalidVersionException e) {
-                throw new UnexpectedOutputException("unexpected line: \"" + body + "\" (" + e.getMessage() + ")");
-            }
-        }
-        return updates;
-    }
 
     /** {@code db diff --format=json}: {@code pkgdiff} rows {@code [name, type, {PreviousPackage, NewPackage}]}. */
     public static List<TransactionItem> parseDbDiff(String json) throws UnexpectedOutputException {

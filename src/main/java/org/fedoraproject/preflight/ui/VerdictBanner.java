@@ -150,7 +150,7 @@ final class VerdictBanner {
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
         showSources(demo ? List.of() : report.signals().sources(), report.updateSets(),
                 demo ? Optional.empty() : report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24))))
-                        .map(t -> words.ago(t, report.at())), demo ? Optional.empty() : report.release());
+                        .map(t -> words.ago(t, report.at())), demo ? Optional.empty() : report.release(), report.at());
         showPrepared(report);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
         addFeedButton.setVisible(!demo && report.feeds().isEmpty());
@@ -219,7 +219,7 @@ final class VerdictBanner {
      */
     private void showSources(List<org.fedoraproject.preflight.signal.SourceState> states,
                              org.fedoraproject.preflight.machine.UpdateSets sets, Optional<String> oldMetadata,
-                             Optional<org.fedoraproject.preflight.signal.ReleaseOutlook> release) {
+                             Optional<org.fedoraproject.preflight.signal.ReleaseOutlook> release, java.time.Instant at) {
         Messages text = words.text();
         List<String> answered = new ArrayList<>();
         List<String> trouble = new ArrayList<>();
@@ -227,7 +227,7 @@ final class VerdictBanner {
             String name = s.source().equals(org.fedoraproject.preflight.signal.SourceState.UPDATEINFO) ? text.get("sources.updateinfo") : s.source();
             switch (s.state()) {
                 case ANSWERED, REUSED -> answered.add(name); // a kept answer still within its freshness is an answer
-                case KEPT -> trouble.add(text.get("sources.kept", name, s.asOf().map(t -> words.ago(t, java.time.Instant.now()))
+                case KEPT -> trouble.add(text.get("sources.kept", name, s.asOf().map(t -> words.ago(t, at))
                         .orElse("?")));
                 case FAILED -> trouble.add(text.get("sources.failed", name));
                 case OFF -> { }

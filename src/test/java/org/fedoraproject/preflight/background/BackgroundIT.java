@@ -33,12 +33,8 @@ class BackgroundIT {
     @TempDir
     Path home;
 
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+    private static void waitFor(BooleanSupplier condition, String what) {
+        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(60)).until(condition::getAsBoolean);
     }
 
     private Process start(Map<String, String> env, Path log, String... args) throws Exception {

@@ -155,12 +155,8 @@ class BackgroundServiceTest {
         assertEquals(List.of(), log);
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(condition.getAsBoolean(), "in time");
+    private static void waitUntil(java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(condition::getAsBoolean);
     }
 
     @Test

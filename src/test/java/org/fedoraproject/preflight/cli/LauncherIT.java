@@ -107,13 +107,10 @@ class LauncherIT {
         pb.environment().putAll(env);
         pb.environment().put("XDG_CACHE_HOME", cache.resolve("other").toString());
         Process launcher = pb.start();
-        java.util.List<ProcessHandle> children = List.of();
-        for (int k = 0; k < 100 && children.isEmpty(); k++) {
-            Thread.sleep(50);
-            children = launcher.descendants().toList();
-        }
-        assertTrue(!children.isEmpty(), "the first run keeps the shell and runs java under it");
-        Thread.sleep(500);
+        // The first run keeps the shell and runs java under it: wait until java itself runs there.
+        org.awaitility.Awaitility.await("java under the launcher").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> launcher.descendants().anyMatch(c -> c.info().command().orElse("").endsWith("/java")));
+        java.util.List<ProcessHandle> children = launcher.descendants().toList();
         launcher.destroy();
         assertTrue(launcher.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
         for (ProcessHandle child : children) {

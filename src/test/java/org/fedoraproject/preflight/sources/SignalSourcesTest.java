@@ -46,7 +46,7 @@ class SignalSourcesTest {
     }
 
     private SignalSources sources(String base) {
-        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true)).askingEveryTime();
+        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true), java.time.Clock.systemUTC()).askingEveryTime();
     }
 
     private static FeedServer.Answer json(String body) {
@@ -145,7 +145,7 @@ class SignalSourcesTest {
                 Duration.ofSeconds(2), Duration.ofSeconds(60), 8L * 1024 * 1024, Duration.ofSeconds(60)), "Preflight/test");
         try (SilentServer silent = new SilentServer(); patient) {
             SignalSources check = new SignalSources(() -> patient, cache,
-                    new SignalSources.Endpoints(silent.url(""), silent.url(""), silent.url(""), true)).forOneCheck();
+                    new SignalSources.Endpoints(silent.url(""), silent.url(""), silent.url(""), true), java.time.Clock.systemUTC()).forOneCheck();
             long start = System.nanoTime();
             SignalSources.Read<BodhiUpdate> byAlias = check.bodhiByAlias(java.util.List.of("FEDORA-2026-0123456789"), false);
             SignalSources.Read<BodhiUpdate> byBuild = check.bodhi(java.util.List.of("mesa-25.1.6-1.fc43"), false);
@@ -160,7 +160,7 @@ class SignalSourcesTest {
     @Test
     void aFreshAnswerIsUsedWithoutAskingThenAskedAgainWithItsValidators() throws Exception {
         String base = server.url("");
-        SignalSources reusing = new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true));
+        SignalSources reusing = new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true), java.time.Clock.systemUTC());
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json(
                 "{\"topic_list\":{\"topics\":[{\"id\":7,\"title\":\"t\",\"slug\":\"t\",\"created_at\":\"2026-11-23T10:00:00Z\"}]}}"
                         .getBytes(StandardCharsets.UTF_8), "\"list-1\""));

@@ -41,26 +41,6 @@ class RpmOstreeParserTest {
     }
 
     @Test
-    void readsThePreviewWithArchesOfTheInstalledPackages() throws Exception {
-        String preview = """
-                1 metadata, 0 images, 0 files
-                AvailableUpdate:
-                        Version: 43.20261125.0 (2026-11-25T12:00:00Z)
-                         Commit: f00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeedf00dfeed
-                           Diff: 2 upgraded, 1 added
-                Upgraded: kernel-core 6.17.5-300.fc43 -> 6.17.7-300.fc43
-                          mesa-dri-drivers 25.1.2-1.fc43 -> 25.1.6-1.fc43
-                Added: pipewire-pulseaudio-1.4.9-1.fc43.x86_64
-                """;
-        List<PendingUpdate> updates = RpmOstreeParser.parsePreview(preview,
-                Map.of("kernel-core", "x86_64", "mesa-dri-drivers", "x86_64"));
-        assertEquals(List.of("kernel-core-6.17.7-300.fc43.x86_64", "mesa-dri-drivers-25.1.6-1.fc43.x86_64",
-                "pipewire-pulseaudio-1.4.9-1.fc43.x86_64"), updates.stream().map(u -> u.nevra().toString()).toList());
-        assertThrows(UnexpectedOutputException.class, () -> RpmOstreeParser.parsePreview(
-                "Upgraded: kernel-core 6.17.5-300.fc43 => 6.17.7-300.fc43\n", Map.of("kernel-core", "x86_64")));
-    }
-
-    @Test
     void readsTheDatabaseDiffBetweenDeployments() throws Exception {
         List<TransactionItem> items = RpmOstreeParser.parseDbDiff("""
                 {"ostree-commit-from": "1a2b", "ostree-commit-to": "9b8c",

@@ -74,8 +74,11 @@ class RpmOstreeReaderTest {
                 ran.add(command);
                 return new CommandResult(command, exit, "", exit == 1 ? "error: Authorization required" : "");
             });
-            Reading<java.time.Instant> r = new DnfRefresher(t, org.fedoraproject.preflight.machine.PackageManager.RPM_OSTREE).refresh();
+            java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
+            Reading<java.time.Instant> r = new DnfRefresher(t, org.fedoraproject.preflight.machine.PackageManager.RPM_OSTREE,
+                    java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).refresh();
             assertEquals(exit != 1, r.get().isPresent(), "exit " + exit + ": 0 an update, 77 none, else a failure said");
+            r.get().ifPresent(at -> assertEquals(now, at, "as of the check's clock"));
         }
         assertEquals(List.of("rpm-ostree", "upgrade", "--check"), ran.get(0));
     }

@@ -23,17 +23,10 @@ class JarWindowIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            boolean found = false;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!found && System.nanoTime() < deadline && app.isAlive()) {
-                Processes.Result tree = Processes.run(List.of(xwininfo.toString(), "-root", "-tree"), null, Map.of());
-                found = tree.stdout().contains("\"Preflight\"");
-                if (!found) {
-                    Thread.sleep(200);
-                }
-            }
+            org.awaitility.Awaitility.await("a window titled Preflight").atMost(java.time.Duration.ofSeconds(30))
+                    .pollInterval(java.time.Duration.ofMillis(200)).until(() -> !app.isAlive()
+                            || Processes.run(List.of(xwininfo.toString(), "-root", "-tree"), null, Map.of()).stdout().contains("\"Preflight\""));
             assertTrue(app.isAlive(), "the application is still running");
-            assertTrue(found, "a window titled Preflight appeared");
         } finally {
             app.destroy();
             app.waitFor(10, TimeUnit.SECONDS);

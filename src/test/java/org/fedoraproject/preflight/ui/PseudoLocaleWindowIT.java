@@ -99,8 +99,10 @@ class PseudoLocaleWindowIT {
                 for (int k = 0; k < list.getItems().size(); k++) {
                     int item = k;
                     FxToolkit.setupFixture(() -> list.getSelectionModel().select(item));
-                    // The guide is made off the FX thread: wait for its steps.
-                    WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+                    // The guide is made off the FX thread: wait until it is shown (Check again usable again),
+                    // for an incident that has one.
+                    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#guide-check-again").tryQuery()
+                            .map(b -> !b.isDisabled()).orElse(true));
                     WaitForAsyncUtils.waitForFxEvents();
                     FxToolkit.setupFixture(look::run);
                     if (k == 0) {
@@ -115,7 +117,7 @@ class PseudoLocaleWindowIT {
                     FxToolkit.setupFixture(() -> robot.lookup("#history-table").queryAs(javafx.scene.control.TableView.class)
                             .getSelectionModel().select(0));
                 }
-                WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+                // The tab's content is laid out by the FX thread: nothing else to wait for (the history's rows are awaited above).
                 WaitForAsyncUtils.waitForFxEvents();
                 FxToolkit.setupFixture(look::run);
                 FxToolkit.setupFixture(() -> Screenshots.save(stage.getScene(), "window-pseudo-" + tabs.getTabs().get(tab).getId()));
