@@ -61,7 +61,7 @@ final class CheckCommand implements Callable<Integer> {
         if (options.json) {
             out.println(CheckJson.toJson(report));
         } else {
-            CheckText.print(report, out, services.text());
+            CheckText.print(report, out, services.text(), Colour.forThisProcess());
         }
         out.flush();
         printProblems(report.warnings(), report.cannotCheck(), err);

@@ -17,6 +17,7 @@ import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.Evidence;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.text.Messages;
 
 /** The readable report: the verdict first, then what to do, then the details and how fresh the data is. */
@@ -25,16 +26,21 @@ final class CheckText {
     private CheckText() {
     }
 
-    static void print(CheckReport report, PrintWriter out, Messages m) {
-        print(report, out, m, Glyphs.forTerminal());
+    static void print(CheckReport report, PrintWriter out, Messages m, Colour colour) {
+        print(report, out, m, Glyphs.forTerminal(), colour);
     }
 
     static void print(CheckReport report, PrintWriter out, Messages m, Glyphs g) {
+        print(report, out, m, g, Colour.OFF);
+    }
+
+    static void print(CheckReport report, PrintWriter out, Messages m, Glyphs g, Colour colour) {
         Assessment a = report.assessment();
-        out.println(!report.complete() ? m.get("cli.check.couldNot", g.dash(), report.cannotCheck().get(0))
-                : report.partial() && a.verdict() == Verdict.SAFE
+        // Text from feeds and Fedora's sources is cleaned before the colour goes around it.
+        out.println(!report.complete() ? colour.couldNot(SafeText.line(m.get("cli.check.couldNot", g.dash(), report.cannotCheck().get(0))))
+                : colour.verdict(report.verdictToActOn(), SafeText.line(report.partial() && a.verdict() == Verdict.SAFE
                         ? m.get("cli.check.headline.partialSafe", g.dash(), m.render(report.partialSafeTitle("cli.check.toldBy")))
-                : headline(a, g, m));
+                        : headline(a, g, m))));
         if (report.partial()) {
             out.println(m.render(report.notCheckedSentence("cli.check.notChecked")));
         }

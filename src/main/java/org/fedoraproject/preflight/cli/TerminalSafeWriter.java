@@ -11,7 +11,8 @@ import org.fedoraproject.preflight.incident.SafeText;
  * read otherwise than it is (bidirectional overrides, line separators) is dropped, whatever
  * source it came from. Line breaks and tabs pass. Every value is also cleaned where it is read;
  * this catches what a reader missed. In JSON output the only raw line breaks are between values
- * (Gson escapes them inside strings), so the JSON stays valid.
+ * (Gson escapes them inside strings), so the JSON stays valid. The one exception: the few
+ * colour sequences of {@link Colour} (colour and weight only), whole.
  */
 final class TerminalSafeWriter extends FilterWriter {
 
@@ -36,11 +37,26 @@ final class TerminalSafeWriter extends FilterWriter {
         int end = offset + length;
         for (int k = offset; k < end; k++) {
             if (!passes(buffer[k])) {
+                int colour = colourAt(buffer, k, end);
+                if (colour > 0) {
+                    k += colour - 1; // written with the text around it
+                    continue;
+                }
                 out.write(buffer, start, k - start);
                 start = k + 1;
             }
         }
         out.write(buffer, start, end - start);
+    }
+
+    /** The length of the colour sequence of Colour's at {@code k}, whole in this buffer; 0 if none. */
+    private static int colourAt(char[] buffer, int k, int end) {
+        for (String sequence : Colour.SEQUENCES) {
+            if (end - k >= sequence.length() && new String(buffer, k, sequence.length()).equals(sequence)) {
+                return sequence.length();
+            }
+        }
+        return 0;
     }
 
     @Override
