@@ -19,14 +19,19 @@ public final class Logging {
 
     public static void configure(Map<String, String> env, boolean background) {
         String asked = env.getOrDefault("PREFLIGHT_LOG", "").strip().toLowerCase(java.util.Locale.ROOT);
-        String level = LEVELS.contains(asked) ? asked : background ? "info" : "warn";
+        boolean chosen = LEVELS.contains(asked);
+        String level = chosen ? asked : background ? "info" : "warn";
         set("org.slf4j.simpleLogger.defaultLogLevel", level);
         set("org.slf4j.simpleLogger.logFile", "System.err");
         set("org.slf4j.simpleLogger.showThreadName", "false");
         set("org.slf4j.simpleLogger.showShortLogName", "true");
         set("org.slf4j.simpleLogger.levelInBrackets", "true");
-        // SQLite's driver speaks of its native library at info; only its errors concern a user.
-        set("org.slf4j.simpleLogger.log.org.sqlite", LEVELS.indexOf(level) > LEVELS.indexOf("error") ? level : "error");
+        // The libraries speak of their own workings at info (SQLite of its native library, dbus-java
+        // of the transport it chose, HttpClient of connections): in the background's journal that
+        // is noise, so they say warnings and errors only (SQLite errors only), unless more is asked.
+        set("org.slf4j.simpleLogger.log.org.sqlite", chosen ? level : "error");
+        set("org.slf4j.simpleLogger.log.org.freedesktop.dbus", chosen ? level : "warn");
+        set("org.slf4j.simpleLogger.log.org.apache.hc", chosen ? level : "warn");
     }
 
     private static void set(String key, String value) {
