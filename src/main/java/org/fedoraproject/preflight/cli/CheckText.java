@@ -51,7 +51,7 @@ final class CheckText {
             todo.forEach(t -> out.println("  " + g.bullet() + " " + t));
             out.println();
         }
-        printUpdates(a, out, m, g);
+        printUpdates(report, out, m, g);
         printIncidents(a, out, m);
         printHolds(report, out, m);
         report.release().ifPresent(r -> {
@@ -80,7 +80,13 @@ final class CheckText {
         return m.get("verdict." + (v.checked() ? v.id() : "unknown"));
     }
 
-    private static void printUpdates(Assessment a, PrintWriter out, Messages m, Glyphs g) {
+    /**
+     * One line an update: its verdict, name, versions, what it replaces (an obsoleting package), its
+     * advisory as {@code dnf updateinfo list} shows it (id, then "Important/Sec." or the type), and
+     * the incidents it concerns.
+     */
+    private static void printUpdates(CheckReport report, PrintWriter out, Messages m, Glyphs g) {
+        Assessment a = report.assessment();
         if (a.updates().isEmpty()) {
             return;
         }
@@ -89,8 +95,13 @@ final class CheckText {
         int verdictWidth = java.util.Arrays.stream(UpdateVerdict.values()).mapToInt(v -> verdict(v, m).length()).max().orElse(11);
         for (UpdateAssessment u : a.updates()) {
             String from = u.from().map(Object::toString).orElse(m.get("cli.check.new"));
-            out.printf("  %-" + verdictWidth + "s %-" + width + "s  %s %s %s%s%n", verdict(u.verdict(), m),
-                    u.update().nevra().name(), from, g.arrow(), u.update().nevra().evr(),
+            String replaces = u.update().isObsoleting() ? "  " + m.get("cli.check.replaces",
+                    u.update().obsoletes().stream().map(n -> n.name()).distinct().toList()) : "";
+            String advisory = org.fedoraproject.preflight.signal.SignalJudge.advisoryOf(u.update(), report.signals())
+                    .map(x -> "  " + x.id() + " " + (x.type().equals("security") && !x.severity().isEmpty() ? x.severity() + "/Sec."
+                            : x.type())).orElse("");
+            out.printf("  %-" + verdictWidth + "s %-" + width + "s  %s %s %s%s%s%s%n", verdict(u.verdict(), m),
+                    u.update().nevra().name(), from, g.arrow(), u.update().nevra().evr(), replaces, advisory,
                     u.incidents().isEmpty() ? "" : "   " + String.join(", ", u.incidents()));
         }
         out.println();

@@ -100,6 +100,25 @@ class CheckIT {
                 "--feed", server.url("/incidents.json")));
     }
 
+    /** Each update's advisory as dnf's updateinfo list shows it, and what an obsoleting package replaces (#31, point 3). */
+    @Test
+    void theTextNamesEachUpdatesAdvisoryAndWhatItReplacesOnBothRoots() {
+        for (Map<String, String> env : List.of(Map.<String, String>of(), TestRoots.dnf5Environment())) {
+            Path root = env.isEmpty() ? TestRoots.dnf4Root() : TestRoots.dnf5Root();
+            Processes.Result r = check(env, "--root", root.toString(), "--feed", server.url("/incidents.json"));
+            assertEquals(2, r.exitCode(), r.stderr());
+            java.util.function.Function<String, String> line = name -> r.stdout().lines()
+                    .filter(l -> l.matches("\\s+\\S+( \\S+)?\\s+" + java.util.regex.Pattern.quote(name) + "\\s.*")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " in " + r.stdout()));
+            assertTrue(line.apply("firefox").contains("146.0-1.fc43  FEDORA-2026-aa11bb22cc Important/Sec."), line.apply("firefox"));
+            assertTrue(line.apply("mesa-libGL").contains("FEDORA-2026-5d1e2f3a4b bugfix"), line.apply("mesa-libGL"));
+            assertTrue(!line.apply("mesa-libGL").contains("0e1d2c3b4a"), "the intermediate 25.1.5's advisory is not this update's");
+            assertTrue(!line.apply("htop").contains("FEDORA-"), "htop's update has no advisory: " + line.apply("htop"));
+            assertTrue(line.apply("pipewire-jack-audio-connection-kit").contains("replaces jack-audio-connection-kit"),
+                    line.apply("pipewire-jack-audio-connection-kit"));
+        }
+    }
+
     @Test
     void dnf5RootWithAFeedOverLoopbackThenOffline() {
         assertTheRootsStory(check(TestRoots.dnf5Environment(), "--json", "--root", TestRoots.dnf5Root().toString(),
