@@ -15,9 +15,67 @@ public final class Autostart {
     public static final String FILE_NAME = "org.fedoraproject.Preflight.desktop";
 
     private final Path file;
+    /** What the entry runs: {@code preflight --background}, or this very jar when Preflight was not installed. */
+    private final java.util.List<String> command;
 
     public Autostart(Path configHome) {
+        this(configHome, backgroundCommand());
+    }
+
+    Autostart(Path configHome, java.util.List<String> command) {
         this.file = configHome.resolve("autostart").resolve(FILE_NAME);
+        this.command = java.util.List.copyOf(command);
+    }
+
+    /**
+     * How this Preflight starts in the background: the installed {@code preflight} command when it
+     * runs from an installed jar (under /usr or /app), else the same Java and jar it runs from now
+     * (a jar downloaded and started by hand has no {@code preflight} on the PATH, and an entry
+     * naming one would start nothing at the next login).
+     */
+    static java.util.List<String> backgroundCommand() {
+        java.util.Optional<Path> jar = java.util.Optional.ofNullable(Autostart.class.getProtectionDomain().getCodeSource())
+                .map(c -> {
+                    try {
+                        return Path.of(c.getLocation().toURI());
+                    } catch (java.net.URISyntaxException | RuntimeException e) {
+                        return null;
+                    }
+                })
+                .filter(p -> p.toString().endsWith(".jar"));
+        boolean installed = jar.map(p -> p.startsWith("/usr") || p.startsWith("/app")).orElse(true);
+        if (installed) {
+            return java.util.List.of("preflight", "--background");
+        }
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        return java.util.List.of(javaCommand, "-jar", jar.get().toString(), "--background");
+    }
+
+    /**
+     * The Exec value for these arguments as it is written in the file: an argument with anything
+     * but plain characters in double quotes, where {@code " ` $ \\} are escaped with a backslash,
+     * and then (the file's own string escape, applied first when it is read) every backslash
+     * doubled; {@code %} doubled (the field codes). The Desktop Entry Specification, "The Exec key".
+     */
+    static String exec(java.util.List<String> arguments) {
+        java.util.List<String> quoted = new java.util.ArrayList<>();
+        for (String a : arguments) {
+            String escaped = a.replace("%", "%%");
+            boolean plain = escaped.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:+,@%".indexOf(c) >= 0);
+            if (plain) {
+                quoted.add(escaped);
+                continue;
+            }
+            StringBuilder q = new StringBuilder("\"");
+            for (char c : escaped.toCharArray()) {
+                if (c == '"' || c == '`' || c == '$' || c == '\\') {
+                    q.append("\\\\"); // the quoting's backslash, doubled by the string escape
+                }
+                q.append(c == '\\' ? "\\\\" : String.valueOf(c));
+            }
+            quoted.add(q.append('"').toString());
+        }
+        return String.join(" ", quoted);
     }
 
     public Path file() {
@@ -51,7 +109,8 @@ public final class Autostart {
             if (entry == null) {
                 throw new IOException("the autostart entry is missing from Preflight's jar");
             }
-            Files.write(file, entry.readAllBytes());
+            String text = new String(entry.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Files.writeString(file, text.replaceFirst("(?m)^Exec=.*$", java.util.regex.Matcher.quoteReplacement("Exec=" + exec(command))));
         }
     }
 }
