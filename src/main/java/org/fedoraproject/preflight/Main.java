@@ -19,6 +19,7 @@ import org.fedoraproject.preflight.app.CheckReport;
 import java.util.concurrent.ExecutorService;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
+import org.fedoraproject.preflight.app.UpgradeService;
 import org.fedoraproject.preflight.app.Inspection;
 import org.fedoraproject.preflight.app.Lazy;
 import org.fedoraproject.preflight.app.SettingsStore;
@@ -50,17 +51,17 @@ public final class Main {
     }
 
     /** Everything the commands and the window use, made once from the environment. */
-    public record Wiring(Inspection inspection, Lazy<CheckService> check, Lazy<GuideService> guide, XdgDirs dirs,
-                         Clock clock, ExecutorService io, Map<String, String> env) {
+    public record Wiring(Inspection inspection, Lazy<CheckService> check, Lazy<UpgradeService> upgrade, Lazy<GuideService> guide,
+                         XdgDirs dirs, Clock clock, ExecutorService io, Map<String, String> env) {
 
         public Services services() {
-            return new Services(inspection, check, guide, dirs, clock, ZoneId.systemDefault(),
+            return new Services(inspection, check, upgrade, guide, dirs, clock, ZoneId.systemDefault(),
                     org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault()));
         }
 
         /** The window's wiring; made only when the window opens, so a terminal command never loads JavaFX. */
         public WindowContext window(CheckService.Request request) {
-            return new WindowContext(check, guide, new SettingsStore(dirs.config()), request, io, clock,
+            return new WindowContext(check, upgrade, guide, new SettingsStore(dirs.config()), request, io, clock,
                     ZoneId.systemDefault(), org.fedoraproject.preflight.desktop.LinkOpener.xdgOpen(m -> System.err.println("preflight: " + m)),
                     new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark(), new AtomicReference<>(),
                     new TrayPresence(dirs.state()));
@@ -71,7 +72,7 @@ public final class Main {
             CompletableFuture<CheckReport> early = CompletableFuture.supplyAsync(
                     () -> check.get().check(WindowContext.kept(request)), io);
             WindowContext c = window(request);
-            return new WindowContext(c.checks(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+            return new WindowContext(c.checks(), c.upgrades(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
                     c.openLink(), c.dark(), new AtomicReference<>(early), c.tray());
         }
     }
@@ -124,13 +125,17 @@ public final class Main {
         // Made when a command first needs them: the HTTPS client only when a feed is downloaded.
         Lazy<FeedFetcher> fetcher = Lazy.of(() -> new FeedFetcher(FeedFetcher.Policy.DEFAULT,
                 AppInfo.NAME + "/" + AppInfo.version() + " (+https://github.com/fedora-preflight/preflight)"));
-        Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection,
-                new FeedRepository(fetcher, new FeedCache(dirs.feedCache()), new FeedState(dirs.feedState()),
-                        TrustStore.load(dirs.trustedKeys()), clock),
-                sources(new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env), clock), env),
+        // One feed repository and one set of Fedora's sources for the check and the upgrade's check.
+        Lazy<FeedRepository> feeds = Lazy.of(() -> new FeedRepository(fetcher, new FeedCache(dirs.feedCache()),
+                new FeedState(dirs.feedState()), TrustStore.load(dirs.trustedKeys()), clock));
+        Lazy<SignalSources> sources = Lazy.of(() -> sources(new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env),
+                clock), env));
+        Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection, feeds.get(), sources.get(), new SettingsStore(dirs.config()),
+                io, clock));
+        Lazy<UpgradeService> upgrade = Lazy.of(() -> new UpgradeService(inspection, feeds.get(), sources.get(),
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), inspection));
-        return new Wiring(inspection, check, guide, dirs, clock, io, env);
+        return new Wiring(inspection, check, upgrade, guide, dirs, clock, io, env);
     }
 
     /** Fedora's sources, reusing fresh answers unless PREFLIGHT_SOURCES_REUSE=off (tests that change answers between checks). */

@@ -65,7 +65,7 @@ public final class CheckService {
     }
 
     private final Inspection inspection;
-    private final FeedRepository feeds;
+    private final FeedRefreshes feedRefreshes;
     private final SignalGathering signals;
     private final SettingsStore settings;
     private final Executor executor;
@@ -74,7 +74,7 @@ public final class CheckService {
     public CheckService(Inspection inspection, FeedRepository feeds, SignalSources signals, SettingsStore settings,
                         Executor executor, Clock clock) {
         this.inspection = inspection;
-        this.feeds = feeds;
+        this.feedRefreshes = new FeedRefreshes(feeds, executor);
         this.signals = new SignalGathering(signals, inspection, executor);
         this.settings = settings;
         this.executor = executor;
@@ -94,7 +94,7 @@ public final class CheckService {
             statuses.add(DemoSystem.feed());
         } else {
             SettingsStore.Loaded loaded = settings.load();
-            List<CompletableFuture<FeedStatus>> refreshes = refreshFeeds(loaded, request, warnings);
+            List<CompletableFuture<FeedStatus>> refreshes = feedRefreshes.start(loaded, request, warnings);
             if (request.refresh()) {
                 Reading<java.time.Instant> fresh = inspection.refresh(request.root());
                 if (fresh instanceof Reading.Unavailable<java.time.Instant> u) {
@@ -171,18 +171,6 @@ public final class CheckService {
     }
 
     /**
-     * Every feed of the settings and the request, refreshed at once while the system is read;
-     * the settings' and the trusted keys' problems join the warnings.
-     */
-    private List<CompletableFuture<FeedStatus>> refreshFeeds(SettingsStore.Loaded loaded, Request request, List<Text> warnings) {
-        warnings.addAll(loaded.problems());
-        warnings.addAll(Text.untranslated(feeds.trustProblems()));
-        List<FeedSource> sources = new ArrayList<>(loaded.settings().feeds());
-        sources.addAll(request.extraFeeds());
-        return sources.stream().map(s -> CompletableFuture.supplyAsync(() -> feeds.refresh(s, request.offline()), executor)).toList();
-    }
-
-    /**
      * What to do with the versionlock entries that incidents concern. Only when a lock keeps an
      * affected version is dnf asked which versions the repositories have (a lock hides the fix
      * from check-upgrade, not from repoquery), so a check without such a lock runs no extra command.
@@ -206,7 +194,7 @@ public final class CheckService {
     }
 
     /** The source package of each installed package, and "" for a pending one not installed under its name. */
-    private static Map<String, String> sourceOf(SystemSnapshot system) {
+    static Map<String, String> sourceOf(SystemSnapshot system) {
         Map<String, String> sourceOf = new HashMap<>();
         system.installed().get().orElse(List.of()).forEach(p -> sourceOf.putIfAbsent(p.nevra().name(), p.source()));
         // An update's source is, but for a rename, that of the version it replaces.
@@ -282,59 +270,6 @@ public final class CheckService {
                 : Text.of(!off.isEmpty() && live.sources().stream().allMatch(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF
                         || s.source().equals(SignalGathering.UPDATEINFO)) ? "check.noData.sourcesOff" : "check.noData.sourcesNotAsked");
         return Optional.of(Text.of("check.noData", feeds, fedoraWhy, "--feed URL"));
-    }
-
-    /**
-     * Is it safe to upgrade to release {@code wanted} (by default the newest stable one)? The
-     * feeds' incidents for that release and those derived from its Common Issues and CommonBugs,
-     * against the packages installed here; the versionlock entries; a staged upgrade.
-     */
-    public UpgradeReport upgrade(Request request, Optional<String> wanted) {
-        List<Text> warnings = new ArrayList<>();
-        List<Text> cannot = new ArrayList<>();
-        SettingsStore.Loaded loaded = settings.load();
-        List<CompletableFuture<FeedStatus>> refreshes = refreshFeeds(loaded, request, warnings);
-        SystemSnapshot system = inspection.snapshotWithoutHistory(request.root());
-        Optional<OsRelease> os = system.os().get().filter(OsRelease::isFedora);
-        String from = os.map(OsRelease::versionId).orElse("");
-        if (os.isEmpty()) {
-            cannot.add(Text.of("check.cannot.notFedoraUpgrade"));
-        }
-        List<FeedStatus> statuses = new ArrayList<>();
-        Optional<String> target = wanted;
-        Signals live = Signals.NONE;
-        Optional<org.fedoraproject.preflight.assess.UpgradeAssessment> assessment = Optional.empty();
-        if (target.isEmpty() && os.isPresent()) {
-            SignalSources.Read<org.fedoraproject.preflight.signal.Release> releases = signals.releases(request.offline());
-            target = org.fedoraproject.preflight.signal.ReleaseOutlook.of(from, Optional.empty(), releases.items(),
-                    clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()).flatMap(r -> r.newestStable());
-            if (target.isEmpty()) {
-                cannot.add(releases.problem().map(p -> Text.of("check.cannot.newestUnknown", p))
-                        .orElse(Text.of("check.cannot.noNewer", from)));
-            }
-        }
-        refreshes.forEach(f -> statuses.add(f.join()));
-        if (target.isPresent() && os.isPresent()) {
-            Map<String, String> sourceOf = sourceOf(system);
-            live = signals.gatherForUpgrade(system, loaded.settings(), request.root(), sourceOf, request.offline(), target.get());
-            warnings.addAll(Text.untranslated(live.problems()));
-            List<InstalledPackage> installed = system.installed().get().orElse(List.of());
-            // After the upgrade every installed package is the new release's: a topic naming one concerns it.
-            List<PendingUpdate> asIfUpgraded = installed.stream().map(p -> new PendingUpdate(p.nevra(), "", List.of())).toList();
-            Map<String, Long> epochOf = new HashMap<>();
-            installed.forEach(p -> epochOf.merge(p.source(), p.nevra().evr().epoch(), Math::max));
-            List<SourcedIncident> all = DerivedIncidents.derive(CheckReport.merge(statuses), live,
-                    new DerivedIncidents.Facts(target.get(), sourceOf, epochOf, asIfUpgraded, clock.instant()));
-            PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
-            Reading<VersionLocks> locks = inspection.locks(request.root(), manager);
-            locks.get().ifPresentOrElse(l -> { }, () -> warnings.add(unreadable((Reading.Unavailable<?>) locks)));
-            assessment = Optional.of(org.fedoraproject.preflight.assess.UpgradeAssessment.assess(target.get(), all, installed,
-                    locks.get().orElse(VersionLocks.NONE)));
-            incidentData(statuses, live).ifPresent(cannot::add);
-        }
-        PackageKitView pk = inspection.packageKit(request.root()).get().orElse(PackageKitView.NONE);
-        return new UpgradeReport(from, assessment, live.commonIssues(), inspection.staged(request.root(), pk), statuses,
-                live.sources(), cannot, warnings, clock.instant());
     }
 
     /**

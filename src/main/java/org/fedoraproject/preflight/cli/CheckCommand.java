@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("preflight check: --upgrade " + upgrade + ": a release is a number, as in 44");
                 return COULD_NOT_CHECK;
             }
-            org.fedoraproject.preflight.app.UpgradeReport report = services.check().upgrade(request,
+            org.fedoraproject.preflight.app.UpgradeReport report = services.upgrade().upgrade(request,
                     upgrade.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(upgrade));
             out.println(options.json ? UpgradeOutput.json(report) : UpgradeOutput.text(report, services.text()));
             out.flush();

@@ -93,7 +93,7 @@ final class MainViewModel {
     void checkUpgrade(String target) {
         CheckService.Request asked = request;
         upgradeBusy.set(true);
-        tasks.run(() -> context.checks().get().upgrade(asked, java.util.Optional.of(target)), r -> {
+        tasks.run(() -> context.upgrades().get().upgrade(asked, java.util.Optional.of(target)), r -> {
             upgradeBusy.set(false);
             upgrade.set(r);
         }, e -> {

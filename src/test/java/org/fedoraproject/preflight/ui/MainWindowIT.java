@@ -83,7 +83,7 @@ class MainWindowIT {
 
     private WindowContext context(Main.Wiring wiring, CheckService.Request request, boolean dark) {
         WindowContext c = wiring.window(request).withLinks(opened::add);
-        return new WindowContext(c.checks(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+        return new WindowContext(c.checks(), c.upgrades(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
                 c.openLink(), dark, new java.util.concurrent.atomic.AtomicReference<>(), c.tray());
     }
 
@@ -401,7 +401,7 @@ class MainWindowIT {
             return wiring.check().get();
         };
         WindowContext c = context(wiring, DEMO, false);
-        open(new WindowContext(failingOnce, c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+        open(new WindowContext(failingOnce, c.upgrades(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
                 c.openLink(), false, new java.util.concurrent.atomic.AtomicReference<>(), c.tray()), TaskRunner.direct());
         assertTrue(find("failure-bar", Pane.class).isVisible());
         assertEquals("The check failed: /var/lib/rpm is locked by another program", label("failure"));
