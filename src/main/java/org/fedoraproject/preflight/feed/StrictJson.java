@@ -38,7 +38,7 @@ public final class StrictJson {
     public static JsonElement parse(String text, String streamed, java.util.function.ObjIntConsumer<JsonElement> items) {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
-            JsonElement value = reader.peek() == JsonToken.BEGIN_OBJECT && items != null ? readRoot(reader, streamed, items)
+            JsonElement value = reader.peek() == JsonToken.BEGIN_OBJECT && items != null ? readObject(reader, 0, streamed, items)
                     : read(reader, 0);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonParseException("more after the JSON value, at " + reader.getPath());
@@ -47,11 +47,6 @@ public final class StrictJson {
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             throw new JsonParseException(e.getMessage(), e);
         }
-    }
-
-    private static JsonObject readRoot(JsonReader reader, String streamed, java.util.function.ObjIntConsumer<JsonElement> items)
-            throws IOException {
-        return readObject(reader, 0, streamed, items);
     }
 
     /** An object; its array {@code streamed} (when not null) handed to {@code items} item by item, left empty. */

@@ -69,7 +69,6 @@ public final class SignalSources {
             + "creation_time";
     /** A topic's first post kept this long is not asked again unless the topic moved since. */
     static final Duration POST_REUSE = Duration.ofHours(6);
-    static final int POST_THREADS = 4;
     /**
      * How long a kept answer is used without asking again: what moves within the hour (Bodhi's
      * updates and karma, Bugzilla's searches, the Common Issues list) for ten minutes; what

@@ -45,11 +45,11 @@ public final class AdvisoryReader {
         return new Cached(manager, Optional.of(RepodataAdvisories.of(target, manager, System.getenv()).parse()));
     }
 
-    /** With the cache parsed ahead by {@link #readCache()} (by this reader's package manager). */
+    /**
+     * With the cache parsed ahead by {@link #readCache()} (by this reader's package manager); dnf
+     * when it could not be read exactly (none on an Atomic desktop or without an rpm database).
+     */
     public Reading<List<Advisory>> read(Cached cached, List<InstalledPackage> installed, List<PendingUpdate> pending) {
-        if (manager == PackageManager.RPM_OSTREE || !target.hasRpmDatabase()) {
-            return Reading.of(List.of());
-        }
         Cached mine = cached.manager == manager ? cached : readCache();
         return mine.parsed.flatMap(p -> p.select(installed, pending)).<Reading<List<Advisory>>>map(Reading::of).orElseGet(this::fromDnf);
     }

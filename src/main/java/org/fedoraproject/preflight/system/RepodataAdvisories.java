@@ -29,10 +29,11 @@ import org.fedoraproject.preflight.rpm.Nevra;
  * instead of one or two dnf runs of a second each.
  *
  * <p>What dnf lists: every advisory package of the same name and arch as an installed package that
- * has an update, with a newer version than that installed one. What is read: the repositories the
- * pending updates come from (so enabled ones; a repository that offers no pending update is not
- * read, and its advisories can only be of versions older than those pending), each in the cache
- * directory dnf last refreshed ({@code <repoid>-<hash>}, the newest {@code repomd.xml}).
+ * has an update, with a newer version than that installed one. What is read: every repository in
+ * the cache directory dnf last refreshed for it ({@code <repoid>-<hash>}, the newest
+ * {@code repomd.xml}), parsed while dnf works out the pending updates ({@link #parse}); what is
+ * used: the repositories the pending updates come from (so enabled ones; a repository that offers
+ * no pending update can only have advisories of versions older than those pending).
  *
  * <p>Empty when dnf must be asked instead: a pending repository with no cached updateinfo
  * location, a compression not known here, a file that does not read, or (dnf5 on this machine, as
@@ -88,7 +89,7 @@ final class RepodataAdvisories {
                 return Optional.of(List.of());
             }
             try (InputStream in = Decompressed.open(file.get(), LIMIT)) {
-                return Optional.of(UpdateinfoXml.read(in, n -> true));
+                return Optional.of(UpdateinfoXml.read(in));
             }
         } catch (IOException | XMLStreamException | RuntimeException e) {
             return Optional.empty();

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -25,8 +24,8 @@ import org.fedoraproject.preflight.rpm.Nevra;
  * A repository's {@code updateinfo.xml}, read in one streaming pass the way libsolv reads it for
  * dnf: an advisory's date is the later of {@code issued} and {@code updated} (what dnf prints as
  * "Updated"), a date is "YYYY-MM-DD HH:MM:SS" in UTC or UNIX seconds (anything else, a date without
- * a time too, libsolv reads as 0: no date); a severity of "None" is none. Only the packages {@code wanted} accepts are kept, and only the advisories that
- * keep one. No DTD and no external entity is ever read.
+ * a time too, libsolv reads as 0: no date); a severity of "None" is none. A package rpm could not have is skipped, and an advisory left
+ * with none. Which packages concern the system is RepodataAdvisories.Parsed#select's business. No DTD and no external entity is ever read.
  */
 final class UpdateinfoXml {
 
@@ -36,13 +35,13 @@ final class UpdateinfoXml {
     private UpdateinfoXml() {
     }
 
-    static List<Advisory> read(InputStream in, Predicate<Nevra> wanted) throws XMLStreamException {
+    static List<Advisory> read(InputStream in) throws XMLStreamException {
         XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
         List<Advisory> advisories = new ArrayList<>();
         try {
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("update")) {
-                    update(xml, wanted).ifPresent(advisories::add);
+                    update(xml).ifPresent(advisories::add);
                 }
             }
         } finally {
@@ -52,7 +51,7 @@ final class UpdateinfoXml {
     }
 
     /** One {@code <update>}, the reader on its start tag; leaves it on the end tag. */
-    private static Optional<Advisory> update(XMLStreamReader xml, Predicate<Nevra> wanted) throws XMLStreamException {
+    private static Optional<Advisory> update(XMLStreamReader xml) throws XMLStreamException {
         String type = SafeText.line(attribute(xml, "type"));
         String id = "";
         String severity = "";
@@ -92,7 +91,7 @@ final class UpdateinfoXml {
                         bugs.add(Long.parseLong(bug));
                     }
                 }
-                case "package" -> nevra(xml).filter(wanted).ifPresent(packages::add);
+                case "package" -> nevra(xml).ifPresent(packages::add);
                 default -> { }
             }
         }
