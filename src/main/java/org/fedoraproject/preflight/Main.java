@@ -1,41 +1,44 @@
 package org.fedoraproject.preflight;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fedoraproject.preflight.app.InstanceLock;
-import org.fedoraproject.preflight.app.NoticeStore;
-import org.fedoraproject.preflight.app.TrayPresence;
-import org.fedoraproject.preflight.background.BackgroundMode;
-import org.fedoraproject.preflight.desktop.DesktopException;
-import org.fedoraproject.preflight.desktop.SessionBus;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
-import org.fedoraproject.preflight.app.CheckReport;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.DemoPort;
 import org.fedoraproject.preflight.app.GuideService;
-import org.fedoraproject.preflight.app.UpgradeService;
+import org.fedoraproject.preflight.app.HookCheck;
 import org.fedoraproject.preflight.app.Inspection;
+import org.fedoraproject.preflight.app.InstanceLock;
 import org.fedoraproject.preflight.app.Lazy;
+import org.fedoraproject.preflight.app.NoticeStore;
 import org.fedoraproject.preflight.app.SettingsStore;
+import org.fedoraproject.preflight.app.Systems;
 import org.fedoraproject.preflight.app.Targets;
+import org.fedoraproject.preflight.app.TrayPresence;
+import org.fedoraproject.preflight.app.UpgradeService;
 import org.fedoraproject.preflight.app.XdgDirs;
+import org.fedoraproject.preflight.background.BackgroundMode;
 import org.fedoraproject.preflight.cli.PreflightCommand;
 import org.fedoraproject.preflight.cli.Services;
+import org.fedoraproject.preflight.desktop.DesktopException;
+import org.fedoraproject.preflight.desktop.SessionBus;
 import org.fedoraproject.preflight.feed.FeedCache;
-import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.feed.FeedRepository;
+import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.sources.SignalSources;
-import org.fedoraproject.preflight.system.SqliteNative;
 import org.fedoraproject.preflight.system.ColorSchemeReader;
 import org.fedoraproject.preflight.system.ProcessCommandRunner;
+import org.fedoraproject.preflight.system.SqliteNative;
 import org.fedoraproject.preflight.ui.PreflightApp;
 import org.fedoraproject.preflight.ui.WindowContext;
 
@@ -55,7 +58,8 @@ public final class Main {
                          XdgDirs dirs, Clock clock, ExecutorService io, Map<String, String> env) {
 
         public Services services() {
-            return new Services(inspection, check, upgrade, guide, dirs, clock, ZoneId.systemDefault(),
+            return new Services(inspection, check, upgrade, guide, new HookCheck(keptFeeds(clock),
+                    root -> new org.fedoraproject.preflight.system.OsReleaseReader(root).read()), dirs, clock, ZoneId.systemDefault(),
                     org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault()));
         }
 
@@ -130,12 +134,25 @@ public final class Main {
                 new FeedState(dirs.feedState()), TrustStore.load(dirs.trustedKeys()), clock));
         Lazy<SignalSources> sources = Lazy.of(() -> sources(new SignalSources(fetcher, dirs.cache().resolve("signals"), endpoints(env),
                 clock), env));
-        Lazy<CheckService> check = Lazy.of(() -> new CheckService(inspection, feeds.get(), sources.get(), new SettingsStore(dirs.config()),
+        Systems systems = new Systems(inspection, new DemoPort());
+        Lazy<CheckService> check = Lazy.of(() -> new CheckService(systems, feeds.get(), sources.get(), new SettingsStore(dirs.config()),
                 io, clock));
         Lazy<UpgradeService> upgrade = Lazy.of(() -> new UpgradeService(inspection, feeds.get(), sources.get(),
                 new SettingsStore(dirs.config()), io, clock));
-        Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), inspection));
+        Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), systems));
         return new Wiring(inspection, check, upgrade, guide, dirs, clock, io, env);
+    }
+
+    /** The feeds the hook reads: those kept for the user whose directories these are, never downloaded (dnf waits). */
+    static HookCheck.KeptFeeds keptFeeds(Clock clock) {
+        return (dirs, problems) -> {
+            SettingsStore.Loaded loaded = new SettingsStore(dirs.config()).load();
+            problems.addAll(loaded.problems());
+            FeedRepository feeds = new FeedRepository(() -> {
+                throw new IllegalStateException("the hook reads kept feeds only");
+            }, new FeedCache(dirs.feedCache()), new FeedState(dirs.feedState()), TrustStore.load(dirs.trustedKeys()), clock);
+            return loaded.settings().feeds().stream().map(source -> feeds.refresh(source, true)).toList();
+        };
     }
 
     /** Fedora's sources, reusing fresh answers unless PREFLIGHT_SOURCES_REUSE=off (tests that change answers between checks). */

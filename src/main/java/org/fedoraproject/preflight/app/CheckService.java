@@ -64,24 +64,26 @@ public final class CheckService {
         }
     }
 
-    private final Inspection inspection;
+    private final Systems systems;
     private final FeedRefreshes feedRefreshes;
     private final SignalGathering signals;
     private final SettingsStore settings;
     private final Executor executor;
     private final Clock clock;
 
-    public CheckService(Inspection inspection, FeedRepository feeds, SignalSources signals, SettingsStore settings,
+    public CheckService(Systems systems, FeedRepository feeds, SignalSources signals, SettingsStore settings,
                         Executor executor, Clock clock) {
-        this.inspection = inspection;
+        this.systems = systems;
         this.feedRefreshes = new FeedRefreshes(feeds, executor);
-        this.signals = new SignalGathering(signals, inspection, executor);
+        this.signals = new SignalGathering(signals, systems.machine(), executor);
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
     }
 
     public CheckReport check(Request request) {
+        SystemPort inspection = systems.of(request);
+        Optional<FeedStatus> ownFeed = inspection.ownFeed();
         List<Text> warnings = new ArrayList<>();
         SystemSnapshot system;
         List<FeedStatus> statuses = new ArrayList<>();
@@ -89,9 +91,10 @@ public final class CheckService {
         PackageKitView packageKit = PackageKitView.NONE;
         UpdateSets sets = UpdateSets.of(Reading.of(new org.fedoraproject.preflight.machine.PendingUpdates(List.of(),
                 Optional.empty())), PackageKitView.NONE);
-        if (request.demo()) {
-            system = DemoSystem.snapshot();
-            statuses.add(DemoSystem.feed());
+        if (ownFeed.isPresent()) {
+            // The demo: its own feed, and no configured feed or Fedora source asked about a made-up system.
+            system = inspection.snapshotWithoutHistory(request.root());
+            statuses.add(ownFeed.get());
         } else {
             SettingsStore.Loaded loaded = settings.load();
             List<CompletableFuture<FeedStatus>> refreshes = feedRefreshes.start(loaded, request, warnings);
@@ -125,19 +128,16 @@ public final class CheckService {
             warnings.addAll(Text.untranslated(live.problems()));
         }
         List<SourcedIncident> incidents = bySourcePackage(derived(CheckReport.merge(statuses), live, system), system, request,
-                warnings);
+                inspection, warnings);
         // Problems met while looking up the history (during the assessment) join the warnings.
-        SinceLookup since = request.demo() ? SinceLookup.of(system.history().transactions()) : wanted -> {
+        SinceLookup since = wanted -> {
             Set<String> names = wanted.stream().map(Nevra::name).collect(Collectors.toSet());
             History history = inspection.history(request.root(), names);
             history.problems().forEach(p -> warnings.add(Text.of("check.warning.history", p.source(), p.reason())));
             return SinceLookup.of(history.transactions()).find(wanted);
         };
-        List<HoldAdvice> holds = List.of();
-        if (!request.demo()) {
-            holds = holds(request, system, incidents, warnings);
-        }
-        Optional<String> commandRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
+        List<HoldAdvice> holds = holds(request, inspection, system, incidents, warnings);
+        Optional<String> commandRoot = inspection.commandRoot(request.root());
         return assess(system, statuses, incidents, holds, warnings, since, live, commandRoot, packageKit, sets);
     }
 
@@ -175,7 +175,7 @@ public final class CheckService {
      * affected version is dnf asked which versions the repositories have (a lock hides the fix
      * from check-upgrade, not from repoquery), so a check without such a lock runs no extra command.
      */
-    private List<HoldAdvice> holds(Request request, SystemSnapshot system, List<SourcedIncident> incidents, List<Text> warnings) {
+    private static List<HoldAdvice> holds(Request request, SystemPort inspection, SystemSnapshot system, List<SourcedIncident> incidents, List<Text> warnings) {
         PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
         Reading<VersionLocks> read = inspection.locks(request.root(), manager);
         read.get().ifPresentOrElse(h -> { }, () -> warnings.add(unreadable((Reading.Unavailable<?>) read)));
@@ -223,8 +223,8 @@ public final class CheckService {
      * (SourceExpansion), and a warning for each range that cannot match an installed package's
      * epoch. dnf is asked for the pending updates' source packages only when an entry needs them.
      */
-    private List<SourcedIncident> bySourcePackage(List<SourcedIncident> incidents, SystemSnapshot system, Request request,
-                                                  List<Text> warnings) {
+    private static List<SourcedIncident> bySourcePackage(List<SourcedIncident> incidents, SystemSnapshot system,
+                                                         Request request, SystemPort inspection, List<Text> warnings) {
         List<InstalledPackage> installed = system.installed().get().orElse(List.of());
         List<PendingUpdate> pending = system.pending().get().map(p -> p.updates()).orElse(List.of());
         String release = system.os().get().map(OsRelease::versionId).orElse("");
@@ -234,8 +234,7 @@ public final class CheckService {
         for (InstalledPackage p : installed) {
             epochs.computeIfAbsent(p.nevra().name(), n -> new TreeSet<>()).add(p.nevra().evr().epoch());
         }
-        if (!request.demo() && !pending.isEmpty()
-                && SourceExpansion.needsSources(applicable)) {
+        if (!pending.isEmpty() && SourceExpansion.needsSources(applicable)) {
             PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
             Reading<Map<String, String>> read = inspection.pendingSources(request.root(), manager);
             read.get().ifPresentOrElse(sourceOf::putAll, () -> warnings.add(unreadable((Reading.Unavailable<?>) read)));
@@ -278,17 +277,17 @@ public final class CheckService {
      * updates dnf saw days ago.
      */
     public CheckReport checkFresh(Request request, java.time.Duration interval) {
-        if (request.offline() || request.demo()) {
+        if (request.offline()) {
             return check(request);
         }
-        Optional<java.time.Instant> time = inspection.metadataTime(request.root());
+        Optional<java.time.Instant> time = systems.of(request).metadataTime(request.root());
         boolean old = time.isEmpty() || time.get().isBefore(clock.instant().minus(interval));
         return check(old ? request.refreshing() : request);
     }
 
     /** The whole transaction history of the system checked (the demo's own for the demo). */
     public History history(Request request) {
-        return request.demo() ? DemoSystem.snapshot().history() : inspection.history(request.root());
+        return systems.of(request).history(request.root());
     }
 
     CheckReport assess(SystemSnapshot system, List<FeedStatus> statuses, List<SourcedIncident> incidents,

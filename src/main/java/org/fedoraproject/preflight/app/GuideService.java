@@ -38,11 +38,11 @@ public final class GuideService {
     }
 
     private final CheckService checks;
-    private final Inspection inspection;
+    private final Systems systems;
 
-    public GuideService(CheckService checks, Inspection inspection) {
+    public GuideService(CheckService checks, Systems systems) {
         this.checks = checks;
-        this.inspection = inspection;
+        this.systems = systems;
     }
 
     public Result guide(String incidentId, CheckService.Request request) {
@@ -68,21 +68,14 @@ public final class GuideService {
         }
         PackageManager manager = report.system().manager().get().orElse(PackageManager.DNF5);
         Set<String> names = assessment.get().affected().stream().map(a -> a.range().name()).collect(Collectors.toSet());
-        Map<String, Set<Evr>> available;
-        VersionLocks locks;
-        if (request.demo()) {
-            available = assessment.get().affected().stream().filter(a -> a.range().lastGood().isPresent())
-                    .collect(Collectors.toMap(a -> a.range().name(), a -> Set.of(a.range().lastGood().get()), (a, b) -> a));
-            locks = VersionLocks.NONE;
-        } else {
-            Reading<Map<String, Set<Evr>>> versions = inspection.available(request.root(), manager, names);
-            versions.get().ifPresentOrElse(v -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) versions)));
-            available = versions.get().orElse(Map.of());
-            Reading<VersionLocks> read = inspection.locks(request.root(), manager);
-            read.get().ifPresentOrElse(h -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) read)));
-            locks = read.get().orElse(VersionLocks.NONE);
-        }
-        Optional<String> installRoot = request.demo() ? Optional.empty() : inspection.commandRoot(request.root());
+        SystemPort inspection = systems.of(request);
+        Reading<Map<String, Set<Evr>>> versions = inspection.available(request.root(), manager, names);
+        versions.get().ifPresentOrElse(v -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) versions)));
+        Map<String, Set<Evr>> available = versions.get().orElse(Map.of());
+        Reading<VersionLocks> read = inspection.locks(request.root(), manager);
+        read.get().ifPresentOrElse(h -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) read)));
+        VersionLocks locks = read.get().orElse(VersionLocks.NONE);
+        Optional<String> installRoot = inspection.commandRoot(request.root());
         Plan plan = Planner.plan(assessment.get(),
                 new Planner.Context(manager, installRoot, available, report.system().deployments(),
                         report.assessment().heldUpdates(), locks, report.system().installed().get().orElse(List.of()),

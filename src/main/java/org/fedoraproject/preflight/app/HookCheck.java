@@ -1,28 +1,24 @@
 package org.fedoraproject.preflight.app;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.Assessor;
 import org.fedoraproject.preflight.assess.SinceLookup;
 import org.fedoraproject.preflight.assess.SystemFacts;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
-import org.fedoraproject.preflight.feed.FeedCache;
 import org.fedoraproject.preflight.feed.FeedRepository;
-import org.fedoraproject.preflight.feed.FeedSource;
-import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.FeedStatus;
-import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.rpm.Nevra;
-import org.fedoraproject.preflight.system.OsReleaseReader;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -43,19 +39,23 @@ public final class HookCheck {
         }
     }
 
-    private HookCheck() {
+    /** The feeds kept for a user (the hook runs as root: the invoking user's), read without a download. */
+    @FunctionalInterface
+    public interface KeptFeeds {
+        List<FeedStatus> read(XdgDirs dirs, List<Text> problems);
     }
 
-    public static Result check(XdgDirs dirs, Path root, List<Nevra> incoming, Clock clock) {
-        SettingsStore.Loaded loaded = new SettingsStore(dirs.config()).load();
-        List<Text> problems = new ArrayList<>(loaded.problems());
-        FeedRepository feeds = new FeedRepository(() -> {
-            throw new IllegalStateException("the hook reads kept feeds only");
-        }, new FeedCache(dirs.feedCache()), new FeedState(dirs.feedState()), TrustStore.load(dirs.trustedKeys()), clock);
-        List<FeedStatus> statuses = new ArrayList<>();
-        for (FeedSource source : loaded.settings().feeds()) {
-            statuses.add(feeds.refresh(source, true));
-        }
+    private final KeptFeeds kept;
+    private final Function<Path, Reading<OsRelease>> osOf;
+
+    public HookCheck(KeptFeeds kept, Function<Path, Reading<OsRelease>> osOf) {
+        this.kept = kept;
+        this.osOf = osOf;
+    }
+
+    public Result check(XdgDirs dirs, Path root, List<Nevra> incoming) {
+        List<Text> problems = new ArrayList<>();
+        List<FeedStatus> statuses = kept.read(dirs, problems);
         if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
             // None kept at all, or kept but unusable (damaged, no longer trusted, replaced): said apart.
             statuses.stream().flatMap(s -> s.problem().stream()).filter(e -> !e.equals(FeedRepository.NONE_KEPT))
@@ -69,7 +69,7 @@ public final class HookCheck {
         }
         List<SourcedIncident> open = CheckReport.merge(statuses).stream()
                 .filter(s -> s.incident().status().isOpen()).toList();
-        Optional<OsRelease> os = new OsReleaseReader(root).read().get();
+        Optional<OsRelease> os = osOf.apply(root).get();
         String arch = incoming.stream().map(Nevra::arch).filter(a -> !a.equals("noarch")).findFirst().orElse("noarch");
         List<PendingUpdate> pending = incoming.stream().map(n -> new PendingUpdate(n, "", List.of())).toList();
         SystemFacts facts = new SystemFacts(os.map(OsRelease::versionId).orElse(""), os.map(OsRelease::variantId).orElse(""),

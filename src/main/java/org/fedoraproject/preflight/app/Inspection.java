@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
+import org.fedoraproject.preflight.system.AdvisoryReader;
 import org.fedoraproject.preflight.system.AvailableVersionsReader;
 import org.fedoraproject.preflight.system.HoldsReader;
 import org.fedoraproject.preflight.system.SystemReader;
@@ -18,7 +19,7 @@ import org.fedoraproject.preflight.rpm.Evr;
 import java.util.Map;
 
 /** Use case: read the machine (or the system under a root) into domain values. */
-public final class Inspection {
+public final class Inspection implements SystemPort {
 
     private final Targets targets;
     private final Executor executor;
@@ -30,55 +31,60 @@ public final class Inspection {
         this.clock = clock;
     }
 
+    @Override
     public History history(Optional<Path> root) {
         return reader(root).readHistory();
     }
 
     /** The snapshot without its history; the history is then read per package by {@link #history(Optional, Set)}. */
+    @Override
     public SystemSnapshot snapshotWithoutHistory(Optional<Path> root) {
         return reader(root).readWithoutHistory();
     }
 
+    @Override
     public History history(Optional<Path> root, Set<String> names) {
         return reader(root).readHistory(names);
     }
 
     /** The versions of these packages the enabled repositories offer. */
+    @Override
     public Reading<Map<String, Set<Evr>>> available(Optional<Path> root, PackageManager manager, Set<String> names) {
         return new AvailableVersionsReader(targets.resolve(root), manager).read(names);
     }
 
     /** The root as the package manager's commands see it, when it is not the running system. */
+    @Override
     public Optional<String> commandRoot(Optional<Path> root) {
         org.fedoraproject.preflight.system.Target target = targets.resolve(root);
         return target.isHost() ? Optional.empty() : Optional.of(target.commandRoot());
     }
 
     /** The system's os-release. */
+    @Override
     public Reading<org.fedoraproject.preflight.machine.OsRelease> os(Optional<Path> root) {
         return new SystemReader(targets.resolve(root), executor, clock).os();
     }
 
     /** The source package of each pending update, by the update's name. */
+    @Override
     public Reading<Map<String, String>> pendingSources(Optional<Path> root, PackageManager manager) {
         return new org.fedoraproject.preflight.system.PendingSourcesReader(targets.resolve(root), manager).read();
     }
 
-    /** The advisories (updateinfo) of the pending updates, from dnf's cached metadata. */
-    public Reading<List<org.fedoraproject.preflight.machine.Advisory>> advisories(Optional<Path> root, PackageManager manager,
-            SystemSnapshot system, org.fedoraproject.preflight.system.AdvisoryReader.Cached cached) {
-        return new org.fedoraproject.preflight.system.AdvisoryReader(targets.resolve(root), manager).read(cached,
+    /** dnf's cached updateinfo parsed ahead, by the package manager the system has (dnf5 when it cannot be told). */
+    @Override
+    public AdvisoryCache cachedAdvisories(Optional<Path> root) {
+        org.fedoraproject.preflight.system.Target target = targets.resolve(root);
+        PackageManager manager = new SystemReader(target, executor, clock).manager().get().orElse(PackageManager.DNF5);
+        AdvisoryReader.Cached cached = new AdvisoryReader(target, manager).readCache();
+        // The selection by the manager the snapshot found; a different one reads its own cache.
+        return system -> new AdvisoryReader(target, system.manager().get().orElse(manager)).read(cached,
                 system.installed().get().orElse(List.of()), system.pending().get().map(p -> p.updates()).orElse(List.of()));
     }
 
-    /** dnf's cached updateinfo parsed ahead, by the package manager the system has (dnf5 when it cannot be told). */
-    public org.fedoraproject.preflight.system.AdvisoryReader.Cached cachedAdvisories(Optional<Path> root) {
-        org.fedoraproject.preflight.system.Target target = targets.resolve(root);
-        PackageManager manager = new SystemReader(target, executor, clock).manager().get().orElse(PackageManager.DNF5);
-        return new org.fedoraproject.preflight.system.AdvisoryReader(target, manager).readCache();
-    }
-
     /** What PackageKit holds for the system: its updates and prepared offline update (the daemon only for this machine). */
+    @Override
     public Reading<org.fedoraproject.preflight.machine.PackageKitView> packageKit(Optional<Path> root) {
         return new org.fedoraproject.preflight.system.PackageKitReader(targets.resolve(root), targets.systemBus(root).orElse(null))
                 .read();
@@ -88,6 +94,7 @@ public final class Inspection {
      * Fresh repository metadata for the system, into Preflight's own cache, as the user: what
      * `check --refresh` and the window's Check again do before they read the pending updates.
      */
+    @Override
     public Reading<java.time.Instant> refresh(Optional<Path> root) {
         Optional<org.fedoraproject.preflight.system.Target> target = targets.forRefresh(root);
         if (target.isEmpty()) {
@@ -101,18 +108,21 @@ public final class Inspection {
     }
 
     /** When the metadata a check would read was downloaded (the system's or Preflight's own, the newer). */
+    @Override
     public Optional<java.time.Instant> metadataTime(Optional<Path> root) {
         org.fedoraproject.preflight.system.Target target = targets.resolve(root);
         return new SystemReader(target, executor, clock).manager().get().flatMap(target::metadataTime);
     }
 
     /** A release upgrade staged by dnf5 or prepared by GNOME Software. */
+    @Override
     public List<org.fedoraproject.preflight.machine.StagedUpgrade> staged(Optional<Path> root,
                                                                          org.fedoraproject.preflight.machine.PackageKitView pk) {
         return new org.fedoraproject.preflight.system.StagedUpgradeReader(targets.resolve(root)).read(pk);
     }
 
     /** The versionlock entries the system's package manager applies. */
+    @Override
     public Reading<VersionLocks> locks(Optional<Path> root, PackageManager manager) {
         return new HoldsReader(targets.resolve(root)).read(manager);
     }

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.OsRelease;
-import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
@@ -26,7 +25,6 @@ import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.sources.SignalSources;
-import org.fedoraproject.preflight.system.AdvisoryReader;
 
 /**
  * Asks Fedora's sources what they know about this system, as the settings allow: the updateinfo
@@ -40,12 +38,12 @@ final class SignalGathering {
     static final String UPDATEINFO = SourceState.UPDATEINFO;
 
     private final SignalSources allSources;
-    private final Inspection inspection;
+    private final SystemPort system;
     private final Executor executor;
 
-    SignalGathering(SignalSources sources, Inspection inspection, Executor executor) {
+    SignalGathering(SignalSources sources, SystemPort system, Executor executor) {
         this.allSources = sources;
-        this.inspection = inspection;
+        this.system = system;
         this.executor = executor;
     }
 
@@ -61,7 +59,7 @@ final class SignalGathering {
         Started started = new Started((fresh ? allSources.askingEveryTime() : allSources).forOneCheck(), settings, release, offline, false);
         // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
         if (settings.bodhi() || settings.bugzilla()) {
-            started.updateinfo = CompletableFuture.supplyAsync(() -> inspection.cachedAdvisories(root), executor);
+            started.updateinfo = CompletableFuture.supplyAsync(() -> system.cachedAdvisories(root), executor);
         }
         return started;
     }
@@ -92,7 +90,7 @@ final class SignalGathering {
         private final CompletableFuture<SignalSources.Read<org.fedoraproject.preflight.signal.Release>> releases;
         private final CompletableFuture<SignalSources.Read<CommonIssue>> topics;
         /** dnf's cached updateinfo, parsed ahead; null: parsed when needed. */
-        private CompletableFuture<AdvisoryReader.Cached> updateinfo;
+        private CompletableFuture<SystemPort.AdvisoryCache> updateinfo;
 
         private Started(SignalSources sources, Settings settings, Optional<String> release, boolean offline, boolean upgrade) {
             this.sources = sources;
@@ -119,9 +117,9 @@ final class SignalGathering {
             List<Advisory> advisories = List.of();
             // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
             if (!pending.isEmpty() && system.manager().get().isPresent() && (settings.bodhi() || settings.bugzilla())) {
-                PackageManager manager = system.manager().get().get();
-                Reading<List<Advisory>> read = inspection.advisories(root, manager, system,
-                        updateinfo != null ? updateinfo.join() : inspection.cachedAdvisories(root));
+                SystemPort.AdvisoryCache cache = updateinfo != null ? updateinfo.join()
+                        : SignalGathering.this.system.cachedAdvisories(root);
+                Reading<List<Advisory>> read = cache.select(system);
                 advisories = read.get().orElse(List.of());
                 if (read instanceof Reading.Unavailable<?> u) {
                     problems.add(u.message());

@@ -27,13 +27,13 @@ import org.fedoraproject.preflight.text.Text;
 /** {@code preflight check --upgrade} and the window's "Is it safe to upgrade?": its own use case beside the check. */
 public final class UpgradeService {
 
-    private final Inspection inspection;
+    private final SystemPort inspection;
     private final FeedRefreshes feedRefreshes;
     private final SignalGathering signals;
     private final SettingsStore settings;
     private final Clock clock;
 
-    public UpgradeService(Inspection inspection, FeedRepository feeds, SignalSources signals, SettingsStore settings,
+    public UpgradeService(SystemPort inspection, FeedRepository feeds, SignalSources signals, SettingsStore settings,
                           Executor executor, Clock clock) {
         this.inspection = inspection;
         this.feedRefreshes = new FeedRefreshes(feeds, executor);

@@ -22,6 +22,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == CheckCommand.class) {
             return type.cast(new CheckCommand(services));
         }
+        if (type == DnfHookCommand.class) {
+            return type.cast(new DnfHookCommand(services.hook()));
+        }
         if (type == FeedCommand.Verify.class) {
             return type.cast(new FeedCommand.Verify(services));
         }

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,15 +36,17 @@ final class DnfHookCommand implements Callable<Integer> {
 
     static final String OFF = "PREFLIGHT_HOOK";
 
+    private final HookCheck hook;
     private final Map<String, String> env;
     private final Path passwd;
     private final Messages m;
 
-    DnfHookCommand() {
-        this(System.getenv(), Path.of("/etc/passwd"), Messages.load(java.util.Locale.getDefault()));
+    DnfHookCommand(HookCheck hook) {
+        this(hook, System.getenv(), Path.of("/etc/passwd"), Messages.load(java.util.Locale.getDefault()));
     }
 
-    DnfHookCommand(Map<String, String> env, Path passwd, Messages m) {
+    DnfHookCommand(HookCheck hook, Map<String, String> env, Path passwd, Messages m) {
+        this.hook = hook;
         this.env = env;
         this.passwd = passwd;
         this.m = m;
@@ -99,7 +100,7 @@ final class DnfHookCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Path root = Path.of(conf(out, in, "installroot").orElse("/"));
             List<Nevra> incoming = incoming(out, in);
-            HookCheck.Result result = HookCheck.check(XdgDirs.ofInvokingUser(env, passwd), root, incoming, Clock.systemUTC());
+            HookCheck.Result result = hook.check(XdgDirs.ofInvokingUser(env, passwd), root, incoming);
             result.problems().forEach(p -> say.println(m.get("hook.problem", p)));
             if (result.noFeed()) {
                 say.println(m.get(result.problems().isEmpty() ? "hook.noFeed" : "hook.notChecking", "preflight check"));

@@ -34,7 +34,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        History history = services.inspection().history(Optional.ofNullable(root));
+        History history = services.system().history(Optional.ofNullable(root));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(HistoryJson.toJson(history));

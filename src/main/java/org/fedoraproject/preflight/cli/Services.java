@@ -5,14 +5,15 @@ import java.time.ZoneId;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
-import org.fedoraproject.preflight.app.Inspection;
+import org.fedoraproject.preflight.app.HookCheck;
+import org.fedoraproject.preflight.app.SystemPort;
 import org.fedoraproject.preflight.app.UpgradeService;
 import org.fedoraproject.preflight.app.XdgDirs;
 import org.fedoraproject.preflight.text.Messages;
 
 /** What the terminal commands use, wired by the composition root. */
-public record Services(Inspection inspection, Supplier<CheckService> checks, Supplier<UpgradeService> upgrades,
-                       Supplier<GuideService> guides, XdgDirs dirs, Clock clock, ZoneId zone, Messages text) {
+public record Services(SystemPort system, Supplier<CheckService> checks, Supplier<UpgradeService> upgrades,
+                       Supplier<GuideService> guides, HookCheck hook, XdgDirs dirs, Clock clock, ZoneId zone, Messages text) {
 
     public CheckService check() {
         return checks.get();

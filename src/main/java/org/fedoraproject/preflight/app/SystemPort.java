@@ -1,0 +1,79 @@
+package org.fedoraproject.preflight.app;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.machine.Advisory;
+import org.fedoraproject.preflight.machine.History;
+import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.machine.PackageKitView;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.StagedUpgrade;
+import org.fedoraproject.preflight.machine.SystemSnapshot;
+import org.fedoraproject.preflight.machine.VersionLocks;
+import org.fedoraproject.preflight.rpm.Evr;
+
+/**
+ * The port through which the use cases see a system: this machine or a root ({@link Inspection},
+ * which runs rpm and dnf), the bundled sample ({@link DemoPort}), or a test's fake. Every answer
+ * is a value; what cannot be read is a {@link Reading.Unavailable}, never an exception.
+ */
+public interface SystemPort {
+
+    /** The system's os-release. */
+    Reading<OsRelease> os(Optional<Path> root);
+
+    /** The snapshot without its history; the history is then read per package by {@link #history(Optional, Set)}. */
+    SystemSnapshot snapshotWithoutHistory(Optional<Path> root);
+
+    /** The whole transaction history. */
+    History history(Optional<Path> root);
+
+    /** The transactions that touched these packages. */
+    History history(Optional<Path> root, Set<String> names);
+
+    /** The versions of these packages the enabled repositories offer. */
+    Reading<Map<String, Set<Evr>>> available(Optional<Path> root, PackageManager manager, Set<String> names);
+
+    /** The root as the package manager's commands see it, when it is not the running system. */
+    Optional<String> commandRoot(Optional<Path> root);
+
+    /** The source package of each pending update, by the update's name. */
+    Reading<Map<String, String>> pendingSources(Optional<Path> root, PackageManager manager);
+
+    /** What PackageKit holds for the system: its updates and prepared offline update. */
+    Reading<PackageKitView> packageKit(Optional<Path> root);
+
+    /** Fresh repository metadata for the system, into Preflight's own cache, as the user. */
+    Reading<Instant> refresh(Optional<Path> root);
+
+    /** When the metadata a check would read was downloaded. */
+    Optional<Instant> metadataTime(Optional<Path> root);
+
+    /** A release upgrade staged by dnf5 or prepared by GNOME Software. */
+    List<StagedUpgrade> staged(Optional<Path> root, PackageKitView packageKit);
+
+    /** The versionlock entries the system's package manager applies. */
+    Reading<VersionLocks> locks(Optional<Path> root, PackageManager manager);
+
+    /** dnf's cached updateinfo, read ahead (it may take a while) and then selected for the pending updates. */
+    AdvisoryCache cachedAdvisories(Optional<Path> root);
+
+    /**
+     * The incident data that comes with this system instead of the configured feeds and Fedora's
+     * sources: the bundled sample feed for the demo; none for a real system.
+     */
+    default Optional<FeedStatus> ownFeed() {
+        return Optional.empty();
+    }
+
+    /** dnf's cached updateinfo of every repository, parsed once; {@link #select} picks the pending updates' advisories. */
+    interface AdvisoryCache {
+        Reading<List<Advisory>> select(SystemSnapshot system);
+    }
+}
