@@ -23,7 +23,7 @@ final class CommandFactory implements CommandLine.IFactory {
             return type.cast(new CheckCommand(services));
         }
         if (type == DnfHookCommand.class) {
-            return type.cast(new DnfHookCommand(services.hook()));
+            return type.cast(new DnfHookCommand(services));
         }
         if (type == FeedCommand.Verify.class) {
             return type.cast(new FeedCommand.Verify(services));

@@ -36,17 +36,17 @@ final class DnfHookCommand implements Callable<Integer> {
 
     static final String OFF = "PREFLIGHT_HOOK";
 
-    private final HookCheck hook;
+    private final Services services;
     private final Map<String, String> env;
     private final Path passwd;
     private final Messages m;
 
-    DnfHookCommand(HookCheck hook) {
-        this(hook, System.getenv(), Path.of("/etc/passwd"), Messages.load(java.util.Locale.getDefault()));
+    DnfHookCommand(Services services) {
+        this(services, System.getenv(), Path.of("/etc/passwd"), Messages.load(java.util.Locale.getDefault()));
     }
 
-    DnfHookCommand(HookCheck hook, Map<String, String> env, Path passwd, Messages m) {
-        this.hook = hook;
+    DnfHookCommand(Services services, Map<String, String> env, Path passwd, Messages m) {
+        this.services = services;
         this.env = env;
         this.passwd = passwd;
         this.m = m;
@@ -100,7 +100,7 @@ final class DnfHookCommand implements Callable<Integer> {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Path root = Path.of(conf(out, in, "installroot").orElse("/"));
             List<Nevra> incoming = incoming(out, in);
-            HookCheck.Result result = hook.check(XdgDirs.ofInvokingUser(env, passwd), root, incoming);
+            HookCheck.Result result = services.hook().check(XdgDirs.ofInvokingUser(env, passwd), root, incoming);
             result.problems().forEach(p -> say.println(m.get("hook.problem", p)));
             if (result.noFeed()) {
                 say.println(m.get(result.problems().isEmpty() ? "hook.noFeed" : "hook.notChecking", "preflight check"));

@@ -43,7 +43,7 @@ public final class FeedParser {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     static final Pattern BODHI_ALIAS = Pattern.compile("FEDORA-(EPEL-)?(FLATPAK-)?(CONTAINER-)?(MODULAR-)?\\d{4}-[0-9a-f]{10}");
-    static final Set<String> LINK_RELS = Set.of("tracker", "discussion", "update", "postmortem", "announcement", "other");
+    static final Set<String> LINK_RELS = org.fedoraproject.preflight.incident.Link.RELS;
     static final int MAX_TITLE = 300;
     static final int MAX_TEXT = 20_000;
 
