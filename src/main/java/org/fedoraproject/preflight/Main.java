@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,7 @@ import org.fedoraproject.preflight.background.BackgroundMode;
 import org.fedoraproject.preflight.cli.PreflightCommand;
 import org.fedoraproject.preflight.cli.Services;
 import org.fedoraproject.preflight.desktop.DesktopException;
+import org.fedoraproject.preflight.desktop.LinkOpener;
 import org.fedoraproject.preflight.desktop.SessionBus;
 import org.fedoraproject.preflight.feed.FeedCache;
 import org.fedoraproject.preflight.feed.FeedFetcher;
@@ -37,10 +40,15 @@ import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.sources.SignalSources;
 import org.fedoraproject.preflight.system.ColorSchemeReader;
+import org.fedoraproject.preflight.system.OsReleaseReader;
 import org.fedoraproject.preflight.system.ProcessCommandRunner;
 import org.fedoraproject.preflight.system.SqliteNative;
+import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.threads.Logging;
+import org.fedoraproject.preflight.threads.Threads;
 import org.fedoraproject.preflight.ui.PreflightApp;
 import org.fedoraproject.preflight.ui.WindowContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code preflight} and the composition root: the one place where objects are
@@ -59,14 +67,14 @@ public final class Main {
 
         public Services services() {
             return new Services(inspection, check, upgrade, guide, new HookCheck(keptFeeds(clock),
-                    root -> new org.fedoraproject.preflight.system.OsReleaseReader(root).read()), dirs, clock, ZoneId.systemDefault(),
-                    org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault()));
+                    root -> new OsReleaseReader(root).read()), dirs, clock, ZoneId.systemDefault(),
+                    Messages.load(Locale.getDefault()));
         }
 
         /** The window's wiring; made only when the window opens, so a terminal command never loads JavaFX. */
         public WindowContext window(CheckService.Request request) {
             return new WindowContext(check, upgrade, guide, new SettingsStore(dirs.config()), request, io, clock,
-                    ZoneId.systemDefault(), org.fedoraproject.preflight.desktop.LinkOpener.xdgOpen(m -> System.err.println("preflight: " + m)),
+                    ZoneId.systemDefault(), LinkOpener.xdgOpen(m -> System.err.println("preflight: " + m)),
                     new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark(), new AtomicReference<>(),
                     new TrayPresence(dirs.state()));
         }
@@ -113,16 +121,16 @@ public final class Main {
                     List.of(root.resolve("usr/lib/sysimage/libdnf5"), root.resolve("var/lib/dnf"),
                             XdgDirs.runtime(wiring.env(), wiring.dirs()).resolve("preflight")),
                     wiring.clock(), incident -> PreflightApp.showFromBackground(() -> wiring.window(request), incident),
-                    org.slf4j.LoggerFactory.getLogger("org.fedoraproject.preflight.background")::info, first,
+                    LoggerFactory.getLogger("org.fedoraproject.preflight.background")::info, first,
                     wiring.env().getOrDefault("DBUS_SYSTEM_BUS_ADDRESS", ""),
-                    org.fedoraproject.preflight.text.Messages.load(java.util.Locale.getDefault())));
+                    Messages.load(Locale.getDefault())));
             return mode.run();
         }
     }
 
     public static Wiring wire(Map<String, String> env, Clock clock) {
         // Reading the system waits on rpm, dnf and SQLite; daemon threads never keep the process alive.
-        ExecutorService io = org.fedoraproject.preflight.threads.Threads.pool("io");
+        ExecutorService io = Threads.pool("io");
         XdgDirs dirs = XdgDirs.from(env);
         SqliteNative.useCacheDir(dirs.cache());
         Inspection inspection = new Inspection(new Targets(env), io, clock);
@@ -177,7 +185,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        org.fedoraproject.preflight.threads.Logging.configure(System.getenv(), java.util.Arrays.asList(args).contains("--background"));
+        Logging.configure(System.getenv(), Arrays.asList(args).contains("--background"));
         Wiring wiring = wire(System.getenv(), Clock.systemUTC());
         int status = PreflightCommand.run(request -> openWindow(wiring, request), request -> background(wiring, request),
                 wiring.services(), args);

@@ -21,9 +21,11 @@ import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.UpgradeAssessment;
 import org.fedoraproject.preflight.incident.IncidentStatus;
+import org.fedoraproject.preflight.incident.Link;
 import org.fedoraproject.preflight.incident.Severity;
 import org.fedoraproject.preflight.machine.PackageAction;
 import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.text.Age;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -122,7 +124,7 @@ class BundleKeysTest {
             wanted.add("upgrade." + v.id());
             wanted.add("cli.upgrade." + v.id());
         }
-        for (org.fedoraproject.preflight.text.Age.Unit u : org.fedoraproject.preflight.text.Age.Unit.values()) {
+        for (Age.Unit u : Age.Unit.values()) {
             wanted.add("age." + u.name().toLowerCase(Locale.ROOT));
         }
         for (String show : List.of("all", "hold", "caution", "ok", "unknown")) {
@@ -135,7 +137,7 @@ class BundleKeysTest {
             wanted.add("cli.check." + kind + ".brings");
             wanted.add("cli.check." + kind + ".cancel");
         }
-        for (String rel : org.fedoraproject.preflight.incident.Link.RELS) {
+        for (String rel : Link.RELS) {
             wanted.add("link." + rel);
         }
         assertEquals(List.of(), wanted.stream().filter(k -> !KEYS.contains(k)).toList());

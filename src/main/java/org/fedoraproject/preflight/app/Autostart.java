@@ -1,8 +1,17 @@
 package org.fedoraproject.preflight.app;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import org.fedoraproject.preflight.desktop.BackgroundPortal;
+import org.fedoraproject.preflight.desktop.DesktopException;
+import org.fedoraproject.preflight.desktop.SessionBus;
 
 /**
  * The XDG autostart entry that starts Preflight in the background at login (packaging's
@@ -16,15 +25,15 @@ public final class Autostart {
 
     private final Path file;
     /** What the entry runs: {@code preflight --background}, or this very jar when Preflight was not installed. */
-    private final java.util.List<String> command;
+    private final List<String> command;
 
     public Autostart(Path configHome) {
         this(configHome, backgroundCommand());
     }
 
-    Autostart(Path configHome, java.util.List<String> command) {
+    Autostart(Path configHome, List<String> command) {
         this.file = configHome.resolve("autostart").resolve(FILE_NAME);
-        this.command = java.util.List.copyOf(command);
+        this.command = List.copyOf(command);
     }
 
     /**
@@ -33,22 +42,22 @@ public final class Autostart {
      * (a jar downloaded and started by hand has no {@code preflight} on the PATH, and an entry
      * naming one would start nothing at the next login).
      */
-    static java.util.List<String> backgroundCommand() {
-        java.util.Optional<Path> jar = java.util.Optional.ofNullable(Autostart.class.getProtectionDomain().getCodeSource())
+    static List<String> backgroundCommand() {
+        Optional<Path> jar = Optional.ofNullable(Autostart.class.getProtectionDomain().getCodeSource())
                 .map(c -> {
                     try {
                         return Path.of(c.getLocation().toURI());
-                    } catch (java.net.URISyntaxException | RuntimeException e) {
+                    } catch (URISyntaxException | RuntimeException e) {
                         return null;
                     }
                 })
                 .filter(p -> p.toString().endsWith(".jar"));
         boolean installed = jar.map(p -> p.startsWith("/usr") || p.startsWith("/app")).orElse(true);
         if (installed) {
-            return java.util.List.of("preflight", "--background");
+            return List.of("preflight", "--background");
         }
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        return java.util.List.of(javaCommand, "-jar", jar.get().toString(), "--background");
+        return List.of(javaCommand, "-jar", jar.get().toString(), "--background");
     }
 
     /**
@@ -57,8 +66,8 @@ public final class Autostart {
      * and then (the file's own string escape, applied first when it is read) every backslash
      * doubled; {@code %} doubled (the field codes). The Desktop Entry Specification, "The Exec key".
      */
-    static String exec(java.util.List<String> arguments) {
-        java.util.List<String> quoted = new java.util.ArrayList<>();
+    static String exec(List<String> arguments) {
+        List<String> quoted = new ArrayList<>();
         for (String a : arguments) {
             String escaped = a.replace("%", "%%");
             boolean plain = escaped.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:+,@%".indexOf(c) >= 0);
@@ -87,12 +96,12 @@ public final class Autostart {
      * of reach, asks the Background portal on the session bus instead.
      */
     public void apply(boolean on) throws IOException {
-        if (org.fedoraproject.preflight.desktop.SessionBus.inFlatpak()) {
-            try (org.fedoraproject.preflight.desktop.SessionBus bus =
-                         org.fedoraproject.preflight.desktop.SessionBus.connect(System.getenv())) {
-                org.fedoraproject.preflight.desktop.BackgroundPortal.requestAutostart(bus.connection(), on);
+        if (SessionBus.inFlatpak()) {
+            try (SessionBus bus =
+                         SessionBus.connect(System.getenv())) {
+                BackgroundPortal.requestAutostart(bus.connection(), on);
                 return;
-            } catch (org.fedoraproject.preflight.desktop.DesktopException | RuntimeException e) {
+            } catch (DesktopException | RuntimeException e) {
                 throw new IOException(e.getMessage(), e);
             }
         }
@@ -109,8 +118,8 @@ public final class Autostart {
             if (entry == null) {
                 throw new IOException("the autostart entry is missing from Preflight's jar");
             }
-            String text = new String(entry.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            Files.writeString(file, text.replaceFirst("(?m)^Exec=.*$", java.util.regex.Matcher.quoteReplacement("Exec=" + exec(command))));
+            String text = new String(entry.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(file, text.replaceFirst("(?m)^Exec=.*$", Matcher.quoteReplacement("Exec=" + exec(command))));
         }
     }
 }

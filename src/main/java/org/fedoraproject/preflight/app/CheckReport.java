@@ -1,22 +1,40 @@
 package org.fedoraproject.preflight.app;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.guide.DnfCommand;
 import org.fedoraproject.preflight.guide.HoldAdvice;
+import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.IncidentCatalog;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PackageKitView;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.StagedDeployment;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.UpdateSets;
+import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.ReleaseOutlook;
+import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -48,9 +66,9 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
      * The updates of the offline update PackageKit prepared (GNOME Software's "Restart &amp;
      * Update") that are on hold: they install at the next restart unless it is cancelled.
      */
-    public List<org.fedoraproject.preflight.rpm.Nevra> preparedHeld() {
-        Set<org.fedoraproject.preflight.rpm.Nevra> held = assessment.updates().stream()
-                .filter(u -> u.verdict() == org.fedoraproject.preflight.assess.UpdateVerdict.HOLD)
+    public List<Nevra> preparedHeld() {
+        Set<Nevra> held = assessment.updates().stream()
+                .filter(u -> u.verdict() == UpdateVerdict.HOLD)
                 .map(u -> u.update().nevra()).collect(Collectors.toSet());
         return packageKit.prepared().stream().filter(held::contains).toList();
     }
@@ -60,13 +78,13 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
 
     /** The command that cancels what is prepared: PackageKit's offline update, or an Atomic desktop's staged deployment. */
     public List<String> cancelPrepared() {
-        return packageKit.via().equals(org.fedoraproject.preflight.machine.StagedDeployment.VIA)
-                ? org.fedoraproject.preflight.machine.StagedDeployment.CANCEL : CANCEL_PREPARED;
+        return packageKit.via().equals(StagedDeployment.VIA)
+                ? StagedDeployment.CANCEL : CANCEL_PREPARED;
     }
 
     /** Whether what is prepared is an Atomic desktop's staged deployment (not GNOME Software's offline update). */
     public boolean preparedIsStagedDeployment() {
-        return packageKit.via().equals(org.fedoraproject.preflight.machine.StagedDeployment.VIA);
+        return packageKit.via().equals(StagedDeployment.VIA);
     }
 
     /**
@@ -75,13 +93,13 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
      * leaves out the held updates and those to take care with: "the rest has no known problem"
      * must be true of what the command installs.
      */
-    public Optional<org.fedoraproject.preflight.guide.ShellCommand> upgradeTheRest() {
+    public Optional<ShellCommand> upgradeTheRest() {
         Set<String> held = assessment.heldUpdates();
-        Optional<org.fedoraproject.preflight.machine.PackageManager> manager = system.manager().get();
-        if (held.isEmpty() || manager.isEmpty() || manager.get() == org.fedoraproject.preflight.machine.PackageManager.RPM_OSTREE) {
+        Optional<PackageManager> manager = system.manager().get();
+        if (held.isEmpty() || manager.isEmpty() || manager.get() == PackageManager.RPM_OSTREE) {
             return Optional.empty();
         }
-        return Optional.of(org.fedoraproject.preflight.guide.DnfCommand.upgradeExcept(manager.get(), commandRoot,
+        return Optional.of(DnfCommand.upgradeExcept(manager.get(), commandRoot,
                 assessment.updatesWithAProblem()));
     }
 
@@ -94,15 +112,15 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
      * them, so it says only what the others tell (README, "What the verdict rests on").
      */
     public List<NotChecked> notChecked() {
-        List<NotChecked> missing = new java.util.ArrayList<>();
+        List<NotChecked> missing = new ArrayList<>();
         feeds.stream().filter(f -> f.feed().isEmpty()).forEach(f -> missing.add(new NotChecked(f.url(), Text.of("notChecked.feed"))));
         packageKit.preparedUnreadable().ifPresent(why -> missing.add(new NotChecked("PackageKit", Text.of("notChecked.prepared", why))));
-        for (org.fedoraproject.preflight.signal.SourceState s : signals.sources()) {
-            if (s.state() == org.fedoraproject.preflight.signal.SourceState.State.FAILED) {
+        for (SourceState s : signals.sources()) {
+            if (s.state() == SourceState.State.FAILED) {
                 missing.add(new NotChecked(s.source(), Text.of(switch (s.source()) {
-                    case org.fedoraproject.preflight.signal.SourceState.BODHI -> "notChecked.bodhi";
-                    case org.fedoraproject.preflight.signal.SourceState.BUGZILLA -> "notChecked.bugzilla";
-                    case org.fedoraproject.preflight.signal.SourceState.COMMON_ISSUES -> "notChecked.commonIssues";
+                    case SourceState.BODHI -> "notChecked.bodhi";
+                    case SourceState.BUGZILLA -> "notChecked.bugzilla";
+                    case SourceState.COMMON_ISSUES -> "notChecked.commonIssues";
                     default -> "notChecked.updateinfo";
                 })));
             }
@@ -117,9 +135,9 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
 
     /** The sources the verdict does rest on: each feed read (or kept) and each of Fedora's sources that answered (or was kept). */
     public List<String> toldBy() {
-        List<String> told = new java.util.ArrayList<>();
+        List<String> told = new ArrayList<>();
         feeds.stream().filter(f -> f.feed().isPresent()).forEach(f -> told.add(f.url()));
-        signals.sources().stream().filter(s -> s.counts() && !s.source().equals(org.fedoraproject.preflight.signal.SourceState.UPDATEINFO))
+        signals.sources().stream().filter(s -> s.counts() && !s.source().equals(SourceState.UPDATEINFO))
                 .forEach(s -> told.add(s.source()));
         return told;
     }
@@ -138,14 +156,14 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
      * The verdict a script acts on (the exit code): a safe verdict of a partial check is a
      * caution, since what was not checked may hold a problem.
      */
-    public org.fedoraproject.preflight.assess.Verdict verdictToActOn() {
-        org.fedoraproject.preflight.assess.Verdict v = assessment.verdict();
-        return v == org.fedoraproject.preflight.assess.Verdict.SAFE && partial() ? org.fedoraproject.preflight.assess.Verdict.CAUTION : v;
+    public Verdict verdictToActOn() {
+        Verdict v = assessment.verdict();
+        return v == Verdict.SAFE && partial() ? Verdict.CAUTION : v;
     }
 
     /** Every feed's incidents, merged by id (the first feed's copy wins, the others are named). */
     public static List<SourcedIncident> merge(List<FeedStatus> statuses) {
-        List<IncidentCatalog.Published> published = new java.util.ArrayList<>();
+        List<IncidentCatalog.Published> published = new ArrayList<>();
         for (FeedStatus s : statuses) {
             s.feed().ifPresent(f -> published.add(new IncidentCatalog.Published(s.url(), f)));
         }
@@ -162,7 +180,7 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
         String variant = system.os().get().map(OsRelease::variantId).orElse("");
         return merge(feeds).stream()
                 .filter(s -> !concerning.contains(s.incident().id()) && s.incident().appliesTo(release, variant, arch))
-                .sorted(java.util.Comparator.comparing((SourcedIncident s) -> s.incident().modified()).reversed())
+                .sorted(Comparator.comparing((SourcedIncident s) -> s.incident().modified()).reversed())
                 .toList();
     }
 
@@ -170,21 +188,21 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
      * For each Common Issues topic, the installed or pending packages its title names: loose
      * matches (an empty list for a topic that names none). Computed anew on each call: call once.
      */
-    public java.util.Map<org.fedoraproject.preflight.signal.CommonIssue, List<String>> looselyNamed() {
-        Set<String> names = new java.util.HashSet<>();
-        system.installed().get().ifPresent(list -> list.forEach(p -> names.add(p.nevra().name().toLowerCase(java.util.Locale.ROOT))));
-        assessment.updates().forEach(u -> names.add(u.update().nevra().name().toLowerCase(java.util.Locale.ROOT)));
-        java.util.Map<org.fedoraproject.preflight.signal.CommonIssue, List<String>> named = new java.util.LinkedHashMap<>();
-        signals.commonIssues().forEach(i -> named.put(i, new java.util.ArrayList<>()));
-        org.fedoraproject.preflight.signal.SignalJudge.looseMatches(signals.commonIssues(), names)
+    public Map<CommonIssue, List<String>> looselyNamed() {
+        Set<String> names = new HashSet<>();
+        system.installed().get().ifPresent(list -> list.forEach(p -> names.add(p.nevra().name().toLowerCase(Locale.ROOT))));
+        assessment.updates().forEach(u -> names.add(u.update().nevra().name().toLowerCase(Locale.ROOT)));
+        Map<CommonIssue, List<String>> named = new LinkedHashMap<>();
+        signals.commonIssues().forEach(i -> named.put(i, new ArrayList<>()));
+        SignalJudge.looseMatches(signals.commonIssues(), names)
                 .forEach(m -> named.get(m.issue()).add(m.packageName()));
         return named;
     }
 
     /** Whether this release still gets fixes and whether a newer one is out (os-release and Bodhi). */
-    public Optional<org.fedoraproject.preflight.signal.ReleaseOutlook> release() {
-        return system.os().get().filter(OsRelease::isFedora).flatMap(os -> org.fedoraproject.preflight.signal.ReleaseOutlook.of(
-                os.versionId(), os.supportEndDate(), signals.releases(), at.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+    public Optional<ReleaseOutlook> release() {
+        return system.os().get().filter(OsRelease::isFedora).flatMap(os -> ReleaseOutlook.of(
+                os.versionId(), os.supportEndDate(), signals.releases(), at.atZone(ZoneOffset.UTC).toLocalDate()));
     }
 
     /** When dnf last downloaded metadata, if known. */

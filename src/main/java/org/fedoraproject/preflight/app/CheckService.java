@@ -2,6 +2,8 @@ package org.fedoraproject.preflight.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.Assessor;
@@ -29,7 +34,9 @@ import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.PendingUpdates;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.StagedDeployment;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.UpdateSets;
 import org.fedoraproject.preflight.machine.VersionLocks;
@@ -38,7 +45,9 @@ import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.signal.DerivedIncidents;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.sources.SignalSources;
+import org.fedoraproject.preflight.text.Messages;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -89,7 +98,7 @@ public final class CheckService {
         List<FeedStatus> statuses = new ArrayList<>();
         Signals live = Signals.NONE;
         PackageKitView packageKit = PackageKitView.NONE;
-        UpdateSets sets = UpdateSets.of(Reading.of(new org.fedoraproject.preflight.machine.PendingUpdates(List.of(),
+        UpdateSets sets = UpdateSets.of(Reading.of(new PendingUpdates(List.of(),
                 Optional.empty())), PackageKitView.NONE);
         if (ownFeed.isPresent()) {
             // The demo: its own feed, and no configured feed or Fedora source asked about a made-up system.
@@ -99,8 +108,8 @@ public final class CheckService {
             SettingsStore.Loaded loaded = settings.load();
             List<CompletableFuture<FeedStatus>> refreshes = feedRefreshes.start(loaded, request, warnings);
             if (request.refresh()) {
-                Reading<java.time.Instant> fresh = inspection.refresh(request.root());
-                if (fresh instanceof Reading.Unavailable<java.time.Instant> u) {
+                Reading<Instant> fresh = inspection.refresh(request.root());
+                if (fresh instanceof Reading.Unavailable<Instant> u) {
                     warnings.add(Text.of("check.warning.refresh", u.message()));
                 }
             }
@@ -113,7 +122,7 @@ public final class CheckService {
             packageKit = packageKit(pk, warnings);
             if (system.manager().get().filter(m -> m == PackageManager.RPM_OSTREE).isPresent()) {
                 // PackageKit does not run on Atomic desktops: the staged deployment is what waits for the restart.
-                packageKit = org.fedoraproject.preflight.machine.StagedDeployment.asPrepared(system.history());
+                packageKit = StagedDeployment.asPrepared(system.history());
             }
             sets = UpdateSets.of(system.pending(), packageKit);
             system = new SystemSnapshot(system.os(), system.manager(), system.installed(), sets.merged(), system.history(),
@@ -144,14 +153,14 @@ public final class CheckService {
     /** PackageKit's view, waited for at most PACKAGEKIT_WAIT: a daemon that is slow to start must not hold up the verdict. */
     private static PackageKitView packageKit(CompletableFuture<Reading<PackageKitView>> read, List<Text> warnings) {
         try {
-            Reading<PackageKitView> r = read.get(PACKAGEKIT_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            Reading<PackageKitView> r = read.get(PACKAGEKIT_WAIT.toSeconds(), TimeUnit.SECONDS);
             if (r instanceof Reading.Unavailable<PackageKitView> u) {
                 warnings.add(unreadable(u));
             }
             return r.get().orElse(PackageKitView.NONE);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             warnings.add(Text.of("check.warning.packageKitSlow", PACKAGEKIT_WAIT.toSeconds()));
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             warnings.add(Text.of("check.warning.source", "PackageKit", String.valueOf(e.getCause().getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,7 +168,7 @@ public final class CheckService {
         return PackageKitView.NONE;
     }
 
-    static final java.time.Duration PACKAGEKIT_WAIT = java.time.Duration.ofSeconds(25);
+    static final Duration PACKAGEKIT_WAIT = Duration.ofSeconds(25);
 
     private static List<String> names(List<Nevra> nevras) {
         return nevras.stream().map(n -> n.name() + " " + n.evr()).toList();
@@ -175,7 +184,8 @@ public final class CheckService {
      * affected version is dnf asked which versions the repositories have (a lock hides the fix
      * from check-upgrade, not from repoquery), so a check without such a lock runs no extra command.
      */
-    private static List<HoldAdvice> holds(Request request, SystemPort inspection, SystemSnapshot system, List<SourcedIncident> incidents, List<Text> warnings) {
+    private static List<HoldAdvice> holds(Request request, SystemPort inspection, SystemSnapshot system,
+                                          List<SourcedIncident> incidents, List<Text> warnings) {
         PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
         Reading<VersionLocks> read = inspection.locks(request.root(), manager);
         read.get().ifPresentOrElse(h -> { }, () -> warnings.add(unreadable((Reading.Unavailable<?>) read)));
@@ -254,19 +264,19 @@ public final class CheckService {
     static Optional<Text> incidentData(List<FeedStatus> statuses, Signals live) {
         boolean feed = statuses.stream().anyMatch(s -> s.feed().isPresent());
         boolean fedora = live.sources().stream().filter(s -> !s.source().equals(SignalGathering.UPDATEINFO))
-                .anyMatch(org.fedoraproject.preflight.signal.SourceState::counts);
+                .anyMatch(SourceState::counts);
         if (feed || fedora) {
             return Optional.empty();
         }
         Text feeds = Text.of(statuses.isEmpty() ? "check.noData.noFeed" : "check.noData.feedUnreadable");
         // The sources by name: each one's reason is its own line already, and one sentence stays one short line.
         List<String> failed = live.sources().stream()
-                .filter(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.FAILED)
-                .map(org.fedoraproject.preflight.signal.SourceState::source).toList();
-        List<String> off = live.sources().stream().filter(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF)
-                .map(org.fedoraproject.preflight.signal.SourceState::source).toList();
+                .filter(s -> s.state() == SourceState.State.FAILED)
+                .map(SourceState::source).toList();
+        List<String> off = live.sources().stream().filter(s -> s.state() == SourceState.State.OFF)
+                .map(SourceState::source).toList();
         Text fedoraWhy = !failed.isEmpty() ? Text.of("check.noData.sourcesFailed", failed)
-                : Text.of(!off.isEmpty() && live.sources().stream().allMatch(s -> s.state() == org.fedoraproject.preflight.signal.SourceState.State.OFF
+                : Text.of(!off.isEmpty() && live.sources().stream().allMatch(s -> s.state() == SourceState.State.OFF
                         || s.source().equals(SignalGathering.UPDATEINFO)) ? "check.noData.sourcesOff" : "check.noData.sourcesNotAsked");
         return Optional.of(Text.of("check.noData", feeds, fedoraWhy, "--feed URL"));
     }
@@ -276,11 +286,11 @@ public final class CheckService {
      * the check interval (or its age is unknown), so that a background verdict is never about
      * updates dnf saw days ago.
      */
-    public CheckReport checkFresh(Request request, java.time.Duration interval) {
+    public CheckReport checkFresh(Request request, Duration interval) {
         if (request.offline()) {
             return check(request);
         }
-        Optional<java.time.Instant> time = systems.of(request).metadataTime(request.root());
+        Optional<Instant> time = systems.of(request).metadataTime(request.root());
         boolean old = time.isEmpty() || time.get().isBefore(clock.instant().minus(interval));
         return check(old ? request.refreshing() : request);
     }
@@ -321,7 +331,7 @@ public final class CheckService {
                 arch, installed, pending, since, system.boot());
         Assessment assessment = SignalJudge.apply(Assessor.assess(facts, incidents), live);
         if (!uncheckedBecause.isEmpty()) {
-            assessment = assessment.unchecked(org.fedoraproject.preflight.text.Messages.english().render(uncheckedBecause.get(0)));
+            assessment = assessment.unchecked(Messages.english().render(uncheckedBecause.get(0)));
         }
         return new CheckReport(system, arch, statuses, assessment, holds, cannot, warnings, clock.instant(), live,
                 commandRoot, packageKit, sets);

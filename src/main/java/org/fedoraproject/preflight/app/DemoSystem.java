@@ -1,9 +1,5 @@
 package org.fedoraproject.preflight.app;
 
-import java.util.Set;
-
-import org.fedoraproject.preflight.machine.Boot;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.feed.FeedReadResult;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.HistorySource;
 import org.fedoraproject.preflight.machine.InstalledPackage;

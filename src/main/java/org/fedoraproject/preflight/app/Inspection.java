@@ -2,21 +2,30 @@ package org.fedoraproject.preflight.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.machine.History;
-import org.fedoraproject.preflight.machine.SystemSnapshot;
-import org.fedoraproject.preflight.system.AdvisoryReader;
-import org.fedoraproject.preflight.system.AvailableVersionsReader;
-import org.fedoraproject.preflight.system.HoldsReader;
-import org.fedoraproject.preflight.system.SystemReader;
+import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.StagedUpgrade;
+import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
-import java.util.Map;
+import org.fedoraproject.preflight.system.AdvisoryReader;
+import org.fedoraproject.preflight.system.AvailableVersionsReader;
+import org.fedoraproject.preflight.system.DnfRefresher;
+import org.fedoraproject.preflight.system.HoldsReader;
+import org.fedoraproject.preflight.system.PackageKitReader;
+import org.fedoraproject.preflight.system.PendingSourcesReader;
+import org.fedoraproject.preflight.system.StagedUpgradeReader;
+import org.fedoraproject.preflight.system.SystemReader;
+import org.fedoraproject.preflight.system.Target;
 
 /** Use case: read the machine (or the system under a root) into domain values. */
 public final class Inspection implements SystemPort {
@@ -56,26 +65,26 @@ public final class Inspection implements SystemPort {
     /** The root as the package manager's commands see it, when it is not the running system. */
     @Override
     public Optional<String> commandRoot(Optional<Path> root) {
-        org.fedoraproject.preflight.system.Target target = targets.resolve(root);
+        Target target = targets.resolve(root);
         return target.isHost() ? Optional.empty() : Optional.of(target.commandRoot());
     }
 
     /** The system's os-release. */
     @Override
-    public Reading<org.fedoraproject.preflight.machine.OsRelease> os(Optional<Path> root) {
+    public Reading<OsRelease> os(Optional<Path> root) {
         return new SystemReader(targets.resolve(root), executor, clock).os();
     }
 
     /** The source package of each pending update, by the update's name. */
     @Override
     public Reading<Map<String, String>> pendingSources(Optional<Path> root, PackageManager manager) {
-        return new org.fedoraproject.preflight.system.PendingSourcesReader(targets.resolve(root), manager).read();
+        return new PendingSourcesReader(targets.resolve(root), manager).read();
     }
 
     /** dnf's cached updateinfo parsed ahead, by the package manager the system has (dnf5 when it cannot be told). */
     @Override
     public AdvisoryCache cachedAdvisories(Optional<Path> root) {
-        org.fedoraproject.preflight.system.Target target = targets.resolve(root);
+        Target target = targets.resolve(root);
         PackageManager manager = new SystemReader(target, executor, clock).manager().get().orElse(PackageManager.DNF5);
         AdvisoryReader.Cached cached = new AdvisoryReader(target, manager).readCache();
         // The selection by the manager the snapshot found; a different one reads its own cache.
@@ -85,8 +94,8 @@ public final class Inspection implements SystemPort {
 
     /** What PackageKit holds for the system: its updates and prepared offline update (the daemon only for this machine). */
     @Override
-    public Reading<org.fedoraproject.preflight.machine.PackageKitView> packageKit(Optional<Path> root) {
-        return new org.fedoraproject.preflight.system.PackageKitReader(targets.resolve(root), targets.systemBus(root).orElse(null))
+    public Reading<PackageKitView> packageKit(Optional<Path> root) {
+        return new PackageKitReader(targets.resolve(root), targets.systemBus(root).orElse(null))
                 .read();
     }
 
@@ -95,8 +104,8 @@ public final class Inspection implements SystemPort {
      * `check --refresh` and the window's Check again do before they read the pending updates.
      */
     @Override
-    public Reading<java.time.Instant> refresh(Optional<Path> root) {
-        Optional<org.fedoraproject.preflight.system.Target> target = targets.forRefresh(root);
+    public Reading<Instant> refresh(Optional<Path> root) {
+        Optional<Target> target = targets.forRefresh(root);
         if (target.isEmpty()) {
             return Reading.unavailable("refresh", "Preflight has no metadata cache of its own for this system");
         }
@@ -104,21 +113,21 @@ public final class Inspection implements SystemPort {
         if (manager instanceof Reading.Unavailable<PackageManager> u) {
             return Reading.unavailable(u.source(), u.reason());
         }
-        return new org.fedoraproject.preflight.system.DnfRefresher(target.get(), manager.get().orElseThrow(), clock).refresh();
+        return new DnfRefresher(target.get(), manager.get().orElseThrow(), clock).refresh();
     }
 
     /** When the metadata a check would read was downloaded (the system's or Preflight's own, the newer). */
     @Override
-    public Optional<java.time.Instant> metadataTime(Optional<Path> root) {
-        org.fedoraproject.preflight.system.Target target = targets.resolve(root);
+    public Optional<Instant> metadataTime(Optional<Path> root) {
+        Target target = targets.resolve(root);
         return new SystemReader(target, executor, clock).manager().get().flatMap(target::metadataTime);
     }
 
     /** A release upgrade staged by dnf5 or prepared by GNOME Software. */
     @Override
-    public List<org.fedoraproject.preflight.machine.StagedUpgrade> staged(Optional<Path> root,
-                                                                         org.fedoraproject.preflight.machine.PackageKitView pk) {
-        return new org.fedoraproject.preflight.system.StagedUpgradeReader(targets.resolve(root)).read(pk);
+    public List<StagedUpgrade> staged(Optional<Path> root,
+                                                                         PackageKitView pk) {
+        return new StagedUpgradeReader(targets.resolve(root)).read(pk);
     }
 
     /** The versionlock entries the system's package manager applies. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
@@ -143,7 +144,7 @@ public final class NoticePolicy {
         if (holds > 0) {
             report.upgradeTheRest().ifPresent(c -> lines.add(Text.of("notice.rest", c.display())));
         }
-        Optional<String> incident = java.util.stream.Stream.of("hold:", "affects:", "fix:")
+        Optional<String> incident = Stream.of("hold:", "affects:", "fix:")
                 .flatMap(prefix -> news.stream().filter(n -> n.key().startsWith(prefix)))
                 .flatMap(n -> n.incident().stream()).findFirst();
         boolean critical = report.assessment().incidents().stream().anyMatch(i -> i.relation() == Relation.AFFECTED

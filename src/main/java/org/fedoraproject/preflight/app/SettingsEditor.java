@@ -6,9 +6,11 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.text.Messages;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -25,7 +27,7 @@ public final class SettingsEditor {
         private final transient Text reason;
 
         Refused(Text reason) {
-            super(org.fedoraproject.preflight.text.Messages.english().render(reason));
+            super(Messages.english().render(reason));
             this.reason = reason;
         }
 
@@ -54,7 +56,7 @@ public final class SettingsEditor {
         if (uri.getScheme() == null) {
             throw new Refused(Text.of("settings.refused.noScheme", trimmed));
         }
-        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if ((scheme.equals("http") || scheme.equals("file")) && !local) {
             // Said with the way out the settings offer: the local mark.
             throw new Refused(Text.of("settings.refused.notHttps"));

@@ -5,7 +5,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.feed.StrictJson;
 import org.fedoraproject.preflight.system.RegularFiles;
 import org.fedoraproject.preflight.text.Text;
 
@@ -53,7 +53,7 @@ public final class SettingsStore {
         }
         JsonObject o;
         try {
-            o = org.fedoraproject.preflight.feed.StrictJson.parse(text).getAsJsonObject();
+            o = StrictJson.parse(text).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
             return new Loaded(Settings.DEFAULT, List.of(Text.of("settings.problem.notJson", file.toString(), String.valueOf(e.getMessage()))));
         }

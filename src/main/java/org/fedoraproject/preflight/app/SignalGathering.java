@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PendingUpdate;
@@ -21,6 +23,8 @@ import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.DerivedIncidents;
+import org.fedoraproject.preflight.signal.Release;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.signal.SourceState;
@@ -65,7 +69,7 @@ final class SignalGathering {
     }
 
     /** Fedora's releases, as Bodhi lists them. */
-    SignalSources.Read<org.fedoraproject.preflight.signal.Release> releases(boolean offline) {
+    SignalSources.Read<Release> releases(boolean offline) {
         return allSources.releases(offline);
     }
 
@@ -87,7 +91,7 @@ final class SignalGathering {
         private final boolean offline;
         private final boolean upgrade;
         private final CompletableFuture<SignalSources.Read<Bug>> commonBugs;
-        private final CompletableFuture<SignalSources.Read<org.fedoraproject.preflight.signal.Release>> releases;
+        private final CompletableFuture<SignalSources.Read<Release>> releases;
         private final CompletableFuture<SignalSources.Read<CommonIssue>> topics;
         /** dnf's cached updateinfo, parsed ahead; null: parsed when needed. */
         private CompletableFuture<SystemPort.AdvisoryCache> updateinfo;
@@ -141,14 +145,14 @@ final class SignalGathering {
 
             SignalSources.Read<CommonIssue> issues = topics.join();
             Set<Long> linked = new LinkedHashSet<>();
-            issues.items().forEach(t -> linked.addAll(org.fedoraproject.preflight.signal.DerivedIncidents.bugLinksOf(t)));
+            issues.items().forEach(t -> linked.addAll(DerivedIncidents.bugLinksOf(t)));
             SignalSources.Read<Bug> common = commonBugs.join();
             common.items().forEach(b -> linked.remove(b.id()));
             SignalSources.Read<Bug> topicBugs = settings.bugzilla() && !linked.isEmpty() ? sources.bugs(linked, offline)
                     : new SignalSources.Read<>(List.of(), SourceState.off(SignalSources.BUGZILLA));
             SignalSources.Read<Bug> since = filed.join();
             BodhiRead b = bodhi.join();
-            SignalSources.Read<org.fedoraproject.preflight.signal.Release> releaseList = releases.join();
+            SignalSources.Read<Release> releaseList = releases.join();
             if (upgrade && settings.bodhi()) {
                 states.add(releaseList.state()); // for an upgrade, Bodhi's word is the release list
             }
@@ -218,13 +222,14 @@ final class SignalGathering {
             return list;
         }
         SignalSources.Read<CommonIssue> posts = sources.firstPosts(list.items(), offline);
-        return new SignalSources.Read<>(posts.items(), SourceState.combined(SignalSources.COMMON_ISSUES_SOURCE, List.of(list.state(), posts.state())));
+        return new SignalSources.Read<>(posts.items(),
+                SourceState.combined(SignalSources.COMMON_ISSUES_SOURCE, List.of(list.state(), posts.state())));
     }
 
     /** The components of the pending updates that have an advisory, asked since the earliest submission. */
     private SignalSources.Read<Bug> filedSince(SignalSources sources, String release, List<PendingUpdate> pending, List<Advisory> advisories,
                                                Map<String, Instant> submitted, Map<String, String> sourceOf, boolean offline) {
-        Map<String, Instant> since = new java.util.TreeMap<>(); // sorted: the same search URL (and kept answer) each time
+        Map<String, Instant> since = new TreeMap<>(); // sorted: the same search URL (and kept answer) each time
         for (PendingUpdate u : pending) {
             Optional<Instant> start = submittedOf(u, advisories, submitted);
             String component = sourceOf.getOrDefault(u.nevra().name(), "");
@@ -282,7 +287,7 @@ final class SignalGathering {
         return map;
     }
 
-    private <T> CompletableFuture<SignalSources.Read<T>> async(java.util.function.Supplier<SignalSources.Read<T>> read) {
+    private <T> CompletableFuture<SignalSources.Read<T>> async(Supplier<SignalSources.Read<T>> read) {
         return CompletableFuture.supplyAsync(read, executor);
     }
 

@@ -2,11 +2,15 @@ package org.fedoraproject.preflight.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.system.DnfCache;
 import org.fedoraproject.preflight.system.ProcessCommandRunner;
@@ -69,9 +73,9 @@ public final class Targets {
         // Preflight's own metadata (from check --refresh) is read when it is newer than the system's.
         Optional<DnfCache> own = ownCache(root, prefix);
         if (own.isPresent()) {
-            Optional<java.time.Instant> mine = own.get().metadataTime();
-            Optional<java.time.Instant> system = java.util.stream.Stream.of(PackageManager.DNF5, PackageManager.DNF4)
-                    .map(target::metadataTime).flatMap(Optional::stream).max(java.time.Instant::compareTo);
+            Optional<Instant> mine = own.get().metadataTime();
+            Optional<Instant> system = Stream.of(PackageManager.DNF5, PackageManager.DNF4)
+                    .map(target::metadataTime).flatMap(Optional::stream).max(Instant::compareTo);
             if (mine.isPresent() && (system.isEmpty() || mine.get().isAfter(system.get()))) {
                 return target.withCache(own.get());
             }
@@ -127,8 +131,8 @@ public final class Targets {
         if (!environment.getOrDefault("PREFLIGHT_COMMAND_PREFIX", "").isBlank()) {
             // Not made from here (another file system): unguessable, so nobody has put anything there first.
             byte[] random = new byte[8];
-            new java.security.SecureRandom().nextBytes(random);
-            return Optional.of("/tmp/preflight-dnf-" + ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().formatHex(random));
+            new SecureRandom().nextBytes(random);
+            return Optional.of("/tmp/preflight-dnf-" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random));
         }
         Optional<Path> base = prefix.isEmpty() ? Optional.empty()
                 : Optional.of(XdgDirs.from(environment).cache().resolve("dnf"));

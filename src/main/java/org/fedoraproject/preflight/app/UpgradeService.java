@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.app;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.fedoraproject.preflight.assess.UpgradeAssessment;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.incident.SourcedIncident;
@@ -20,6 +22,8 @@ import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.signal.DerivedIncidents;
+import org.fedoraproject.preflight.signal.Release;
+import org.fedoraproject.preflight.signal.ReleaseOutlook;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.sources.SignalSources;
 import org.fedoraproject.preflight.text.Text;
@@ -61,11 +65,11 @@ public final class UpgradeService {
         List<FeedStatus> statuses = new ArrayList<>();
         Optional<String> target = wanted;
         Signals live = Signals.NONE;
-        Optional<org.fedoraproject.preflight.assess.UpgradeAssessment> assessment = Optional.empty();
+        Optional<UpgradeAssessment> assessment = Optional.empty();
         if (target.isEmpty() && os.isPresent()) {
-            SignalSources.Read<org.fedoraproject.preflight.signal.Release> releases = signals.releases(request.offline());
-            target = org.fedoraproject.preflight.signal.ReleaseOutlook.of(from, Optional.empty(), releases.items(),
-                    clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()).flatMap(r -> r.newestStable());
+            SignalSources.Read<Release> releases = signals.releases(request.offline());
+            target = ReleaseOutlook.of(from, Optional.empty(), releases.items(),
+                    clock.instant().atZone(ZoneOffset.UTC).toLocalDate()).flatMap(r -> r.newestStable());
             if (target.isEmpty()) {
                 cannot.add(releases.problem().map(p -> Text.of("check.cannot.newestUnknown", p))
                         .orElse(Text.of("check.cannot.noNewer", from)));
@@ -86,7 +90,7 @@ public final class UpgradeService {
             PackageManager manager = system.manager().get().orElse(PackageManager.DNF5);
             Reading<VersionLocks> locks = inspection.locks(request.root(), manager);
             locks.get().ifPresentOrElse(l -> { }, () -> warnings.add(CheckService.unreadable((Reading.Unavailable<?>) locks)));
-            assessment = Optional.of(org.fedoraproject.preflight.assess.UpgradeAssessment.assess(target.get(), all, installed,
+            assessment = Optional.of(UpgradeAssessment.assess(target.get(), all, installed,
                     locks.get().orElse(VersionLocks.NONE)));
             CheckService.incidentData(statuses, live).ifPresent(cannot::add);
         }

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.fedoraproject.preflight.system.RegularFiles;
@@ -40,7 +41,7 @@ public record XdgDirs(Path config, Path cache, Path state) {
                         return from(Map.of("HOME", f[5]));
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // fall back to the environment's directories
             }
         }

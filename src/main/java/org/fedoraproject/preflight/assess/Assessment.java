@@ -1,7 +1,11 @@
 package org.fedoraproject.preflight.assess;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The whole answer: the verdict, every pending update with its own, and the incidents that concern this system. */
 public record Assessment(Verdict verdict, List<UpdateAssessment> updates, List<IncidentAssessment> incidents) {
@@ -25,15 +29,15 @@ public record Assessment(Verdict verdict, List<UpdateAssessment> updates, List<I
     }
 
     private static List<String> concat(List<String> list, String more) {
-        List<String> all = new java.util.ArrayList<>(list);
+        List<String> all = new ArrayList<>(list);
         all.add(more);
         return all;
     }
 
     /** The names of the pending updates on hold, whatever the incident. */
-    public java.util.Set<String> heldUpdates() {
+    public Set<String> heldUpdates() {
         return updates.stream().filter(u -> u.verdict() == UpdateVerdict.HOLD).map(u -> u.update().nevra().name())
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**
@@ -42,9 +46,9 @@ public record Assessment(Verdict verdict, List<UpdateAssessment> updates, List<I
      * make a system affected, even when a pending update is past its fix.
      */
     /** The names of the pending updates with a known problem (held, or to take care with): "the rest" leaves them out. */
-    public java.util.Set<String> updatesWithAProblem() {
+    public Set<String> updatesWithAProblem() {
         return updates.stream().filter(u -> u.verdict() == UpdateVerdict.HOLD || u.verdict() == UpdateVerdict.CAUTION)
-                .map(u -> u.update().nevra().name()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .map(u -> u.update().nevra().name()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public boolean affected() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.SourcedIncident;
@@ -154,7 +155,7 @@ public final class Assessor {
                     evidence.add(inRange(range.name(), installed.nevra().evr(), incident, range, "is installed and")
                             + ", but it is an older installonly version kept beside "
                             + inUse.stream().map(p -> p.nevra().evr() + " (" + InUse.role(p, system.boot()).orElse("the newest")
-                                    + ")").collect(java.util.stream.Collectors.joining(", ")) + ": not in use");
+                                    + ")").collect(Collectors.joining(", ")) + ": not in use");
                     continue;
                 }
                 affected.add(new Affected(installed, range));

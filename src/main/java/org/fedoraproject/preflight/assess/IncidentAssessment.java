@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.assess;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +38,6 @@ public record IncidentAssessment(SourcedIncident incident, Relation relation, Li
      */
     public Optional<Since> since() {
         return affected.stream().filter(AffectedInstall::broughtBySince).map(AffectedInstall::since)
-                .min(java.util.Comparator.comparing(Since::date));
+                .min(Comparator.comparing(Since::date));
     }
 }

@@ -1,11 +1,13 @@
 package org.fedoraproject.preflight.assess;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.SourcedIncident;
@@ -60,12 +62,12 @@ public record UpgradeAssessment(String target, Verdict verdict, List<Concern> co
 
     public static UpgradeAssessment assess(String target, List<SourcedIncident> incidents, List<InstalledPackage> installed,
                                            VersionLocks locks) {
-        Map<String, Set<String>> bySource = new java.util.HashMap<>();
+        Map<String, Set<String>> bySource = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
         for (InstalledPackage p : installed) {
             names.add(p.nevra().name());
             if (!p.source().isEmpty()) {
-                bySource.computeIfAbsent(p.source(), s -> new java.util.TreeSet<>()).add(p.nevra().name());
+                bySource.computeIfAbsent(p.source(), s -> new TreeSet<>()).add(p.nevra().name());
             }
         }
         List<Concern> concerns = new ArrayList<>();
@@ -74,7 +76,7 @@ public record UpgradeAssessment(String target, Verdict verdict, List<Concern> co
             if (!i.forRelease(target) || !i.status().isOpen()) {
                 continue;
             }
-            Set<String> here = new java.util.TreeSet<>();
+            Set<String> here = new TreeSet<>();
             for (AffectedPackage a : i.affected()) {
                 if (names.contains(a.name())) {
                     here.add(a.name());

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,7 @@ import org.fedoraproject.preflight.desktop.Notifier;
 import org.fedoraproject.preflight.desktop.SessionBus;
 import org.fedoraproject.preflight.desktop.TrayIcon;
 import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.threads.Threads;
 
 /**
  * {@code preflight --background}: the tray icon, notifications, scheduled checks and the
@@ -53,7 +55,7 @@ public final class BackgroundMode {
             w.log().accept("Preflight already runs in the background.");
             return 1;
         }
-        ScheduledExecutorService scheduler = org.fedoraproject.preflight.threads.Threads.scheduler("background");
+        ScheduledExecutorService scheduler = Threads.scheduler("background");
         Settings settings = w.settings().get();
         Optional<Notifier> notifier = Optional.empty();
         try {
@@ -124,7 +126,7 @@ public final class BackgroundMode {
             case SAFE -> TrayIcon.State.OK;
             case UNKNOWN -> TrayIcon.State.UNKNOWN;
         };
-        String tip = w.text().get("tray.tip." + outlook.name().toLowerCase(java.util.Locale.ROOT));
+        String tip = w.text().get("tray.tip." + outlook.name().toLowerCase(Locale.ROOT));
         tray.ifPresent(t -> t.show(state, tip));
     }
 }

@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.Notice;
 import org.fedoraproject.preflight.app.NoticePolicy;
 import org.fedoraproject.preflight.app.NoticeStore;
+import org.fedoraproject.preflight.app.Settings;
 import org.fedoraproject.preflight.desktop.DesktopException;
 import org.fedoraproject.preflight.desktop.Notifier;
 import org.fedoraproject.preflight.text.Messages;
@@ -48,7 +50,7 @@ public final class BackgroundService {
     private final Consumer<CheckReport> onReport;
     private final Map<String, Notice> sent = new ConcurrentHashMap<>();
     private volatile String lastId;
-    private volatile java.util.function.Supplier<org.fedoraproject.preflight.app.Settings> settings;
+    private volatile Supplier<Settings> settings;
     private Duration interval;
     private volatile boolean paused;
     private volatile boolean checking;
@@ -90,7 +92,7 @@ public final class BackgroundService {
      * off, another interval) applies without a restart: notifications are sent only while they are
      * on, and a new interval reschedules the checks.
      */
-    public void followSettings(java.util.function.Supplier<org.fedoraproject.preflight.app.Settings> settings) {
+    public void followSettings(Supplier<Settings> settings) {
         this.settings = settings;
     }
 
@@ -155,7 +157,7 @@ public final class BackgroundService {
             Map<String, Notice> states = NoticePolicy.states(report, clock.instant());
             Set<String> before = store.load();
             List<Notice> news = NoticePolicy.news(states, before);
-            org.fedoraproject.preflight.app.Settings now = settings == null ? null : settings.get();
+            Settings now = settings == null ? null : settings.get();
             boolean tell = !paused && report.complete() && (now == null || now.notifications());
             if (now != null && interval != null && !now.checkInterval().equals(interval())) {
                 start(now.checkInterval(), now.checkInterval());
@@ -191,7 +193,7 @@ public final class BackgroundService {
         try {
             // One notification of Preflight's at a time: each replaces the one before.
             String id = notifier.get().send(text.sentence(notice.summary()),
-                    notice.body().stream().map(text::render).collect(java.util.stream.Collectors.joining("\n")), notice.urgency(), actions,
+                    notice.body().stream().map(text::render).collect(Collectors.joining("\n")), notice.urgency(), actions,
                     Optional.ofNullable(lastId));
             lastId = id;
             sent.put(id, notice);

@@ -10,6 +10,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
+import org.fedoraproject.preflight.threads.Threads;
 
 /**
  * Notices the end of a package transaction without polling: the kernel (inotify, through the
@@ -32,7 +33,7 @@ public final class TransactionWatcher implements AutoCloseable {
 
     private TransactionWatcher(WatchService watcher, Runnable changed) {
         this.watcher = watcher;
-        this.thread = org.fedoraproject.preflight.threads.Threads.named("transactions").newThread(() -> loop(changed));
+        this.thread = Threads.named("transactions").newThread(() -> loop(changed));
     }
 
     /** Watches the directories (root/usr/lib/sysimage/libdnf5, root/var/lib/dnf, the hook's directory). */

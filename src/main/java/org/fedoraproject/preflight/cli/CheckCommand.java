@@ -1,9 +1,12 @@
 package org.fedoraproject.preflight.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.UpgradeReport;
 import org.fedoraproject.preflight.text.Messages;
 import org.fedoraproject.preflight.text.Text;
 import picocli.CommandLine.Command;
@@ -49,8 +52,8 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("preflight check: --upgrade " + upgrade + ": a release is a number, as in 44");
                 return COULD_NOT_CHECK;
             }
-            org.fedoraproject.preflight.app.UpgradeReport report = services.upgrade().upgrade(request,
-                    upgrade.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(upgrade));
+            UpgradeReport report = services.upgrade().upgrade(request,
+                    upgrade.isEmpty() ? Optional.empty() : Optional.of(upgrade));
             out.println(options.json ? UpgradeOutput.json(report) : UpgradeOutput.text(report, services.text()));
             out.flush();
             printProblems(report.warnings(), report.cannotCheck(), err);
@@ -69,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
         return report.complete() ? report.verdictToActOn().exitCode() : COULD_NOT_CHECK;
     }
 
-    private void printProblems(java.util.List<Text> warnings, java.util.List<Text> cannotCheck, PrintWriter err) {
+    private void printProblems(List<Text> warnings, List<Text> cannotCheck, PrintWriter err) {
         Messages m = services.text();
         warnings.forEach(w -> err.println(m.get("cli.check.warning", m.render(w))));
         cannotCheck.forEach(c -> err.println(m.get("cli.check.couldNotCheck", m.render(c))));

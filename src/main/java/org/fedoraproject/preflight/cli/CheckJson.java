@@ -4,16 +4,22 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.NotChecked;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.incident.AffectedPackage;
+import org.fedoraproject.preflight.incident.Evidence;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.machine.OsRelease;
+import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * {@code preflight check --json}, as docs/ARCHITECTURE.md defines it. Beyond the contract: each update
@@ -35,10 +41,10 @@ final class CheckJson {
         // A verdict without some of the sources asked says only what the others tell.
         root.addProperty("complete", report.complete() && !report.partial());
         JsonArray notChecked = new JsonArray();
-        for (org.fedoraproject.preflight.app.NotChecked n : report.notChecked()) {
+        for (NotChecked n : report.notChecked()) {
             JsonObject o = new JsonObject();
             o.addProperty("source", n.source());
-            o.addProperty("what", org.fedoraproject.preflight.text.Messages.english().render(n.what()));
+            o.addProperty("what", Messages.english().render(n.what()));
             notChecked.add(o);
         }
         root.add("not_checked", notChecked);
@@ -77,7 +83,7 @@ final class CheckJson {
         JsonObject metadata = new JsonObject();
         time(metadata, "time", report.metadataTime());
         metadata.addProperty("older_than_a_day", report.metadataTime()
-                .map(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24)))).orElse(true));
+                .map(t -> t.isBefore(report.at().minus(Duration.ofHours(24)))).orElse(true));
         root.add("metadata", metadata);
         JsonObject release = new JsonObject();
         report.release().ifPresent(r -> {
@@ -180,10 +186,10 @@ final class CheckJson {
         o.addProperty("source", a.incident().source());
         o.addProperty("confidence", a.incident().confidence().id());
         JsonArray from = new JsonArray();
-        for (org.fedoraproject.preflight.incident.Evidence e : a.incident().evidence()) {
+        for (Evidence e : a.incident().evidence()) {
             JsonObject x = new JsonObject();
             x.addProperty("kind", e.kind());
-            x.addProperty("label", org.fedoraproject.preflight.text.Messages.english().render(e.label()));
+            x.addProperty("label", Messages.english().render(e.label()));
             x.addProperty("url", e.url());
             from.add(x);
         }
@@ -193,13 +199,13 @@ final class CheckJson {
     }
 
     /** Sentences in English, whatever the user's locale: the JSON is for scripts. */
-    static JsonArray english(java.util.List<org.fedoraproject.preflight.text.Text> texts) {
-        org.fedoraproject.preflight.text.Messages english = org.fedoraproject.preflight.text.Messages.english();
+    static JsonArray english(List<Text> texts) {
+        Messages english = Messages.english();
         return strings(texts.stream().map(english::render).toList());
     }
 
     /** The values as a JSON array (the JSON outputs of check and check --upgrade share these). */
-    static JsonArray strings(java.util.List<String> values) {
+    static JsonArray strings(List<String> values) {
         JsonArray array = new JsonArray();
         values.forEach(array::add);
         return array;

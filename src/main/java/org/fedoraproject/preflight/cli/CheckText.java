@@ -1,8 +1,13 @@
 package org.fedoraproject.preflight.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.DemoSystem;
 import org.fedoraproject.preflight.assess.AffectedInstall;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
@@ -16,8 +21,9 @@ import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.Evidence;
 import org.fedoraproject.preflight.incident.Incident;
-import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.incident.SafeText;
+import org.fedoraproject.preflight.signal.SignalJudge;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.text.Messages;
 
 /** The readable report: the verdict first, then what to do, then the details and how fresh the data is. */
@@ -67,7 +73,7 @@ final class CheckText {
             }
         });
         printPrepared(report, out, m);
-        report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24)))).ifPresent(t -> {
+        report.metadataTime().filter(t -> t.isBefore(report.at().minus(Duration.ofHours(24)))).ifPresent(t -> {
             out.println(m.get("cli.check.metadataOld", m.ago(t, report.at()), "preflight check --refresh"));
             out.println();
         });
@@ -92,12 +98,12 @@ final class CheckText {
         }
         out.println(m.get("cli.check.updates", a.updates().size()));
         int width = a.updates().stream().mapToInt(u -> u.update().nevra().name().length()).max().orElse(10);
-        int verdictWidth = java.util.Arrays.stream(UpdateVerdict.values()).mapToInt(v -> verdict(v, m).length()).max().orElse(11);
+        int verdictWidth = Arrays.stream(UpdateVerdict.values()).mapToInt(v -> verdict(v, m).length()).max().orElse(11);
         for (UpdateAssessment u : a.updates()) {
             String from = u.from().map(Object::toString).orElse(m.get("cli.check.new"));
             String replaces = u.update().isObsoleting() ? "  " + m.get("cli.check.replaces",
                     u.update().obsoletes().stream().map(n -> n.name()).distinct().toList()) : "";
-            String advisory = org.fedoraproject.preflight.signal.SignalJudge.advisoryOf(u.update(), report.signals())
+            String advisory = SignalJudge.advisoryOf(u.update(), report.signals())
                     .map(x -> "  " + x.id() + " " + (x.type().equals("security") && !x.severity().isEmpty() ? x.severity() + "/Sec."
                             : x.type())).orElse("");
             out.printf("  %-" + verdictWidth + "s %-" + width + "s  %s %s %s%s%s%s%n", verdict(u.verdict(), m),
@@ -185,7 +191,7 @@ final class CheckText {
                             + f.fetched().map(t -> m.get("cli.check.feedFetched", m.ago(t, report.at()))).orElse("")
                             + (f.fromCache() ? m.get("cli.check.feedKept") : "")
                             + (f.stale() ? m.get("cli.check.feedStale", g.dash()) : "");
-            String feed = f.url().equals(org.fedoraproject.preflight.app.DemoSystem.FEED_SOURCE) ? m.get("cli.check.demoFeed")
+            String feed = f.url().equals(DemoSystem.FEED_SOURCE) ? m.get("cli.check.demoFeed")
                     : f.url().contains("://") ? f.url() : "(" + f.url() + ")";
             out.println("  " + m.get("cli.check.feed", feed, state));
             f.problem().ifPresent(e -> out.println("    " + m.get("cli.check.feedProblem", e)));
@@ -228,9 +234,9 @@ final class CheckText {
     /** Holds first, then what affects the system now, then the fixes to install, then the minor risks. */
     static List<String> todo(CheckReport report, Glyphs g, Messages m) {
         Assessment a = report.assessment();
-        List<String> todo = new java.util.ArrayList<>();
-        List<IncidentAssessment> ordered = new java.util.ArrayList<>(a.incidents());
-        ordered.sort(java.util.Comparator.comparingInt(CheckText::urgency));
+        List<String> todo = new ArrayList<>();
+        List<IncidentAssessment> ordered = new ArrayList<>(a.incidents());
+        ordered.sort(Comparator.comparingInt(CheckText::urgency));
         for (IncidentAssessment i : ordered) {
             Incident incident = i.incident().incident();
             switch (i.relation()) {

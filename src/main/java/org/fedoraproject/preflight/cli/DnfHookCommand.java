@@ -3,18 +3,30 @@ package org.fedoraproject.preflight.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.fedoraproject.preflight.app.HookCheck;
 import org.fedoraproject.preflight.app.XdgDirs;
 import org.fedoraproject.preflight.guide.ShellCommand;
@@ -22,6 +34,7 @@ import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.threads.Threads;
 import picocli.CommandLine.Command;
 
 /**
@@ -42,7 +55,7 @@ final class DnfHookCommand implements Callable<Integer> {
     private final Messages m;
 
     DnfHookCommand(Services services) {
-        this(services, System.getenv(), Path.of("/etc/passwd"), Messages.load(java.util.Locale.getDefault()));
+        this(services, System.getenv(), Path.of("/etc/passwd"), Messages.load(Locale.getDefault()));
     }
 
     DnfHookCommand(Services services, Map<String, String> env, Path passwd, Messages m) {
@@ -56,30 +69,30 @@ final class DnfHookCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         // What the hook says goes to dnf's terminal: nothing from a feed or a package name may control it.
-        java.io.PrintWriter say = new java.io.PrintWriter(new TerminalSafeWriter(new java.io.OutputStreamWriter(System.err,
-                java.nio.charset.Charset.defaultCharset())), true);
+        PrintWriter say = new PrintWriter(new TerminalSafeWriter(new OutputStreamWriter(System.err,
+                Charset.defaultCharset())), true);
         if ("off".equalsIgnoreCase(env.getOrDefault(OFF, ""))) {
             say.println(m.get("hook.off", OFF));
             return 0;
         }
         // The hook answers within its deadline whatever dnf or the disk do: the work runs on a
         // daemon thread, and past the deadline the transaction goes on unchecked.
-        java.util.concurrent.CompletableFuture<Integer> work = new java.util.concurrent.CompletableFuture<>();
-        org.fedoraproject.preflight.threads.Threads.start("hook", () -> {
+        CompletableFuture<Integer> work = new CompletableFuture<>();
+        Threads.start("hook", () -> {
             try {
                 work.complete(check(out, say));
             } catch (Throwable t) {
                 work.completeExceptionally(t);
             }
         });
-        java.time.Duration deadline = deadline();
+        Duration deadline = deadline();
         try {
-            return work.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            return work.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
             say.println(m.get("hook.slow", deadline.toSeconds()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             say.println(m.get("hook.failed", why(cause)));
         }
@@ -87,15 +100,15 @@ final class DnfHookCommand implements Callable<Integer> {
     }
 
     /** How long the hook may take in all (PREFLIGHT_HOOK_SECONDS, 5 by default): dnf waits for it. */
-    private java.time.Duration deadline() {
+    private Duration deadline() {
         try {
-            return java.time.Duration.ofSeconds(Math.max(1, Long.parseLong(env.getOrDefault("PREFLIGHT_HOOK_SECONDS", "5").strip())));
+            return Duration.ofSeconds(Math.max(1, Long.parseLong(env.getOrDefault("PREFLIGHT_HOOK_SECONDS", "5").strip())));
         } catch (NumberFormatException e) {
-            return java.time.Duration.ofSeconds(5);
+            return Duration.ofSeconds(5);
         }
     }
 
-    private Integer check(PrintStream out, java.io.PrintWriter say) {
+    private Integer check(PrintStream out, PrintWriter say) {
         try {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             Path root = Path.of(conf(out, in, "installroot").orElse("/"));
@@ -140,27 +153,27 @@ final class DnfHookCommand implements Callable<Integer> {
 
     /** Why the hook could not check, in a person's words: never a parser's message, a class name or dnf's whole answer. */
     private String why(Throwable e) {
-        if (e instanceof com.google.gson.JsonParseException || e instanceof IllegalStateException
+        if (e instanceof JsonParseException || e instanceof IllegalStateException
                 || e instanceof NumberFormatException || e instanceof NullPointerException || e instanceof ClassCastException
                 || e instanceof UnsupportedOperationException || e instanceof IllegalArgumentException) {
             return m.get("hook.unexpectedAnswer");
         }
-        if (e instanceof java.io.IOException) {
+        if (e instanceof IOException) {
             return m.get("hook.cannotRead");
         }
         return m.get("hook.internal");
     }
 
-    private static java.util.Optional<String> conf(PrintStream out, BufferedReader in, String key) throws Exception {
+    private static Optional<String> conf(PrintStream out, BufferedReader in, String key) throws Exception {
         JsonObject request = request("conf");
         request.getAsJsonObject("args").addProperty("key", key);
         JsonObject reply = ask(out, in, request);
         for (JsonElement e : reply.getAsJsonObject("return").getAsJsonArray("keys_val")) {
             if (e.getAsJsonObject().get("key").getAsString().equals(key)) {
-                return java.util.Optional.of(e.getAsJsonObject().get("value").getAsString());
+                return Optional.of(e.getAsJsonObject().get("value").getAsString());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The packages coming into the system, as dnf resolved them. */

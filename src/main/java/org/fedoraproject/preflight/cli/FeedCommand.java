@@ -12,7 +12,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.feed.FeedReadResult;
@@ -36,14 +38,14 @@ import picocli.CommandLine.Spec;
         subcommands = {FeedCommand.Keygen.class, FeedCommand.Lint.class, FeedCommand.Sign.class, FeedCommand.Verify.class})
 final class FeedCommand {
 
-    private static final Messages TEXT = Messages.load(java.util.Locale.getDefault());
+    private static final Messages TEXT = Messages.load(Locale.getDefault());
 
     static final int PROBLEMS = 1;
     static final int FAILED = 2;
 
     /** {@code feed keygen}: a new Ed25519 key pair, the private half readable by its owner only. */
     @Command(name = "keygen", mixinStandardHelpOptions = true)
-    static final class Keygen implements java.util.concurrent.Callable<Integer> {
+    static final class Keygen implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -77,7 +79,7 @@ final class FeedCommand {
 
     /** {@code feed lint FILE [--against-repo REPO]...}: every problem with its JSON path. */
     @Command(name = "lint", mixinStandardHelpOptions = true)
-    static final class Lint implements java.util.concurrent.Callable<Integer> {
+    static final class Lint implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -118,7 +120,7 @@ final class FeedCommand {
 
     /** {@code feed sign FILE --key KEY}: lints, then writes FILE.sig. */
     @Command(name = "sign", mixinStandardHelpOptions = true)
-    static final class Sign implements java.util.concurrent.Callable<Integer> {
+    static final class Sign implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -141,7 +143,8 @@ final class FeedCommand {
                 return PROBLEMS;
             }
             try {
-                String signature = FeedKeys.sign(RegularFiles.read(file, 64L << 20), FeedKeys.readPrivate(RegularFiles.readString(key, RegularFiles.SMALL)));
+                String signature = FeedKeys.sign(RegularFiles.read(file, 64L << 20),
+                        FeedKeys.readPrivate(RegularFiles.readString(key, RegularFiles.SMALL)));
                 Path sig = Path.of(file + ".sig");
                 Files.writeString(sig, signature, StandardCharsets.US_ASCII);
                 out.println(TEXT.get("cli.feed.signed", sig.toString()));
@@ -155,7 +158,7 @@ final class FeedCommand {
 
     /** {@code feed verify FILE [--key PUB]...}: checks FILE.sig against the given or the trusted keys. */
     @Command(name = "verify", mixinStandardHelpOptions = true)
-    static final class Verify implements java.util.concurrent.Callable<Integer> {
+    static final class Verify implements Callable<Integer> {
         private final Services services;
 
         @Spec

@@ -6,8 +6,10 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
+import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.guide.Plan;
 import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.guide.Step;
@@ -75,12 +77,12 @@ final class GuideCommand implements Callable<Integer> {
     }
 
     /** Without an id: the incidents that concern this system, one line each, and how to open one's guide. */
-    private int list(org.fedoraproject.preflight.app.CheckReport report, PrintWriter out, PrintWriter err, Messages m) {
-        List<org.fedoraproject.preflight.assess.IncidentAssessment> incidents = report.assessment().incidents();
+    private int list(CheckReport report, PrintWriter out, PrintWriter err, Messages m) {
+        List<IncidentAssessment> incidents = report.assessment().incidents();
         if (options.json) {
-            com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+            JsonArray list = new JsonArray();
             for (var i : incidents) {
-                com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+                JsonObject o = new JsonObject();
                 o.addProperty("id", i.id());
                 o.addProperty("title", i.incident().incident().title());
                 o.addProperty("relation", i.relation().id());
@@ -88,7 +90,7 @@ final class GuideCommand implements Callable<Integer> {
                 o.addProperty("status", i.incident().incident().status().id());
                 list.add(o);
             }
-            com.google.gson.JsonObject root = new com.google.gson.JsonObject();
+            JsonObject root = new JsonObject();
             root.add("incidents", list);
             out.println(root);
         } else if (incidents.isEmpty()) {

@@ -1,20 +1,23 @@
 package org.fedoraproject.preflight.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.AppInfo;
 import org.fedoraproject.preflight.app.CheckService;
-import picocli.CommandLine;
+import org.fedoraproject.preflight.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code preflight}: opens the window; its subcommands are the terminal interface. */
 @Command(name = "preflight",
@@ -134,12 +137,12 @@ public final class PreflightCommand implements Callable<Integer> {
             throw new IllegalStateException("cannot build the command " + first, e);
         }
         // The help's words, for the root and every subcommand built above.
-        line.setResourceBundle(org.fedoraproject.preflight.text.Messages.help(java.util.Locale.getDefault()));
+        line.setResourceBundle(Messages.help(Locale.getDefault()));
         // Nothing a source said reaches the terminal as a control sequence (set after the subcommands: picocli passes it down).
         // picocli's own colours would be escape sequences too: its help is plain.
         line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-        line.setOut(new java.io.PrintWriter(new TerminalSafeWriter(line.getOut()), true));
-        line.setErr(new java.io.PrintWriter(new TerminalSafeWriter(line.getErr()), true));
+        line.setOut(new PrintWriter(new TerminalSafeWriter(line.getOut()), true));
+        line.setErr(new PrintWriter(new TerminalSafeWriter(line.getErr()), true));
         return line;
     }
 

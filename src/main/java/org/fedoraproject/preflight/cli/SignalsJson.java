@@ -1,15 +1,20 @@
 package org.fedoraproject.preflight.cli;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
+import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
-import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.SignalJudge;
+import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.sources.SignalSources;
 
 /**
  * {@code check --json}'s "bodhi", "common_issues", "bugzilla", "updateinfo" and "sources": what
@@ -23,7 +28,7 @@ final class SignalsJson {
 
     static void add(JsonObject root, CheckReport report) {
         JsonObject bodhi = new JsonObject();
-        bodhi.addProperty("checked", report.signals().checked(org.fedoraproject.preflight.sources.SignalSources.BODHI));
+        bodhi.addProperty("checked", report.signals().checked(SignalSources.BODHI));
         JsonArray updates = new JsonArray();
         for (UpdateAssessment u : report.assessment().updates()) {
             Optional<BodhiUpdate> b = SignalJudge.bodhiOf(u.update(), report.signals());
@@ -66,9 +71,9 @@ final class SignalsJson {
         root.add("bodhi", bodhi);
 
         JsonObject common = new JsonObject();
-        common.addProperty("checked", report.signals().checked(org.fedoraproject.preflight.sources.SignalSources.COMMON_ISSUES_SOURCE));
+        common.addProperty("checked", report.signals().checked(SignalSources.COMMON_ISSUES_SOURCE));
         JsonArray topics = new JsonArray();
-        java.util.Map<CommonIssue, java.util.List<String>> named = report.looselyNamed();
+        Map<CommonIssue, List<String>> named = report.looselyNamed();
         for (CommonIssue i : report.signals().commonIssues()) {
             JsonObject o = new JsonObject();
             o.addProperty("title", i.title());
@@ -95,7 +100,7 @@ final class SignalsJson {
     /** What the verdict rests on: each feed and each of Fedora's sources, how it stood and how fresh it is. */
     private static JsonArray sources(CheckReport report) {
         JsonArray out = new JsonArray();
-        for (org.fedoraproject.preflight.feed.FeedStatus f : report.feeds()) {
+        for (FeedStatus f : report.feeds()) {
             JsonObject o = new JsonObject();
             o.addProperty("source", "feed");
             o.addProperty("url", f.url());
@@ -113,7 +118,7 @@ final class SignalsJson {
             switch (s.state()) {
                 case ANSWERED -> o.addProperty("from", s.source().equals(SourceState.UPDATEINFO) ? "dnf_cache" : "network");
                 case REUSED, KEPT -> o.addProperty("from", "cache");
-                default -> o.add("from", com.google.gson.JsonNull.INSTANCE);
+                default -> o.add("from", JsonNull.INSTANCE);
             }
             CheckJson.time(o, "as_of", s.asOf());
             CheckJson.text(o, "problem", s.problem());
@@ -144,7 +149,7 @@ final class SignalsJson {
 
     private static JsonObject bugzilla(CheckReport report) {
         JsonObject o = new JsonObject();
-        o.addProperty("checked", report.signals().checked(org.fedoraproject.preflight.sources.SignalSources.BUGZILLA));
+        o.addProperty("checked", report.signals().checked(SignalSources.BUGZILLA));
         JsonArray bugs = new JsonArray();
         for (Bug b : report.signals().bugs()) {
             JsonObject x = new JsonObject();

@@ -1,6 +1,9 @@
 package org.fedoraproject.preflight.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
@@ -34,7 +37,7 @@ final class SignalsText {
                     + (x.severity().equals("unspecified") ? "" : m.get("cli.signals.severity", x.severity())));
             for (BodhiUpdate.Comment c : x.shownNegative()) {
                 // A comment without a date shows none, never 1970.
-                out.println("      " + c.karma() + " " + c.author() + (c.at().equals(java.time.Instant.EPOCH) ? "" : " (" + m.day(c.at()) + ")")
+                out.println("      " + c.karma() + " " + c.author() + (c.at().equals(Instant.EPOCH) ? "" : " (" + m.day(c.at()) + ")")
                         + ": " + firstLine(c.text()));
             }
             if (x.negative().size() > x.shownNegative().size()) {
@@ -51,7 +54,7 @@ final class SignalsText {
         }
         if (!report.signals().commonIssues().isEmpty()) {
             out.println(m.get("cli.signals.commonIssues", report.signals().commonIssues().size()));
-            java.util.Map<CommonIssue, java.util.List<String>> named = report.looselyNamed();
+            Map<CommonIssue, List<String>> named = report.looselyNamed();
             for (CommonIssue i : report.signals().commonIssues()) {
                 String loose = named.get(i).isEmpty() ? "" : "  " + m.get("cli.signals.loose", named.get(i));
                 out.println("  " + m.day(i.created()) + "  " + i.title() + loose);

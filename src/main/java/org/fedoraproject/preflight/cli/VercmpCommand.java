@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = 2)
 final class VercmpCommand implements Callable<Integer> {
 
-    private static final Messages TEXT = Messages.load(java.util.Locale.getDefault());
+    private static final Messages TEXT = Messages.load(Locale.getDefault());
 
     static final int MALFORMED = 2;
 

@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.desktop;
 
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBusSigHandler;
@@ -17,7 +18,7 @@ abstract class BusNotifier implements Notifier {
     private final AutoCloseable subscription;
 
     /** {@code clicked} maps the service's signal to the notification's id and the button's key. */
-    <S extends DBusSignal> BusNotifier(DBusConnection bus, Class<S> signal, java.util.function.Function<S, String[]> clicked)
+    <S extends DBusSignal> BusNotifier(DBusConnection bus, Class<S> signal, Function<S, String[]> clicked)
             throws DesktopException {
         this.bus = bus;
         DBusSigHandler<S> relay = s -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -21,7 +22,7 @@ public final class FreedesktopNotifier extends BusNotifier {
     }
 
     @Override
-    public String send(String summary, String body, int urgency, List<Action> actions, java.util.Optional<String> replaces)
+    public String send(String summary, String body, int urgency, List<Action> actions, Optional<String> replaces)
             throws DesktopException {
         List<String> flat = new ArrayList<>();
         for (Action a : actions) {

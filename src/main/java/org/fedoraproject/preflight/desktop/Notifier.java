@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.desktop;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -18,12 +19,12 @@ public interface Notifier extends AutoCloseable {
      * Sends one notification, in place of {@code replaces} (an id this notifier returned) when
      * given; returns its id (for matching the button clicked, and for the next to replace it).
      */
-    String send(String summary, String body, int urgency, List<Action> actions, java.util.Optional<String> replaces)
+    String send(String summary, String body, int urgency, List<Action> actions, Optional<String> replaces)
             throws DesktopException;
 
     /** A new notification, replacing none. */
     default String send(String summary, String body, int urgency, List<Action> actions) throws DesktopException {
-        return send(summary, body, urgency, actions, java.util.Optional.empty());
+        return send(summary, body, urgency, actions, Optional.empty());
     }
 
     /** Where clicks on buttons go. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.exceptions.DBusException;
@@ -26,7 +27,7 @@ public final class PortalNotifier extends BusNotifier {
     }
 
     @Override
-    public String send(String summary, String body, int urgency, List<Action> actions, java.util.Optional<String> replaces)
+    public String send(String summary, String body, int urgency, List<Action> actions, Optional<String> replaces)
             throws DesktopException {
         // The portal replaces a notification sent again under the same id.
         String id = replaces.filter(r -> r.startsWith(prefix)).orElseGet(() -> prefix + next.incrementAndGet());

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.desktop;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class SessionBus implements AutoCloseable {
     public void close() {
         try {
             connection.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // closing: nothing to keep
         }
     }

@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.desktop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.freedesktop.dbus.DBusPath;
@@ -87,7 +88,7 @@ public final class TrayIcon implements AutoCloseable {
     }
 
     public static String iconName(State state) {
-        return "org.fedoraproject.Preflight-" + state.name().toLowerCase(java.util.Locale.ROOT) + "-symbolic";
+        return "org.fedoraproject.Preflight-" + state.name().toLowerCase(Locale.ROOT) + "-symbolic";
     }
 
     private String status() {

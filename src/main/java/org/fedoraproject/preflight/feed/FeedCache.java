@@ -6,17 +6,24 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.fedoraproject.preflight.system.RegularFiles;
 
 /**
@@ -108,14 +115,14 @@ public final class FeedCache {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | JsonParseException | IllegalStateException | IllegalArgumentException
-                 | NullPointerException | UnsupportedOperationException | java.time.DateTimeException e) {
+                 | NullPointerException | UnsupportedOperationException | DateTimeException e) {
             return Optional.empty();
         }
     }
 
     /** Whether a record of a kept copy is there at all, usable or not. */
     boolean hasRecord(String url) {
-        return Files.exists(fileFor(url), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        return Files.exists(fileFor(url), LinkOption.NOFOLLOW_LINKS);
     }
 
     public void store(Entry entry) throws IOException {
@@ -133,7 +140,7 @@ public final class FeedCache {
         Files.createDirectories(dir);
         synchronized (FeedCache.class) {
             try (FileChannel lock = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 java.nio.channels.FileLock held = lock.lock()) {
+                 FileLock held = lock.lock()) {
                 storeLocked(entry, checked, macKey);
             }
         }
@@ -147,8 +154,8 @@ public final class FeedCache {
         String bodyFile = stem + "-" + bodyHash + ".feed";
         Path body = dir.resolve(bodyFile);
         // A file of the right name and size may still have been changed: rewritten unless its bytes are these.
-        if (!Files.isRegularFile(body, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.size(body) != entry.body().length
-                || !java.util.Arrays.equals(Files.readAllBytes(body), entry.body())) {
+        if (!Files.isRegularFile(body, LinkOption.NOFOLLOW_LINKS) || Files.size(body) != entry.body().length
+                || !Arrays.equals(Files.readAllBytes(body), entry.body())) {
             writeAtomically(body, entry.body());
         }
         String checkedFile = stem + "-" + bodyHash + ".checked";
@@ -227,11 +234,11 @@ public final class FeedCache {
     /** HMAC-SHA256 over the body's SHA-256 and the checked form. */
     private static String mac(byte[] key, byte[] body, byte[] form) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             mac.update(MessageDigest.getInstance("SHA-256").digest(body));
             return HexFormat.of().formatHex(mac.doFinal(form));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,15 +1,14 @@
 package org.fedoraproject.preflight.feed;
 
-import org.fedoraproject.preflight.incident.SafeText;
-import org.fedoraproject.preflight.text.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +16,18 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -30,9 +35,10 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import javax.net.ssl.SSLContext;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.system.RegularFiles;
+import org.fedoraproject.preflight.text.Text;
+import org.fedoraproject.preflight.threads.Threads;
 
 /**
  * Downloads a feed and its signature. Conditional (ETag, If-Modified-Since), so an unchanged
@@ -55,8 +61,8 @@ public final class FeedFetcher implements Closeable {
     }
 
     /** Ends requests at their deadline; one sleeping daemon thread for every fetcher. */
-    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
-            org.fedoraproject.preflight.threads.Threads.scheduler("deadline");
+    private static final ScheduledExecutorService DEADLINES =
+            Threads.scheduler("deadline");
 
     /** What a download gave. */
     public sealed interface Outcome {
@@ -127,7 +133,7 @@ public final class FeedFetcher implements Closeable {
         if (signature.failure != null) {
             return new Outcome.Failed(Text.of("feed.fetch.signature", source.signatureUrl().toString(), signature.failure));
         }
-        return new Outcome.Fresh(feed.body, new String(signature.body, java.nio.charset.StandardCharsets.US_ASCII),
+        return new Outcome.Fresh(feed.body, new String(signature.body, StandardCharsets.US_ASCII),
                 Optional.ofNullable(feed.etag), Optional.ofNullable(feed.lastModified));
     }
 
@@ -227,11 +233,11 @@ public final class FeedFetcher implements Closeable {
         if (left.isNegative() || left.isZero()) {
             return Response.failed(Text.of("feed.fetch.deadline", policy.total().toSeconds()));
         }
-        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ScheduledFuture<?> timer = DEADLINES.schedule(() -> {
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> timer = DEADLINES.schedule(() -> {
             timedOut.set(true);
             get.cancel(); // closes the connection: a trickling server is not waited for
-        }, left.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, left.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return client.execute(get, response -> read(response, get));
         } catch (IOException e) {
@@ -257,7 +263,7 @@ public final class FeedFetcher implements Closeable {
             return Response.failed(Text.of("feed.fetch.unknownHost", String.valueOf(uri.getHost())));
         } catch (InterruptedIOException e) {
             return Response.retry(Text.of("feed.fetch.noAnswer", policy.readTimeout().toSeconds()), null);
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             // Refused: nothing listens there. Known at once; waiting and asking again would only delay the verdict.
             boolean refused = String.valueOf(e.getMessage()).contains("refused");
             Text why = Text.of("feed.fetch.cannotConnect", String.valueOf(uri.getHost()), String.valueOf(e.getMessage()));

@@ -14,6 +14,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -111,12 +112,12 @@ public final class FeedKeys {
         int from = pem.indexOf(begin);
         int to = pem.indexOf(end);
         if (from < 0 || to < from) {
-            throw new GeneralSecurityException("not a PEM " + type.toLowerCase(java.util.Locale.ROOT));
+            throw new GeneralSecurityException("not a PEM " + type.toLowerCase(Locale.ROOT));
         }
         try {
             return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
         } catch (IllegalArgumentException e) {
-            throw new GeneralSecurityException("damaged PEM " + type.toLowerCase(java.util.Locale.ROOT), e);
+            throw new GeneralSecurityException("damaged PEM " + type.toLowerCase(Locale.ROOT), e);
         }
     }
 }

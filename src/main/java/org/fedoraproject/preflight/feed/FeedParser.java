@@ -4,8 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.fedoraproject.preflight.incident.AffectedPackage;
@@ -24,6 +26,7 @@ import org.fedoraproject.preflight.incident.Fix;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.IncidentStatus;
 import org.fedoraproject.preflight.incident.Link;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.incident.Severity;
 import org.fedoraproject.preflight.incident.TimelineEntry;
 import org.fedoraproject.preflight.incident.Workaround;
@@ -43,7 +46,7 @@ public final class FeedParser {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final Pattern RELEASE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     static final Pattern BODHI_ALIAS = Pattern.compile("FEDORA-(EPEL-)?(FLATPAK-)?(CONTAINER-)?(MODULAR-)?\\d{4}-[0-9a-f]{10}");
-    static final Set<String> LINK_RELS = org.fedoraproject.preflight.incident.Link.RELS;
+    static final Set<String> LINK_RELS = Link.RELS;
     static final int MAX_TITLE = 300;
     static final int MAX_TEXT = 20_000;
 
@@ -149,7 +152,7 @@ public final class FeedParser {
         List<Link> links = p.objects(o, "links", path, (l, at) -> {
             String rel = p.text(l, "rel", at, true, false).orElse("other");
             if (!LINK_RELS.contains(rel)) {
-                p.add(at.field("rel"), "\"" + rel + "\" is not one of " + String.join(", ", new java.util.TreeSet<>(LINK_RELS)));
+                p.add(at.field("rel"), "\"" + rel + "\" is not one of " + String.join(", ", new TreeSet<>(LINK_RELS)));
             }
             return new Link(rel, p.text(l, "url", at, true, false).map(u -> p.https(u, at.field("url"))).orElse(""));
         });
@@ -258,7 +261,7 @@ public final class FeedParser {
             for (int k = 0; k < value.length(); k++) {
                 char c = value.charAt(k);
                 boolean allowedBreak = multiline && (c == '\n' || c == '\t');
-                if (org.fedoraproject.preflight.incident.SafeText.isUnsafe(c) && !allowedBreak) {
+                if (SafeText.isUnsafe(c) && !allowedBreak) {
                     add(key == null ? path : path.field(key), String.format("contains the control character U+%04X", (int) c));
                     return null;
                 }
@@ -333,11 +336,11 @@ public final class FeedParser {
                 return "";
             }
             try {
-                java.net.URI uri = new java.net.URI(url);
+                URI uri = new URI(url);
                 if (uri.getHost() == null) {
                     add(at, "\"" + url + "\" has no host");
                 }
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 add(at, "\"" + url + "\" is not a valid URL");
             }
             return url;

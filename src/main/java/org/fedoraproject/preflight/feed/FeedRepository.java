@@ -1,7 +1,6 @@
 package org.fedoraproject.preflight.feed;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.fedoraproject.preflight.text.Text;
 import org.fedoraproject.preflight.incident.Feed;
 import org.fedoraproject.preflight.incident.FeedProblem;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Keeps each feed current without ever losing the last good copy. A new copy replaces the kept

@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.feed;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.fedoraproject.preflight.text.Messages;
@@ -23,7 +24,7 @@ public record FeedSource(URI url, Optional<String> publicKey, boolean local) {
 
     /** Why this address cannot be a feed (https only, unless local; a host unless a file), or empty. */
     public static Optional<Text> problem(URI url, boolean local) {
-        String scheme = String.valueOf(url.getScheme()).toLowerCase(java.util.Locale.ROOT);
+        String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
         boolean secure = scheme.equals("https");
         boolean plain = scheme.equals("http") || scheme.equals("file");
         if (!secure && !(plain && local)) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -86,7 +87,7 @@ public final class FeedState {
         Path temp = Files.createTempFile(dir, ".checked.key", ".tmp", PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temp, HexFormat.of().formatHex(fresh));
-        Files.move(temp, dir.resolve("checked.key"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, dir.resolve("checked.key"), StandardCopyOption.ATOMIC_MOVE);
         return fresh;
     }
 

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.fedoraproject.preflight.text.Messages;
-import org.fedoraproject.preflight.text.Text;
 import org.fedoraproject.preflight.incident.Feed;
 import org.fedoraproject.preflight.incident.FeedProblem;
+import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * The state of one feed after a refresh: the feed in use (fresh, or the last good copy), when

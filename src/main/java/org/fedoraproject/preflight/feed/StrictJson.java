@@ -12,6 +12,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.function.ObjIntConsumer;
 
 /**
  * JSON as RFC 8259 has it, nothing more: Gson's own parser is lenient (comments, unquoted keys
@@ -35,7 +36,7 @@ public final class StrictJson {
      * {@code items} one at a time, by index, as they are read, and not kept (the array is left
      * empty): a feed of ten thousand incidents never exists as one tree of JSON in memory.
      */
-    public static JsonElement parse(String text, String streamed, java.util.function.ObjIntConsumer<JsonElement> items) {
+    public static JsonElement parse(String text, String streamed, ObjIntConsumer<JsonElement> items) {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
             JsonElement value = reader.peek() == JsonToken.BEGIN_OBJECT && items != null ? readObject(reader, 0, streamed, items)
@@ -51,7 +52,7 @@ public final class StrictJson {
 
     /** An object; its array {@code streamed} (when not null) handed to {@code items} item by item, left empty. */
     private static JsonObject readObject(JsonReader reader, int depth, String streamed,
-                                         java.util.function.ObjIntConsumer<JsonElement> items) throws IOException {
+                                         ObjIntConsumer<JsonElement> items) throws IOException {
         JsonObject o = new JsonObject();
         reader.beginObject();
         while (reader.hasNext()) {

@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.guide;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.InstalledPackage;
+import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
@@ -139,7 +141,7 @@ final class KernelPlanner {
                 checks.add(new Check.Excluded(n.name(), n.evr()));
             }
         }
-        boolean dnf4 = context.manager() == org.fedoraproject.preflight.machine.PackageManager.DNF4;
+        boolean dnf4 = context.manager() == PackageManager.DNF4;
         return new Step(Text.of("guide.step.exclude", versions.get(0).evr().toString()),
                 Text.of(dnf4 ? "guide.why.excludeDnf4" : "guide.why.exclude", incident.id()),
                 List.of(Planner.dnf(context, args.toArray(String[]::new))), List.of(), checks);
@@ -175,7 +177,7 @@ final class KernelPlanner {
                 .filter(p -> names.contains(p.nevra().name()))
                 .filter(p -> assessment.incident().incident().affected().stream()
                         .noneMatch(r -> r.name().equals(p.nevra().name()) && r.range().contains(p.nevra().evr())))
-                .max(java.util.Comparator.comparing((InstalledPackage p) -> p.nevra().evr()));
+                .max(Comparator.comparing((InstalledPackage p) -> p.nevra().evr()));
     }
 
     /** The kernel release of the last good version the incident names, never the affected one's. */

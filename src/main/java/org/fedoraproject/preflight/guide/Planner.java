@@ -1,13 +1,18 @@
 package org.fedoraproject.preflight.guide;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.fedoraproject.preflight.assess.AffectedInstall;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.Relation;
+import org.fedoraproject.preflight.assess.Since;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.Workaround;
@@ -41,9 +46,9 @@ public final class Planner {
             available = Map.copyOf(available);
             deployments = List.copyOf(deployments);
             heldUpdates = Set.copyOf(heldUpdates);
-            java.util.Objects.requireNonNull(locks, "locks");
+            Objects.requireNonNull(locks, "locks");
             installed = List.copyOf(installed);
-            java.util.Objects.requireNonNull(boot, "boot");
+            Objects.requireNonNull(boot, "boot");
         }
 
         /** Without the installed packages and boot state: no package is treated as installonly. */
@@ -153,8 +158,8 @@ switch (assessment.relation()) {
                     List<String> names = names(assessment);
                     List<String> args = new ArrayList<>(List.of("upgrade"));
                     args.addAll(names);
-                    steps.add(new Step(Text.of("guide.step.update", names), Text.of("guide.why.unlocked"), List.of(dnf(context, args.toArray(String[]::new))), List.of(),
-                            outOfRange(assessment)));
+                    steps.add(new Step(Text.of("guide.step.update", names), Text.of("guide.why.unlocked"),
+                            List.of(dnf(context, args.toArray(String[]::new))), List.of(), outOfRange(assessment)));
                 } else {
                     steps.addAll(goBack(assessment, context, notes));
                     // A hold keeps the version one went back to: without a known last good version
@@ -201,9 +206,9 @@ switch (assessment.relation()) {
         }
         // One NAME-EVR.ARCH per installed arch: dnf4 downgrades only the best arch of a plain
         // NAME-EVR, which would leave the 32-bit build of a multilib package behind.
-        Set<String> targets = new java.util.TreeSet<>(); // NAME-EVR.ARCH, sorted: the same command however rpm listed them
+        Set<String> targets = new TreeSet<>(); // NAME-EVR.ARCH, sorted: the same command however rpm listed them
         List<Check> checks = new ArrayList<>();
-        Set<String> said = new java.util.HashSet<>();
+        Set<String> said = new HashSet<>();
         boolean unavailable = false;
         for (AffectedInstall a : assessment.affected()) {
             AffectedPackage range = a.range();
@@ -256,13 +261,13 @@ switch (assessment.relation()) {
      * is another (an undo would go there instead).
      */
     private static Optional<Long> undoable(IncidentAssessment assessment, PackageManager manager) {
-        Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         assessment.incident().incident().affected().forEach(a -> named.add(a.name()));
-        List<org.fedoraproject.preflight.assess.Since> since = assessment.affected().stream().map(AffectedInstall::since).toList();
+        List<Since> since = assessment.affected().stream().map(AffectedInstall::since).toList();
         if (since.isEmpty() || since.stream().anyMatch(s -> !s.fromHistory())) {
             return Optional.empty();
         }
-        org.fedoraproject.preflight.assess.Since first = since.get(0);
+        Since first = since.get(0);
         boolean same = first.source().equals(manager.id())
                 && since.stream().allMatch(s -> s.source().equals(first.source()) && s.transaction() == first.transaction());
         boolean onlyRelated = named.containsAll(first.transactionPackages());
@@ -274,7 +279,7 @@ switch (assessment.relation()) {
 
     private static Step rollback(IncidentAssessment assessment, Context context, List<Text> notes) {
         Optional<Deployment> rollback = context.deployments().stream().filter(d -> !d.booted() && !d.staged()).findFirst();
-        Optional<java.time.Instant> since = assessment.since().map(s -> s.date());
+        Optional<Instant> since = assessment.since().map(s -> s.date());
         if (rollback.isPresent() && since.isPresent() && rollback.get().timestamp().isBefore(since.get())) {
             return new Step(Text.of("guide.step.rollback"), Text.of("guide.why.rollback", rollback.get().version()),
                     List.of(ShellCommand.asRoot("rpm-ostree", "rollback")), List.of(),
@@ -309,7 +314,7 @@ switch (assessment.relation()) {
      * incident's own (a plain upgrade would install them). Kernels and other packages alike.
      */
     static Step others(IncidentAssessment assessment, Context context) {
-        Set<String> leaveOut = new java.util.TreeSet<>(context.heldUpdates());
+        Set<String> leaveOut = new TreeSet<>(context.heldUpdates());
         leaveOut.addAll(names(assessment.risky()));
         return new Step(Text.of("guide.step.others"), Text.of("guide.why.others", List.copyOf(leaveOut)),
                 List.of(DnfCommand.upgradeExcept(context.manager(), context.installRoot(), leaveOut)), List.of(), List.of());

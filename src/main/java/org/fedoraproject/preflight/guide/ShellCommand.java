@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A command Preflight prepares for the user to run: an argument list, never a shell string.
@@ -39,7 +40,7 @@ public record ShellCommand(List<String> args, boolean root) {
         if (!root) {
             return args;
         }
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("sudo"), args.stream()).toList();
+        return Stream.concat(Stream.of("sudo"), args.stream()).toList();
     }
 
     /** The command as a user types it: each argument quoted when the shell would read it otherwise. */

@@ -1,9 +1,9 @@
 package org.fedoraproject.preflight.machine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.time.Instant;
 import org.fedoraproject.preflight.rpm.Nevra;
 
 /**

@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.machine;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.fedoraproject.preflight.rpm.Nevra;
 
 /**
  * Which versions of the installonly packages are in use. dnf installs a new version of an
@@ -33,7 +34,7 @@ public record Boot(Reading<Set<String>> installonly, Optional<String> running, O
     }
 
     /** The kernel release of a package, as uname -r and boot entries name it. */
-    public static String kernelRelease(org.fedoraproject.preflight.rpm.Nevra nevra) {
+    public static String kernelRelease(Nevra nevra) {
         return nevra.evr().version() + "-" + nevra.evr().release() + "." + nevra.arch();
     }
 }

@@ -2,7 +2,9 @@ package org.fedoraproject.preflight.machine;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.fedoraproject.preflight.rpm.InvalidVersionException;
 import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.rpm.Nvr;
 
 /**
  * A package in the rpm database, with the time rpm installed it and the name of the source
@@ -30,8 +32,8 @@ public record InstalledPackage(Nevra nevra, Instant installTime, String source) 
         for (String suffix : new String[] {".src.rpm", ".nosrc.rpm"}) {
             if (s.endsWith(suffix)) {
                 try {
-                    return org.fedoraproject.preflight.rpm.Nvr.parse(s.substring(0, s.length() - suffix.length())).name();
-                } catch (org.fedoraproject.preflight.rpm.InvalidVersionException e) {
+                    return Nvr.parse(s.substring(0, s.length() - suffix.length())).name();
+                } catch (InvalidVersionException e) {
                     return "";
                 }
             }

@@ -1,7 +1,12 @@
 package org.fedoraproject.preflight.machine;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.fedoraproject.preflight.incident.SafeText;
 
 /**
  * The fields of os-release(5) that Preflight uses. Values are as the file gives them, with
@@ -21,17 +26,17 @@ public record OsRelease(String id, String name, String versionId, String variant
     }
 
     /** SUPPORT_END (YYYY-MM-DD): the day the release stops getting fixes, when the file says it. */
-    public java.util.Optional<java.time.LocalDate> supportEndDate() {
+    public Optional<LocalDate> supportEndDate() {
         try {
-            return supportEnd.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.time.LocalDate.parse(supportEnd));
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return supportEnd.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(supportEnd));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
     /** The file's fields, each cleaned of terminal and bidi controls: they are shown and printed. */
     public static OsRelease of(Map<String, String> fields) {
-        java.util.function.Function<String, String> clean = org.fedoraproject.preflight.incident.SafeText::line;
+        Function<String, String> clean = SafeText::line;
         return new OsRelease(
                 clean.apply(fields.getOrDefault("ID", "linux")),
                 clean.apply(fields.getOrDefault("NAME", "Linux")),

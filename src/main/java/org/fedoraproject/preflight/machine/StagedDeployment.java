@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.machine;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.fedoraproject.preflight.rpm.Nevra;
 
@@ -29,7 +30,7 @@ public final class StagedDeployment {
     /** PackageKit's view on an Atomic desktop: nothing offered (the cached update is the pending list), the staged deployment prepared. */
     public static PackageKitView asPrepared(History history) {
         List<Nevra> staged = packages(history);
-        return staged.isEmpty() ? PackageKitView.NONE : new PackageKitView(java.util.Optional.empty(), staged, true,
-                java.util.Optional.empty(), java.util.Optional.empty(), VIA);
+        return staged.isEmpty() ? PackageKitView.NONE : new PackageKitView(Optional.empty(), staged, true,
+                Optional.empty(), Optional.empty(), VIA);
     }
 }

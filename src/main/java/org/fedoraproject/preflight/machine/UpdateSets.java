@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.machine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ public record UpdateSets(Reading<PendingUpdates> merged, List<Nevra> onlyPackage
             Set<Nevra> pkSet = new LinkedHashSet<>(offered.get());
             dnf.get().get().updates().stream().map(PendingUpdate::nevra).filter(n -> !pkSet.contains(n)).forEach(onlyDnf::add);
         }
-        Optional<java.time.Instant> time = dnf.get().flatMap(PendingUpdates::metadataTime);
+        Optional<Instant> time = dnf.get().flatMap(PendingUpdates::metadataTime);
         boolean compared = offered.isPresent() && dnf.get().isPresent();
         // dnf could not tell, PackageKit could: its list is what GNOME Software would install.
         Reading<PendingUpdates> merged = dnf.get().isEmpty() && offered.isEmpty() ? dnf : Reading.of(new PendingUpdates(all, time));

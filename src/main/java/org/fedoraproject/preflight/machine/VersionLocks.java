@@ -2,9 +2,11 @@ package org.fedoraproject.preflight.machine;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
 
@@ -126,36 +128,36 @@ public record VersionLocks(Flavour flavour, List<Entry> entries, List<String> in
      * {@code kernel-core[]}), an epoch that is no number, an evr that is no version, an unknown
      * key or comparator. Empty when the entry can be applied.
      */
-    public static java.util.Optional<String> problem(Entry entry) {
+    public static Optional<String> problem(Entry entry) {
         try {
             glob(entry.name());
-        } catch (java.util.regex.PatternSyntaxException e) {
-            return java.util.Optional.of("the name pattern is not valid");
+        } catch (PatternSyntaxException e) {
+            return Optional.of("the name pattern is not valid");
         }
         for (Condition c : entry.conditions()) {
             if (!Set.of("=", "!=", "<", "<=", ">", ">=").contains(c.comparator())) {
-                return java.util.Optional.of("the comparator " + c.comparator() + " is not one dnf knows");
+                return Optional.of("the comparator " + c.comparator() + " is not one dnf knows");
             }
             switch (c.key()) {
                 case "epoch" -> {
                     if (!c.value().strip().matches("[0-9]{1,9}")) {
-                        return java.util.Optional.of("the epoch " + c.value() + " is not a number");
+                        return Optional.of("the epoch " + c.value() + " is not a number");
                     }
                 }
                 case "evr" -> {
                     try {
                         Evr.parse(c.value());
                     } catch (InvalidVersionException e) {
-                        return java.util.Optional.of("the evr " + c.value() + " is not a version");
+                        return Optional.of("the evr " + c.value() + " is not a version");
                     }
                 }
                 case "arch" -> { }
                 default -> {
-                    return java.util.Optional.of("the key " + c.key() + " is not one dnf knows");
+                    return Optional.of("the key " + c.key() + " is not one dnf knows");
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Whether dnf may install this version of the package (for any arch when {@code arch} is empty). */

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.signal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,6 @@ public record BodhiUpdate(String alias, String status, int karma, List<Comment> 
     }
 
     public long daysInTesting(Instant now) {
-        return testingSince.map(t -> java.time.Duration.between(t, now).toDays()).orElse(0L);
+        return testingSince.map(t -> Duration.between(t, now).toDays()).orElse(0L);
     }
 }

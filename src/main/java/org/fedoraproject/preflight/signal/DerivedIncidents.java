@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import org.fedoraproject.preflight.incident.Fix;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.IncidentStatus;
 import org.fedoraproject.preflight.incident.Link;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.incident.Severity;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.incident.Workaround;
@@ -188,9 +190,9 @@ public final class DerivedIncidents {
                 .or(() -> signals.advisories().stream().flatMap(a -> a.packages().stream())
                         .filter(n -> sameBuild(n.name(), n.evr(), build, facts)).map(n -> n.evr().epoch()).findFirst())
                 .or(() -> signals.bodhiByAlias().values().stream().map(b -> b.buildEpochs().get(build.name() + "-" + vr))
-                        .filter(java.util.Objects::nonNull).findFirst())
+                        .filter(Objects::nonNull).findFirst())
                 .or(() -> signals.bodhiByBuild().values().stream().map(b -> b.buildEpochs().get(build.name() + "-" + vr))
-                        .filter(java.util.Objects::nonNull).findFirst());
+                        .filter(Objects::nonNull).findFirst());
         return known.orElseGet(() -> facts.epochOf().getOrDefault(build.name(), 0L));
     }
 
@@ -317,7 +319,7 @@ public final class DerivedIncidents {
                 continue;
             }
             if (in && !s.isEmpty() && !s.startsWith("```") && steps.size() < 20) {
-                steps.add(org.fedoraproject.preflight.incident.SafeText.line(s.replaceFirst("^([-*+]|[0-9]+[.)])\\s+", "")));
+                steps.add(SafeText.line(s.replaceFirst("^([-*+]|[0-9]+[.)])\\s+", "")));
             }
         }
         return steps.isEmpty() ? Optional.empty()
@@ -328,7 +330,7 @@ public final class DerivedIncidents {
         for (String para : markdown.split("\n\\s*\n")) {
             String p = para.strip();
             if (!p.isEmpty() && !p.startsWith("#")) {
-                String line = org.fedoraproject.preflight.incident.SafeText.line(p.replace('\n', ' '));
+                String line = SafeText.line(p.replace('\n', ' '));
                 return line.length() > 400 ? line.substring(0, 399) + "…" : line;
             }
         }

@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.signal;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public record ReleaseOutlook(String version, Optional<LocalDate> supportEnd, lon
         Optional<LocalDate> bodhiSays = releases.stream().filter(r -> r.version().equals(version)).findFirst()
                 .flatMap(Release::eol);
         // Believe nothing absurd: an end before Fedora existed ("0001-01-01" on a current release) is ignored, and said.
-        List<String> ignored = new java.util.ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         fromOsRelease.filter(d -> !plausible(d)).ifPresent(d -> ignored.add("os-release's SUPPORT_END " + d + " is not a plausible date"));
         bodhiSays.filter(d -> !plausible(d)).ifPresent(d -> ignored.add("Bodhi's end of life " + d + " for Fedora " + version
                 + " is not a plausible date"));

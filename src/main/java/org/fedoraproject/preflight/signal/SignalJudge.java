@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.Verdict;
+import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 
 /**
@@ -57,7 +60,7 @@ public final class SignalJudge {
     }
 
     /** The advisory of the updateinfo that ships this pending update. */
-    public static Optional<org.fedoraproject.preflight.machine.Advisory> advisoryOf(PendingUpdate u, Signals signals) {
+    public static Optional<Advisory> advisoryOf(PendingUpdate u, Signals signals) {
         return signals.advisories().stream().filter(a -> a.ships(u.nevra())).findFirst();
     }
 
@@ -92,14 +95,14 @@ public final class SignalJudge {
                         + (b.unstable() ? ", at or below its unstable threshold (" + b.unstableKarma()
                                 + "), where Bodhi withdraws an update in testing" : "")
                         + b.shownNegative().stream().map(c -> "; " + c.author() + ": \"" + firstLine(c.text()) + "\"")
-                                .collect(java.util.stream.Collectors.joining()));
+                                .collect(Collectors.joining()));
                 verdict = verdict.worst(withdrawn ? UpdateVerdict.HOLD : UpdateVerdict.CAUTION);
             }
             if (!filed.isEmpty()) {
                 List<Bug> serious = filed.stream().filter(b -> b.severity().equals("urgent") || b.severity().equals("high")).toList();
                 evidence.add(name + ": derived from Bugzilla: " + filed.size() + " open bug(s) filed since its update was issued"
                         + (serious.isEmpty() ? "" : ", " + serious.size() + " of urgent or high severity: " + serious.stream()
-                                .map(b -> "bug " + b.id() + " (" + b.summary() + ")").collect(java.util.stream.Collectors.joining(", "))));
+                                .map(b -> "bug " + b.id() + " (" + b.summary() + ")").collect(Collectors.joining(", "))));
                 if (!serious.isEmpty()) {
                     verdict = verdict.worst(UpdateVerdict.CAUTION);
                 }
@@ -132,7 +135,7 @@ public final class SignalJudge {
         List<LooseMatch> matches = new ArrayList<>();
         for (CommonIssue issue : issues) {
             PackageMentions mentions = PackageMentions.in(issue.title(), issue.tags());
-            new java.util.TreeSet<>(packageNames).stream().filter(mentions::names)
+            new TreeSet<>(packageNames).stream().filter(mentions::names)
                     .forEach(n -> matches.add(new LooseMatch(issue, n)));
         }
         return matches;

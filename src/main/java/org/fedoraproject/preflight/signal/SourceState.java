@@ -1,9 +1,9 @@
 package org.fedoraproject.preflight.signal;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**

@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 
 /**
@@ -127,7 +129,7 @@ public final class BodhiParser {
     /** Bodhi's text is people's (comments): shown, so cleaned of terminal and bidi controls. */
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        return e != null && e.isJsonPrimitive() ? org.fedoraproject.preflight.incident.SafeText.multiline(e.getAsString()) : "";
+        return e != null && e.isJsonPrimitive() ? SafeText.multiline(e.getAsString()) : "";
     }
 
     private static int integer(JsonObject o, String key, int otherwise) {
@@ -142,7 +144,7 @@ public final class BodhiParser {
     private static Optional<Instant> date(String text) {
         try {
             return text.isEmpty() ? Optional.empty() : Optional.of(LocalDateTime.parse(text, DATE).toInstant(ZoneOffset.UTC));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }

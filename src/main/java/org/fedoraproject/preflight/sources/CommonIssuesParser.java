@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.signal.CommonIssue;
 
 /**
@@ -48,7 +50,7 @@ public final class CommonIssuesParser {
                 if (tagList != null && tagList.isJsonArray()) {
                     for (JsonElement tag : tagList.getAsJsonArray()) {
                         if (tag.isJsonPrimitive()) {
-                            tags.add(org.fedoraproject.preflight.incident.SafeText.line(tag.getAsString()));
+                            tags.add(SafeText.line(tag.getAsString()));
                         } else if (tag.isJsonObject()) {
                             tags.add(text(tag.getAsJsonObject(), "name"));
                         }
@@ -61,7 +63,7 @@ public final class CommonIssuesParser {
                 Instant bumped = instant(text(t, "bumped_at"));
                 issues.add(new CommonIssue(id, title, baseUrl + "/t/" + (slug.isEmpty() ? "" : slug + "/") + id,
                         created, tags, flag(t, "has_accepted_answer"),
-                        java.util.stream.Stream.of(created, lastPosted, bumped).max(Instant::compareTo).orElse(created),
+                        Stream.of(created, lastPosted, bumped).max(Instant::compareTo).orElse(created),
                         Optional.empty()));
             }
         }
@@ -72,7 +74,7 @@ public final class CommonIssuesParser {
     /** Discourse's titles and tags are people's: shown, so cleaned of terminal and bidi controls. */
     private static String text(JsonObject o, String key) {
         JsonElement e = o.get(key);
-        return e != null && e.isJsonPrimitive() ? org.fedoraproject.preflight.incident.SafeText.line(e.getAsString()) : "";
+        return e != null && e.isJsonPrimitive() ? SafeText.line(e.getAsString()) : "";
     }
 
     private static boolean flag(JsonObject o, String key) {

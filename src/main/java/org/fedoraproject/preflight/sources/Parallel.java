@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.sources;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.fedoraproject.preflight.threads.Threads;
 
 /**
  * Requests to Fedora's servers side by side, as a good citizen: at most {@link #PER_HOST} at once
@@ -24,11 +26,11 @@ final class Parallel {
     /** At most this many requests at once to one host (the README says so). */
     static final int PER_HOST = 4;
 
-    private final ExecutorService threads = org.fedoraproject.preflight.threads.Threads.pool("sources");
+    private final ExecutorService threads = Threads.pool("sources");
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    Parallel(java.time.Clock clock) {
+    Parallel(Clock clock) {
         this.clock = clock;
     }
 

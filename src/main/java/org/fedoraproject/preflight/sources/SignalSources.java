@@ -1,32 +1,46 @@
 package org.fedoraproject.preflight.sources;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.Release;
 import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.system.RegularFiles;
+import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Reads Bodhi, Bugzilla and Fedora's Common Issues through the feed's HTTP client, with the same
@@ -87,14 +101,14 @@ public final class SignalSources {
     private final boolean reuse;
     /** Shared by every copy: the limit of requests at once to a host holds across reads and checks. */
     private final Parallel parallel;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, java.time.Clock clock) {
+    public SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, Clock clock) {
         this(fetcher, cacheDir, endpoints, null, true, new Parallel(clock), clock);
     }
 
     private SignalSources(Supplier<FeedFetcher> fetcher, Path cacheDir, Endpoints endpoints, Map<String, Instant> deadlines,
-                          boolean reuse, Parallel parallel, java.time.Clock clock) {
+                          boolean reuse, Parallel parallel, Clock clock) {
         this.fetcher = fetcher;
         this.cacheDir = cacheDir;
         this.endpoints = endpoints;
@@ -119,7 +133,7 @@ public final class SignalSources {
      * starts with its first request. A slow source costs one deadline, not one per request.
      */
     public SignalSources forOneCheck() {
-        return new SignalSources(fetcher, cacheDir, endpoints, new java.util.concurrent.ConcurrentHashMap<>(), reuse, parallel, clock);
+        return new SignalSources(fetcher, cacheDir, endpoints, new ConcurrentHashMap<>(), reuse, parallel, clock);
     }
 
     /** The Bodhi updates of these build NVRs. */
@@ -153,7 +167,7 @@ public final class SignalSources {
     }
 
     /** Fedora's releases, with their states and end-of-life dates. */
-    public Read<org.fedoraproject.preflight.signal.Release> releases(boolean offline) {
+    public Read<Release> releases(boolean offline) {
         Session session = new Session(BODHI, offline, FRESH_HOURS);
         return session.done(session.read(URI.create(endpoints.bodhi() + "/releases/?exclude_archived=True&rows_per_page=100"),
                 BodhiReleasesParser::parse).orElse(List.of()));
@@ -213,7 +227,7 @@ public final class SignalSources {
             // Only the bugs asked for: a server that answers with others (or a hundred thousand) is not believed.
             return session.read(URI.create(endpoints.bugzilla() + "/rest/bug?id=" + enc(joined) + "&include_fields=" + BUG_FIELDS),
                     BugzillaParser::parse).map(rows -> List.copyOf(rows.stream().filter(b -> batch.contains(b.id()))
-                            .collect(java.util.stream.Collectors.toMap(Bug::id, b -> b, (a, b) -> a, java.util.LinkedHashMap::new))
+                            .collect(Collectors.toMap(Bug::id, b -> b, (a, b) -> a, LinkedHashMap::new))
                             .values())).orElse(List.of());
         })));
     }
@@ -224,7 +238,7 @@ public final class SignalSources {
      */
     public Read<Bug> bugsFiledSince(String release, Collection<String> components, Instant since, boolean offline) {
         Session session = new Session(BUGZILLA, offline, FRESH_MINUTES);
-        String day = since.truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+        String day = since.truncatedTo(ChronoUnit.DAYS).toString();
         return session.done(flat(parallel.map(batches(List.copyOf(components), BUGZILLA_ROWS), batch -> {
             StringBuilder query = new StringBuilder("product=Fedora&version=" + enc(release));
             batch.forEach(c -> query.append("&component=").append(enc(c)));
@@ -248,7 +262,7 @@ public final class SignalSources {
             // No more rows than asked for, in the order asked for: a server that sends a hundred
             // thousand makes no more than a page of incidents.
             long floor = after;
-            List<Bug> page1 = rows.get().stream().filter(b -> b.id() > floor).sorted(java.util.Comparator.comparingLong(Bug::id))
+            List<Bug> page1 = rows.get().stream().filter(b -> b.id() > floor).sorted(Comparator.comparingLong(Bug::id))
                     .limit(BUGZILLA_ROWS).toList();
             bugs.addAll(page1);
             if (rows.get().size() > BUGZILLA_ROWS) {
@@ -287,7 +301,7 @@ public final class SignalSources {
      * names Java classes, quotes the body (a megabyte of it) or a path a thousand characters long.
      */
     static String unreadable(String source, RuntimeException e) {
-        return source + ": " + (e instanceof SourceSaid said ? said.getMessage() : e instanceof com.google.gson.JsonParseException
+        return source + ": " + (e instanceof SourceSaid said ? said.getMessage() : e instanceof JsonParseException
                 ? "its answer was not valid JSON" : "its answer was not in the form " + source + " gives");
     }
 
@@ -299,7 +313,7 @@ public final class SignalSources {
         try {
             URI uri = new URI(path);
             return uri.getScheme() == null && uri.getHost() == null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }
@@ -367,7 +381,7 @@ public final class SignalSources {
                 Validators validators = validators(kept);
                 FeedFetcher.Outcome outcome = parallel.limited(url, deadline, () -> fetcher.get().fetchDocument(url, endpoints.local(),
                         deadline, validators.etag(), validators.lastModified()), () -> new FeedFetcher.Outcome.Failed(
-                        org.fedoraproject.preflight.text.Text.of("feed.fetch.deadlinePassed", DEADLINE.toSeconds())));
+                        Text.of("feed.fetch.deadlinePassed", DEADLINE.toSeconds())));
                 if (outcome instanceof FeedFetcher.Outcome.Fresh f) {
                     String body = new String(f.body(), StandardCharsets.UTF_8);
                     try {
@@ -388,7 +402,7 @@ public final class SignalSources {
                 } else {
                     // Fedora's sources' problems stay in English for now (SourceState.problem, the JSON's signal_problems).
                     problem(source + ": " + (outcome instanceof FeedFetcher.Outcome.Failed x
-                            ? org.fedoraproject.preflight.text.Messages.english().render(x.reason()) : "no answer"));
+                            ? Messages.english().render(x.reason()) : "no answer"));
                 }
             }
             Optional<String> old = readKept(kept);
@@ -489,7 +503,7 @@ public final class SignalSources {
             Path temp = Files.createTempFile(cacheDir, ".answer", ".tmp");
             Files.writeString(temp, body, StandardCharsets.UTF_8);
             Path meta = meta(file);
-            com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+            JsonObject o = new JsonObject();
             validators.etag().ifPresent(v -> o.addProperty("etag", v));
             validators.lastModified().ifPresent(v -> o.addProperty("last_modified", v));
             Path metaTemp = Files.createTempFile(cacheDir, ".answer", ".tmp");
@@ -511,7 +525,7 @@ public final class SignalSources {
             return Validators.NONE;
         }
         try {
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(RegularFiles.readString(meta(kept), RegularFiles.SMALL))
+            JsonObject o = JsonParser.parseString(RegularFiles.readString(meta(kept), RegularFiles.SMALL))
                     .getAsJsonObject();
             return new Validators(text(o, "etag"), text(o, "last_modified"));
         } catch (IOException | RuntimeException e) {
@@ -519,13 +533,13 @@ public final class SignalSources {
         }
     }
 
-    private static Optional<String> text(com.google.gson.JsonObject o, String key) {
+    private static Optional<String> text(JsonObject o, String key) {
         return o.has(key) && o.get(key).isJsonPrimitive() ? Optional.of(o.get(key).getAsString()) : Optional.empty();
     }
 
     private void touch(Path file) {
         try {
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(clock.instant()));
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
         } catch (IOException e) {
             // it is asked again next time: no harm
         }

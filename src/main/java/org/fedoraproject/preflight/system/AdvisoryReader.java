@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.InstalledPackage;
-import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
 
 /**

@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.system;
 
 import java.util.List;
+import org.fedoraproject.preflight.incident.SafeText;
 
 /** What a finished command printed and how it exited. */
 public record CommandResult(List<String> command, int exitCode, String stdout, String stderr) {
@@ -14,7 +15,7 @@ public record CommandResult(List<String> command, int exitCode, String stdout, S
         String[] lines = stderr.strip().split("\n");
         for (int k = lines.length - 1; k >= 0; k--) {
             if (!lines[k].isBlank()) {
-                return org.fedoraproject.preflight.incident.SafeText.line(lines[k].strip());
+                return SafeText.line(lines[k].strip());
             }
         }
         return "exit status " + exitCode;

@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.system;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ public record DnfCache(Path host, String command) {
     }
 
     /** When its metadata was downloaded (the oldest repository's), if it has any. */
-    public Optional<java.time.Instant> metadataTime() {
+    public Optional<Instant> metadataTime() {
         return MetadataAge.of(host);
     }
 }

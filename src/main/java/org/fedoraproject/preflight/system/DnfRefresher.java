@@ -2,8 +2,10 @@ package org.fedoraproject.preflight.system;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
 
@@ -18,10 +20,10 @@ public final class DnfRefresher {
 
     private final Target target;
     private final PackageManager manager;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     /** {@code target}: with Preflight's own cache set. */
-    public DnfRefresher(Target target, PackageManager manager, java.time.Clock clock) {
+    public DnfRefresher(Target target, PackageManager manager, Clock clock) {
         this.target = target;
         this.manager = manager;
         this.clock = clock;
@@ -34,7 +36,7 @@ public final class DnfRefresher {
     private Reading<Instant> ostreeCheck() {
         String source = "rpm-ostree upgrade --check";
         try {
-            CommandResult r = target.runner().run(java.util.List.of("rpm-ostree", "upgrade", "--check"), TIMEOUT);
+            CommandResult r = target.runner().run(List.of("rpm-ostree", "upgrade", "--check"), TIMEOUT);
             if (r.exitCode() != 0 && r.exitCode() != NO_UPDATE) {
                 return Reading.unavailable(source, r.errorLine());
             }

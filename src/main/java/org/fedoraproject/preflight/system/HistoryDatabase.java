@@ -1,16 +1,19 @@
 package org.fedoraproject.preflight.system;
 
 import java.io.IOException;
-
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,8 @@ import org.fedoraproject.preflight.machine.RecordedItem;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * A dnf history database (SQLite), read strictly read-only: as an ordinary user, in WAL mode,
@@ -142,7 +145,7 @@ public abstract class HistoryDatabase {
 
     private static String stamp(Path p) {
         try {
-            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
             return a.size() + "/" + a.lastModifiedTime().toMillis() + "/" + a.fileKey() + ";";
         } catch (IOException e) {
             return "none;";
@@ -154,7 +157,7 @@ public abstract class HistoryDatabase {
             return;
         }
         try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a private temporary directory left behind
         }
@@ -164,7 +167,7 @@ public abstract class HistoryDatabase {
         checkSchema(db);
         Map<Long, List<RecordedItem>> items = new LinkedHashMap<>();
         RowReader<RecordedItem> itemReader = itemReader(db);
-        String filter = names.map(n -> transactionsNaming(String.join(",", java.util.Collections.nCopies(n.size(), "?"))))
+        String filter = names.map(n -> transactionsNaming(String.join(",", Collections.nCopies(n.size(), "?"))))
                 .orElse(null);
         try (PreparedStatement statement = db.prepareStatement(itemsQuery(filter));
              ResultSet rows = bind(statement, names).executeQuery()) {
@@ -237,7 +240,7 @@ public abstract class HistoryDatabase {
 
     /** A whole two-column table ({@code id, name}) as a map, for the lookup tables dnf5 keeps. */
     static Map<Long, String> lookup(Connection db, String query) throws SQLException {
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         try (PreparedStatement statement = db.prepareStatement(query); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 names.put(rows.getLong(1), rows.getString(2));
@@ -257,7 +260,7 @@ public abstract class HistoryDatabase {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         // A URI: '%', '?' and '#' in the path would be read as escapes, query and fragment.
         String path = file.toAbsolutePath().toString().replace("%", "%25").replace("?", "%3F").replace("#", "%23");
         String uri = "jdbc:sqlite:file:" + path + "?mode=ro";

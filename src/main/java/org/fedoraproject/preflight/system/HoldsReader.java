@@ -5,9 +5,10 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
-import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
@@ -31,7 +32,7 @@ public final class HoldsReader {
     static final long MAX_SIZE = 4L << 20;
 
     /** rpm arches a dnf4 line may end with (else its last dot is in the release: {@code 1.fc43}). */
-    private static final java.util.Set<String> ARCHES = java.util.Set.of("x86_64", "i686", "i386", "noarch", "aarch64",
+    private static final Set<String> ARCHES = Set.of("x86_64", "i686", "i386", "noarch", "aarch64",
             "ppc64le", "s390x", "armv7hl", "riscv64");
 
     private final Target target;

@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.system;
 
 import java.util.List;
 import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.Struct;
 import org.freedesktop.dbus.annotations.DBusInterfaceName;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.interfaces.DBusInterface;
@@ -59,7 +60,7 @@ public interface PackageKitInterface extends DBusInterface {
         }
 
         /** (u info, s package_id, s summary) */
-        final class PackageStruct extends org.freedesktop.dbus.Struct {
+        final class PackageStruct extends Struct {
             @org.freedesktop.dbus.annotations.Position(0)
             public final UInt32 info;
             @org.freedesktop.dbus.annotations.Position(1)

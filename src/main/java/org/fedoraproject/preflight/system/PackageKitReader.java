@@ -3,9 +3,9 @@ package org.fedoraproject.preflight.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.fedoraproject.preflight.incident.SafeText;
+import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.rpm.Nevra;
@@ -54,7 +55,7 @@ public final class PackageKitReader {
         List<Nevra> prepared = files("prepared-update").map(PackageKitReader::preparedIds).orElse(List.of());
         // The release is printed and put in commands: a number, nothing else ("44<ESC>…" is not one).
         Optional<String> upgrade = files("prepared-upgrade").flatMap(t -> Optional.ofNullable(keyFile(t).get("update.releasever")))
-                .map(String::strip).filter(org.fedoraproject.preflight.machine.OsRelease::isPlainRelease);
+                .map(String::strip).filter(OsRelease::isPlainRelease);
         boolean triggered = Files.isSymbolicLink(target.file("system-update"));
         String via = "files";
         DBusConnection connection = null;
@@ -109,7 +110,7 @@ public final class PackageKitReader {
             }
             throw e;
         }
-        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch finished = new CountDownLatch(1);
         AtomicReference<String> error = new AtomicReference<>();
         String tx = path.getPath();

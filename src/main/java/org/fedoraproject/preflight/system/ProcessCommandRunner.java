@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.system;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.fedoraproject.preflight.threads.Threads;
 
 /**
  * Runs commands as processes: {@code LC_ALL=C} so that output is parseable, standard input
@@ -36,7 +38,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         List<String> full = new ArrayList<>(prefix);
         full.addAll(command);
         String program = command.get(0);
-        ProcessBuilder builder = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("LC_ALL", "C");
         builder.environment().remove("LANGUAGE");
         Process process;
@@ -76,7 +78,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 
         private StreamReader(InputStream in, String name) {
             this.in = in;
-            this.thread = org.fedoraproject.preflight.threads.Threads.named(name).newThread(this);
+            this.thread = Threads.named(name).newThread(this);
         }
 
         static StreamReader start(InputStream in, String name) {

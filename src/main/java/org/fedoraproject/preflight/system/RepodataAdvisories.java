@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,7 +163,7 @@ final class RepodataAdvisories {
 
     /** dnf's rule for {@code --updates}: same name and arch as an installed package that has an update, newer than it. */
     static Predicate<Nevra> newerThanUpgradable(List<InstalledPackage> installed, List<PendingUpdate> pending) {
-        Set<String> upgradable = new java.util.HashSet<>();
+        Set<String> upgradable = new HashSet<>();
         pending.forEach(u -> upgradable.add(u.nevra().name()));
         Map<String, List<Evr>> installedByNameArch = new HashMap<>();
         installed.stream().map(InstalledPackage::nevra).filter(n -> upgradable.contains(n.name()))
@@ -171,7 +173,7 @@ final class RepodataAdvisories {
 
     /** One advisory per id, as dnf shows one that two repositories carry (its packages joined). */
     private static List<Advisory> merged(List<Advisory> advisories) {
-        Map<String, Advisory> byId = new java.util.LinkedHashMap<>();
+        Map<String, Advisory> byId = new LinkedHashMap<>();
         for (Advisory a : advisories) {
             byId.merge(a.id(), a, (x, y) -> {
                 List<Nevra> packages = new ArrayList<>(x.packages());

@@ -8,7 +8,7 @@ import com.google.gson.JsonParser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.fedoraproject.preflight.machine.Deployment;
 import org.fedoraproject.preflight.machine.PackageAction;
@@ -94,7 +94,7 @@ public final class RpmOstreeParser {
             }
             return items;
         } catch (JsonParseException | IllegalStateException | NullPointerException | IndexOutOfBoundsException
-                 | UnsupportedOperationException | ClassCastException | java.util.NoSuchElementException
+                 | UnsupportedOperationException | ClassCastException | NoSuchElementException
                  | InvalidVersionException e) {
             throw new UnexpectedOutputException("unexpected rpm-ostree db diff JSON (" + e.getMessage() + ")");
         }

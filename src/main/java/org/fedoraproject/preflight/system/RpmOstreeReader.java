@@ -11,6 +11,7 @@ import org.fedoraproject.preflight.machine.HistorySource;
 import org.fedoraproject.preflight.machine.PendingUpdates;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.machine.TransactionItem;
 
 /**
  * An Atomic desktop (Silverblue, Kinoite, …): deployments and the cached update from
@@ -56,7 +57,7 @@ public final class RpmOstreeReader {
             Deployment d = oldestFirst.get(k);
             String what = d.staged() ? "staged" : d.booted() ? "booted" : "rollback";
             String description = "deployment " + d.version() + " (" + d.shortChecksum() + "), " + what;
-            List<org.fedoraproject.preflight.machine.TransactionItem> items = List.of();
+            List<TransactionItem> items = List.of();
             if (k > 0) {
                 String from = oldestFirst.get(k - 1).checksum();
                 try {

@@ -1,9 +1,14 @@
 package org.fedoraproject.preflight.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fedoraproject.preflight.machine.PackageManager;
 
 /**
  * The system Preflight inspects, seen two ways: {@code files} is where Preflight itself reads
@@ -33,9 +38,9 @@ public record Target(Path files, String commandRoot, CommandRunner runner, Optio
     }
 
     /** When dnf last downloaded the metadata this target's queries read. */
-    public Optional<java.time.Instant> metadataTime(org.fedoraproject.preflight.machine.PackageManager manager) {
+    public Optional<Instant> metadataTime(PackageManager manager) {
         return cache.isPresent() ? cache.get().metadataTime()
-                : MetadataAge.of(file(manager == org.fedoraproject.preflight.machine.PackageManager.DNF5 ? "var/cache/libdnf5"
+                : MetadataAge.of(file(manager == PackageManager.DNF5 ? "var/cache/libdnf5"
                         : "var/cache/dnf"));
     }
 
@@ -56,11 +61,11 @@ public record Target(Path files, String commandRoot, CommandRunner runner, Optio
      */
     public boolean hasRpmDatabase() {
         for (String dir : List.of("usr/lib/sysimage/rpm", "var/lib/rpm")) {
-            try (var entries = java.nio.file.Files.list(file(dir))) {
+            try (var entries = Files.list(file(dir))) {
                 if (entries.findAny().isPresent()) {
                     return true;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not there
             }
         }
@@ -90,7 +95,7 @@ public record Target(Path files, String commandRoot, CommandRunner runner, Optio
         if (isHost()) {
             return List.of();
         }
-        if (java.nio.file.Files.isDirectory(file("etc/dnf/plugins"))) {
+        if (Files.isDirectory(file("etc/dnf/plugins"))) {
             return List.of("--installroot=" + commandRoot, "--setopt=pluginconfpath=" + commandRoot + "/etc/dnf/plugins");
         }
         return dnfRootArgs();
@@ -101,7 +106,7 @@ public record Target(Path files, String commandRoot, CommandRunner runner, Optio
      * or {@code dnf-3}, dnf4's own name, where {@code dnf} may be dnf5), its root arguments, and
      * {@code --cacheonly --quiet}, so that it reads what dnf already downloaded and nothing else.
      */
-    public List<String> dnfQuery(org.fedoraproject.preflight.machine.PackageManager manager, List<String> args) {
+    public List<String> dnfQuery(PackageManager manager, List<String> args) {
         return dnf(manager, args, true);
     }
 
@@ -109,16 +114,16 @@ public record Target(Path files, String commandRoot, CommandRunner runner, Optio
      * {@code dnf makecache --refresh} into Preflight's own cache (this target's {@code cache}):
      * the one dnf command Preflight runs that downloads, and it writes nowhere but that cache.
      */
-    public List<String> dnfRefresh(org.fedoraproject.preflight.machine.PackageManager manager) {
+    public List<String> dnfRefresh(PackageManager manager) {
         if (cache.isEmpty()) {
             throw new IllegalStateException("a refresh writes only Preflight's own cache: none is set");
         }
         return dnf(manager, List.of("makecache", "--refresh"), false);
     }
 
-    private List<String> dnf(org.fedoraproject.preflight.machine.PackageManager manager, List<String> args, boolean cacheOnly) {
-        boolean dnf4 = manager == org.fedoraproject.preflight.machine.PackageManager.DNF4;
-        List<String> command = new java.util.ArrayList<>();
+    private List<String> dnf(PackageManager manager, List<String> args, boolean cacheOnly) {
+        boolean dnf4 = manager == PackageManager.DNF4;
+        List<String> command = new ArrayList<>();
         command.add(dnf4 ? "dnf-3" : "dnf5");
         command.addAll(dnf4 ? dnf4RootArgs() : dnfRootArgs());
         command.addAll(cacheOnly ? List.of("--cacheonly", "--quiet") : List.of("--quiet"));

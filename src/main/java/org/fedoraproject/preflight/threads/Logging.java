@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.threads;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ public final class Logging {
     }
 
     public static void configure(Map<String, String> env, boolean background) {
-        String asked = env.getOrDefault("PREFLIGHT_LOG", "").strip().toLowerCase(java.util.Locale.ROOT);
+        String asked = env.getOrDefault("PREFLIGHT_LOG", "").strip().toLowerCase(Locale.ROOT);
         boolean chosen = LEVELS.contains(asked);
         String level = chosen ? asked : background ? "info" : "warn";
         set("org.slf4j.simpleLogger.defaultLogLevel", level);

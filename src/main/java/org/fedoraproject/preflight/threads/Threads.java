@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.threads;
 
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -97,7 +98,7 @@ public final class Threads {
     }
 
     private static final class Catching extends ThreadPoolExecutor {
-        Catching(int core, int max, java.util.concurrent.BlockingQueue<Runnable> queue, ThreadFactory factory) {
+        Catching(int core, int max, BlockingQueue<Runnable> queue, ThreadFactory factory) {
             super(core, max, 60, TimeUnit.SECONDS, queue, factory);
         }
 

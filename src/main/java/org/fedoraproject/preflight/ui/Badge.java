@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.ui;
 
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 
 /**
  * A small coloured label for a verdict, relation, status or severity. It always carries words,
@@ -15,7 +16,7 @@ final class Badge {
         Label badge = new Label(words);
         badge.getStyleClass().addAll(Styles.BADGE, Styles.of(kind, value));
         badge.setAccessibleText(words);
-        badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         return badge;
     }
 }

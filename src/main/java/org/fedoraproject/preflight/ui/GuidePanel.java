@@ -1,6 +1,8 @@
 package org.fedoraproject.preflight.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,6 +16,7 @@ import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.guide.Step;
 import org.fedoraproject.preflight.guide.StepStatus;
 import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * The recovery guide as numbered steps: why, the exact commands with a copy button each (shown,
@@ -94,9 +97,9 @@ final class GuidePanel {
         state.setText(result.problems().isEmpty() ? checked : checked + " " + sentences(result.problems()));
     }
 
-    private String sentences(java.util.List<org.fedoraproject.preflight.text.Text> problems) {
+    private String sentences(List<Text> problems) {
         return problems.stream().map(p -> words.text().get("guide.problem", words.text().render(p)))
-                .collect(java.util.stream.Collectors.joining(" "));
+                .collect(Collectors.joining(" "));
     }
 
     private Node step(int number, Step step, StepStatus status, Plan plan) {

@@ -1,7 +1,9 @@
 package org.fedoraproject.preflight.ui;
 
 import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.util.Duration;
 
 /**
  * Gives back the memory a check needed once the window is idle again. The serial collector the
@@ -17,7 +19,7 @@ final class HeapTrim {
 
     /** A moment after a check ends, unless another has begun (the window's refresh follows its first check at once). */
     static void afterEachCheck(ObservableBooleanValue busy, Executor executor) {
-        javafx.animation.PauseTransition idle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        PauseTransition idle = new PauseTransition(Duration.millis(300));
         idle.setOnFinished(e -> {
             if (!busy.get()) {
                 executor.execute(System::gc);

@@ -1,13 +1,17 @@
 package org.fedoraproject.preflight.ui;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -73,13 +77,13 @@ final class HistoryView {
         note.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
                 brought.containsKey(c.getValue().label()) ? text.get("history.brought", brought.get(c.getValue().label())) : ""));
         note.setPrefWidth(220);
-        table.getColumns().addAll(java.util.List.of(id, when, what, count, note));
+        table.getColumns().addAll(List.of(id, when, what, count, note));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Transaction item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(Styles.HIGHLIGHT),
+                pseudoClassStateChanged(PseudoClass.getPseudoClass(Styles.HIGHLIGHT),
                         !empty && item != null && brought.containsKey(item.label()));
             }
         });
@@ -88,9 +92,9 @@ final class HistoryView {
         items.setId("history-items");
         items.setPlaceholder(new Label(text.get("history.pick")));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> items.getItems().setAll(
-                t == null ? java.util.List.of() : t.items().stream().map(i -> describe(i, text)).toList()));
+                t == null ? List.of() : t.items().stream().map(i -> describe(i, text)).toList()));
         SplitPane split = new SplitPane(table, items);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.65);
         VBox.setVgrow(split, Priority.ALWAYS);
 
@@ -142,7 +146,7 @@ final class HistoryView {
         table.setPlaceholder(new Label(text.get("history.none")));
         rows.setAll(history.transactions());
         problems.setText(history.problems().stream().map(p -> text.get("history.problem", p.message()))
-                .collect(java.util.stream.Collectors.joining("\n")));
+                .collect(Collectors.joining("\n")));
         problems.setVisible(!history.problems().isEmpty());
         refilter();
     }
@@ -158,7 +162,7 @@ final class HistoryView {
     private static String describe(TransactionItem item, Messages text) {
         String replaced = item.replaced().isEmpty() ? ""
                 : " " + text.get("history.replacing", item.replaced().stream().map(Object::toString)
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
         return text.get("action." + item.action().id()) + "  " + item.nevra() + replaced;
     }
 }

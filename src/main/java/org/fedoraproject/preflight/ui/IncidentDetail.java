@@ -1,20 +1,32 @@
 package org.fedoraproject.preflight.ui;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
+import javafx.util.Duration;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.AffectedInstall;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.assess.Relation;
+import org.fedoraproject.preflight.incident.AffectedPackage;
+import org.fedoraproject.preflight.incident.Evidence;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.Link;
+import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.incident.TimelineEntry;
 import org.fedoraproject.preflight.incident.Workaround;
 import org.fedoraproject.preflight.text.Messages;
@@ -67,7 +79,7 @@ final class IncidentDetail {
                         .orElse(Badge.of("relation", "none", text.get("relation.none"))),
                 Badge.of("status", incident.status().id(), words.of("status", incident.status().id())),
                 Badge.of("severity", incident.severity().id(), words.of("severity", incident.severity().id())));
-        javafx.scene.text.TextFlow summary = LightMarkdown.of(incident.summary());
+        TextFlow summary = LightMarkdown.of(incident.summary());
         summary.setId("incident-summary");
         root.getChildren().addAll(title, badges, summary);
         // A derived bug has no summary of its own (what it rests on follows): no empty gap for it.
@@ -83,8 +95,8 @@ final class IncidentDetail {
             root.getChildren().add(new GuidePanel(model, words, copy, incident.id()).root());
         }
         item.assessment().ifPresent(a -> root.getChildren().add(onThisSystem(a)));
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(report != null ? report.at() : java.time.Instant.now(),
-                java.time.ZoneId.systemDefault());
+        LocalDate today = LocalDate.ofInstant(report != null ? report.at() : Instant.now(),
+                ZoneId.systemDefault());
         root.getChildren().add(fix(incident, today));
         root.getChildren().add(affected(incident));
         if (!incident.workarounds().isEmpty()) {
@@ -106,7 +118,7 @@ final class IncidentDetail {
                 when.setPrefWidth(150);
                 when.setMaxWidth(150);
                 Label what = paragraph(entry.status().map(s -> words.of("status", s.id()) + ": ").orElse("") + entry.text());
-                HBox.setHgrow(what, javafx.scene.layout.Priority.ALWAYS);
+                HBox.setHgrow(what, Priority.ALWAYS);
                 timeline.getChildren().add(new HBox(10, when, what));
             }
             root.getChildren().add(timeline);
@@ -135,7 +147,7 @@ final class IncidentDetail {
      * Where a derived incident comes from, said before anything it claims: Preflight's reading of
      * Fedora's sources, not a curated incident; and what each source said, with its link.
      */
-    private Node evidence(org.fedoraproject.preflight.incident.SourcedIncident sourced) {
+    private Node evidence(SourcedIncident sourced) {
         Messages text = words.text();
         VBox box = new VBox(4);
         box.setId("incident-evidence");
@@ -147,7 +159,7 @@ final class IncidentDetail {
         } else {
             box.getChildren().add(section(text.get("incident.fedoraSays")));
         }
-        for (org.fedoraproject.preflight.incident.Evidence e : sourced.evidence()) {
+        for (Evidence e : sourced.evidence()) {
             if (e.url().startsWith("https://")) {
                 Hyperlink h = new Hyperlink(text.render(e.label()));
                 h.setAccessibleText(text.get("incident.openLink", e.url()));
@@ -179,14 +191,14 @@ final class IncidentDetail {
                     install.installed().nevra().evr().toString()) + " " + since);
             box.getChildren().add(line);
         }
-        if (!a.affected().isEmpty() && a.relation() != org.fedoraproject.preflight.assess.Relation.AFFECTED
-                && a.relation() != org.fedoraproject.preflight.assess.Relation.FIX_AVAILABLE) {
+        if (!a.affected().isEmpty() && a.relation() != Relation.AFFECTED
+                && a.relation() != Relation.FIX_AVAILABLE) {
             box.getChildren().add(paragraph(text.get("incident.notInUse")));
         }
         for (var p : a.reported()) {
             box.getChildren().add(paragraph(text.get("incident.reported", p.nevra().name(), p.nevra().evr().toString())));
         }
-        boolean reported = a.relation() == org.fedoraproject.preflight.assess.Relation.REPORTED;
+        boolean reported = a.relation() == Relation.REPORTED;
         for (var u : a.risky()) {
             box.getChildren().add(paragraph(text.get(reported ? "incident.reportedPending" : "incident.risky", u.nevra().name(),
                     u.nevra().evr().toString())));
@@ -197,13 +209,13 @@ final class IncidentDetail {
         return box;
     }
 
-    private Node fix(Incident incident, java.time.LocalDate today) {
+    private Node fix(Incident incident, LocalDate today) {
         Messages text = words.text();
         String words1;
         if (!incident.status().isOpen()) {
             words1 = text.get("incident.fixed", String.join(", ", incident.fix().updates()));
         } else if (incident.fix().expected().isPresent()) {
-            java.time.LocalDate expected = incident.fix().expected().get();
+            LocalDate expected = incident.fix().expected().get();
             boolean overdue = expected.isBefore(today);
             words1 = text.get(overdue ? "incident.fixOverdue" : "incident.fixExpected", words.date(expected));
         } else if (!incident.fix().note().isBlank() || !incident.fix().updates().isEmpty()) {
@@ -224,7 +236,7 @@ final class IncidentDetail {
         Messages text = words.text();
         VBox box = new VBox(2, section(text.get("incident.affected")));
         box.setId("incident-affected");
-        for (org.fedoraproject.preflight.incident.AffectedPackage a : incident.affected()) {
+        for (AffectedPackage a : incident.affected()) {
             String range = !a.range().introducedKnown()
                     ? a.fixed().map(f -> text.get("incident.rangeReportedFixed", a.name(), f.toString()))
                             .orElseGet(() -> text.get("incident.rangeReported", a.name()))
@@ -278,16 +290,16 @@ final class IncidentDetail {
         }
 
         static Node of(String command, Messages text, Consumer<String> copy) {
-            javafx.scene.control.TextField field = new javafx.scene.control.TextField(command);
+            TextField field = new TextField(command);
             field.setEditable(false);
             field.getStyleClass().add(Styles.MONO);
             field.setAccessibleText(text.get("guide.command", command));
-            javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+            HBox.setHgrow(field, Priority.ALWAYS);
             Button button = new Button(text.get("guide.copy"));
             button.getStyleClass().add("copy-button");
             button.setAccessibleText(text.get("guide.copyAccessible", command));
             // Copying gives no sign by itself: the button says it was done, then returns.
-            javafx.animation.PauseTransition back = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+            PauseTransition back = new PauseTransition(Duration.seconds(2));
             back.setOnFinished(e -> button.setText(text.get("guide.copy")));
             button.setOnAction(e -> {
                 copy.accept(command);

@@ -1,5 +1,7 @@
 package org.fedoraproject.preflight.ui;
 
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -8,7 +10,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.text.Messages;
@@ -20,8 +24,8 @@ final class IncidentsView {
     private final ListView<IncidentItem> list = new ListView<>();
     private final IncidentDetail detail;
 
-    IncidentsView(MainViewModel model, Words words, java.util.function.Consumer<String> openLink,
-                  java.util.function.Consumer<String> copy) {
+    IncidentsView(MainViewModel model, Words words, Consumer<String> openLink,
+                  Consumer<String> copy) {
         Messages text = words.text();
         list.setId("incident-list");
         list.setPlaceholder(new Label(text.get("incidents.none")));
@@ -42,7 +46,7 @@ final class IncidentsView {
                         .map(a -> Badge.of("relation", a.relation().id(), words.of("relation", a.relation().id())))
                         .orElse(Badge.of("relation", "none", text.get("relation.none")));
                 Label severity = Badge.of("severity", item.incident().severity().id(), words.of("severity", item.incident().severity().id()));
-                javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(6, 4, id, relation, severity);
+                FlowPane top = new FlowPane(6, 4, id, relation, severity);
                 top.setAlignment(Pos.CENTER_LEFT);
                 top.prefWrapLengthProperty().bind(list.widthProperty().subtract(40));
                 Label title = new Label(item.incident().title());
@@ -51,10 +55,10 @@ final class IncidentsView {
                 title.prefWidthProperty().bind(list.widthProperty().subtract(40));
                 title.maxWidthProperty().bind(list.widthProperty().subtract(40));
                 // Its full height, every line: a list cell would otherwise cut a wrapped title to one line and "...".
-                title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                title.setMinHeight(Region.USE_PREF_SIZE);
                 VBox cell = new VBox(2, top, title);
                 setGraphic(cell);
-                setTooltip(new javafx.scene.control.Tooltip(item.incident().title()));
+                setTooltip(new Tooltip(item.incident().title()));
                 setAccessibleText(item.id() + ", " + relation.getText() + ", " + severity.getText() + ": " + item.incident().title());
             }
         });
@@ -104,7 +108,7 @@ final class IncidentsView {
     private void show(CheckReport report) {
         String selected = list.getSelectionModel().getSelectedItem() == null ? null
                 : list.getSelectionModel().getSelectedItem().id();
-        list.getItems().setAll(report == null ? java.util.List.of() : IncidentItem.of(report));
+        list.getItems().setAll(report == null ? List.of() : IncidentItem.of(report));
         // Nothing is selected for the user: a selection would prepare a guide (and ask dnf) unasked.
         if (selected == null || !select(selected)) {
             detail.show(null, report);

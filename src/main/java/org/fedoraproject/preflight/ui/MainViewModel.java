@@ -1,7 +1,11 @@
 package org.fedoraproject.preflight.ui;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
+import org.fedoraproject.preflight.app.UpgradeReport;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.text.Messages;
 
@@ -32,7 +37,7 @@ final class MainViewModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<History> history = new ReadOnlyObjectWrapper<>(this, "history");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
-    private final ReadOnlyObjectWrapper<org.fedoraproject.preflight.app.UpgradeReport> upgrade =
+    private final ReadOnlyObjectWrapper<UpgradeReport> upgrade =
             new ReadOnlyObjectWrapper<>(this, "upgrade");
     private final ReadOnlyBooleanWrapper upgradeBusy = new ReadOnlyBooleanWrapper(this, "upgradeBusy");
     private CheckService.Request request;
@@ -43,7 +48,7 @@ final class MainViewModel {
     /** The first check, started before the window; used once. */
     private Early early;
 
-    private record Early(CheckService.Request request, java.util.concurrent.CompletableFuture<CheckReport> report) {
+    private record Early(CheckService.Request request, CompletableFuture<CheckReport> report) {
     }
 
     MainViewModel(WindowContext context, TaskRunner tasks, Messages text) {
@@ -81,7 +86,7 @@ final class MainViewModel {
         return history.getReadOnlyProperty();
     }
 
-    ReadOnlyObjectProperty<org.fedoraproject.preflight.app.UpgradeReport> upgradeProperty() {
+    ReadOnlyObjectProperty<UpgradeReport> upgradeProperty() {
         return upgrade.getReadOnlyProperty();
     }
 
@@ -93,7 +98,7 @@ final class MainViewModel {
     void checkUpgrade(String target) {
         CheckService.Request asked = request;
         upgradeBusy.set(true);
-        tasks.run(() -> context.upgrades().get().upgrade(asked, java.util.Optional.of(target)), r -> {
+        tasks.run(() -> context.upgrades().get().upgrade(asked, Optional.of(target)), r -> {
             upgradeBusy.set(false);
             upgrade.set(r);
         }, e -> {
@@ -136,7 +141,7 @@ final class MainViewModel {
 
     /** Switches to the bundled sample system and feed. */
     void openDemo() {
-        request = new CheckService.Request(java.util.Optional.empty(), java.util.List.of(), true, true);
+        request = new CheckService.Request(Optional.empty(), List.of(), true, true);
         demo.set(true);
         history.set(null);
         report.set(null);
@@ -208,7 +213,7 @@ final class MainViewModel {
     /** One line for a person, never a stack trace; the type only when there is no message. */
     static String describe(Throwable e) {
         Throwable cause = e;
-        while ((cause instanceof java.util.concurrent.CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
                 && cause.getCause() != null) {
             cause = cause.getCause();
         }

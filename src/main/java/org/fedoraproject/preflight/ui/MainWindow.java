@@ -1,6 +1,9 @@
 package org.fedoraproject.preflight.ui;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -99,8 +102,8 @@ final class MainWindow {
     /** The Settings tab, with the focus in the new feed's address. */
     void showAddFeed() {
         tabs.getSelectionModel().select(3);
-        javafx.application.Platform.runLater(() -> {
-            javafx.scene.Node field = root.lookup("#settings-feed-url");
+        Platform.runLater(() -> {
+            Node field = root.lookup("#settings-feed-url");
             if (field != null) {
                 field.requestFocus();
             }
@@ -131,10 +134,10 @@ final class MainWindow {
 
     /** Made on first use, on the JavaFX thread. */
     private static final class Lazy<T> {
-        private final java.util.function.Supplier<T> maker;
+        private final Supplier<T> maker;
         private T value;
 
-        Lazy(java.util.function.Supplier<T> maker) {
+        Lazy(Supplier<T> maker) {
             this.maker = maker;
         }
 
@@ -157,7 +160,7 @@ final class MainWindow {
         }
     }
 
-    private static Tab tab(String id, String title, javafx.scene.Node content) {
+    private static Tab tab(String id, String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId(id);
         return tab;

@@ -3,12 +3,25 @@ package org.fedoraproject.preflight.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.text.Messages;
 
 /**
@@ -22,12 +35,12 @@ public final class PreflightApp extends Application {
      * JavaFX warns on every start that it was loaded from the class path rather than as modules;
      * that is how the single jar works, and no user can act on it. Held here: JUL keeps loggers weakly.
      */
-    private static final java.util.logging.Logger PLATFORM_LOG =
-            java.util.logging.Logger.getLogger("javafx");
+    private static final Logger PLATFORM_LOG =
+            Logger.getLogger("javafx");
 
     /** Starts JavaFX and blocks until the last window is closed. */
     public static void open(WindowContext context) {
-        PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        PLATFORM_LOG.setLevel(Level.SEVERE);
         CONTEXT.set(context);
         Application.launch(PreflightApp.class);
     }
@@ -41,8 +54,8 @@ public final class PreflightApp extends Application {
      * Opens (or raises) the window inside the background instance, starting JavaFX on first use;
      * closing the window leaves the process (and the tray) running. Any thread.
      */
-    public static synchronized void showFromBackground(java.util.function.Supplier<WindowContext> contexts,
-                                                       java.util.Optional<String> incident) {
+    public static synchronized void showFromBackground(Supplier<WindowContext> contexts,
+                                                       Optional<String> incident) {
         // Made here, on the caller's thread: making it reads the desktop's colour scheme (gsettings,
         // a process), which must not hold up the JavaFX thread.
         WindowContext context = contexts.get();
@@ -57,7 +70,7 @@ public final class PreflightApp extends Application {
         };
         if (!toolkitStarted) {
             toolkitStarted = true;
-            PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
+            PLATFORM_LOG.setLevel(Level.SEVERE);
             Platform.setImplicitExit(false);
             try {
                 Platform.startup(open);
@@ -75,9 +88,9 @@ public final class PreflightApp extends Application {
             window.showIncident(incidentId);
             return;
         }
-        window.model().reportProperty().addListener(new javafx.beans.InvalidationListener() {
+        window.model().reportProperty().addListener(new InvalidationListener() {
             @Override
-            public void invalidated(javafx.beans.Observable o) {
+            public void invalidated(Observable o) {
                 window.model().reportProperty().removeListener(this);
                 window.showIncident(incidentId);
             }
@@ -106,7 +119,7 @@ public final class PreflightApp extends Application {
         HeapTrim.afterEachCheck(model.busyProperty(), context.executor());
         stage.setTitle(text.get("app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            stage.getIcons().add(new javafx.scene.image.Image(
+            stage.getIcons().add(new Image(
                     PreflightApp.class.getResource("icons/preflight-" + size + ".png").toExternalForm()));
         }
         stage.setMinWidth(640);
@@ -120,7 +133,7 @@ public final class PreflightApp extends Application {
     static void copy(String command) {
         ClipboardContent content = new ClipboardContent();
         content.putString(command);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     /**
@@ -135,8 +148,8 @@ public final class PreflightApp extends Application {
             return;
         }
         if (timing.matches("\\d{1,3}")) {
-            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(
-                    javafx.util.Duration.seconds(Integer.parseInt(timing)));
+            PauseTransition later = new PauseTransition(
+                    Duration.seconds(Integer.parseInt(timing)));
             later.setOnFinished(e -> Platform.exit());
             model.reportProperty().addListener((o, a, b) -> {
                 if (a == null) {
@@ -144,10 +157,10 @@ public final class PreflightApp extends Application {
                 }
             });
         }
-        model.reportProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        model.reportProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends org.fedoraproject.preflight.app.CheckReport> o,
-                                org.fedoraproject.preflight.app.CheckReport a, org.fedoraproject.preflight.app.CheckReport b) {
+            public void changed(ObservableValue<? extends CheckReport> o,
+                                CheckReport a, CheckReport b) {
                 model.reportProperty().removeListener(this);
                 Runnable[] once = new Runnable[1];
                 once[0] = () -> {

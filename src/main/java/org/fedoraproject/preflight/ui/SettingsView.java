@@ -1,7 +1,14 @@
 package org.fedoraproject.preflight.ui;
 
+import atlantafx.base.controls.ToggleSwitch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import javafx.geometry.HorizontalDirection;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -96,7 +103,7 @@ final class SettingsView {
                     undo.setOnAction(x -> {
                         undo.setVisible(false);
                         change(s -> {
-                            java.util.List<FeedSource> list = new java.util.ArrayList<>(s.feeds());
+                            List<FeedSource> list = new ArrayList<>(s.feeds());
                             list.add(Math.max(0, Math.min(at, list.size())), gone);
                             return s.withFeeds(list);
                         }, model::refresh);
@@ -133,14 +140,14 @@ final class SettingsView {
         interval.setPrefWidth(100);
         interval.setAccessibleText(text.get("settings.interval"));
         interval.valueProperty().addListener((o, a, hours) -> change(s -> SettingsEditor.interval(s, hours), () -> { }));
-        atlantafx.base.controls.ToggleSwitch notifications = toggle("settings-notifications", text.get("settings.notifications"),
+        ToggleSwitch notifications = toggle("settings-notifications", text.get("settings.notifications"),
                 settings.notifications(), Settings::withNotifications, false);
-        atlantafx.base.controls.ToggleSwitch login = toggle("settings-start-at-login", text.get("settings.startAtLogin"),
+        ToggleSwitch login = toggle("settings-start-at-login", text.get("settings.startAtLogin"),
                 settings.startAtLogin(), Settings::withStartAtLogin, false);
-        atlantafx.base.controls.ToggleSwitch bodhi = toggle("settings-bodhi", text.get("settings.bodhi"), settings.bodhi(), Settings::withBodhi, true);
-        atlantafx.base.controls.ToggleSwitch commonIssues = toggle("settings-common-issues", text.get("settings.commonIssues"), settings.commonIssues(),
+        ToggleSwitch bodhi = toggle("settings-bodhi", text.get("settings.bodhi"), settings.bodhi(), Settings::withBodhi, true);
+        ToggleSwitch commonIssues = toggle("settings-common-issues", text.get("settings.commonIssues"), settings.commonIssues(),
                 Settings::withCommonIssues, true);
-        atlantafx.base.controls.ToggleSwitch bugzilla = toggle("settings-bugzilla", text.get("settings.bugzilla"), settings.bugzilla(),
+        ToggleSwitch bugzilla = toggle("settings-bugzilla", text.get("settings.bugzilla"), settings.bugzilla(),
                 Settings::withBugzilla, true);
 
         Label trayNote = new Label(text.get("settings.noTray"));
@@ -154,7 +161,7 @@ final class SettingsView {
         saved.getStyleClass().add(Styles.MUTED);
         saved.setWrapText(true);
         saved.setText(loaded.problems().isEmpty() ? text.get("settings.keptIn", store.file())
-                : loaded.problems().stream().map(p -> text.get("settings.problem", p)).collect(java.util.stream.Collectors.joining(" ")));
+                : loaded.problems().stream().map(p -> text.get("settings.problem", p)).collect(Collectors.joining(" ")));
 
         // A feed's key can be changed in place (or cleared: then the trusted keys verify it).
         Button editKey = new Button(text.get("settings.editKey"));
@@ -204,11 +211,11 @@ final class SettingsView {
      * A setting that is on or off, saved when changed; some change what a check reads, so check
      * again. A switch, as GNOME's settings have them (AtlantaFX's ToggleSwitch), its label first.
      */
-    private atlantafx.base.controls.ToggleSwitch toggle(String id, String label, boolean on,
-                                                       java.util.function.BiFunction<Settings, Boolean, Settings> edit,
+    private ToggleSwitch toggle(String id, String label, boolean on,
+                                                       BiFunction<Settings, Boolean, Settings> edit,
                                                        boolean checkAgain) {
-        atlantafx.base.controls.ToggleSwitch box = new atlantafx.base.controls.ToggleSwitch(label);
-        box.setLabelPosition(javafx.geometry.HorizontalDirection.LEFT);
+        ToggleSwitch box = new ToggleSwitch(label);
+        box.setLabelPosition(HorizontalDirection.LEFT);
         box.setMaxWidth(Double.MAX_VALUE);
         box.setId(id);
         box.setSelected(on);
@@ -236,7 +243,7 @@ final class SettingsView {
      * A change to the feeds that may be refused (a bad address, a bad key): refused, the reason is
      * said and nothing changes; accepted, {@code accepted} runs and the change is kept.
      */
-    private void editFeeds(java.util.function.Supplier<Settings> make, Runnable accepted) {
+    private void editFeeds(Supplier<Settings> make, Runnable accepted) {
         try {
             Settings next = make.get();
             accepted.run();

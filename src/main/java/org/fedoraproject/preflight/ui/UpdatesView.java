@@ -1,7 +1,14 @@
 package org.fedoraproject.preflight.ui;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -17,12 +24,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.text.Messages;
@@ -61,10 +71,10 @@ final class UpdatesView {
         show.setId("updates-show");
         show.getItems().setAll(Show.values());
         show.setValue(Show.ALL);
-        show.setConverter(new javafx.util.StringConverter<>() {
+        show.setConverter(new StringConverter<>() {
             @Override
             public String toString(Show s) {
-                return s == null ? "" : text.get("updates.show." + s.name().toLowerCase(java.util.Locale.ROOT));
+                return s == null ? "" : text.get("updates.show." + s.name().toLowerCase(Locale.ROOT));
             }
 
             @Override
@@ -91,7 +101,7 @@ final class UpdatesView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<UpdateAssessment> sorted = new SortedList<>(filtered);
         // With no column sorted, held first; a click on a header sorts by that column.
-        sorted.comparatorProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
                 () -> table.getComparator() == null ? HELD_FIRST : table.getComparator(), table.comparatorProperty()));
         table.setItems(sorted);
         // Enter opens the row's first incident, as a click on its link does.
@@ -102,7 +112,7 @@ final class UpdatesView {
         Label count = new Label();
         count.setId("updates-count");
         count.getStyleClass().add(Styles.MUTED);
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        count.textProperty().bind(Bindings.createStringBinding(
                 () -> text.get("updates.count", filtered.size(), rows.size()), filtered, rows));
         HBox tools = new HBox(8, search, show, count);
         tools.setAlignment(Pos.CENTER_LEFT);
@@ -133,7 +143,7 @@ final class UpdatesView {
         // An empty column only takes room from the others: Bodhi's shows when Bodhi said something.
         bodhiColumn.setVisible(report != null && report.assessment().updates().stream()
                 .anyMatch(u -> SignalJudge.bodhiOf(u.update(), report.signals()).isPresent()));
-        rows.setAll(report == null ? java.util.List.of() : report.assessment().updates());
+        rows.setAll(report == null ? List.of() : report.assessment().updates());
         commonIssues.getChildren().clear();
         commonIssues.setVisible(report != null && !report.signals().commonIssues().isEmpty());
         if (report == null || report.signals().commonIssues().isEmpty()) {
@@ -142,7 +152,7 @@ final class UpdatesView {
         Label title = new Label(text.get("updates.commonIssues", report.signals().commonIssues().size()));
         title.getStyleClass().add(Styles.SECTION);
         commonIssues.getChildren().add(title);
-        java.util.Map<CommonIssue, java.util.List<String>> named = report.looselyNamed();
+        Map<CommonIssue, List<String>> named = report.looselyNamed();
         for (CommonIssue issue : report.signals().commonIssues()) {
             String loose = named.get(issue).isEmpty() ? "" : "  " + text.get("updates.looseMatch", String.join(", ", named.get(issue)));
             Hyperlink link = new Hyperlink(issue.title() + loose);
@@ -153,9 +163,9 @@ final class UpdatesView {
     }
 
     private void refilter() {
-        String needle = search.getText() == null ? "" : search.getText().strip().toLowerCase(java.util.Locale.ROOT);
+        String needle = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
         Show which = show.getValue() == null ? Show.ALL : show.getValue();
-        filtered.setPredicate(u -> u.update().nevra().name().toLowerCase(java.util.Locale.ROOT).contains(needle)
+        filtered.setPredicate(u -> u.update().nevra().name().toLowerCase(Locale.ROOT).contains(needle)
                 && (which == Show.ALL || u.verdict().name().equals(which.name())));
     }
 
@@ -177,7 +187,7 @@ final class UpdatesView {
             super.updateItem(v, empty);
             setText(null);
             UpdateAssessment u = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
-            var bodhi = u == null || shown == null ? java.util.Optional.<org.fedoraproject.preflight.signal.BodhiUpdate>empty()
+            var bodhi = u == null || shown == null ? Optional.<BodhiUpdate>empty()
                     : SignalJudge.bodhiOf(u.update(), shown.signals());
             if (bodhi.isEmpty() || v == null || v.isEmpty()) {
                 setGraphic(null);
@@ -185,13 +195,13 @@ final class UpdatesView {
                 return;
             }
             var b = bodhi.get();
-            javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(v);
+            Hyperlink link = new Hyperlink(v);
             link.setOnAction(e -> {
                 if (b.url().startsWith("https://")) {
                     open.accept(b.url());
                 }
             });
-            java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(b.alias() + ": " + v));
+            List<String> lines = new ArrayList<>(List.of(b.alias() + ": " + v));
             b.shownNegative().forEach(c -> lines.add(words.get("updates.bodhiComment", c.karma(), c.author(),
                     c.text().lines().findFirst().orElse(""))));
             if (b.negative().size() > b.shownNegative().size()) {
@@ -200,12 +210,12 @@ final class UpdatesView {
             b.shownBugs().forEach(bug -> lines.add(words.get("updates.bodhiBug", bug.id(), bug.title())));
             link.setAccessibleText(String.join(". ", lines));
             setGraphic(link);
-            setTooltip(new javafx.scene.control.Tooltip(String.join("\n", lines)));
+            setTooltip(new Tooltip(String.join("\n", lines)));
         }
     }
 
     /** A text column that never shrinks below {@code min}; a cell cut short shows its whole text as a tooltip. */
-    private static TableColumn<UpdateAssessment, String> column(String title, java.util.function.Function<UpdateAssessment, String> value,
+    private static TableColumn<UpdateAssessment, String> column(String title, Function<UpdateAssessment, String> value,
                                                                double width, double min) {
         TableColumn<UpdateAssessment, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
@@ -214,7 +224,7 @@ final class UpdatesView {
             protected void updateItem(String v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty ? null : v);
-                setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+                setTooltip(empty || v == null || v.isEmpty() ? null : new Tooltip(v));
             }
         });
         c.setPrefWidth(width);
@@ -239,13 +249,13 @@ final class UpdatesView {
         return c;
     }
 
-    private static TableColumn<UpdateAssessment, java.util.List<String>> incidentsColumn(Messages text, Consumer<String> openIncident) {
-        TableColumn<UpdateAssessment, java.util.List<String>> c = new TableColumn<>(text.get("updates.col.incidents"));
+    private static TableColumn<UpdateAssessment, List<String>> incidentsColumn(Messages text, Consumer<String> openIncident) {
+        TableColumn<UpdateAssessment, List<String>> c = new TableColumn<>(text.get("updates.col.incidents"));
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().incidents()));
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
-            protected void updateItem(java.util.List<String> ids, boolean empty) {
+            protected void updateItem(List<String> ids, boolean empty) {
                 super.updateItem(ids, empty);
                 setText(null);
                 if (empty || ids == null || ids.isEmpty()) {

@@ -1,15 +1,23 @@
 package org.fedoraproject.preflight.ui;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.app.CheckReport;
@@ -17,7 +25,13 @@ import org.fedoraproject.preflight.app.Outlook;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.UpdateSets;
+import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.signal.ReleaseOutlook;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.text.Messages;
 
 /**
@@ -34,15 +48,15 @@ final class VerdictBanner {
     private final Label sources = new Label();
     private final VBox prepared = new VBox(4);
     private final Label releaseLine = new Label();
-    private final java.util.function.Consumer<String> copy;
+    private final Consumer<String> copy;
     private final Label demoTag;
     private final Button openDemo;
     private final Button addFeedButton;
     private final Words words;
     private Outlook shown;
-    private javafx.beans.value.ObservableBooleanValue checking;
+    private ObservableBooleanValue checking;
 
-    VerdictBanner(MainViewModel model, Words words, java.util.function.Consumer<String> copy, Runnable addFeed) {
+    VerdictBanner(MainViewModel model, Words words, Consumer<String> copy, Runnable addFeed) {
         this.words = words;
         this.copy = copy;
         Messages text = words.text();
@@ -65,7 +79,7 @@ final class VerdictBanner {
         // The title wraps, and the demo tag goes below it when the window is narrow: never cut off.
         title.setWrapText(true);
         title.setMinWidth(0);
-        javafx.scene.layout.FlowPane heading = new javafx.scene.layout.FlowPane(10, 4, title, demoTag);
+        FlowPane heading = new FlowPane(10, 4, title, demoTag);
         heading.setAlignment(Pos.CENTER_LEFT);
         heading.setMinWidth(0);
         title.maxWidthProperty().bind(heading.widthProperty());
@@ -109,13 +123,13 @@ final class VerdictBanner {
         addFeedButton.setVisible(false);
         VBox actions = new VBox(6, busy, again, addFeedButton, openDemo);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        actions.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        actions.setMinWidth(Region.USE_PREF_SIZE);
 
         root = new HBox(16, iconSlot, words1, actions);
         root.setId("verdict-banner");
         root.setAlignment(Pos.CENTER_LEFT);
         root.getStyleClass().add(Styles.BANNER);
-        root.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        root.setAccessibleRole(AccessibleRole.TEXT);
 
         model.reportProperty().addListener((o, old, report) -> show(report, model.demoProperty().get()));
         // While a check runs after one that could not check, say it is fetching, not "could not check".
@@ -143,13 +157,13 @@ final class VerdictBanner {
             waiting(text.get("banner.fetching"), text.get("banner.fetchingNext"));
             return;
         }
-        boolean partialSafe = !demo && report.partial() && report.assessment().verdict() == org.fedoraproject.preflight.assess.Verdict.SAFE;
+        boolean partialSafe = !demo && report.partial() && report.assessment().verdict() == Verdict.SAFE;
         setOutlook(outlook, partialSafe ? text.render(report.partialSafeTitle("outlook.partial"))
-                : text.get("outlook." + outlook.name().toLowerCase(java.util.Locale.ROOT)));
+                : text.get("outlook." + outlook.name().toLowerCase(Locale.ROOT)));
         next.setText(partialSafe ? text.render(report.notCheckedSentence("next.partial")) : nextStep(report, outlook));
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
         showSources(demo ? List.of() : report.signals().sources(), report.updateSets(),
-                demo ? Optional.empty() : report.metadataTime().filter(t -> t.isBefore(report.at().minus(java.time.Duration.ofHours(24))))
+                demo ? Optional.empty() : report.metadataTime().filter(t -> t.isBefore(report.at().minus(Duration.ofHours(24))))
                         .map(t -> words.ago(t, report.at())), demo ? Optional.empty() : report.release(), report.at());
         showPrepared(report);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
@@ -203,7 +217,7 @@ final class VerdictBanner {
     private String whyUnknown(CheckReport report) {
         Messages text = words.text();
         var os = report.system().os();
-        if (os instanceof org.fedoraproject.preflight.machine.Reading.Unavailable<?> u) {
+        if (os instanceof Reading.Unavailable<?> u) {
             return text.get("unknown.noOsRelease", u.message());
         }
         if (!os.get().get().isFedora()) {
@@ -217,14 +231,14 @@ final class VerdictBanner {
      * Which of Fedora's sources the verdict rests on, and which did not answer: said in the
      * banner, not only on stderr. A source that failed or whose kept answer was used is a warning.
      */
-    private void showSources(List<org.fedoraproject.preflight.signal.SourceState> states,
-                             org.fedoraproject.preflight.machine.UpdateSets sets, Optional<String> oldMetadata,
-                             Optional<org.fedoraproject.preflight.signal.ReleaseOutlook> release, java.time.Instant at) {
+    private void showSources(List<SourceState> states,
+                             UpdateSets sets, Optional<String> oldMetadata,
+                             Optional<ReleaseOutlook> release, Instant at) {
         Messages text = words.text();
         List<String> answered = new ArrayList<>();
         List<String> trouble = new ArrayList<>();
         for (var s : states) {
-            String name = s.source().equals(org.fedoraproject.preflight.signal.SourceState.UPDATEINFO) ? text.get("sources.updateinfo") : s.source();
+            String name = s.source().equals(SourceState.UPDATEINFO) ? text.get("sources.updateinfo") : s.source();
             switch (s.state()) {
                 case ANSWERED, REUSED -> answered.add(name); // a kept answer still within its freshness is an answer
                 case KEPT -> trouble.add(text.get("sources.kept", name, s.asOf().map(t -> words.ago(t, at))
@@ -254,14 +268,14 @@ final class VerdictBanner {
      */
     private void showPrepared(CheckReport report) {
         Messages text = words.text();
-        List<org.fedoraproject.preflight.rpm.Nevra> held = report.preparedHeld();
+        List<Nevra> held = report.preparedHeld();
         prepared.getChildren().clear();
         prepared.setVisible(!held.isEmpty());
         if (held.isEmpty()) {
             return;
         }
-        Label what = new Label(text.get(report.preparedIsStagedDeployment() ? "prepared.staged" : "prepared.held", held.stream().map(n -> n.name() + " " + n.evr())
-                .collect(java.util.stream.Collectors.joining(", "))));
+        Label what = new Label(text.get(report.preparedIsStagedDeployment() ? "prepared.staged" : "prepared.held",
+                held.stream().map(n -> n.name() + " " + n.evr()).collect(Collectors.joining(", "))));
         what.setId("verdict-prepared-text");
         what.setWrapText(true);
         what.getStyleClass().add(Styles.SOURCES_TROUBLE);
@@ -272,7 +286,7 @@ final class VerdictBanner {
     }
 
     /** Past or near the end of this release's support: its own line, first, in warning style. */
-    private void showRelease(Optional<org.fedoraproject.preflight.signal.ReleaseOutlook> release) {
+    private void showRelease(Optional<ReleaseOutlook> release) {
         Messages text = words.text();
         String said = release.map(r -> r.pastEnd()
                 ? text.get(r.newestStable().isPresent() ? "release.pastEndNewer" : "release.pastEnd", r.version(),

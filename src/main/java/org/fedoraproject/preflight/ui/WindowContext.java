@@ -2,17 +2,17 @@ package org.fedoraproject.preflight.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
-import org.fedoraproject.preflight.app.UpgradeService;
 import org.fedoraproject.preflight.app.SettingsStore;
 import org.fedoraproject.preflight.app.TrayPresence;
+import org.fedoraproject.preflight.app.UpgradeService;
 
 /**
  * What the window needs, wired by the composition root: the use cases, the settings, what to

@@ -1,13 +1,15 @@
 package org.fedoraproject.preflight.app;
 
-import java.net.URI;
-import java.time.Duration;
-import org.fedoraproject.preflight.feed.FeedKeys;
-import org.fedoraproject.preflight.text.Age;
-import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.text.Age;
+import org.junit.jupiter.api.Test;
 
 class SettingsEditorTest {
 
@@ -55,7 +57,7 @@ class SettingsEditorTest {
 
     @Test
     void agesAreRoundedTheWayPeopleSayThem() {
-        java.time.Instant now = java.time.Instant.parse("2026-11-25T12:00:00Z");
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
         assertEquals(new Age(Age.Unit.NOW, 0), Age.between(now.plusSeconds(30), now));
         assertEquals(new Age(Age.Unit.NOW, 0), Age.between(now.minusSeconds(59), now));
         assertEquals(new Age(Age.Unit.MINUTES, 59), Age.between(now.minusSeconds(59 * 60 + 59), now));

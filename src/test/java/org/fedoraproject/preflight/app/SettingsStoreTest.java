@@ -1,8 +1,12 @@
 package org.fedoraproject.preflight.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.fedoraproject.preflight.testing.English;
@@ -10,8 +14,6 @@ import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** settings.json as broken editors and careless machines leave it: a clear message, the defaults for the rest. */
 class SettingsStoreTest {
@@ -45,7 +47,7 @@ class SettingsStoreTest {
         assertTrue(unquoted.contains(": not valid JSON (") && unquoted.endsWith("; using defaults"), unquoted);
         Tools.require("mkfifo");
         Files.delete(dir.resolve("settings.json"));
-        assertEquals(0, Processes.run(List.of("mkfifo", dir.resolve("settings.json").toString()), null, java.util.Map.of()).exitCode());
+        assertEquals(0, Processes.run(List.of("mkfifo", dir.resolve("settings.json").toString()), null, Map.of()).exitCode());
         SettingsStore.Loaded fifo = CompletableFuture.supplyAsync(() -> new SettingsStore(dir).load()).get(10, TimeUnit.SECONDS);
         assertTrue(English.of(fifo.problems().get(0)).contains("is not a regular file (a device, FIFO or socket)"), fifo.problems().toString());
         Files.delete(dir.resolve("settings.json"));

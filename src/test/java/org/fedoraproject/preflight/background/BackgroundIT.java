@@ -3,23 +3,28 @@ package org.fedoraproject.preflight.background;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.fedoraproject.preflight.desktop.NetworkWatcher;
 import org.fedoraproject.preflight.desktop.RecordingNotifications;
-import org.fedoraproject.preflight.desktop.StatusNotifierWatcherInterface;
+import org.fedoraproject.preflight.desktop.RecordingWatcher;
+import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.testing.PrivateBus;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
 import org.fedoraproject.preflight.testing.Tools;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.types.UInt32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +39,7 @@ class BackgroundIT {
     Path home;
 
     private static void waitFor(BooleanSupplier condition, String what) {
-        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(60)).until(condition::getAsBoolean);
+        Awaitility.await(what).atMost(Duration.ofSeconds(60)).until(condition::getAsBoolean);
     }
 
     private Process start(Map<String, String> env, Path log, String... args) throws Exception {
@@ -54,7 +59,7 @@ class BackgroundIT {
     private static String read(Path log) {
         try {
             return Files.readString(log);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }
@@ -64,14 +69,14 @@ class BackgroundIT {
         Tools.requireDisplay();
         Path xwininfo = Tools.require("xwininfo");
         byte[] sample;
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             sample = in.readAllBytes();
         }
         try (PrivateBus bus = PrivateBus.start(); SignedFeed feed = SignedFeed.serve(sample, home);
              RecordingNotifications server = new RecordingNotifications(bus.connect());
              DBusConnection watcherSide = bus.connect()) {
-            org.fedoraproject.preflight.desktop.RecordingWatcher watcher =
-                    org.fedoraproject.preflight.desktop.RecordingWatcher.on(watcherSide);
+            RecordingWatcher watcher =
+                    RecordingWatcher.on(watcherSide);
             Map<String, String> env = new HashMap<>(feed.environment());
             env.put("DBUS_SESSION_BUS_ADDRESS", bus.address());
             // The private bus stands in for the system bus too, where NetworkManager would say the network is back.
@@ -93,8 +98,8 @@ class BackgroundIT {
                 // dbus-java sends from a queue: the connection stays open until the check is seen.
                 try (DBusConnection nm = bus.connect()) {
                     for (long state : new long[] {20, 70}) {
-                        nm.sendMessage(new org.fedoraproject.preflight.desktop.NetworkWatcher.NetworkManagerInterface.StateChanged(
-                                "/org/freedesktop/NetworkManager", new org.freedesktop.dbus.types.UInt32(state)));
+                        nm.sendMessage(new NetworkWatcher.NetworkManagerInterface.StateChanged(
+                                "/org/freedesktop/NetworkManager", new UInt32(state)));
                     }
                     waitFor(() -> checksDone(log) > checks, "a check after the network came back: " + read(log));
                 }

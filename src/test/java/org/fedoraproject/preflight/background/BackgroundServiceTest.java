@@ -1,28 +1,44 @@
 package org.fedoraproject.preflight.background;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.fedoraproject.preflight.Main;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.NoticeStore;
+import org.fedoraproject.preflight.app.Settings;
+import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.desktop.Notifier;
 import org.fedoraproject.preflight.desktop.RecordingNotifications;
 import org.fedoraproject.preflight.desktop.SessionBus;
+import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.incident.Severity;
 import org.fedoraproject.preflight.testing.PrivateBus;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
@@ -31,8 +47,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Background checks of the real dnf4 test root against a signed feed served over loopback, with
@@ -58,7 +72,7 @@ class BackgroundServiceTest {
         bus = PrivateBus.start();
         server = new RecordingNotifications(bus.connect());
         session = SessionBus.connect(Map.of("DBUS_SESSION_BUS_ADDRESS", bus.address()));
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             sample = in.readAllBytes();
         }
         feed = SignedFeed.serve(next(withoutIncidents(sample)), home);
@@ -81,7 +95,7 @@ class BackgroundServiceTest {
      */
     private byte[] next(byte[] feed) {
         JsonObject o = JsonParser.parseString(new String(feed, StandardCharsets.UTF_8)).getAsJsonObject();
-        java.time.Instant generated = java.time.Instant.parse(o.get("generated").getAsString()).plusSeconds(60L * published++);
+        Instant generated = Instant.parse(o.get("generated").getAsString()).plusSeconds(60L * published++);
         o.addProperty("generated", generated.toString());
         return o.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -126,8 +140,8 @@ class BackgroundServiceTest {
                 "the rest, without any held update or one to take care with: " + news.body());
         assertTrue(!news.body().contains("This system is affected"), "a fix ready is not also 'affected': " + news.body());
         boolean criticalAffected = report.assessment().incidents().stream().anyMatch(i -> i.relation()
-                == org.fedoraproject.preflight.assess.Relation.AFFECTED
-                && i.incident().incident().severity() == org.fedoraproject.preflight.incident.Severity.CRITICAL);
+                == Relation.AFFECTED
+                && i.incident().incident().severity() == Severity.CRITICAL);
         assertEquals(criticalAffected ? 2 : 1, news.urgency(), "critical only while a critical incident affects the system");
         assertEquals(List.of("show", "Show details", "later", "Remind me later"), news.actions());
         assertEquals(0, news.replaces(), "the first replaces nothing");
@@ -155,8 +169,8 @@ class BackgroundServiceTest {
         assertEquals(List.of(), log);
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(condition::getAsBoolean);
+    private static void waitUntil(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(condition::getAsBoolean);
     }
 
     @Test
@@ -200,21 +214,21 @@ class BackgroundServiceTest {
     @Test
     void aTransactionStartsACheckButTheChecksOwnDnfRunDoesNot() throws Exception {
         feed.publish(next(sample));
-        Path dnf = java.nio.file.Files.createDirectories(home.resolve("var/lib/dnf"));
-        Path hook = java.nio.file.Files.createDirectories(home.resolve("run/preflight"));
+        Path dnf = Files.createDirectories(home.resolve("var/lib/dnf"));
+        Path hook = Files.createDirectories(home.resolve("run/preflight"));
         AtomicInteger checks = new AtomicInteger();
         Supplier<CheckReport> real = realCheck();
         // Time stands still for the quiet window (the ticker seam): whatever the machine's speed,
         // a change seen during or after a check is within it, until the test moves time on.
-        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000_000_000L);
-        java.util.concurrent.ScheduledThreadPoolExecutor queue = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        AtomicLong now = new AtomicLong(1_000_000_000_000L);
+        ScheduledThreadPoolExecutor queue = new ScheduledThreadPoolExecutor(1);
         BackgroundService service = new BackgroundService(() -> {
             checks.incrementAndGet();
             try {
                 // What dnf, run as root to list updates, does to its own history database.
-                java.nio.file.Files.writeString(dnf.resolve("history.sqlite-wal"), "during check " + checks.get());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                Files.writeString(dnf.resolve("history.sqlite-wal"), "during check " + checks.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return real.get();
         }, new NoticeStore(home.resolve("state")), Optional.empty(), queue, Clock.systemUTC(), log::add,
@@ -230,8 +244,8 @@ class BackgroundServiceTest {
 
             now.addAndGet(BackgroundService.QUIET.toNanos() + 1);
             int seen = outcomes.size();
-            java.nio.file.Files.writeString(hook.resolve("transaction-done"), "");
-            java.nio.file.Files.writeString(hook.resolve("transaction-done"), "again");
+            Files.writeString(hook.resolve("transaction-done"), "");
+            Files.writeString(hook.resolve("transaction-done"), "again");
             waitUntil(() -> checks.get() == 2 && outcomes.size() > seen);
             // The one scheduled check has run; the burst's other changes were dropped (one already
             // coming, or within the quiet window of the check), so nothing else is queued.
@@ -247,8 +261,8 @@ class BackgroundServiceTest {
 
     @Test
     void changedSettingsApplyWithoutARestart() throws Exception {
-        java.util.concurrent.atomic.AtomicReference<org.fedoraproject.preflight.app.Settings> now =
-                new java.util.concurrent.atomic.AtomicReference<>(org.fedoraproject.preflight.app.Settings.DEFAULT.withNotifications(false));
+        AtomicReference<Settings> now =
+                new AtomicReference<>(Settings.DEFAULT.withNotifications(false));
         BackgroundService service = service(realCheck());
         service.followSettings(now::get);
         service.start(Duration.ofHours(1), Duration.ofHours(6));
@@ -256,7 +270,7 @@ class BackgroundServiceTest {
         service.runCheck();
         assertEquals(List.of(), server.calls(), "notifications are off in the settings");
         // Turned on in the window: the next change is told, and a new interval reschedules the checks.
-        now.set(org.fedoraproject.preflight.app.Settings.DEFAULT.withCheckInterval(Duration.ofHours(2)));
+        now.set(Settings.DEFAULT.withCheckInterval(Duration.ofHours(2)));
         feed.publish(next(withoutIncidents(sample)));
         service.runCheck();
         feed.publish(next(sample));

@@ -1,14 +1,21 @@
 package org.fedoraproject.preflight.bench;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.testing.Processes;
 
 /**
@@ -35,14 +42,14 @@ public final class CheckTiming {
      * as its fix); for the others a version the root does not have.
      */
     static String withBenchVersions(String json, int every) {
-        com.google.gson.JsonObject root = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+        JsonObject root = JsonParser.parseString(json).getAsJsonObject();
         int k = 0;
-        for (com.google.gson.JsonElement e : root.getAsJsonArray("incidents")) {
-            com.google.gson.JsonObject incident = e.getAsJsonObject();
-            incident.add("releases", new com.google.gson.JsonArray());
-            incident.add("variants", new com.google.gson.JsonArray());
-            for (com.google.gson.JsonElement a : incident.getAsJsonArray("affected")) {
-                com.google.gson.JsonObject affected = a.getAsJsonObject();
+        for (JsonElement e : root.getAsJsonArray("incidents")) {
+            JsonObject incident = e.getAsJsonObject();
+            incident.add("releases", new JsonArray());
+            incident.add("variants", new JsonArray());
+            for (JsonElement a : incident.getAsJsonArray("affected")) {
+                JsonObject affected = a.getAsJsonObject();
                 int i = Integer.parseInt(affected.get("name").getAsString().substring("bench-pkg-".length()));
                 String version = (i % 7 + 1) + "." + (i % 13) + "." + (i % 5);
                 boolean concerns = k % every == 0;
@@ -66,8 +73,8 @@ public final class CheckTiming {
     }
 
     /** The bundled sample feed's text. */
-    static String sampleFeed() throws java.io.IOException {
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+    static String sampleFeed() throws IOException {
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -102,7 +109,7 @@ public final class CheckTiming {
         List<String> check = List.of(java, "-jar", jar.toString(), "check", "--json", "--root", root.toString(),
                 "--feed", feedFile.toUri().toString());
         Processes.Result first = Processes.run(check, null, env);
-        com.google.gson.JsonObject answer = com.google.gson.JsonParser.parseString(first.stdout()).getAsJsonObject();
+        JsonObject answer = JsonParser.parseString(first.stdout()).getAsJsonObject();
         System.out.printf("first run (keeps the feed): exit %d, verdict %s, %d updates, %d incidents concern the system%n",
                 first.exitCode(), answer.get("verdict"), answer.getAsJsonArray("updates").size(),
                 answer.getAsJsonArray("incidents").size());
@@ -113,7 +120,7 @@ public final class CheckTiming {
         // The `preflight` command as packaged (packaging/preflight), and the bare jar.
         List<String> launcher = new ArrayList<>(List.of("packaging/preflight"));
         launcher.addAll(offline.subList(3, offline.size()));
-        Map<String, String> launcherEnv = new java.util.HashMap<>(env);
+        Map<String, String> launcherEnv = new HashMap<>(env);
         launcherEnv.put("PREFLIGHT_JAR", jar.toString());
         launcherEnv.put("JAVA_HOME", System.getProperty("java.home"));
 
@@ -124,7 +131,7 @@ public final class CheckTiming {
                 (System.nanoTime() - firstStart) / 1_000_000);
 
         long[] launcherTimes = new long[RUNS];
-        Map<String, String> noArchiveEnv = new java.util.HashMap<>(launcherEnv);
+        Map<String, String> noArchiveEnv = new HashMap<>(launcherEnv);
         noArchiveEnv.put("PREFLIGHT_NO_CDS", "1");
         long[] noArchiveTimes = new long[RUNS];
         long[] jarTimes = new long[RUNS];

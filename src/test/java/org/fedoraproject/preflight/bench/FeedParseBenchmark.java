@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.feed.FeedReadResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +49,7 @@ public class FeedParseBenchmark {
     }
 
     /** {@code packageName} gives incident {@code k}'s name for each package the sample names. */
-    public static String bigFeed(int count, java.util.function.BiFunction<String, Integer, String> packageName) throws Exception {
+    public static String bigFeed(int count, BiFunction<String, Integer, String> packageName) throws Exception {
         JsonObject root;
         try (InputStream in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             root = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();

@@ -1,14 +1,21 @@
 package org.fedoraproject.preflight.bench;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -58,7 +65,7 @@ public final class SourcesTiming {
             if (!query.startsWith("alias=")) {
                 return json("{\"updates\":[],\"page\":1,\"pages\":1}");
             }
-            Matcher m = ALIAS.matcher(java.net.URLDecoder.decode(query, StandardCharsets.UTF_8));
+            Matcher m = ALIAS.matcher(URLDecoder.decode(query, StandardCharsets.UTF_8));
             List<String> updates = new ArrayList<>();
             while (m.find()) {
                 updates.add("{\"alias\":\"" + m.group() + "\",\"status\":\"stable\",\"karma\":1,\"severity\":\"medium\","
@@ -105,19 +112,19 @@ public final class SourcesTiming {
         return sorted[sorted.length / 2];
     }
 
-    static void deleteTree(Path dir) throws java.io.IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
 
     /** Every kept answer made older by {@code by}, as if that much time had passed since it was asked. */
-    static void age(Path dir, java.time.Duration by) throws java.io.IOException {
+    static void age(Path dir, Duration by) throws IOException {
         try (var walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(Files.getLastModifiedTime(p).toInstant().minus(by)));
+                Files.setLastModifiedTime(p, FileTime.from(Files.getLastModifiedTime(p).toInstant().minus(by)));
             }
         }
     }
@@ -169,8 +176,8 @@ public final class SourcesTiming {
                 long start = System.nanoTime();
                 Processes.Result r = Processes.run(check, null, on);
                 long ms = (System.nanoTime() - start) / 1_000_000;
-                com.google.gson.JsonObject answer = com.google.gson.JsonParser.parseString(r.stdout()).getAsJsonObject();
-                Map<String, Long> byPath = new java.util.TreeMap<>(server.byPath());
+                JsonObject answer = JsonParser.parseString(r.stdout()).getAsJsonObject();
+                Map<String, Long> byPath = new TreeMap<>(server.byPath());
                 pathsBefore.forEach((path, n) -> byPath.merge(path, -n, Long::sum));
                 byPath.values().removeIf(n -> n == 0);
                 System.out.printf("%s run: exit %d, verdict %s, %d ms, %d requests %s, %d bytes; sources %s%n", run, r.exitCode(),

@@ -7,14 +7,19 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fedoraproject.preflight.testing.FeedServer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.testing.FedoraSources;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
+import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
@@ -39,7 +44,7 @@ class CheckIT {
 
     @BeforeEach
     void serveSignedFeed() throws Exception {
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             feed = SignedFeed.serve(in.readAllBytes(), home);
         }
         server = feed.server();
@@ -107,8 +112,8 @@ class CheckIT {
             Path root = env.isEmpty() ? TestRoots.dnf4Root() : TestRoots.dnf5Root();
             Processes.Result r = check(env, "--root", root.toString(), "--feed", server.url("/incidents.json"));
             assertEquals(2, r.exitCode(), r.stderr());
-            java.util.function.Function<String, String> line = name -> r.stdout().lines()
-                    .filter(l -> l.matches("\\s+\\S+( \\S+)?\\s+" + java.util.regex.Pattern.quote(name) + "\\s.*")).findFirst()
+            Function<String, String> line = name -> r.stdout().lines()
+                    .filter(l -> l.matches("\\s+\\S+( \\S+)?\\s+" + Pattern.quote(name) + "\\s.*")).findFirst()
                     .orElseThrow(() -> new AssertionError(name + " in " + r.stdout()));
             assertTrue(line.apply("firefox").contains("146.0-1.fc43  FEDORA-2026-aa11bb22cc Important/Sec."), line.apply("firefox"));
             assertTrue(line.apply("mesa-libGL").contains("FEDORA-2026-5d1e2f3a4b bugfix"), line.apply("mesa-libGL"));
@@ -207,36 +212,36 @@ class CheckIT {
     void bodhiAndCommonIssuesJoinTheCheckUnderTheirOwnKeys() throws Exception {
         // Bodhi answers as Bodhi does: by alias for the updates whose advisory the updateinfo names
         // (firefox, mesa), by build for the others, which it does not have.
-        java.util.function.Function<String, Answer> bodhiAnswers = query -> Answer.json((query.startsWith("alias=")
+        Function<String, Answer> bodhiAnswers = query -> Answer.json((query.startsWith("alias=")
                 ? "{\"updates\":[{\"alias\":\"FEDORA-2026-aa11bb22cc\",\"status\":\"testing\",\"karma\":-2,"
                 + "\"date_testing\":\"2026-11-20 08:00:00\",\"builds\":[{\"nvr\":\"firefox-146.0-1.fc43\"}],"
                 + "\"comments\":[{\"karma\":-1,\"text\":\"Crashes on start\",\"timestamp\":\"2026-11-21 09:00:00\","
                 + "\"user\":{\"name\":\"tester\"}}],\"bugs\":[{\"bug_id\":2400002,\"title\":\"firefox crash\"}]},"
                 + "{\"alias\":\"FEDORA-2026-5d1e2f3a4b\",\"status\":\"stable\",\"karma\":3,"
                 + "\"builds\":[{\"nvr\":\"mesa-25.1.6-1.fc43\"}]}],\"page\":1,\"pages\":1}"
-                : "{\"updates\":[],\"page\":1,\"pages\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+                : "{\"updates\":[],\"page\":1,\"pages\":1}").getBytes(StandardCharsets.UTF_8), null);
         server.answerByQuery("/updates/", bodhiAnswers);
-        server.answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json((
                 "{\"topic_list\":{\"topics\":[{\"id\":9,\"title\":\"htop shows wrong CPU count\",\"slug\":\"htop\","
-                + "\"created_at\":\"2026-11-22T10:00:00Z\",\"tags\":[\"f43\"]}]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                + "\"created_at\":\"2026-11-22T10:00:00Z\",\"tags\":[\"f43\"]}]}}").getBytes(StandardCharsets.UTF_8), null));
         server.answer("/raw/9/1", Answer.text("htop counts each CPU twice on some machines."));
         Processes.Result r = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
-        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(r.stdout()).getAsJsonObject();
-        com.google.gson.JsonObject firefox = null;
-        for (com.google.gson.JsonElement u : o.getAsJsonArray("updates")) {
+        JsonObject o = JsonParser.parseString(r.stdout()).getAsJsonObject();
+        JsonObject firefox = null;
+        for (JsonElement u : o.getAsJsonArray("updates")) {
             if (u.getAsJsonObject().get("name").getAsString().equals("firefox")) {
                 firefox = u.getAsJsonObject();
             }
         }
         assertEquals("caution", firefox.get("verdict").getAsString(), "negative karma: caution, never hold");
-        com.google.gson.JsonObject bodhi = o.getAsJsonObject("bodhi");
+        JsonObject bodhi = o.getAsJsonObject("bodhi");
         assertTrue(bodhi.get("checked").getAsBoolean());
-        com.google.gson.JsonObject ff = bodhi.getAsJsonArray("updates").get(0).getAsJsonObject();
+        JsonObject ff = bodhi.getAsJsonArray("updates").get(0).getAsJsonObject();
         assertEquals("FEDORA-2026-aa11bb22cc", ff.get("alias").getAsString());
         assertEquals(-2, ff.get("karma").getAsInt());
         assertEquals("tester", ff.getAsJsonArray("negative_comments").get(0).getAsJsonObject().get("author").getAsString());
         assertEquals(2400002, ff.getAsJsonArray("bugs").get(0).getAsJsonObject().get("id").getAsInt());
-        com.google.gson.JsonObject topic = o.getAsJsonObject("common_issues").getAsJsonArray("topics").get(0).getAsJsonObject();
+        JsonObject topic = o.getAsJsonObject("common_issues").getAsJsonArray("topics").get(0).getAsJsonObject();
         assertEquals("htop shows wrong CPU count", topic.get("title").getAsString());
         assertEquals("[\"htop\"]", topic.getAsJsonArray("loosely_matches").toString());
         assertEquals(0, o.getAsJsonArray("signal_problems").size());
@@ -246,7 +251,7 @@ class CheckIT {
         assertTrue(queries.get(0).startsWith("alias=") && queries.get(0).contains("FEDORA-2026-aa11bb22cc")
                 && queries.get(0).contains("FEDORA-2026-5d1e2f3a4b"), queries.get(0));
         assertTrue(queries.stream().skip(1).noneMatch(q -> q.contains("firefox") || q.contains("mesa")), queries.toString());
-        java.util.List<String> found = new java.util.ArrayList<>();
+        List<String> found = new ArrayList<>();
         bodhi.getAsJsonArray("updates").forEach(e -> found.add(e.getAsJsonObject().get("package").getAsString() + "="
                 + e.getAsJsonObject().get("alias").getAsString()));
         assertTrue(found.contains("mesa-dri-drivers=FEDORA-2026-5d1e2f3a4b") && found.contains("mesa-libGL=FEDORA-2026-5d1e2f3a4b"),
@@ -261,17 +266,17 @@ class CheckIT {
         assertTrue(text.stdout().contains("htop shows wrong CPU count  [loose match: names htop]"), text.stdout());
 
         server.answerByQuery("/updates/", query -> Answer.status(404, Map.of()));
-        server.answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.status(404, Map.of()));
+        server.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.status(404, Map.of()));
         Processes.Result down = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
-        com.google.gson.JsonObject d = com.google.gson.JsonParser.parseString(down.stdout()).getAsJsonObject();
+        JsonObject d = JsonParser.parseString(down.stdout()).getAsJsonObject();
         assertEquals("hold", d.get("verdict").getAsString(), "the incidents' verdict stands without the signals");
         assertEquals("[\"Bodhi: HTTP 404 (not found); using the answer kept from before\","
                 + "\"Common Issues: HTTP 404 (not found); using the answer kept from before\"]", d.getAsJsonArray("signal_problems").toString());
 
-        java.nio.file.Files.writeString(home.resolve("config/preflight/settings.json"), "{\"bodhi\": false, \"common_issues\": false, \"bugzilla\": false}");
+        Files.writeString(home.resolve("config/preflight/settings.json"), "{\"bodhi\": false, \"common_issues\": false, \"bugzilla\": false}");
         long before = server.requests().size();
         Processes.Result off = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString(), "--feed", server.url("/incidents.json"));
-        com.google.gson.JsonObject f = com.google.gson.JsonParser.parseString(off.stdout()).getAsJsonObject();
+        JsonObject f = JsonParser.parseString(off.stdout()).getAsJsonObject();
         assertTrue(!f.getAsJsonObject("bodhi").get("checked").getAsBoolean());
         assertEquals(before + 1, server.requests().size(), "only the feed was asked for: " + server.requests());
     }
@@ -314,7 +319,7 @@ class CheckIT {
 
     @Test
     void withoutAFeedFedorasOwnSourcesGiveTheVerdict() {
-        org.fedoraproject.preflight.testing.FedoraSources.serve(server);
+        FedoraSources.serve(server);
         assertDerivedStory(check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString()));
         List<String> searches = server.requests().stream().filter(q -> q.path().equals("/rest/bug")).map(q -> q.query()).toList();
         assertEquals(3, searches.size(), "CommonBugs, the topic's bug, bugs filed since the advisories: " + searches);
@@ -329,7 +334,7 @@ class CheckIT {
 
     @Test
     void whenOnlySomeSourcesAnswerTheVerdictRestsOnThoseAndSaysSo() {
-        org.fedoraproject.preflight.testing.FedoraSources.serve(server);
+        FedoraSources.serve(server);
         server.answerByQuery("/rest/bug", query -> Answer.status(404, Map.of()));
         Processes.Result r = check(Map.of(), "--json", "--root", TestRoots.dnf4Root().toString());
         assertEquals(1, r.exitCode(), r.stdout() + r.stderr());

@@ -8,23 +8,33 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.fedoraproject.preflight.testing.FeedServer;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.testing.FedoraSources;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
+import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
+import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What Preflight derives from Fedora's sources, with no curated feed, says what they say and no
@@ -177,7 +187,7 @@ class DerivedTruthIT {
         // Words: a derived incident's workaround is the Common Issues topic's, never "the feed's".
         Processes.Result guideText = preflight(root, "guide", "rhbz#2400040");
         assertTrue(guideText.stdout().contains("From the Common Issues topic"), guideText.stdout());
-        assertFalse(guideText.stdout().toLowerCase(java.util.Locale.ROOT).contains("feed"), guideText.stdout());
+        assertFalse(guideText.stdout().toLowerCase(Locale.ROOT).contains("feed"), guideText.stdout());
         String todo = text.stdout().substring(0, text.stdout().indexOf("Pending updates") > 0 ? text.stdout().indexOf("Pending updates")
                 : text.stdout().length());
         assertFalse(todo.contains("The feed gives a workaround"), todo);
@@ -322,7 +332,7 @@ class DerivedTruthIT {
     @ValueSource(strings = {"dnf4", "dnf5"})
     void theAdviceAndItsCommandAgree(String manager) throws Exception {
         EdgeRootsIT.Root root = mainRoot(manager);
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             feed.publish(in.readAllBytes()); // holds kernel-core and grub2-efi-x64
         }
         firefoxKarma(-2, 2);
@@ -359,40 +369,40 @@ class DerivedTruthIT {
         made.add(path);
         assertEquals(0, Processes.run(List.of("cp", "-a", of.path().toString(), path.toString()), null, Map.of()).exitCode());
         Path repos = path.resolve("etc/yum.repos.d");
-        java.nio.file.Files.writeString(repos.resolve("fedora.repo"), "excludepkgs=mesa-dri-drivers,mesa-libGL\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        java.nio.file.Files.writeString(repos.resolve("updates-archive.repo"), "[updates-archive]\nname=Fedora 43 - updates-archive\n"
+        Files.writeString(repos.resolve("fedora.repo"), "excludepkgs=mesa-dri-drivers,mesa-libGL\n",
+                StandardOpenOption.APPEND);
+        Files.writeString(repos.resolve("updates-archive.repo"), "[updates-archive]\nname=Fedora 43 - updates-archive\n"
                 + "baseurl=file://" + repoBase + "/" + archive.getFileName() + "\nenabled=0\ngpgcheck=0\n");
         if (of.manager().equals("dnf4")) {
-            Path plugins = java.nio.file.Files.createDirectories(path.resolve("etc/dnf/plugins"));
-            java.nio.file.Files.writeString(plugins.resolve("versionlock.conf"), "[main]\nenabled = 1\nlocklist = "
+            Path plugins = Files.createDirectories(path.resolve("etc/dnf/plugins"));
+            Files.writeString(plugins.resolve("versionlock.conf"), "[main]\nenabled = 1\nlocklist = "
                     + plugins.resolve("versionlock.list") + "\n");
-            java.nio.file.Files.writeString(plugins.resolve("versionlock.list"), "");
+            Files.writeString(plugins.resolve("versionlock.list"), "");
             return new EdgeRootsIT.Root("dnf4", path, path.toString(), List.of());
         }
         return new EdgeRootsIT.Root("dnf5", path, "/roots/" + name, of.prefix());
     }
 
-    static java.util.Set<String> mesa(EdgeRootsIT.Root root) {
+    static Set<String> mesa(EdgeRootsIT.Root root) {
         List<String> command = new ArrayList<>(root.prefix());
         command.addAll(List.of("rpm", "--root", root.commandRoot(), "-q", "--qf", "%{NAME}-%{VERSION}-%{RELEASE}\\n",
                 "mesa-dri-drivers", "mesa-libGL"));
-        return new java.util.TreeSet<>(Processes.run(command, null, Map.of()).stdout().lines().toList());
+        return new TreeSet<>(Processes.run(command, null, Map.of()).stdout().lines().toList());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dnf4", "dnf5"})
     void bothWaysBackWorkWhenTheLastGoodBuildIsOnlyInUpdatesArchive(String manager) throws Exception {
         if (!TestRoots.isRoot()) {
-            org.fedoraproject.preflight.testing.Tools.missing("running dnf on a copy of a root needs root");
+            Tools.missing("running dnf on a copy of a root needs root");
         }
         EdgeRootsIT.Root main = mainRoot(manager);
         Path repos = TestRoots.dir().resolve("sid/srv/repos");
         Path archive = repos.resolve("archive-" + ProcessHandle.current().pid() + "-" + manager);
         made.add(archive);
-        java.nio.file.Files.createDirectories(archive);
+        Files.createDirectories(archive);
         for (String rpm : List.of("mesa-dri-drivers-25.1.2-1.fc43.x86_64.rpm", "mesa-libGL-25.1.2-1.fc43.x86_64.rpm")) {
-            java.nio.file.Files.copy(repos.resolve("fedora").resolve(rpm), archive.resolve(rpm));
+            Files.copy(repos.resolve("fedora").resolve(rpm), archive.resolve(rpm));
         }
         assertEquals(0, Processes.run(List.of("createrepo_c", "--quiet", archive.toString()), null, Map.of()).exitCode());
         String base = manager.equals("dnf4") ? repos.toString() : "/srv/repos";
@@ -428,7 +438,7 @@ class DerivedTruthIT {
             argv.replaceAll(a -> a.equals("--installroot=" + byDowngrade.commandRoot()) ? "--installroot=" + copy.commandRoot() : a);
             Processes.Result run = Processes.run(copy.dnf(argv), null, Map.of());
             assertEquals(0, run.exitCode(), argv + "\n" + run.stdout() + run.stderr());
-            assertEquals(java.util.Set.of("mesa-dri-drivers-25.1.2-1.fc43", "mesa-libGL-25.1.2-1.fc43"), mesa(copy), argv.toString());
+            assertEquals(Set.of("mesa-dri-drivers-25.1.2-1.fc43", "mesa-libGL-25.1.2-1.fc43"), mesa(copy), argv.toString());
         }
     }
 
@@ -436,7 +446,7 @@ class DerivedTruthIT {
     @ValueSource(strings = {"dnf4", "dnf5"})
     void aSecondCheckWithinTheSourcesFreshnessAsksNothingAndSaysHowOldItsAnswersAre(String manager) {
         EdgeRootsIT.Root root = mainRoot(manager);
-        org.fedoraproject.preflight.testing.FedoraSources.serve(server);
+        FedoraSources.serve(server);
         server.answer("/releases/", Answer.json(utf8("{\"releases\":[{\"name\":\"F43\",\"version\":\"43\",\"id_prefix\":\"FEDORA\","
                 + "\"state\":\"current\",\"eol\":\"2026-12-02\"}]}"), null));
         Map<String, String> reusing = new HashMap<>(feed.environment());
@@ -475,7 +485,7 @@ class DerivedTruthIT {
     @Test
     void aRefusedHostIsKnownWithinASecond() throws Exception {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort(); // closed again: nothing listens there now
         }
         Map<String, String> env = new HashMap<>(feed.environment());

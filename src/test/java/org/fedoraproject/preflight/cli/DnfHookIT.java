@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.TestRoots;
 import org.fedoraproject.preflight.testing.Tools;
@@ -69,13 +73,13 @@ class DnfHookIT {
         Path home = sid.resolve(HOME_IN_CHROOT.substring(1)).resolve(name);
         Files.createDirectories(home.resolve("config/preflight/trusted-keys"));
         byte[] feed;
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             feed = in.readAllBytes();
         }
         if (!incidents) {
-            com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(new String(feed, StandardCharsets.UTF_8))
+            JsonObject o = JsonParser.parseString(new String(feed, StandardCharsets.UTF_8))
                     .getAsJsonObject();
-            o.add("incidents", new com.google.gson.JsonArray());
+            o.add("incidents", new JsonArray());
             feed = o.toString().getBytes(StandardCharsets.UTF_8);
         }
         KeyPair key = FeedKeys.generate();
@@ -198,7 +202,7 @@ class DnfHookIT {
     void aStopOnAnExpiredKeptFeedSaysItMayBeOutOfDate() throws Exception {
         String home = home("expired", true);
         Path feed = sid.resolve(home.substring(1)).resolve("feed.json");
-        com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(Files.readString(feed)).getAsJsonObject();
+        JsonObject o = JsonParser.parseString(Files.readString(feed)).getAsJsonObject();
         o.addProperty("expires", "2026-11-26T08:00:00Z"); // after generated, before today
         byte[] expired = o.toString().getBytes(StandardCharsets.UTF_8);
         Files.write(feed, expired);

@@ -22,9 +22,9 @@ import org.fedoraproject.preflight.testing.TestRoots;
 import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How Fedora really installs packages, on the edge roots of build-roots.sh (dnf4 on the host,

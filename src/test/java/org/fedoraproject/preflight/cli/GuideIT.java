@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.machine.PackageManager;
+import org.fedoraproject.preflight.system.HoldsReader;
+import org.fedoraproject.preflight.system.Target;
 import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
@@ -128,9 +132,9 @@ class GuideIT {
 
         run(hold, List.of("chroot", sid.toString()));
         // Held, dnf5 no longer offers 25.1.6: the incident stops concerning the system.
-        assertEquals(java.util.Set.of("mesa-dri-drivers", "mesa-libGL"),
-                new org.fedoraproject.preflight.system.HoldsReader(org.fedoraproject.preflight.system.Target.of(copy))
-                        .read(org.fedoraproject.preflight.machine.PackageManager.DNF5).get().orElseThrow().heldNames());
+        assertEquals(Set.of("mesa-dri-drivers", "mesa-libGL"),
+                new HoldsReader(Target.of(copy))
+                        .read(PackageManager.DNF5).get().orElseThrow().heldNames());
         List<String> again = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Processes.jar().toString(), "guide", "FPS-2026-0042", "--root", copy.toString(),
                 "--feed", server.url("/incidents.json")));
@@ -212,9 +216,9 @@ class GuideIT {
         assertEquals("sudo dnf --installroot=" + copy + " versionlock add mesa-dri-drivers mesa-libGL",
                 hold.getAsJsonArray("commands").get(0).getAsJsonObject().get("display").getAsString());
         runDnf4(copy, hold.getAsJsonArray("commands").get(0).getAsJsonObject().getAsJsonArray("argv"));
-        assertEquals(java.util.Set.of("mesa-dri-drivers", "mesa-libGL"),
-                new org.fedoraproject.preflight.system.HoldsReader(org.fedoraproject.preflight.system.Target.of(copy))
-                        .read(org.fedoraproject.preflight.machine.PackageManager.DNF4).get().orElseThrow().heldNames());
+        assertEquals(Set.of("mesa-dri-drivers", "mesa-libGL"),
+                new HoldsReader(Target.of(copy))
+                        .read(PackageManager.DNF4).get().orElseThrow().heldNames());
 
         feedRoot.addProperty("generated", "2026-11-26T08:00:00Z");
         JsonObject mesa = feedRoot.getAsJsonArray("incidents").get(0).getAsJsonObject();

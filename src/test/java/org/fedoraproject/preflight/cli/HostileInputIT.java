@@ -6,15 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.testing.EdgeFeed;
-import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
+import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
@@ -63,7 +65,7 @@ class HostileInputIT {
 
     /** A JSON string literal of this text, with its controls escaped as JSON writes them. */
     static String json(String text) {
-        return new com.google.gson.JsonPrimitive(text).toString();
+        return new JsonPrimitive(text).toString();
     }
 
     private Processes.Result preflight(EdgeRootsIT.Root root, String... args) {
@@ -219,7 +221,7 @@ class HostileInputIT {
                 [[packages]]
                 name = "htop"
                 """);
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             feed.publish(in.readAllBytes());
         }
         Processes.Result check = preflight(root, "check", "--feed", feed.url());

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.fedoraproject.preflight.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +25,11 @@ class LauncherIT {
     Path cache;
 
     private Processes.Result launch(Map<String, String> extra, String... args) {
-        java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of(
+        HashMap<String, String> env = new HashMap<>(Map.of(
                 "PREFLIGHT_JAR", Processes.jar().toString(), "JAVA_HOME", System.getProperty("java.home"),
                 "XDG_CACHE_HOME", cache.toString()));
         env.putAll(extra);
-        java.util.ArrayList<String> command = new java.util.ArrayList<>(List.of("packaging/preflight"));
+        ArrayList<String> command = new ArrayList<>(List.of("packaging/preflight"));
         command.addAll(List.of(args));
         return Processes.run(command, null, env);
     }
@@ -94,7 +99,7 @@ class LauncherIT {
     @Test
     void theFirstRunPassesStdinAndTerminationOnToJava() throws Exception {
         Path input = Files.writeString(cache.resolve("pairs.tsv"), "1.0\t1.1\n2:1\t1:9\n");
-        java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of(
+        HashMap<String, String> env = new HashMap<>(Map.of(
                 "PREFLIGHT_JAR", Processes.jar().toString(), "JAVA_HOME", System.getProperty("java.home"),
                 "XDG_CACHE_HOME", cache.toString()));
         Processes.Result batch = Processes.run(List.of("packaging/preflight", "vercmp", "--batch"), input, env);
@@ -108,13 +113,13 @@ class LauncherIT {
         pb.environment().put("XDG_CACHE_HOME", cache.resolve("other").toString());
         Process launcher = pb.start();
         // The first run keeps the shell and runs java under it: wait until java itself runs there.
-        org.awaitility.Awaitility.await("java under the launcher").atMost(java.time.Duration.ofSeconds(10))
+        Awaitility.await("java under the launcher").atMost(Duration.ofSeconds(10))
                 .until(() -> launcher.descendants().anyMatch(c -> c.info().command().orElse("").endsWith("/java")));
-        java.util.List<ProcessHandle> children = launcher.descendants().toList();
+        List<ProcessHandle> children = launcher.descendants().toList();
         launcher.destroy();
-        assertTrue(launcher.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(launcher.waitFor(20, TimeUnit.SECONDS));
         for (ProcessHandle child : children) {
-            assertTrue(child.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS) != null);
+            assertTrue(child.onExit().get(20, TimeUnit.SECONDS) != null);
             assertTrue(!child.isAlive(), "java ended with its launcher");
         }
     }

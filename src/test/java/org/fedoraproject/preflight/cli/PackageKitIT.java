@@ -8,19 +8,28 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.fedoraproject.preflight.Main;
+import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.NoticePolicy;
 import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.system.PackageKitReader;
 import org.fedoraproject.preflight.system.Target;
+import org.fedoraproject.preflight.testing.English;
 import org.fedoraproject.preflight.testing.FedoraSources;
 import org.fedoraproject.preflight.testing.PrivateSystemBus;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
+import org.fedoraproject.preflight.text.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,13 +120,13 @@ class PackageKitIT {
         // The background's one notification says it first.
         Map<String, String> env = new HashMap<>(feed.environment());
         env.putAll(daemon);
-        org.fedoraproject.preflight.Main.Wiring wiring = org.fedoraproject.preflight.Main.wire(env, java.time.Clock.systemUTC());
-        org.fedoraproject.preflight.app.CheckReport report = wiring.check().get().check(
-                new org.fedoraproject.preflight.app.CheckService.Request(java.util.Optional.of(root), List.of(), false, false));
-        var states = org.fedoraproject.preflight.app.NoticePolicy.states(report, java.time.Instant.now());
-        var news = org.fedoraproject.preflight.app.NoticePolicy.summary(List.copyOf(states.values()), report).orElseThrow();
-        String summary = org.fedoraproject.preflight.text.Messages.english().sentence(news.summary());
-        String body = String.join("\n", org.fedoraproject.preflight.testing.English.of(news.body()));
+        Main.Wiring wiring = Main.wire(env, Clock.systemUTC());
+        CheckReport report = wiring.check().get().check(
+                new CheckService.Request(Optional.of(root), List.of(), false, false));
+        var states = NoticePolicy.states(report, Instant.now());
+        var news = NoticePolicy.summary(List.copyOf(states.values()), report).orElseThrow();
+        String summary = Messages.english().sentence(news.summary());
+        String body = String.join("\n", English.of(news.body()));
         assertTrue(summary.startsWith("The prepared update installs a held version"), summary);
         assertTrue(body.startsWith("\u2022 The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next"
                 + " restart. Cancel it first: pkcon offline-cancel."), body);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.PseudoText;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ class PseudoLocaleIT {
 
     private static Processes.Result run(String locale, String... args) {
         String[] parts = locale.split("-");
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.language=" + parts[0], "-Duser.country=" + parts[1], "-Dfile.encoding=UTF-8",
                 "-jar", Processes.jar().toString()));
@@ -44,7 +46,7 @@ class PseudoLocaleIT {
         Set<String> data = PseudoText.demoData();
         // The prepared commands ("     $ sudo dnf5 …") are code, the same in every language.
         String withoutCommands = r.stdout().lines().filter(l -> !l.strip().startsWith("$ "))
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
         assertTrue(r.stdout().contains("$ sudo dnf5 upgrade mesa-dri-drivers mesa-libGL"), r.stdout());
         assertEquals(List.of(), PseudoText.untranslated(withoutCommands, data), r.stdout());
     }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.fedoraproject.preflight.testing.FedoraSources;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
@@ -40,7 +41,7 @@ class RefreshIT {
     @BeforeEach
     void serve() throws Exception {
         feed = SignedFeed.serve(new byte[0], home);
-        org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
+        FedoraSources.serve(feed.server());
     }
 
     @AfterEach

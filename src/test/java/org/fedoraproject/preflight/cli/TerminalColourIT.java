@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.preflight.testing.Processes;
@@ -25,7 +26,7 @@ class TerminalColourIT {
     }
 
     private Map<String, String> env(String... more) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("c").toString(),
+        Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("c").toString(),
                 "XDG_CACHE_HOME", home.resolve("k").toString(), "TERM", "xterm-256color", "NO_COLOR", ""));
         for (int k = 0; k < more.length; k += 2) {
             env.put(more[k], more[k + 1]);

@@ -8,6 +8,8 @@ import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -137,7 +139,7 @@ class UpgradeIT {
         assertEquals("43", release.get("version").getAsString());
         assertEquals("2026-12-02", release.get("support_end").getAsString(), "os-release's SUPPORT_END");
         assertEquals("44", release.get("newest_stable").getAsString());
-        boolean past = java.time.LocalDate.now(java.time.ZoneOffset.UTC).isAfter(java.time.LocalDate.parse("2026-12-02"));
+        boolean past = LocalDate.now(ZoneOffset.UTC).isAfter(LocalDate.parse("2026-12-02"));
         assertEquals(past, release.get("past_end").getAsBoolean());
         Processes.Result text = check(TestRoots.dnf4Root());
         assertTrue(text.stdout().contains(past ? "Fedora 43 reached its end of life on Dec 2, 2026: it gets no more fixes"

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.fedoraproject.preflight.rpm.EvrPairs;
@@ -75,7 +76,7 @@ class VercmpIT {
             agreed++;
         }
         assertEquals(pairs.size(), agreed);
-        long nonZero = java.util.Arrays.stream(expected).filter(s -> !s.equals("0")).count();
+        long nonZero = Arrays.stream(expected).filter(s -> !s.equals("0")).count();
         assertTrue(nonZero > pairs.size() / 2 && nonZero < pairs.size(), "the pairs are a mix of orders: " + nonZero);
     }
 }

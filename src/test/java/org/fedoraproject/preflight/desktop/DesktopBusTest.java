@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.fedoraproject.preflight.testing.PrivateBus;
+import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +49,8 @@ class DesktopBusTest {
         return s;
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(condition::getAsBoolean);
+    private static void waitFor(BooleanSupplier condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(condition::getAsBoolean);
     }
 
     @Test
@@ -70,7 +77,7 @@ class DesktopBusTest {
     @Test
     void withoutANotificationServerSendingFailsWithAMessage() throws Exception {
         Notifier notifier = session().notifier(false);
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(DesktopException.class,
+        Exception e = Assertions.assertThrows(DesktopException.class,
                 () -> notifier.send("s", "b", 1, List.of()));
         assertTrue(e.getMessage().startsWith("the notification service did not take the notification"), e.getMessage());
     }
@@ -177,7 +184,7 @@ class DesktopBusTest {
         String path = "/org/freedesktop/NetworkManager";
         for (long state : new long[] {20, 70, 70, 50, 70}) {
             networkManager.sendMessage(new NetworkWatcher.NetworkManagerInterface.StateChanged(path,
-                    new org.freedesktop.dbus.types.UInt32(state)));
+                    new UInt32(state)));
         }
         // Signals from one sender arrive in order: once the last return is seen, all were handled.
         waitFor(() -> back.get() >= 2);
@@ -191,15 +198,15 @@ class DesktopBusTest {
         volatile long connectivity = 1;
 
         @Override
-        public org.freedesktop.dbus.DBusPath RequestBackground(String parentWindow, Map<String, Variant<?>> options) {
+        public DBusPath RequestBackground(String parentWindow, Map<String, Variant<?>> options) {
             requests.add(options);
-            return new org.freedesktop.dbus.DBusPath("/org/freedesktop/portal/desktop/request/1_1/t");
+            return new DBusPath("/org/freedesktop/portal/desktop/request/1_1/t");
         }
 
         @Override
-        public org.freedesktop.dbus.types.UInt32 GetConnectivity() {
+        public UInt32 GetConnectivity() {
             asked.incrementAndGet();
-            return new org.freedesktop.dbus.types.UInt32(connectivity);
+            return new UInt32(connectivity);
         }
 
         @Override
@@ -227,7 +234,7 @@ class DesktopBusTest {
         assertEquals(false, portal.requests.get(1).get("autostart").getValue());
         Object line = portal.requests.get(0).get("commandline").getValue();
         assertEquals(List.of("preflight", "--background"),
-                line instanceof String[] a ? List.of(a) : new ArrayList<>((java.util.Collection<?>) line));
+                line instanceof String[] a ? List.of(a) : new ArrayList<>((Collection<?>) line));
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +26,7 @@ class LinkOpenerTest {
         LinkOpener opener = new LinkOpener(List.of("sh", "-c", "printf '%s' \"$1\" > " + got, "sh"), log::add);
         String url = "https://bugzilla.redhat.com/show_bug.cgi?id=1&x=$(id);rm%20-rf%20~";
         opener.accept(url);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> Files.exists(got) && Files.size(got) > 0);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(got) && Files.size(got) > 0);
         assertEquals(url, Files.readString(got), "passed as it is, never run by a shell");
         assertEquals(List.of(), log);
         opener.accept("javascript:alert(1)");

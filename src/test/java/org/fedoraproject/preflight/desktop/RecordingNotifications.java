@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.desktop;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -62,7 +63,7 @@ public final class RecordingNotifications implements NotificationsInterface, Aut
     }
 
     @Override
-    public void close() throws java.io.IOException {
+    public void close() throws IOException {
         connection.close();
     }
 }

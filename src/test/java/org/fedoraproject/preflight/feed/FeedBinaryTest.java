@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.incident.FeedProblem;
@@ -27,7 +28,7 @@ class FeedBinaryTest {
             damaged[at] ^= 0x5a;
             assertEquals(Optional.empty(), FeedBinary.read(damaged), "flipped byte " + at);
         }
-        assertEquals(Optional.empty(), FeedBinary.read(java.util.Arrays.copyOf(bytes, bytes.length / 2)));
+        assertEquals(Optional.empty(), FeedBinary.read(Arrays.copyOf(bytes, bytes.length / 2)));
         assertEquals(Optional.empty(), FeedBinary.read(new byte[0]));
     }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,14 +70,14 @@ class FeedCacheTest {
         byte[] good = "{\"format\":\"good\"}".getBytes(StandardCharsets.UTF_8);
         cache.store(new FeedCache.Entry(url, good, "sig", Optional.empty(), Optional.empty(), Instant.EPOCH));
         Path body;
-        try (var files = java.nio.file.Files.list(dir)) {
+        try (var files = Files.list(dir)) {
             body = files.filter(p -> p.toString().endsWith(".feed")).findFirst().orElseThrow();
         }
         byte[] tampered = "{\"format\":\"evil\"}".getBytes(StandardCharsets.UTF_8);
         assertEquals(good.length, tampered.length);
-        java.nio.file.Files.write(body, tampered);
+        Files.write(body, tampered);
         cache.store(new FeedCache.Entry(url, good, "sig", Optional.empty(), Optional.empty(), Instant.EPOCH.plusSeconds(60)));
-        assertTrue(java.util.Arrays.equals(good, java.nio.file.Files.readAllBytes(body)), "the good bytes are back");
-        assertTrue(java.util.Arrays.equals(good, cache.load(url).orElseThrow().body()));
+        assertTrue(Arrays.equals(good, Files.readAllBytes(body)), "the good bytes are back");
+        assertTrue(Arrays.equals(good, cache.load(url).orElseThrow().body()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +15,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.fedoraproject.preflight.incident.Feed;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.fedoraproject.preflight.incident.Feed;
 import org.fedoraproject.preflight.testing.ByteCountingProxy;
-import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
+import org.fedoraproject.preflight.testing.FeedServer;
+import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.SilentServer;
 import org.fedoraproject.preflight.testing.TestTls;
+import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +105,7 @@ class FeedRepositoryTest {
         FeedCache cache = new FeedCache(dir.resolve("cache"));
         byte[] record = Files.readAllBytes(cache.fileFor(source().url().toString()));
         byte[] body = cache.load(source().url().toString()).orElseThrow().body();
-        byte[] both = java.util.Arrays.copyOf(record, record.length + body.length);
+        byte[] both = Arrays.copyOf(record, record.length + body.length);
         System.arraycopy(body, 0, both, record.length, body.length);
         return both;
     }
@@ -151,7 +160,7 @@ class FeedRepositoryTest {
 
     private record URIPort(int port) {
         URIPort(String url) {
-            this(java.net.URI.create(url).getPort());
+            this(URI.create(url).getPort());
         }
     }
 
@@ -181,7 +190,7 @@ class FeedRepositoryTest {
     @Test
     void aBodyOverTheSizeCap() throws Exception {
         byte[] huge = new byte[2 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
+        Arrays.fill(huge, (byte) ' ');
         assertKeptAfter(Answer.json(huge, "\"v2\""), null, "larger than 1 MiB");
     }
 
@@ -359,7 +368,7 @@ class FeedRepositoryTest {
         try (var bodies = Files.newDirectoryStream(dir.resolve("cache"), "*.feed")) {
             for (Path body : bodies) {
                 byte[] b = Files.readAllBytes(body);
-                Files.write(body, java.util.Arrays.copyOf(b, b.length / 2));
+                Files.write(body, Arrays.copyOf(b, b.length / 2));
             }
         }
         assertEquals(Optional.empty(), repository().refresh(source(), true).feed(), "a truncated body");
@@ -449,7 +458,7 @@ class FeedRepositoryTest {
 
     private static void deleteTree(Path root) throws Exception {
         try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
@@ -490,16 +499,16 @@ class FeedRepositoryTest {
 
     @Test
     void aLocalFeedOrAKeptRecordThatIsAFifoOrADeviceIsRefusedWithoutHanging() throws Exception {
-        org.fedoraproject.preflight.testing.Tools.require("mkfifo");
+        Tools.require("mkfifo");
         Path fifo = dir.resolve("fifo-feed.json");
-        assertEquals(0, org.fedoraproject.preflight.testing.Processes.run(List.of("mkfifo", fifo.toString()), null, Map.of()).exitCode());
-        FeedStatus status = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        assertEquals(0, Processes.run(List.of("mkfifo", fifo.toString()), null, Map.of()).exitCode());
+        FeedStatus status = CompletableFuture.supplyAsync(() -> {
             try {
                 return repository().refresh(FeedSource.local(fifo.toUri().toString()), false);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }).get(10, TimeUnit.SECONDS);
         assertTrue(status.error().orElseThrow().contains("is not a regular file (a device, FIFO or socket)"), status.toString());
         Path zero = dir.resolve("zero-feed.json");
         Files.createSymbolicLink(zero, Path.of("/dev/zero"));
@@ -523,8 +532,8 @@ class FeedRepositoryTest {
         // B asks for its signature first (A waits for its body meanwhile): v2's, then v1's.
         server.answer("/feed.json.sig", Answer.text(FeedKeys.sign(v2, PUBLISHER.getPrivate())),
                 Answer.text(FeedKeys.sign(v1, PUBLISHER.getPrivate())));
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<FeedStatus> b = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger asked = new AtomicInteger();
+        AtomicReference<FeedStatus> b = new AtomicReference<>();
         server.answerByQuery("/feed.json", query -> {
             if (asked.incrementAndGet() == 1) {
                 Thread other = new Thread(() -> {

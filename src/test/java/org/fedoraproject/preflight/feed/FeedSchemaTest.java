@@ -14,9 +14,9 @@ import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The JSON Schema shipped for publishers says what the parser says. */
 class FeedSchemaTest {

@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.guide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class HoldAdviceTest {
     }
 
     static List<InstalledPackage> installed(String... nevras) {
-        return java.util.Arrays.stream(nevras).map(n -> new InstalledPackage(Nevra.parse(n), T)).toList();
+        return Arrays.stream(nevras).map(n -> new InstalledPackage(Nevra.parse(n), T)).toList();
     }
 
     @Test

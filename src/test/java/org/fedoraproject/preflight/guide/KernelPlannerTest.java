@@ -1,5 +1,8 @@
 package org.fedoraproject.preflight.guide;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +13,7 @@ import org.fedoraproject.preflight.assess.Assessor;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.SinceLookup;
 import org.fedoraproject.preflight.assess.SystemFacts;
+import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Fix;
 import org.fedoraproject.preflight.incident.Incident;
@@ -27,8 +31,6 @@ import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.rpm.VersionRange;
 import org.fedoraproject.preflight.testing.English;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The kernel guide: never a downgrade, never a lock on the name, done only when the system shows it. */
 class KernelPlannerTest {
@@ -179,7 +181,7 @@ class KernelPlannerTest {
         IncidentAssessment a = assessment.incidents().get(0);
         assertEquals("reported", a.relation().id());
         assertEquals(List.of(), a.affected());
-        assertEquals(org.fedoraproject.preflight.assess.Verdict.CAUTION, assessment.verdict());
+        assertEquals(Verdict.CAUTION, assessment.verdict());
         Plan plan = Planner.plan(a, new Planner.Context(PackageManager.DNF5, Optional.empty(), Map.of(), List.of(), Set.of(),
                 VersionLocks.NONE, MINE, boot));
         assertEquals(List.of("sudo dnf5 upgrade --exclude=kernel-core"), commands(plan),

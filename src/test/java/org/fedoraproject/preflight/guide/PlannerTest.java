@@ -1,6 +1,11 @@
 package org.fedoraproject.preflight.guide;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +13,7 @@ import java.util.Set;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.Assessor;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.assess.Since;
 import org.fedoraproject.preflight.assess.SinceLookup;
 import org.fedoraproject.preflight.assess.SystemFacts;
 import org.fedoraproject.preflight.incident.AffectedPackage;
@@ -18,18 +24,20 @@ import org.fedoraproject.preflight.incident.Severity;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.incident.Workaround;
 import org.fedoraproject.preflight.machine.Boot;
+import org.fedoraproject.preflight.machine.Deployment;
+import org.fedoraproject.preflight.machine.HistorySource;
 import org.fedoraproject.preflight.machine.InstalledPackage;
+import org.fedoraproject.preflight.machine.PackageAction;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.machine.TransactionItem;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.rpm.VersionRange;
 import org.fedoraproject.preflight.testing.English;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PlannerTest {
 
@@ -90,7 +98,8 @@ class PlannerTest {
 
         IncidentAssessment fix = assess(List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.6-1.fc43.x86_64"),
                 mesa("mesa-dri-drivers", "25.1.6-1.fc43"));
-        Plan update = Planner.plan(fix, new Planner.Context(PackageManager.DNF5, Optional.of("/srv/root"), Map.of(), List.of(), Set.of(), VersionLocks.NONE));
+        Plan update = Planner.plan(fix, new Planner.Context(PackageManager.DNF5, Optional.of("/srv/root"), Map.of(), List.of(), Set.of(),
+                VersionLocks.NONE));
         assertEquals("sudo dnf5 --installroot=/srv/root upgrade mesa-dri-drivers", update.steps().get(0).command().orElseThrow().display());
         assertEquals("sudo dnf5 --installroot=/srv/root versionlock delete mesa-dri-drivers",
                 update.steps().get(1).command().orElseThrow().display());
@@ -130,25 +139,25 @@ class PlannerTest {
         assertEquals(List.of("mesa-libGL.i686 is at 25.1.4-1.fc43, not 25.1.2-1.fc43"), English.of(status.stillDifferent()));
     }
 
-    static IncidentAssessment affectedSince(org.fedoraproject.preflight.machine.Transaction t, String... installed) {
+    static IncidentAssessment affectedSince(Transaction t, String... installed) {
         Incident incident = new Incident("FPS-1", "Black screen", "", IncidentStatus.IDENTIFIED, Severity.MAJOR, T0, T0,
                 Optional.empty(), List.of(), List.of(), List.of(), List.of(mesa("mesa-dri-drivers", null)), List.of(), Fix.NONE,
                 List.of(), List.of(), List.of());
         SystemFacts facts = new SystemFacts("43", "workstation", "x86_64",
-                java.util.Arrays.stream(installed).map(n -> new InstalledPackage(Nevra.parse(n), T0)).toList(), List.of(),
+                Arrays.stream(installed).map(n -> new InstalledPackage(Nevra.parse(n), T0)).toList(), List.of(),
                 SinceLookup.of(List.of(t)));
         return Assessor.assess(facts, List.of(new SourcedIncident(incident, "test", List.of()))).incidents().get(0);
     }
 
-    static org.fedoraproject.preflight.machine.Transaction transaction(long id, org.fedoraproject.preflight.machine.TransactionItem... items) {
-        return new org.fedoraproject.preflight.machine.Transaction(org.fedoraproject.preflight.machine.HistorySource.DNF5, id, T0,
+    static Transaction transaction(long id, TransactionItem... items) {
+        return new Transaction(HistorySource.DNF5, id, T0,
                 Optional.of(T0), 0, "test", "ok", "43", List.of(items));
     }
 
-    static org.fedoraproject.preflight.machine.TransactionItem item(String nevra, org.fedoraproject.preflight.machine.PackageAction action,
+    static TransactionItem item(String nevra, PackageAction action,
                                                                     String... replaced) {
-        return new org.fedoraproject.preflight.machine.TransactionItem(Nevra.parse(nevra), action, "user", "updates",
-                java.util.Arrays.stream(replaced).map(Nevra::parse).toList());
+        return new TransactionItem(Nevra.parse(nevra), action, "user", "updates",
+                Arrays.stream(replaced).map(Nevra::parse).toList());
     }
 
     @Test
@@ -156,31 +165,31 @@ class PlannerTest {
         Map<String, Set<Evr>> available = Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43")));
         String bad = "mesa-dri-drivers-25.1.4-1.fc43.x86_64";
         // The upgrade from the last good version: undoing it is the same as the downgrade.
-        IncidentAssessment upgrade = affectedSince(transaction(7, item(bad, org.fedoraproject.preflight.machine.PackageAction.UPGRADE,
+        IncidentAssessment upgrade = affectedSince(transaction(7, item(bad, PackageAction.UPGRADE,
                 "mesa-dri-drivers-25.1.2-1.fc43.x86_64")), bad);
         List<ShellCommand> commands = Planner.plan(upgrade, dnf(PackageManager.DNF5, available)).steps().get(0).commands();
         assertEquals("sudo dnf5 history undo 7", commands.get(1).display());
         // An upgrade from another version than the last good one: an undo would go there instead.
-        IncidentAssessment other = affectedSince(transaction(8, item(bad, org.fedoraproject.preflight.machine.PackageAction.UPGRADE,
+        IncidentAssessment other = affectedSince(transaction(8, item(bad, PackageAction.UPGRADE,
                 "mesa-dri-drivers-25.1.3-1.fc43.x86_64")), bad);
         assertEquals(1, Planner.plan(other, dnf(PackageManager.DNF5, available)).steps().get(0).commands().size());
         // A fresh install: an undo would remove the package.
-        IncidentAssessment fresh = affectedSince(transaction(9, item(bad, org.fedoraproject.preflight.machine.PackageAction.INSTALL)), bad);
+        IncidentAssessment fresh = affectedSince(transaction(9, item(bad, PackageAction.INSTALL)), bad);
         assertEquals(1, Planner.plan(fresh, dnf(PackageManager.DNF5, available)).steps().get(0).commands().size());
     }
 
     @Test
     void aReinstallIsNotWhereTheVersionCameFrom() {
         String bad = "mesa-dri-drivers-25.1.4-1.fc43.x86_64";
-        org.fedoraproject.preflight.machine.Transaction upgrade = transaction(3, item(bad,
-                org.fedoraproject.preflight.machine.PackageAction.UPGRADE, "mesa-dri-drivers-25.1.2-1.fc43.x86_64"));
-        org.fedoraproject.preflight.machine.Transaction reinstall = transaction(5, item(bad,
-                org.fedoraproject.preflight.machine.PackageAction.REINSTALL, bad));
-        Map<Nevra, org.fedoraproject.preflight.assess.Since> since = SinceLookup.of(List.of(reinstall, upgrade))
+        Transaction upgrade = transaction(3, item(bad,
+                PackageAction.UPGRADE, "mesa-dri-drivers-25.1.2-1.fc43.x86_64"));
+        Transaction reinstall = transaction(5, item(bad,
+                PackageAction.REINSTALL, bad));
+        Map<Nevra, Since> since = SinceLookup.of(List.of(reinstall, upgrade))
                 .find(Set.of(Nevra.parse(bad)));
         assertEquals(3, since.get(Nevra.parse(bad)).transaction());
         // Found only in a reinstall (the history before it is gone): no transaction is named, no undo offered.
-        Map<Nevra, org.fedoraproject.preflight.assess.Since> only = SinceLookup.of(List.of(reinstall)).find(Set.of(Nevra.parse(bad)));
+        Map<Nevra, Since> only = SinceLookup.of(List.of(reinstall)).find(Set.of(Nevra.parse(bad)));
         assertEquals(Map.of(), only);
         IncidentAssessment a = affectedSince(reinstall, bad);
         assertEquals(1, Planner.plan(a, dnf(PackageManager.DNF5, Map.of("mesa-dri-drivers", Set.of(Evr.parse("25.1.2-1.fc43")))))
@@ -226,16 +235,17 @@ class PlannerTest {
         IncidentAssessment risk = assess(List.of("mesa-dri-drivers-25.1.2-1.fc43.x86_64"), List.of("mesa-dri-drivers-25.1.4-1.fc43.x86_64"),
                 mesa("mesa-dri-drivers", null));
         Plan pin = Planner.plan(risk, new Planner.Context(PackageManager.RPM_OSTREE, Optional.empty(), Map.of(), List.of(
-                new org.fedoraproject.preflight.machine.Deployment("a", "aaaa", "43.1", T0, false, true, false, List.of(), List.of()),
-                new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of())),
+                new Deployment("a", "aaaa", "43.1", T0, false, true, false, List.of(), List.of()),
+                new Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of())),
                 Set.of(), VersionLocks.NONE));
         assertEquals("sudo ostree admin pin 1", pin.steps().get(0).command().orElseThrow().display());
-        org.fedoraproject.preflight.machine.Deployment booted =
-                new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of());
-        org.fedoraproject.preflight.machine.Deployment pinned =
-                new org.fedoraproject.preflight.machine.Deployment("b", "bbbb", "43.0", T0, true, false, true, List.of(), List.of());
+        Deployment booted =
+                new Deployment("b", "bbbb", "43.0", T0, true, false, false, List.of(), List.of());
+        Deployment pinned =
+                new Deployment("b", "bbbb", "43.0", T0, true, false, true, List.of(), List.of());
         assertEquals(List.of("deployment bbbb is not pinned"),
-                English.of(StepStatus.of(pin.steps().get(0), new Observed(List.of(), VersionLocks.NONE, List.of(booted), Boot.UNKNOWN)).stillDifferent()));
+                English.of(StepStatus.of(pin.steps().get(0), new Observed(List.of(), VersionLocks.NONE, List.of(booted), Boot.UNKNOWN))
+                        .stillDifferent()));
         assertTrue(StepStatus.of(pin.steps().get(0), new Observed(List.of(), VersionLocks.NONE, List.of(pinned), Boot.UNKNOWN)).done());
     }
 

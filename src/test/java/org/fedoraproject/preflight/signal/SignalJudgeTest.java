@@ -3,14 +3,17 @@ package org.fedoraproject.preflight.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.Verdict;
+import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
@@ -24,8 +27,8 @@ class SignalJudgeTest {
     }
 
     private static BodhiUpdate bodhi(String status, int karma, int negative) {
-        List<BodhiUpdate.Comment> comments = java.util.stream.IntStream.range(0, negative)
-                .mapToObj(k -> new BodhiUpdate.Comment("u" + k, java.time.Instant.EPOCH, "broke", -1)).toList();
+        List<BodhiUpdate.Comment> comments = IntStream.range(0, negative)
+                .mapToObj(k -> new BodhiUpdate.Comment("u" + k, Instant.EPOCH, "broke", -1)).toList();
         return new BodhiUpdate("FEDORA-2026-x", status, karma, comments, List.of(), "unspecified", false, Optional.empty(),
                 List.of("mesa-dri-drivers-25.1.6-1.fc43"), "https://bodhi.fedoraproject.org/updates/FEDORA-2026-x");
     }
@@ -65,15 +68,15 @@ class SignalJudgeTest {
     @Test
     void theAdvisoryNamesTheBodhiUpdateExactlyAndBugsFiledSinceAreEvidence() {
         PendingUpdate dri = new PendingUpdate(Nevra.parse("mesa-dri-drivers-25.1.6-1.fc43.x86_64"), "updates", List.of());
-        org.fedoraproject.preflight.machine.Advisory advisory = new org.fedoraproject.preflight.machine.Advisory(
+        Advisory advisory = new Advisory(
                 "FEDORA-2026-5d1e2f3a4b", "bugfix", "Moderate", Optional.empty(), List.of(dri.nevra()), List.of(2400001L));
         BodhiUpdate mesa = new BodhiUpdate("FEDORA-2026-5d1e2f3a4b", "testing", -1, List.of(), List.of(), "unspecified", false,
                 Optional.empty(), List.of("mesa-25.1.6-1.fc43"), "https://b/updates/FEDORA-2026-5d1e2f3a4b");
         BodhiUpdate wrong = new BodhiUpdate("FEDORA-2026-other", "stable", 2, List.of(), List.of(), "unspecified", false,
                 Optional.empty(), List.of("mesa-dri-drivers-25.1.6-1.fc43"), "https://b/updates/FEDORA-2026-other");
-        Bug low = new Bug(1, "a typo", "mesa", List.of("43"), "NEW", "", true, List.of(), List.of(), "low", java.time.Instant.EPOCH);
+        Bug low = new Bug(1, "a typo", "mesa", List.of("43"), "NEW", "", true, List.of(), List.of(), "low", Instant.EPOCH);
         Bug high = new Bug(2, "black screen", "mesa", List.of("43"), "NEW", "", true, List.of(), List.of(), "high",
-                java.time.Instant.EPOCH);
+                Instant.EPOCH);
         Signals s = new Signals(Map.of("mesa-dri-drivers-25.1.6-1.fc43", wrong), Map.of(mesa.alias(), mesa), List.of(advisory),
                 List.of(), List.of(), Map.of(dri.nevra(), List.of(low)), List.of(), List.of(), List.of());
         assertEquals(Optional.of(mesa), SignalJudge.bodhiOf(dri, s), "the advisory's alias wins over a guessed build");
@@ -112,8 +115,8 @@ class SignalJudgeTest {
     @Test
     void aTopicMatchesOnlyAPackageItNamesAsAWord() {
         CommonIssue mesa = new CommonIssue(1, "Black screen after the mesa-dri-drivers update on Intel Arc", "https://d/t/1",
-                java.time.Instant.EPOCH, List.of());
-        CommonIssue vague = new CommonIssue(2, "Graphics trouble with mesafoo", "https://d/t/2", java.time.Instant.EPOCH, List.of());
+                Instant.EPOCH, List.of());
+        CommonIssue vague = new CommonIssue(2, "Graphics trouble with mesafoo", "https://d/t/2", Instant.EPOCH, List.of());
         List<SignalJudge.LooseMatch> matches = SignalJudge.looseMatches(List.of(mesa, vague),
                 Set.of("mesa-dri-drivers", "mesa", "on", "htop"));
         assertEquals(List.of(new SignalJudge.LooseMatch(mesa, "mesa-dri-drivers")), matches);

@@ -3,12 +3,15 @@ package org.fedoraproject.preflight.sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,7 +52,7 @@ class BugzillaSourcesTest {
 
     private SignalSources sources() {
         String base = server.url("");
-        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true), java.time.Clock.systemUTC()).askingEveryTime();
+        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true), Clock.systemUTC()).askingEveryTime();
     }
 
     private static FeedServer.Answer json(String body) {
@@ -111,7 +114,7 @@ class BugzillaSourcesTest {
         sources().bugs(ids, false);
         assertEquals(3, server.requests().size(), "45 ids: 20 + 20 + 5");
         // The batches go side by side: in whatever order they arrive.
-        assertEquals(List.of(5, 20, 20), server.requests().stream().map(r -> java.net.URLDecoder.decode(param(r.query(), "id"),
+        assertEquals(List.of(5, 20, 20), server.requests().stream().map(r -> URLDecoder.decode(param(r.query(), "id"),
                 StandardCharsets.UTF_8).split(",").length).sorted().toList());
         List<String> components = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -158,7 +161,7 @@ class BugzillaSourcesTest {
         s.firstPosts(List.of(quiet), false);
         assertEquals(1, server.count("/raw/501/1"), "kept less than six hours, and nothing posted since");
         CommonIssue moved = new CommonIssue(501, "Black screen", "https://d/t/501", long_ago, List.of(), false,
-                Instant.now().plusSeconds(60), java.util.Optional.empty());
+                Instant.now().plusSeconds(60), Optional.empty());
         s.firstPosts(List.of(moved), false);
         assertEquals(2, server.count("/raw/501/1"), "someone wrote in it since");
     }

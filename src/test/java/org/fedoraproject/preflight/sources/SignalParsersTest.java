@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.CommonIssue;
@@ -72,7 +73,7 @@ class SignalParsersTest {
         BodhiUpdate u = BodhiParser.parse(json, "https://b").updates().get(0);
         assertEquals(List.of(), u.negative(), "the -1s were for the build that was replaced");
         assertFalse(u.warns());
-        assertEquals(java.util.Map.of("gnome-shell-49.2-2.fc43", 0L), u.buildEpochs());
+        assertEquals(Map.of("gnome-shell-49.2-2.fc43", 0L), u.buildEpochs());
 
         // Since the reset, a user who voted -1 then +1 counts as +1; one whose latest vote is -1 counts.
         String after = json.replace("\"karma\":1,\"text\":\"Works\",\"user\":{\"name\":\"carol\"}",

@@ -4,18 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.SilentServer;
-import org.fedoraproject.preflight.signal.SourceState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +52,7 @@ class SignalSourcesTest {
     }
 
     private SignalSources sources(String base) {
-        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true), java.time.Clock.systemUTC()).askingEveryTime();
+        return new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true), Clock.systemUTC()).askingEveryTime();
     }
 
     private static FeedServer.Answer json(String body) {
@@ -68,11 +74,11 @@ class SignalSourcesTest {
         List<FeedServer.Request> requests = server.requests();
         assertEquals(12, requests.size(), "6 batches of 50 builds, 2 pages each");
         // The batches go side by side; each one's pages in turn.
-        Map<String, List<String>> pagesByBatch = new java.util.TreeMap<>();
+        Map<String, List<String>> pagesByBatch = new TreeMap<>();
         for (FeedServer.Request r : requests) {
             String q = r.query();
             assertTrue(q.startsWith("builds=pkg") && q.contains("&rows_per_page=100&page="), q);
-            pagesByBatch.computeIfAbsent(q.substring(0, q.indexOf('&')), k -> new java.util.ArrayList<>()).add(q.substring(q.lastIndexOf('=') + 1));
+            pagesByBatch.computeIfAbsent(q.substring(0, q.indexOf('&')), k -> new ArrayList<>()).add(q.substring(q.lastIndexOf('=') + 1));
         }
         assertEquals(6, pagesByBatch.size());
         pagesByBatch.values().forEach(pages -> assertEquals(List.of("1", "2"), pages));
@@ -85,7 +91,7 @@ class SignalSourcesTest {
 
     @Test
     void batchesGoSideBySideButNeverMoreThanFourAtOnceToOneHost() {
-        server.latency(java.time.Duration.ofMillis(300));
+        server.latency(Duration.ofMillis(300));
         server.answer("/updates/", json("{\"updates\":[],\"page\":1,\"pages\":1}"));
         List<String> nvrs = IntStream.range(0, 450).mapToObj(i -> "pkg" + i + "-1.0-1.fc43").toList();
         long start = System.nanoTime();
@@ -145,10 +151,10 @@ class SignalSourcesTest {
                 Duration.ofSeconds(2), Duration.ofSeconds(60), 8L * 1024 * 1024, Duration.ofSeconds(60)), "Preflight/test");
         try (SilentServer silent = new SilentServer(); patient) {
             SignalSources check = new SignalSources(() -> patient, cache,
-                    new SignalSources.Endpoints(silent.url(""), silent.url(""), silent.url(""), true), java.time.Clock.systemUTC()).forOneCheck();
+                    new SignalSources.Endpoints(silent.url(""), silent.url(""), silent.url(""), true), Clock.systemUTC()).forOneCheck();
             long start = System.nanoTime();
-            SignalSources.Read<BodhiUpdate> byAlias = check.bodhiByAlias(java.util.List.of("FEDORA-2026-0123456789"), false);
-            SignalSources.Read<BodhiUpdate> byBuild = check.bodhi(java.util.List.of("mesa-25.1.6-1.fc43"), false);
+            SignalSources.Read<BodhiUpdate> byAlias = check.bodhiByAlias(List.of("FEDORA-2026-0123456789"), false);
+            SignalSources.Read<BodhiUpdate> byBuild = check.bodhi(List.of("mesa-25.1.6-1.fc43"), false);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(byAlias.problem().isPresent() && byBuild.problem().isPresent());
             assertTrue(took.compareTo(SignalSources.DEADLINE.plusSeconds(3)) < 0,
@@ -160,7 +166,7 @@ class SignalSourcesTest {
     @Test
     void aFreshAnswerIsUsedWithoutAskingThenAskedAgainWithItsValidators() throws Exception {
         String base = server.url("");
-        SignalSources reusing = new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true), java.time.Clock.systemUTC());
+        SignalSources reusing = new SignalSources(() -> fetcher, cache, new SignalSources.Endpoints(base, base, base, true), Clock.systemUTC());
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json(
                 "{\"topic_list\":{\"topics\":[{\"id\":7,\"title\":\"t\",\"slug\":\"t\",\"created_at\":\"2026-11-23T10:00:00Z\"}]}}"
                         .getBytes(StandardCharsets.UTF_8), "\"list-1\""));
@@ -174,10 +180,10 @@ class SignalSourcesTest {
         assertEquals(1, second.items().size());
 
         // Past its freshness: asked again with If-None-Match; unchanged, a 304 keeps it, fresh again.
-        try (var kept = java.nio.file.Files.list(cache)) {
+        try (var kept = Files.list(cache)) {
             for (Path p : kept.toList()) {
-                java.nio.file.Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(
-                        java.time.Instant.now().minus(SignalSources.FRESH_MINUTES).minusSeconds(60)));
+                Files.setLastModifiedTime(p, FileTime.from(
+                        Instant.now().minus(SignalSources.FRESH_MINUTES).minusSeconds(60)));
             }
         }
         SignalSources.Read<CommonIssue> third = reusing.forOneCheck().commonIssues("43", false);

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
+import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.testing.TestRoots;
@@ -60,7 +61,7 @@ class AdvisoryReaderRootsTest {
         assertEquals(shown(dnf, ofTheUpdates), shown(direct.get(), n -> true));
         assertEquals(List.of("FEDORA-2026-0e1d2c3b4a", "FEDORA-2026-1f2e3d4c5b", "FEDORA-2026-5d1e2f3a4b", "FEDORA-2026-aa11bb22cc"),
                 List.copyOf(shown(direct.get(), n -> true).keySet()), "the advisories of the updates, not the older or foreign ones");
-        assertEquals(new AdvisoryReader(target, manager).read(installed, pending), org.fedoraproject.preflight.machine.Reading.of(direct.get()));
+        assertEquals(new AdvisoryReader(target, manager).read(installed, pending), Reading.of(direct.get()));
     }
 
     /** Each advisory as the check uses it: type, severity, date, bugs and packages, by id. */

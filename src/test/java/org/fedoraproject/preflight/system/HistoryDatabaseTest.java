@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.testing.TestRoots;
@@ -69,15 +72,15 @@ class HistoryDatabaseTest {
             Files.copy(file, odd.resolve("history.sqlite"));
             Files.copy(dir.resolve("dnf5.sqlite-wal"), odd.resolve("history.sqlite-wal"));
         }
-        java.util.Set<String> before = names(odd);
+        Set<String> before = names(odd);
         Reading<List<Transaction>> r = new Dnf5HistoryDatabase(odd.resolve("history.sqlite")).read();
         assertEquals(7, r.get().orElseThrow().size(), "the committed transaction in the WAL is read: " + r);
         assertEquals(before, names(odd), "no -shm or -wal made or removed beside it");
     }
 
-    private static java.util.Set<String> names(Path dir) throws Exception {
+    private static Set<String> names(Path dir) throws Exception {
         try (var files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }
     }
 
@@ -125,7 +128,7 @@ class HistoryDatabaseTest {
         Path whole = copy(Dnf5HistoryDatabase.PATH, TestRoots.dnf5Root(), "whole.sqlite");
         Path truncated = dir.resolve("truncated.sqlite");
         byte[] bytes = Files.readAllBytes(whole);
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 3));
         String reason = reason(new Dnf5HistoryDatabase(truncated).read());
         assertTrue(reason.contains("damaged") || reason.contains("cannot be read"), reason);
 

@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.Tools;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,13 +51,14 @@ class RepodataAdvisoriesTest {
         String name = plain.getFileName().toString();
         if (!tool.isEmpty()) {
             Tools.require(tool);
-            Processes.Result r = Processes.run(List.of(tool, "-q", plain.toString()), null, java.util.Map.of());
+            Processes.Result r = Processes.run(List.of(tool, "-q", plain.toString()), null, Map.of());
             assertEquals(0, r.exitCode(), r.stderr());
             name += tool.equals("gzip") ? ".gz" : tool.equals("xz") ? ".xz" : ".zst";
             Files.deleteIfExists(plain);
         }
         Files.writeString(repodata.resolve("repomd.xml"), "<repomd><data type=\"primary\"><location href=\"repodata/p.xml.gz\"/></data>"
-                + "<data type=\"updateinfo\">\n  <checksum type=\"sha256\">0</checksum>\n  <location href=\"repodata/" + name + "\"/>\n</data></repomd>");
+                + "<data type=\"updateinfo\">\n  <checksum type=\"sha256\">0</checksum>\n"
+                + "  <location href=\"repodata/" + name + "\"/>\n</data></repomd>");
         return cache.resolve(dir);
     }
 
@@ -132,15 +137,15 @@ class RepodataAdvisoriesTest {
     @Test
     void aDecompressionBombIsCutOff(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.xml.gz");
-        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(big))) {
+        try (var out = new GZIPOutputStream(Files.newOutputStream(big))) {
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 4; i++) {
                 out.write(zeros);
             }
         }
-        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> {
+        IOException e = Assertions.assertThrows(IOException.class, () -> {
             try (var in = Decompressed.open(big, 1 << 20)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                in.transferTo(OutputStream.nullOutputStream());
             }
         });
         assertTrue(e.getMessage().contains("limit"), e.getMessage());

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.fedoraproject.preflight.machine.Deployment;
 import org.fedoraproject.preflight.machine.PackageAction;
-import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.TransactionItem;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.fedoraproject.preflight.machine.HistorySource;
+import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.machine.StagedDeployment;
 import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.rpm.Nevra;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,9 +65,9 @@ class RpmOstreeReaderTest {
     @Test
     void theStagedDeploymentIsWhatIsPreparedForTheNextBoot() throws Exception {
         RpmOstreeReader.Result result = mesaDiffed();
-        assertEquals(List.of(org.fedoraproject.preflight.rpm.Nevra.parse("mesa-dri-drivers-25.1.4-1.fc43.x86_64")),
-                org.fedoraproject.preflight.machine.StagedDeployment.packages(result.history()));
-        var prepared = org.fedoraproject.preflight.machine.StagedDeployment.asPrepared(result.history());
+        assertEquals(List.of(Nevra.parse("mesa-dri-drivers-25.1.4-1.fc43.x86_64")),
+                StagedDeployment.packages(result.history()));
+        var prepared = StagedDeployment.asPrepared(result.history());
         assertEquals("rpm-ostree", prepared.via());
         assertTrue(prepared.triggered(), "a staged deployment boots at the next restart");
     }
@@ -74,9 +80,9 @@ class RpmOstreeReaderTest {
                 ran.add(command);
                 return new CommandResult(command, exit, "", exit == 1 ? "error: Authorization required" : "");
             });
-            java.time.Instant now = java.time.Instant.parse("2026-12-06T10:00:00Z");
-            Reading<java.time.Instant> r = new DnfRefresher(t, org.fedoraproject.preflight.machine.PackageManager.RPM_OSTREE,
-                    java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).refresh();
+            Instant now = Instant.parse("2026-12-06T10:00:00Z");
+            Reading<Instant> r = new DnfRefresher(t, PackageManager.RPM_OSTREE,
+                    Clock.fixed(now, ZoneOffset.UTC)).refresh();
             assertEquals(exit != 1, r.get().isPresent(), "exit " + exit + ": 0 an update, 77 none, else a failure said");
             r.get().ifPresent(at -> assertEquals(now, at, "as of the check's clock"));
         }

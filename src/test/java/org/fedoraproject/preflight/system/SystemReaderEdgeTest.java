@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.fedoraproject.preflight.machine.Reading;
@@ -67,9 +68,9 @@ class SystemReaderEdgeTest {
     void withoutCachedMetadataDnfSaysSoAndTheRestStands() throws Exception {
         Tools.require("dnf");
         Path copy = root.resolve("dnf4");
-        Processes.Result cp = Processes.run(List.of("cp", "-a", TestRoots.dnf4Root().toString(), copy.toString()), null, java.util.Map.of());
+        Processes.Result cp = Processes.run(List.of("cp", "-a", TestRoots.dnf4Root().toString(), copy.toString()), null, Map.of());
         assertEquals(0, cp.exitCode(), cp.stderr());
-        Processes.run(List.of("rm", "-rf", copy.resolve("var/cache/dnf").toString()), null, java.util.Map.of());
+        Processes.run(List.of("rm", "-rf", copy.resolve("var/cache/dnf").toString()), null, Map.of());
         SystemSnapshot s = read(copy);
         String reason = reason(s.pending());
         assertTrue(reason.startsWith("dnf4 check-update: "), reason);

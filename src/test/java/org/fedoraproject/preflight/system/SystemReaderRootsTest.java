@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.HistorySource;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PackageManager;
@@ -127,7 +129,7 @@ class SystemReaderRootsTest {
     void historyForSomePackagesReadsOnlyTheirTransactionsWhole() {
         for (Target target : List.of(TestRoots.dnf4(), TestRoots.dnf5())) {
             SystemReader reader = new SystemReader(target, EXECUTOR, Clock.systemUTC());
-            org.fedoraproject.preflight.machine.History htop = reader.readHistory(Set.of("htop"));
+            History htop = reader.readHistory(Set.of("htop"));
             assertEquals(List.of(), htop.problems());
             assertEquals(List.of(4L, 3L, 1L), htop.transactions().stream()
                     .filter(t -> t.source() != HistorySource.DNF4 || target.commandRoot().endsWith("dnf4"))
@@ -140,7 +142,7 @@ class SystemReaderRootsTest {
     /** The life build-roots.sh gave both roots: install, the bad mesa, htop up and down, nano removed, pulseaudio replaced. */
     private static void assertStory(List<Transaction> newestFirst, boolean linksReplacements) {
         List<Transaction> t = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(t);
+        Collections.reverse(t);
         assertEquals(15, t.get(0).items().size());
         assertEquals(Set.of("upgrade mesa-dri-drivers-25.1.4-1.fc43.x86_64 <- mesa-dri-drivers-25.1.2-1.fc43.x86_64",
                 "upgrade mesa-libGL-25.1.4-1.fc43.x86_64 <- mesa-libGL-25.1.2-1.fc43.x86_64"), describe(t.get(1)));

@@ -1,5 +1,7 @@
 package org.fedoraproject.preflight.testing;
 
+import java.nio.charset.StandardCharsets;
+
 /** Fedora's sources on a loopback server, for the end-to-end tests of derived incidents. */
 public final class FedoraSources {
 
@@ -24,12 +26,12 @@ public final class FedoraSources {
             } else {
                 bugs = bug(2400099, "firefox", "NEW", "", "low").replace("[\"CommonBugs\"]", "[]");
             }
-            return FeedServer.Answer.json(("{\"faults\":[],\"bugs\":[" + bugs + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+            return FeedServer.Answer.json(("{\"faults\":[],\"bugs\":[" + bugs + "]}").getBytes(StandardCharsets.UTF_8), null);
         });
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json((
                 "{\"topic_list\":{\"topics\":[{\"id\":77,\"title\":\"Laptop does not resume after the kernel-core update\","
                 + "\"slug\":\"resume\",\"created_at\":\"2026-11-23T10:00:00Z\",\"tags\":[\"f43\"]}]}}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                .getBytes(StandardCharsets.UTF_8), null));
         server.answer("/raw/77/1", FeedServer.Answer.text("Some laptops stay black after resume with kernel 6.17.\n\n"
                 + "Bug: https://bugzilla.redhat.com/show_bug.cgi?id=2400040\n\n## Workaround\n"
                 + "* Boot the previous kernel from the GRUB menu.\n"));

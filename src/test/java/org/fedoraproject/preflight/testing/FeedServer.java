@@ -9,11 +9,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import javax.net.ssl.SSLContext;
 
@@ -32,7 +39,7 @@ public final class FeedServer implements AutoCloseable {
         }
 
         public static Answer text(String body) {
-            return new Answer(200, "text/plain", body.getBytes(java.nio.charset.StandardCharsets.US_ASCII), Map.of(), false, -1);
+            return new Answer(200, "text/plain", body.getBytes(StandardCharsets.US_ASCII), Map.of(), false, -1);
         }
 
         public static Answer status(int status, Map<String, String> headers) {
@@ -45,7 +52,7 @@ public final class FeedServer implements AutoCloseable {
 
         /** Declares a longer body than is sent, then closes: a truncated download. */
         public Answer truncatedTo(int sent) {
-            return new Answer(status, contentType, java.util.Arrays.copyOf(body, sent), headers, false, body.length);
+            return new Answer(status, contentType, Arrays.copyOf(body, sent), headers, false, body.length);
         }
     }
 
@@ -55,8 +62,8 @@ public final class FeedServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final Map<String, java.util.function.Function<String, Answer>> byQuery = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Function<String, Answer>> byQuery = new ConcurrentHashMap<>();
+    private final AtomicLong bytesSent = new AtomicLong();
 
     private FeedServer(HttpServer server) {
         this.server = server;
@@ -87,7 +94,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     /** Answers {@code path} with what {@code answer} makes of each request's query (a search, a page). */
-    public void answerByQuery(String path, java.util.function.Function<String, Answer> answer) {
+    public void answerByQuery(String path, Function<String, Answer> answer) {
         byQuery.put(path, answer);
     }
 
@@ -97,11 +104,11 @@ public final class FeedServer implements AutoCloseable {
     }
 
     /** Every answer waits this long first, as a real server far away does (benchmarks: 300 ms). */
-    public void latency(java.time.Duration wait) {
+    public void latency(Duration wait) {
         latency = wait;
     }
 
-    private volatile java.time.Duration latency = java.time.Duration.ZERO;
+    private volatile Duration latency = Duration.ZERO;
 
     public List<Request> requests() {
         return requests;
@@ -116,8 +123,8 @@ public final class FeedServer implements AutoCloseable {
         return mostAtOnce.get();
     }
 
-    private final java.util.concurrent.atomic.AtomicInteger atOnce = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger atOnce = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     private void handle(HttpExchange exchange) throws IOException {
         mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
@@ -139,7 +146,7 @@ public final class FeedServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         requests.add(new Request(path, exchange.getRequestHeaders(), String.valueOf(exchange.getRequestURI().getRawQuery())));
         List<Answer> sequence = answers.get(path);
-        java.util.function.Function<String, Answer> computed = byQuery.get(path);
+        Function<String, Answer> computed = byQuery.get(path);
         if (computed != null) {
             sequence = List.of(computed.apply(String.valueOf(exchange.getRequestURI().getQuery())));
         }
@@ -183,6 +190,6 @@ public final class FeedServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

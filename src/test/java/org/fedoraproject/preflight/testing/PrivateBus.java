@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
@@ -45,10 +47,10 @@ public final class PrivateBus implements AutoCloseable {
 
     /** Runs dbus-send on this bus and returns what it printed (the reply). */
     public String send(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(Tools.require("dbus-send").toString(), "--bus=" + address,
+        List<String> command = new ArrayList<>(List.of(Tools.require("dbus-send").toString(), "--bus=" + address,
                 "--print-reply"));
         command.addAll(List.of(args));
-        Processes.Result r = Processes.run(command, null, java.util.Map.of());
+        Processes.Result r = Processes.run(command, null, Map.of());
         if (r.exitCode() != 0) {
             throw new IllegalStateException("dbus-send failed: " + r.stderr());
         }

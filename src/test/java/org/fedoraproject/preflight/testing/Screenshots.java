@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.testing;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
@@ -28,7 +29,7 @@ public final class Screenshots {
             }
         }
         try {
-            Path file = java.nio.file.Files.createDirectories(Tools.artifacts().resolve("screenshots")).resolve(name + ".png");
+            Path file = Files.createDirectories(Tools.artifacts().resolve("screenshots")).resolve(name + ".png");
             ImageIO.write(out, "png", file.toFile());
             return file;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -37,11 +38,11 @@ public final class SignedFeed implements AutoCloseable {
         // Fedora's live signals answer from the same loopback server, empty unless a test says otherwise:
         // tests never reach the real Bodhi, Discourse or Bugzilla.
         server.answer("/updates/", FeedServer.Answer.json(
-                "{\"updates\":[],\"page\":1,\"pages\":1,\"total\":0}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                "{\"updates\":[],\"page\":1,\"pages\":1,\"total\":0}".getBytes(StandardCharsets.UTF_8), null));
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json(
-                "{\"topic_list\":{\"topics\":[]}}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                "{\"topic_list\":{\"topics\":[]}}".getBytes(StandardCharsets.UTF_8), null));
         server.answer("/rest/bug", FeedServer.Answer.json(
-                "{\"faults\":[],\"bugs\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                "{\"faults\":[],\"bugs\":[]}".getBytes(StandardCharsets.UTF_8), null));
         Path keys = Files.createDirectories(home.resolve("config/preflight/trusted-keys"));
         Files.writeString(keys.resolve("test.pub"), FeedKeys.publicPem(key.getPublic()));
         return new SignedFeed(server, Map.of("XDG_CONFIG_HOME", home.resolve("config").toString(),

@@ -1,6 +1,8 @@
 package org.fedoraproject.preflight.testing;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -60,8 +62,8 @@ public final class Tools {
         Path dir = Path.of(System.getProperty("preflight.artifacts", "target/test-artifacts"));
         try {
             return Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

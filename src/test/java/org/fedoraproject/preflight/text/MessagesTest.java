@@ -4,14 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fedoraproject.preflight.assess.Relation;
+import org.fedoraproject.preflight.signal.SourceState;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
@@ -82,11 +89,11 @@ class MessagesTest {
 
     @Test
     void everyStateAndRelationHasItsWords() {
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("org.fedoraproject.preflight.text.messages", Locale.ROOT);
-        for (org.fedoraproject.preflight.assess.Relation r : org.fedoraproject.preflight.assess.Relation.values()) {
+        ResourceBundle bundle = ResourceBundle.getBundle("org.fedoraproject.preflight.text.messages", Locale.ROOT);
+        for (Relation r : Relation.values()) {
             assertTrue(bundle.containsKey("relation." + r.id()), "relation." + r.id());
         }
-        for (org.fedoraproject.preflight.signal.SourceState.State s : org.fedoraproject.preflight.signal.SourceState.State.values()) {
+        for (SourceState.State s : SourceState.State.values()) {
             assertTrue(bundle.containsKey("source.state." + s.id()), "source.state." + s.id());
         }
     }
@@ -94,14 +101,14 @@ class MessagesTest {
     /** Every key the code names as a literal (m.get, text.get, words.get, Text.of) is in the bundle: a missing one is a crash. */
     @Test
     void everyKeyTheCodeNamesIsInTheBundle() throws Exception {
-        java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle("org.fedoraproject.preflight.text.messages", Locale.ROOT);
-        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+        ResourceBundle bundle = ResourceBundle.getBundle("org.fedoraproject.preflight.text.messages", Locale.ROOT);
+        Pattern call = Pattern.compile(
                 "(?:\\b(?:m|text|words|messages)\\.get|Text\\.of)\\(\\s*\"([a-z][A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]+)+)\"");
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         int named = 0;
-        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                java.util.regex.Matcher m = call.matcher(java.nio.file.Files.readString(f));
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(Files.readString(f));
                 while (m.find()) {
                     named++;
                     if (!bundle.containsKey(m.group(1))) {
@@ -111,6 +118,6 @@ class MessagesTest {
             }
         }
         assertTrue(named > 300, "the scan finds the code's keys: " + named);
-        assertEquals(java.util.List.of(), missing);
+        assertEquals(List.of(), missing);
     }
 }

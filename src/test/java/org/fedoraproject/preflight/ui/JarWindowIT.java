@@ -3,9 +3,11 @@ package org.fedoraproject.preflight.ui;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,8 @@ class JarWindowIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            org.awaitility.Awaitility.await("a window titled Preflight").atMost(java.time.Duration.ofSeconds(30))
-                    .pollInterval(java.time.Duration.ofMillis(200)).until(() -> !app.isAlive()
+            Awaitility.await("a window titled Preflight").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> !app.isAlive()
                             || Processes.run(List.of(xwininfo.toString(), "-root", "-tree"), null, Map.of()).stdout().contains("\"Preflight\""));
             assertTrue(app.isAlive(), "the application is still running");
         } finally {

@@ -2,38 +2,69 @@ package org.fedoraproject.preflight.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.controls.ToggleSwitch;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.fedoraproject.preflight.Main;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.Outlook;
+import org.fedoraproject.preflight.app.TrayPresence;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
+import org.fedoraproject.preflight.desktop.LinkOpener;
+import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.testing.EdgeFeed;
+import org.fedoraproject.preflight.testing.FedoraSources;
+import org.fedoraproject.preflight.testing.FeedServer;
+import org.fedoraproject.preflight.testing.PrivateSystemBus;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.Screenshots;
 import org.fedoraproject.preflight.testing.SignedFeed;
@@ -74,7 +105,7 @@ class MainWindowIT {
     }
 
     private Main.Wiring wiring(Map<String, String> extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("HOME", home.toString(),
+        Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString(),
                 "XDG_CONFIG_HOME", home.resolve("config").toString(), "XDG_CACHE_HOME", home.resolve("cache").toString(),
                 "PREFLIGHT_COLOR_SCHEME", "light"));
         env.putAll(extra);
@@ -84,7 +115,7 @@ class MainWindowIT {
     private WindowContext context(Main.Wiring wiring, CheckService.Request request, boolean dark) {
         WindowContext c = wiring.window(request).withLinks(opened::add);
         return new WindowContext(c.checks(), c.upgrades(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
-                c.openLink(), dark, new java.util.concurrent.atomic.AtomicReference<>(), c.tray());
+                c.openLink(), dark, new AtomicReference<>(), c.tray());
     }
 
     private void open(WindowContext context, TaskRunner tasks) throws Exception {
@@ -124,7 +155,7 @@ class MainWindowIT {
         // The same inputs through `preflight check --demo --json` from the jar.
         Processes.Result json = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Processes.jar().toString(), "check", "--demo", "--json"), null, Map.of("HOME", home.toString()));
-        String verdict = com.google.gson.JsonParser.parseString(json.stdout()).getAsJsonObject().get("verdict").getAsString();
+        String verdict = JsonParser.parseString(json.stdout()).getAsJsonObject().get("verdict").getAsString();
         assertEquals("hold", verdict);
         assertEquals(Outlook.HOLD, window.banner().shown());
         assertEquals("Hold: do not update everything now", label("verdict-title"));
@@ -157,7 +188,7 @@ class MainWindowIT {
         fx(() -> find("updates-filter", TextField.class).setText("mesa-dri"));
         Hyperlink link = robot.lookup("#updates-table").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
                 .filter(h -> h.isVisible() && h.getScene() != null && h.getParent().getParent().isVisible()
-                        && ((javafx.scene.control.TableCell<?, ?>) h.getParent().getParent()).getTableRow().getItem() != null)
+                        && ((TableCell<?, ?>) h.getParent().getParent()).getTableRow().getItem() != null)
                 .findFirst().orElseThrow();
         assertEquals(mesa, link.getText());
         robot.clickOn(link);
@@ -170,9 +201,9 @@ class MainWindowIT {
         assertTrue(here.contains("replacing 25.1.2-1.fc43"), here);
         assertTrue(here.contains("The pending update mesa-dri-drivers 25.1.6-1.fc43 brings the fix."), here);
         assertTrue(label("incident-fix").startsWith("Fix expected"), label("incident-fix"));
-        java.time.LocalDate expected = window.model().reportProperty().get().assessment().incidents().stream()
+        LocalDate expected = window.model().reportProperty().get().assessment().incidents().stream()
                 .filter(i -> i.id().equals(mesa)).findFirst().orElseThrow().incident().incident().fix().expected().orElseThrow();
-        assertEquals(expected.isBefore(java.time.LocalDate.now()), label("incident-fix").contains(": overdue."),
+        assertEquals(expected.isBefore(LocalDate.now()), label("incident-fix").contains(": overdue."),
                 "a fix date in the past is overdue: " + label("incident-fix"));
         String ranges = robot.lookup("#incident-affected").queryAs(Pane.class).getChildren().stream()
                 .filter(c -> c instanceof Label).map(c -> ((Label) c).getText()).reduce("", (a, b) -> a + "\n" + b);
@@ -181,9 +212,9 @@ class MainWindowIT {
         int guide = parts.indexOf(robot.lookup("#incident-detail").lookup(".section-title").queryAllAs(Label.class).stream()
                 .filter(l -> l.getText().equals("Recovery guide")).findFirst().orElseThrow());
         assertTrue(guide >= 0 && guide < parts.indexOf(robot.lookup("#incident-here").query()), "the guide comes first");
-        javafx.scene.text.TextFlow summary = find("incident-summary", javafx.scene.text.TextFlow.class);
+        TextFlow summary = find("incident-summary", TextFlow.class);
         assertTrue(summary.getChildren().stream().anyMatch(n -> n.getStyleClass().contains("code-span")
-                && ((javafx.scene.text.Text) n).getText().equals("iris")), "backticks render as code");
+                && ((Text) n).getText().equals("iris")), "backticks render as code");
         screenshot("window-demo-incident");
 
         Hyperlink web = robot.lookup("#incident-links").lookup(".hyperlink").queryAs(Hyperlink.class);
@@ -208,7 +239,7 @@ class MainWindowIT {
         Label intro = find("guide-intro", Label.class);
         assertTrue(intro.isWrapText() && !intro.getText().isEmpty(), "the guide's intro wraps instead of being cut off");
         String[] clip = new String[1];
-        fx(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        fx(() -> clip[0] = Clipboard.getSystemClipboard().getString());
         assertEquals(command.getText(), clip[0]);
         fx(() -> find("incident-detail-scroll", ScrollPane.class).setVvalue(1.0));
         screenshot("window-demo-guide");
@@ -232,7 +263,7 @@ class MainWindowIT {
                 () -> new AssertionError("the demo's history has dnf5 #1: " + table.getItems()));
         List<Object> highlighted = robot.lookup("#history-table").lookup(".table-row-cell").queryAll().stream()
                 .filter(n -> n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals(Styles.HIGHLIGHT)))
-                .map(n -> (Object) ((javafx.scene.control.TableRow<?>) n).getItem()).toList();
+                .map(n -> (Object) ((TableRow<?>) n).getItem()).toList();
         // FPS-2026-0042 (mesa) came with #2, FPS-2026-0031 with #1: those two, and no other.
         assertEquals(List.of(two, one), highlighted, "the transactions that brought an affected version, and only they");
         fx(() -> table.getSelectionModel().select(two));
@@ -275,11 +306,11 @@ class MainWindowIT {
         // Its key can be changed: a bad one is refused with the reason, a good one saved.
         fx(() -> feeds.getSelectionModel().select(0));
         fx(() -> find("settings-edit-key", Button.class).fire());
-        fx(() -> find("settings-new-key", javafx.scene.control.TextArea.class).setText("not a key"));
+        fx(() -> find("settings-new-key", TextArea.class).setText("not a key"));
         fx(() -> find("settings-save-key", Button.class).fire());
         assertTrue(label("settings-feed-error").startsWith("The key is not an Ed25519 public key"), label("settings-feed-error"));
-        String pem = org.fedoraproject.preflight.feed.FeedKeys.publicPem(org.fedoraproject.preflight.feed.FeedKeys.generate().getPublic());
-        fx(() -> find("settings-new-key", javafx.scene.control.TextArea.class).setText(pem));
+        String pem = FeedKeys.publicPem(FeedKeys.generate().getPublic());
+        fx(() -> find("settings-new-key", TextArea.class).setText(pem));
         fx(() -> find("settings-save-key", Button.class).fire());
         assertTrue(Files.readString(home.resolve("config/preflight/settings.json")).contains("BEGIN PUBLIC KEY"), "the key is saved");
         assertEquals(pem.strip(), feeds.getItems().get(0).publicKey().orElseThrow().strip());
@@ -402,7 +433,7 @@ class MainWindowIT {
         };
         WindowContext c = context(wiring, DEMO, false);
         open(new WindowContext(failingOnce, c.upgrades(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
-                c.openLink(), false, new java.util.concurrent.atomic.AtomicReference<>(), c.tray()), TaskRunner.direct());
+                c.openLink(), false, new AtomicReference<>(), c.tray()), TaskRunner.direct());
         assertTrue(find("failure-bar", Pane.class).isVisible());
         assertEquals("The check failed: /var/lib/rpm is locked by another program", label("failure"));
         assertEquals(Outlook.UNKNOWN, window.banner().shown());
@@ -430,19 +461,19 @@ class MainWindowIT {
     void onARealRootTheWindowRefreshesFromKeptDataToTheVerdictOfCheck() throws Exception {
         Path dnf4 = TestRoots.dnf4Root();
         byte[] sample;
-        try (var in = org.fedoraproject.preflight.feed.FeedParser.class.getResourceAsStream("sample-feed.json")) {
+        try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
             sample = in.readAllBytes();
         }
         try (SignedFeed feed = SignedFeed.serve(sample, home)) {
             // Fedora's signals from the loopback server: firefox's update has negative karma, and a
             // Common Issues topic names htop.
-            feed.server().answer("/updates/", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+            feed.server().answer("/updates/", FeedServer.Answer.json((
                     "{\"updates\":[{\"alias\":\"FEDORA-2026-ff\",\"status\":\"testing\",\"karma\":-2,"
                     + "\"builds\":[{\"nvr\":\"firefox-146.0-1.fc43\"}],\"comments\":[{\"karma\":-1,\"text\":\"crash\"}]}],"
-                    + "\"pages\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
-            feed.server().answer("/tags/c/ask/common-issues/82/none/f43.json", org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+                    + "\"pages\":1}").getBytes(StandardCharsets.UTF_8), null));
+            feed.server().answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json((
                     "{\"topic_list\":{\"topics\":[{\"id\":9,\"title\":\"htop shows the wrong CPU count\",\"slug\":\"htop\","
-                    + "\"created_at\":\"2026-11-22T10:00:00Z\"}]}}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                    + "\"created_at\":\"2026-11-22T10:00:00Z\"}]}}").getBytes(StandardCharsets.UTF_8), null));
             Main.Wiring wiring = wiring(feed.environment());
             CheckService.Request request = new CheckService.Request(Optional.of(dnf4),
                     List.of(FeedSource.local(feed.url())), false, false);
@@ -462,7 +493,7 @@ class MainWindowIT {
             Processes.Result json = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", Processes.jar().toString(), "check", "--json", "--offline", "--root", dnf4.toString(),
                     "--feed", feed.url()), null, feed.environment());
-            String verdict = com.google.gson.JsonParser.parseString(json.stdout()).getAsJsonObject().get("verdict").getAsString();
+            String verdict = JsonParser.parseString(json.stdout()).getAsJsonObject().get("verdict").getAsString();
             CheckReport report = wiring.check().get().check(new CheckService.Request(Optional.of(dnf4),
                     List.of(FeedSource.local(feed.url())), true, false));
             assertEquals(verdict, report.assessment().verdict().id());
@@ -496,7 +527,7 @@ class MainWindowIT {
      */
     @Test
     void anOlderAffectedKernelIsKeptNotInUseAndItsGuideRemovesAndExcludesIt() throws Exception {
-        try (SignedFeed feed = SignedFeed.serve(org.fedoraproject.preflight.testing.EdgeFeed.of("6.17.7-300.fc43", "25.1.6-1.fc43",
+        try (SignedFeed feed = SignedFeed.serve(EdgeFeed.of("6.17.7-300.fc43", "25.1.6-1.fc43",
                 "2026-11-21T00:00:00Z"), home)) {
             Main.Wiring wiring = wiring(feed.environment());
             CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dir().resolve("edge4")),
@@ -580,11 +611,11 @@ class MainWindowIT {
     @Test
     void theWindowFromTheBackgroundIsMadeOffTheFxThreadAndItsLinksOpen() throws Exception {
         Main.Wiring wiring = wiring(Map.of());
-        assertTrue(wiring.window(DEMO).openLink() instanceof org.fedoraproject.preflight.desktop.LinkOpener,
+        assertTrue(wiring.window(DEMO).openLink() instanceof LinkOpener,
                 "the background's window opens links with xdg-open");
-        List<Boolean> onFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> onFxThread = new CopyOnWriteArrayList<>();
         PreflightApp.showFromBackground(() -> {
-            onFxThread.add(javafx.application.Platform.isFxApplicationThread());
+            onFxThread.add(Platform.isFxApplicationThread());
             return context(wiring, DEMO, false);
         }, Optional.of("FPS-2026-0045"));
         waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w != stage && w.isShowing()
@@ -596,14 +627,14 @@ class MainWindowIT {
 
     @Test
     void withoutATraySettingsSaySoOnce() throws Exception {
-        new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).record(false);
+        new TrayPresence(home.resolve(".local/state/preflight")).record(false);
         open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
         fx(() -> window.tabs().getSelectionModel().select(3));
         Label note = find("settings-no-tray", Label.class);
         assertTrue(note.isVisible());
         assertTrue(note.getText().startsWith("This desktop shows no tray icons"), note.getText());
-        new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).record(true);
-        assertFalse(new org.fedoraproject.preflight.app.TrayPresence(home.resolve(".local/state/preflight")).missing());
+        new TrayPresence(home.resolve(".local/state/preflight")).record(true);
+        assertFalse(new TrayPresence(home.resolve(".local/state/preflight")).missing());
     }
 
     /**
@@ -615,14 +646,14 @@ class MainWindowIT {
     @Test
     void withoutAFeedTheWindowSaysTheVerdictIsDerivedAndWhichSourcesAnswered() throws Exception {
         try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
-            org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
+            FedoraSources.serve(feed.server());
             Main.Wiring wiring = wiring(feed.environment());
             CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
             open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
             // The first report is from kept data (nothing kept yet); wait for the one after Fedora's sources answered.
             waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
                     && window.model().reportProperty().get().signals().sources().stream().anyMatch(st -> st.source().equals("Bugzilla")
-                            && st.state() == org.fedoraproject.preflight.signal.SourceState.State.ANSWERED));
+                            && st.state() == SourceState.State.ANSWERED));
             assertEquals(Outlook.HOLD, window.banner().shown());
             assertTrue(label("verdict-freshness").startsWith("No curated incident feed: incidents derived from Fedora's own sources"),
                     label("verdict-freshness"));
@@ -643,7 +674,8 @@ class MainWindowIT {
             assertTrue(evidence.contains("FEDORA-2026-5d1e2f3a4b (pending) fixes bug 2400001"), evidence.toString());
             assertEquals("The fix comes with FEDORA-2026-5d1e2f3a4b.", label("incident-fix"));
             // What Bugzilla says of the fix is in the evidence, in the user's words.
-            assertTrue(evidence.stream().anyMatch(e -> e.contains("CommonBugs) against mesa-dri-drivers, fixed in 25.1.6-1.fc43")), evidence.toString());
+            assertTrue(evidence.stream().anyMatch(e -> e.contains("CommonBugs) against mesa-dri-drivers, fixed in 25.1.6-1.fc43")),
+                    evidence.toString());
             screenshot("window-derived-incident");
             fx(() -> window.showIncident("rhbz#2400040"));
             String workaround = robot.lookup("#incident-detail").lookup(".workaround").queryAll().stream()
@@ -655,7 +687,7 @@ class MainWindowIT {
             assertTrue(robot.lookup("#incident-detail").lookup(".workaround").lookup(".mono").queryAll().isEmpty(),
                     "a topic's text is never in a command box (the guide's own commands are, above it)");
 
-            feed.server().answerByQuery("/rest/bug", query -> org.fedoraproject.preflight.testing.FeedServer.Answer.status(503, Map.of()));
+            feed.server().answerByQuery("/rest/bug", query -> FeedServer.Answer.status(503, Map.of()));
             fx(() -> window.model().refresh());
             waitUntil(() -> !window.model().busyProperty().get() && label("verdict-sources").contains("Bugzilla did not answer"));
             assertTrue(find("verdict-sources", Label.class).getStyleClass().contains("sources-trouble"));
@@ -679,7 +711,7 @@ class MainWindowIT {
                     label("verdict-next"));
             screenshot("window-partial-check");
 
-            org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
+            FedoraSources.serve(feed.server());
             fx(() -> window.model().refresh());
             waitUntil(() -> !window.model().busyProperty().get() && !window.model().reportProperty().get().partial());
             fx(() -> window.showIncident("rhbz#2400010"));
@@ -693,7 +725,7 @@ class MainWindowIT {
 
     /** The dnf4 root with Bugzilla down (the real task runner), once the check that could not ask it is shown. */
     private void openPartialCheck(SignedFeed feed, boolean dark) throws Exception {
-        feed.server().answerByQuery("/rest/bug", query -> org.fedoraproject.preflight.testing.FeedServer.Answer.status(503, Map.of()));
+        feed.server().answerByQuery("/rest/bug", query -> FeedServer.Answer.status(503, Map.of()));
         Main.Wiring wiring = wiring(feed.environment());
         CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
         open(context(wiring, request, dark), new FxTaskRunner(wiring.io()));
@@ -715,7 +747,7 @@ class MainWindowIT {
             double width = stage.getScene().getWidth();
             for (String id : List.of("verdict-title", "verdict-next")) {
                 Label l = find(id, Label.class);
-                javafx.geometry.Bounds b = l.localToScene(l.getBoundsInLocal());
+                Bounds b = l.localToScene(l.getBoundsInLocal());
                 assertTrue(b.getMaxX() <= width + 1, id + " ends at " + b.getMaxX() + " in a scene " + width + " wide");
             }
             screenshot("window-partial-check-dark-700");
@@ -728,12 +760,12 @@ class MainWindowIT {
      */
     @Test
     void aPreparedUpdateWithAHeldVersionIsSaidFirstWithTheWayOut() throws Exception {
-        try (org.fedoraproject.preflight.testing.PrivateSystemBus bus = org.fedoraproject.preflight.testing.PrivateSystemBus.start(
+        try (PrivateSystemBus bus = PrivateSystemBus.start(
                 Files.createDirectories(home.resolve("bus"))); SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
-            org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
+            FedoraSources.serve(feed.server());
             Files.writeString(bus.packageKitState().resolve("prepared-update"),
                     "[update]\nprepared_ids=firefox;146.0-1.fc43;x86_64;updates,htop;3.4.2-1.fc43;x86_64;updates\n");
-            Map<String, String> env = new java.util.HashMap<>(feed.environment());
+            Map<String, String> env = new HashMap<>(feed.environment());
             env.putAll(Map.of("PREFLIGHT_PACKAGEKIT", "always", "DBUS_SYSTEM_BUS_ADDRESS", bus.address()));
             Main.Wiring wiring = wiring(env);
             CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
@@ -741,7 +773,7 @@ class MainWindowIT {
             // The first report is from kept data (nothing kept yet); wait for the one after Fedora's sources answered.
             waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
                     && window.model().reportProperty().get().signals().sources().stream().anyMatch(st -> st.source().equals("Bugzilla")
-                            && st.state() == org.fedoraproject.preflight.signal.SourceState.State.ANSWERED));
+                            && st.state() == SourceState.State.ANSWERED));
             assertTrue(find("verdict-prepared", Pane.class).isVisible(), () -> "prepared " + window.model().reportProperty().get()
                     .packageKit() + ", held " + window.model().reportProperty().get().assessment().heldUpdates() + ", warnings "
                     + window.model().reportProperty().get().warnings());
@@ -761,13 +793,13 @@ class MainWindowIT {
      */
     @Test
     void whileTheFirstDownloadRunsTheBannerSaysItIsFetching() throws Exception {
-        List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Runnable> held = new CopyOnWriteArrayList<>();
         TaskRunner firstThenHold = new TaskRunner() {
             private boolean first = true;
 
             @Override
-            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> done,
-                                java.util.function.Consumer<Throwable> failed) {
+            public <T> void run(Callable<T> work, Consumer<? super T> done,
+                                Consumer<Throwable> failed) {
                 Runnable task = () -> {
                     try {
                         done.accept(work.call());
@@ -801,17 +833,17 @@ class MainWindowIT {
     @Test
     void aNewerReleaseOffersTheUpgradeCheckAndItsAnswer() throws Exception {
         try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
-            org.fedoraproject.preflight.testing.FedoraSources.serve(feed.server());
-            feed.server().answer("/releases/", org.fedoraproject.preflight.testing.FeedServer.Answer.json(("{\"releases\":["
+            FedoraSources.serve(feed.server());
+            feed.server().answer("/releases/", FeedServer.Answer.json(("{\"releases\":["
                     + "{\"name\":\"F43\",\"version\":\"43\",\"id_prefix\":\"FEDORA\",\"state\":\"current\",\"eol\":\"2026-12-02\"},"
                     + "{\"name\":\"F44\",\"version\":\"44\",\"id_prefix\":\"FEDORA\",\"state\":\"current\",\"eol\":null}]}")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                    .getBytes(StandardCharsets.UTF_8), null));
             // Fedora 44's CommonBugs: a gnome-shell bug fixed only in a later build (strong evidence).
-            feed.server().answerByQuery("/rest/bug", q -> org.fedoraproject.preflight.testing.FeedServer.Answer.json((
+            feed.server().answerByQuery("/rest/bug", q -> FeedServer.Answer.json((
                     q.contains("version=44") && q.contains("v1=0") ? "{\"bugs\":[{\"id\":2500010,\"summary\":\"GNOME Shell crashes"
                     + " on login\",\"component\":[\"gnome-shell\"],\"version\":[\"44\"],\"status\":\"ASSIGNED\",\"is_open\":true,"
                     + "\"keywords\":[\"CommonBugs\"],\"cf_fixed_in\":\"gnome-shell-50.1-2.fc44\",\"severity\":\"high\"}]}"
-                    : "{\"bugs\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+                    : "{\"bugs\":[]}").getBytes(StandardCharsets.UTF_8), null));
             Main.Wiring wiring = wiring(feed.environment());
             CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
             open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
@@ -839,21 +871,21 @@ class MainWindowIT {
         double width = stage.getScene().getWidth();
         for (String id : List.of("verdict-title", "verdict-next", "verdict-freshness")) {
             Label l = find(id, Label.class);
-            javafx.geometry.Bounds b = l.localToScene(l.getBoundsInLocal());
+            Bounds b = l.localToScene(l.getBoundsInLocal());
             assertTrue(b.getMaxX() <= width + 1, id + " ends at " + b.getMaxX() + " in a scene " + width + " wide");
             assertTrue(!l.getText().isEmpty());
         }
         Button again = find("check-again", Button.class);
         assertTrue(again.localToScene(again.getBoundsInLocal()).getMaxX() <= width + 1, "Check again stays in the window");
         // What a label shows is its own text, not one cut short with "...": the banner, the table's headers and badges.
-        List<javafx.scene.control.Labeled> shownLabels = new ArrayList<>();
+        List<Labeled> shownLabels = new ArrayList<>();
         shownLabels.add(find("verdict-title", Label.class));
         shownLabels.addAll(robot.lookup(".demo-tag").queryAllAs(Label.class));
         shownLabels.addAll(robot.lookup("#updates-table").lookup(".column-header .label").queryAllAs(Label.class));
         shownLabels.addAll(robot.lookup("#updates-table").lookup(".badge").queryAllAs(Label.class));
-        for (javafx.scene.control.Labeled l : shownLabels) {
+        for (Labeled l : shownLabels) {
             if (l.isVisible() && l.getScene() != null && !l.getText().isEmpty()) {
-                javafx.scene.text.Text drawn = (javafx.scene.text.Text) l.lookup(".text");
+                Text drawn = (Text) l.lookup(".text");
                 assertEquals(l.getText(), drawn.getText().replace("\n", " ").replace("  ", " ").strip().isEmpty() ? l.getText()
                         : drawn.getText(), "cut short: " + l.getText());
             }
@@ -863,17 +895,17 @@ class MainWindowIT {
         fx(() -> stage.getScene().getRoot().layout());
         Label title = find("incident-title", Label.class);
         assertTrue(title.localToScene(title.getBoundsInLocal()).getMaxX() <= width + 1, "the incident title wraps in the window");
-        java.util.Set<Label> timeline = robot.lookup("#incident-timeline").lookup(".label").queryAllAs(Label.class);
+        Set<Label> timeline = robot.lookup("#incident-timeline").lookup(".label").queryAllAs(Label.class);
         assertTrue(timeline.size() >= 2, "the sample incident has a timeline: " + timeline.size());
         for (Label when : timeline) {
-            javafx.scene.text.Text drawn = (javafx.scene.text.Text) when.lookup(".text");
+            Text drawn = (Text) when.lookup(".text");
             assertEquals(when.getText().replaceAll("\\s+", " "), drawn.getText().replaceAll("\\s+", " "),
                     "a timeline line is cut short");
         }
         List<Label> inList = new ArrayList<>(robot.lookup("#incident-list").lookup(".badge").queryAllAs(Label.class));
         inList.addAll(robot.lookup("#incident-list").lookup(".label").queryAllAs(Label.class));
         for (Label badge : inList) {
-            javafx.scene.text.Text drawn = (javafx.scene.text.Text) badge.lookup(".text");
+            Text drawn = (Text) badge.lookup(".text");
             assertEquals(badge.getText(), drawn.getText(), "a badge in the list is cut short");
         }
         screenshot("window-700x500-incident");
@@ -882,19 +914,19 @@ class MainWindowIT {
     /** Settings are written through the task runner, off the JavaFX thread: settings.json and the autostart entry. */
     @Test
     void settingsAreWrittenOffTheJavaFxThread() throws Exception {
-        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         TaskRunner recording = new TaskRunner() {
             @Override
-            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> done,
-                                java.util.function.Consumer<Throwable> failed) {
+            public <T> void run(Callable<T> work, Consumer<? super T> done,
+                                Consumer<Throwable> failed) {
                 pool.submit(() -> {
-                    threads.add(Thread.currentThread().getName() + (javafx.application.Platform.isFxApplicationThread() ? " (FX)" : ""));
+                    threads.add(Thread.currentThread().getName() + (Platform.isFxApplicationThread() ? " (FX)" : ""));
                     try {
                         T result = work.call();
-                        javafx.application.Platform.runLater(() -> done.accept(result));
+                        Platform.runLater(() -> done.accept(result));
                     } catch (Exception e) {
-                        javafx.application.Platform.runLater(() -> failed.accept(e));
+                        Platform.runLater(() -> failed.accept(e));
                     }
                 });
             }
@@ -906,7 +938,7 @@ class MainWindowIT {
             // The tab reads settings.json through the runner too, then makes its controls.
             waitUntil(() -> robot.lookup("#settings-content").tryQuery().isPresent());
             int before = threads.size();
-            fx(() -> find("settings-start-at-login", atlantafx.base.controls.ToggleSwitch.class).setSelected(true));
+            fx(() -> find("settings-start-at-login", ToggleSwitch.class).setSelected(true));
             Path autostart = home.resolve("config/autostart/org.fedoraproject.Preflight.desktop");
             waitUntil(() -> Files.exists(autostart));
             waitUntil(() -> label("settings-saved").startsWith("Saved"));
@@ -933,7 +965,7 @@ class MainWindowIT {
         fx(() -> window.tabs().requestFocus());
         fx(() -> stage.getScene().getRoot().applyCss());
         Node tab = robot.lookup("#tabs").lookup(".tab:selected").query();
-        assertTrue(((javafx.scene.layout.Region) tab).getBorder() != null && !((javafx.scene.layout.Region) tab).getBorder().isEmpty(),
+        assertTrue(((Region) tab).getBorder() != null && !((Region) tab).getBorder().isEmpty(),
                 "the focused tab strip shows which tab");
         fx(() -> window.showIncident("FPS-2026-0042"));
         @SuppressWarnings("unchecked")
@@ -943,8 +975,8 @@ class MainWindowIT {
             list.getFocusModel().focus(0);
         });
         fx(() -> stage.getScene().getRoot().applyCss());
-        javafx.scene.control.ListCell<?> cell = robot.lookup("#incident-list").lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class)
-                .stream().filter(javafx.scene.control.ListCell::isFocused).findFirst().orElseThrow();
+        ListCell<?> cell = robot.lookup("#incident-list").lookup(".list-cell").queryAllAs(ListCell.class)
+                .stream().filter(ListCell::isFocused).findFirst().orElseThrow();
         assertTrue(cell.getBorder() != null && !cell.getBorder().isEmpty(), "a focused row draws a border");
         screenshot("window-focus-list");
     }
@@ -952,7 +984,7 @@ class MainWindowIT {
     /** A feed that fails after a good fetch: its row says the kept copy is used, never "fetched just now". */
     @Test
     void aFeedThatFailsSaysItsKeptCopyIsUsedNotFetched() throws Exception {
-        try (SignedFeed feed = SignedFeed.serve(org.fedoraproject.preflight.feed.FeedParser.class
+        try (SignedFeed feed = SignedFeed.serve(FeedParser.class
                 .getResourceAsStream("sample-feed.json").readAllBytes(), home)) {
             Files.writeString(home.resolve("config/preflight/settings.json"), "{\"feeds\": [{\"url\": \"" + feed.url()
                     + "\", \"local\": true}]}");
@@ -961,7 +993,7 @@ class MainWindowIT {
             open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
             waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
                     && window.model().reportProperty().get().feeds().stream().anyMatch(f -> f.feed().isPresent() && f.error().isEmpty()));
-            feed.server().answer("/incidents.json", org.fedoraproject.preflight.testing.FeedServer.Answer.status(404, Map.of()));
+            feed.server().answer("/incidents.json", FeedServer.Answer.status(404, Map.of()));
             fx(() -> window.model().refresh());
             waitUntil(() -> !window.model().busyProperty().get()
                     && window.model().reportProperty().get().feeds().stream().anyMatch(f -> f.error().isPresent()));

@@ -18,6 +18,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -113,8 +114,8 @@ class PseudoLocaleWindowIT {
                 if (tabs.getTabs().get(tab).getId().equals(MainWindow.HISTORY)) {
                     // A transaction's packages, with what each action did.
                     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                            () -> !robot.lookup("#history-table").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty());
-                    FxToolkit.setupFixture(() -> robot.lookup("#history-table").queryAs(javafx.scene.control.TableView.class)
+                            () -> !robot.lookup("#history-table").queryAs(TableView.class).getItems().isEmpty());
+                    FxToolkit.setupFixture(() -> robot.lookup("#history-table").queryAs(TableView.class)
                             .getSelectionModel().select(0));
                 }
                 // The tab's content is laid out by the FX thread: nothing else to wait for (the history's rows are awaited above).
