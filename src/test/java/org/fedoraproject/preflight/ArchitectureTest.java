@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -33,6 +34,30 @@ class ArchitectureTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
+    }
+
+    /**
+     * The map of docs/ARCHITECTURE.md as one rule: front ends over use cases over the domain,
+     * adapters beside the domain and reached only from the use cases, the front ends' own
+     * adapters (desktop for the tray and notifications, feed for the feed command's keys) and
+     * the composition root; text, threads and the application's name and version below everything.
+     */
+    @Test
+    void theLayersAreTheMap() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Root").definedBy(JavaClass.Predicates.belongToAnyOf(Main.class))
+                .layer("FrontEnds").definedBy(ROOT + ".cli..", ROOT + ".ui..", ROOT + ".background..")
+                .layer("UseCases").definedBy(ROOT + ".app..")
+                .layer("Adapters").definedBy(ADAPTERS)
+                .layer("Domain").definedBy(DOMAIN)
+                .layer("Words").definedBy(JavaClass.Predicates.resideInAnyPackage(ROOT + ".text..", ROOT + ".threads..")
+                        .or(JavaClass.Predicates.belongToAnyOf(AppInfo.class)))
+                .whereLayer("Root").mayNotBeAccessedByAnyLayer()
+                .whereLayer("FrontEnds").mayOnlyBeAccessedByLayers("Root")
+                .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Root", "FrontEnds")
+                .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Root", "UseCases", "FrontEnds")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Root", "FrontEnds", "UseCases", "Adapters")
+                .check(classes);
     }
 
     @Test
