@@ -30,6 +30,7 @@ import org.fedoraproject.preflight.app.XdgDirs;
 import org.fedoraproject.preflight.background.BackgroundMode;
 import org.fedoraproject.preflight.cli.PreflightCommand;
 import org.fedoraproject.preflight.cli.Services;
+import org.fedoraproject.preflight.desk.Drafts;
 import org.fedoraproject.preflight.desktop.DesktopException;
 import org.fedoraproject.preflight.desktop.LinkOpener;
 import org.fedoraproject.preflight.desktop.SessionBus;
@@ -62,12 +63,13 @@ public final class Main {
     }
 
     /** Everything the commands and the window use, made once from the environment. */
-    public record Wiring(Inspection inspection, Lazy<CheckService> check, Lazy<UpgradeService> upgrade, Lazy<GuideService> guide,
+    public record Wiring(Inspection inspection, Lazy<SignalSources> sources, Lazy<CheckService> check, Lazy<UpgradeService> upgrade, Lazy<GuideService> guide,
                          XdgDirs dirs, Clock clock, ExecutorService io, Map<String, String> env) {
 
         public Services services() {
             return new Services(inspection, check, upgrade, guide, new HookCheck(keptFeeds(clock),
-                    root -> new OsReleaseReader(root).read()), dirs, clock, ZoneId.systemDefault(),
+                    root -> new OsReleaseReader(root).read()), () -> new Drafts(sources.get(), clock), env, dirs, clock,
+                    ZoneId.systemDefault(),
                     Messages.load(Locale.getDefault()));
         }
 
@@ -148,7 +150,7 @@ public final class Main {
         Lazy<UpgradeService> upgrade = Lazy.of(() -> new UpgradeService(inspection, feeds.get(), sources.get(),
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), systems));
-        return new Wiring(inspection, check, upgrade, guide, dirs, clock, io, env);
+        return new Wiring(inspection, sources, check, upgrade, guide, dirs, clock, io, env);
     }
 
     /** The feeds the hook reads: those kept for the user whose directories these are, never downloaded (dnf waits). */

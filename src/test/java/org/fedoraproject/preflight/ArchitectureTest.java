@@ -47,7 +47,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Root").definedBy(JavaClass.Predicates.belongToAnyOf(Main.class))
                 .layer("FrontEnds").definedBy(ROOT + ".cli..", ROOT + ".ui..", ROOT + ".background..")
-                .layer("UseCases").definedBy(ROOT + ".app..")
+                .layer("UseCases").definedBy(ROOT + ".app..", ROOT + ".desk..")
                 .layer("Adapters").definedBy(ADAPTERS)
                 .layer("Domain").definedBy(DOMAIN)
                 .layer("Words").definedBy(JavaClass.Predicates.resideInAnyPackage(ROOT + ".text..", ROOT + ".threads..")

@@ -25,6 +25,15 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == DnfHookCommand.class) {
             return type.cast(new DnfHookCommand(services));
         }
+        if (type == DeskCommand.New.class) {
+            return type.cast(new DeskCommand.New(services));
+        }
+        if (type == DeskCommand.Update.class) {
+            return type.cast(new DeskCommand.Update(services));
+        }
+        if (type == DeskCommand.Publish.class) {
+            return type.cast(new DeskCommand.Publish(services));
+        }
         if (type == FeedCommand.Verify.class) {
             return type.cast(new FeedCommand.Verify(services));
         }

@@ -39,6 +39,7 @@ public final class PreflightCommand implements Callable<Integer> {
         map.put("history", HistoryCommand.class);
         map.put("vercmp", VercmpCommand.class);
         map.put("feed", FeedCommand.class);
+        map.put("desk", DeskCommand.class);
         map.put("dnf-hook", DnfHookCommand.class);
         return Collections.unmodifiableMap(map);
     }

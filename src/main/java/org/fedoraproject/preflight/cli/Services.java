@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.cli;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
@@ -9,11 +10,13 @@ import org.fedoraproject.preflight.app.HookCheck;
 import org.fedoraproject.preflight.app.SystemPort;
 import org.fedoraproject.preflight.app.UpgradeService;
 import org.fedoraproject.preflight.app.XdgDirs;
+import org.fedoraproject.preflight.desk.Drafts;
 import org.fedoraproject.preflight.text.Messages;
 
 /** What the terminal commands use, wired by the composition root. */
 public record Services(SystemPort system, Supplier<CheckService> checks, Supplier<UpgradeService> upgrades,
-                       Supplier<GuideService> guides, HookCheck hook, XdgDirs dirs, Clock clock, ZoneId zone, Messages text) {
+                       Supplier<GuideService> guides, HookCheck hook, Supplier<Drafts> drafts, Map<String, String> env, XdgDirs dirs,
+                       Clock clock, ZoneId zone, Messages text) {
 
     public CheckService check() {
         return checks.get();

@@ -13,11 +13,13 @@ import java.util.Optional;
  * whether it suggests a reboot, since when it has been in testing, and its builds (NVRs, with
  * the epoch of each that Bodhi gives: Bugzilla's "Fixed In" names a build without it), and when
  * it was submitted (its bugs filed while it was in testing count against it), and the karma at
- * which Bodhi withdraws it ({@code unstable_karma}, -3 unless the packager set another).
+ * which Bodhi withdraws it ({@code unstable_karma}, -3 unless the packager set another), and
+ * for the SIG desk the release it is for (Bodhi's name, "F43") and when it reached stable.
  */
 public record BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
                           boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url,
-                          Map<String, Long> buildEpochs, Optional<Instant> submitted, int unstableKarma) {
+                          Map<String, Long> buildEpochs, Optional<Instant> submitted, int unstableKarma, String release,
+                          Optional<Instant> stable) {
 
     /** A comment with negative karma. */
     public record Comment(String author, Instant at, String text, int karma) {
@@ -38,6 +40,21 @@ public record BodhiUpdate(String alias, String status, int karma, List<Comment> 
         Objects.requireNonNull(url, "url");
         buildEpochs = Map.copyOf(buildEpochs);
         Objects.requireNonNull(submitted, "submitted");
+        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(stable, "stable");
+    }
+
+    /** An update whose release and stable date are not known. */
+    public BodhiUpdate(String alias, String status, int karma, List<Comment> negative, List<Bug> bugs, String severity,
+                       boolean rebootSuggested, Optional<Instant> testingSince, List<String> builds, String url,
+                       Map<String, Long> buildEpochs, Optional<Instant> submitted, int unstableKarma) {
+        this(alias, status, karma, negative, bugs, severity, rebootSuggested, testingSince, builds, url, buildEpochs, submitted,
+                unstableKarma, "", Optional.empty());
+    }
+
+    /** The release's number from Bodhi's name ("F43" is 43); empty for EPEL, ELN or a name it does not know. */
+    public Optional<String> fedoraRelease() {
+        return release.matches("F[0-9]{1,3}") ? Optional.of(release.substring(1)) : Optional.empty();
     }
 
     /** An update whose builds' epochs are not known. */

@@ -25,6 +25,12 @@ import org.fedoraproject.preflight.signal.BodhiUpdate;
  */
 public final class BodhiParser {
 
+    /** Bodhi's name of the update's release ("F43"), or "" when it sends none. */
+    private static String releaseName(JsonObject u) {
+        JsonElement r = u.get("release");
+        return r != null && r.isJsonObject() ? text(r.getAsJsonObject(), "name") : "";
+    }
+
     /** One page: its updates and how many pages there are. */
     public record Page(List<BodhiUpdate> updates, int page, int pages) {
     }
@@ -74,7 +80,7 @@ public final class BodhiParser {
                 integer(u, "karma", 0), negative, bugs, text(u, "severity").isEmpty() ? "unspecified" : text(u, "severity"),
                 text(u, "suggest").equals("reboot"), date(text(u, "date_testing")), builds,
                 url.startsWith("https://") ? url : baseUrl + "/updates/" + alias, epochs, date(text(u, "date_submitted")),
-                integer(u, "unstable_karma", BodhiUpdate.DEFAULT_UNSTABLE_KARMA)));
+                integer(u, "unstable_karma", BodhiUpdate.DEFAULT_UNSTABLE_KARMA), releaseName(u), date(text(u, "date_stable"))));
     }
 
     /**

@@ -149,21 +149,36 @@ public final class SignalSources {
     private Read<BodhiUpdate> bodhiBy(String parameter, List<String> values, boolean offline) {
         Session session = new Session(BODHI, offline, FRESH_MINUTES);
         // The batches side by side, each one's pages in turn.
-        return session.done(flat(parallel.map(batches(values, BUILDS_PER_REQUEST), batch -> {
-            String joined = URLEncoder.encode(String.join(",", batch), StandardCharsets.UTF_8);
-            List<BodhiUpdate> updates = new ArrayList<>();
-            int pages = 1;
-            for (int page = 1; page <= pages && page <= MAX_PAGES; page++) {
-                URI url = URI.create(endpoints.bodhi() + "/updates/?" + parameter + "=" + joined + "&rows_per_page=100&page=" + page);
-                Optional<BodhiParser.Page> p = session.read(url, body -> BodhiParser.parse(body, endpoints.bodhi()));
-                if (p.isEmpty()) {
-                    break;
-                }
-                updates.addAll(p.get().updates());
-                pages = p.get().pages();
+        return session.done(flat(parallel.map(batches(values, BUILDS_PER_REQUEST),
+                batch -> bodhiPages(session, parameter + "=" + enc(String.join(",", batch))))));
+    }
+
+    /** Every page of one Bodhi query, up to MAX_PAGES. */
+    private List<BodhiUpdate> bodhiPages(Session session, String query) {
+        List<BodhiUpdate> updates = new ArrayList<>();
+        int pages = 1;
+        for (int page = 1; page <= pages && page <= MAX_PAGES; page++) {
+            URI url = URI.create(endpoints.bodhi() + "/updates/?" + query + "&rows_per_page=100&page=" + page);
+            Optional<BodhiParser.Page> p = session.read(url, body -> BodhiParser.parse(body, endpoints.bodhi()));
+            if (p.isEmpty()) {
+                break;
             }
-            return updates;
-        })));
+            updates.addAll(p.get().updates());
+            pages = p.get().pages();
+        }
+        return updates;
+    }
+
+    /** The stable updates of a source package for one Bodhi release ("F43"), newest first as Bodhi sends them. */
+    public Read<BodhiUpdate> bodhiStable(String sourcePackage, String bodhiRelease, boolean offline) {
+        Session session = new Session(BODHI, offline, FRESH_MINUTES);
+        return session.done(bodhiPages(session, "packages=" + enc(sourcePackage) + "&releases=" + enc(bodhiRelease) + "&status=stable"));
+    }
+
+    /** The Bodhi updates that name this bug: the candidates that fix it. */
+    public Read<BodhiUpdate> bodhiByBug(long bug, boolean offline) {
+        Session session = new Session(BODHI, offline, FRESH_MINUTES);
+        return session.done(bodhiPages(session, "bugs=" + bug));
     }
 
     /** Fedora's releases, with their states and end-of-life dates. */

@@ -1,0 +1,163 @@
+package org.fedoraproject.preflight.desk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fedoraproject.preflight.signal.BodhiUpdate;
+import org.fedoraproject.preflight.signal.Bug;
+import org.fedoraproject.preflight.sources.SignalSources;
+
+/**
+ * Drafts of incidents from Fedora's own data, through the same adapters (base URLs, deadlines,
+ * hostile-input rules) as the check. What the data gives is filled in; what it cannot give is a
+ * {@link DeskIncident#GAP} that publish refuses. A draft's ID comes from its origin (the update's
+ * alias, the bug's number), so two members never take the same ID for two incidents, and a second
+ * draft of the same origin is refused as the duplicate it is.
+ */
+public final class Drafts {
+
+    /** Why there is no draft, in a person's words, naming the source. */
+    public static final class NoDraft extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NoDraft(String message) {
+            super(message);
+        }
+    }
+
+    static final Pattern ALIAS = Pattern.compile("FEDORA-(\\d{4})-([0-9a-f]{10})");
+    /** name-version-release of a build: the name may have dashes, version and release have none. */
+    private static final Pattern NVR = Pattern.compile("(.+)-([^-]+)-([^-]+)");
+
+    private final SignalSources sources;
+    private final Clock clock;
+
+    public Drafts(SignalSources sources, Clock clock) {
+        this.sources = sources;
+        this.clock = clock;
+    }
+
+    /** From a Bodhi update: its builds introduced the problem; the last stable build of each before it is the last good. */
+    public DeskIncident fromUpdate(String alias) throws NoDraft {
+        Matcher m = ALIAS.matcher(alias);
+        if (!m.matches()) {
+            throw new NoDraft("\"" + alias + "\" is not a Bodhi update ID (FEDORA-YYYY-xxxxxxxxxx)");
+        }
+        BodhiUpdate update = one(sources.bodhiByAlias(List.of(alias), false), "Bodhi", "update " + alias).stream()
+                .filter(u -> u.alias().equals(alias)).findFirst()
+                .orElseThrow(() -> new NoDraft("Bodhi has no update " + alias));
+        Optional<String> release = update.fedoraRelease();
+        Instant before = update.stable().or(update::submitted).orElse(clock.instant());
+        List<DeskIncident.Entry> affected = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String build : update.builds()) {
+            Optional<String[]> nvr = nvr(build);
+            if (nvr.isEmpty()) {
+                notes.add("Bodhi's build \"" + build + "\" is no name-version-release; left out.");
+                continue;
+            }
+            String name = nvr.get()[0];
+            String evr = evr(nvr.get(), update.buildEpochs().getOrDefault(build, 0L));
+            String lastGood = release.isEmpty() ? gap("the last good version of " + name)
+                    : lastStableBefore(name, update.release(), before, alias)
+                            .orElse(gap("the last good version of " + name + ": Bodhi has no stable build of it before " + alias));
+            affected.add(new DeskIncident.Entry(name, name, evr, "", lastGood));
+        }
+        if (affected.isEmpty()) {
+            throw new NoDraft("Bodhi's update " + alias + " has no builds to draft an incident from");
+        }
+        Instant now = clock.instant();
+        String since = update.stable().map(t -> ", stable since " + t.atZone(ZoneOffset.UTC).toLocalDate()).orElse(", not stable yet");
+        String text = "Drafted from Bodhi update " + alias + " (" + String.join(", ", update.builds()) + since + ")."
+                + (notes.isEmpty() ? "" : " " + String.join(" ", notes));
+        return new DeskIncident("FPS-" + m.group(1) + "-" + m.group(2), gap("what users notice, in one line"), "investigating",
+                gap("critical, major or minor"), release.map(List::of).orElse(List.of(gap("the release"))), List.of(), List.of(),
+                now, now, Optional.empty(), affected, List.of(alias), List.of(), "", "",
+                List.of(new DeskIncident.LinkRef("update", update.url())), List.of(new DeskIncident.Event(now, "investigating", text)),
+                gap("what happens, to whom, since which update"), gap("what users can do meanwhile, or \"None known.\""), "");
+    }
+
+    /**
+     * From a Bugzilla bug: its component, release, summary and link; the Bodhi updates that name it
+     * as fix candidates; the newest stable update of the component before the bug was filed as the
+     * suspect, a suggestion to confirm (a gap), with the stable build before that as the last good.
+     */
+    public DeskIncident fromBug(long id) throws NoDraft {
+        Bug bug = one(sources.bugs(List.of(id), false), "Bugzilla", "bug " + id).stream().filter(b -> b.id() == id).findFirst()
+                .orElseThrow(() -> new NoDraft("Bugzilla has no bug " + id + " (or it is private)"));
+        Optional<String> release = bug.versions().stream().filter(v -> v.matches("[0-9]{1,3}")).findFirst();
+        List<BodhiUpdate> candidates = one(sources.bodhiByBug(id, false), "Bodhi", "updates naming bug " + id);
+        List<DeskIncident.Entry> affected = new ArrayList<>();
+        String component = bug.component();
+        List<String> bad = new ArrayList<>();
+        if (release.isPresent() && !component.isEmpty()) {
+            List<BodhiUpdate> stable = one(sources.bodhiStable(component, "F" + release.get(), false), "Bodhi",
+                    "stable updates of " + component);
+            List<BodhiUpdate> before = stable.stream().filter(u -> u.stable().filter(t -> t.isBefore(bug.created())).isPresent())
+                    .sorted(Comparator.comparing((BodhiUpdate u) -> u.stable().orElseThrow()).reversed()).toList();
+            Optional<String> suspect = before.stream().findFirst().flatMap(u -> buildOf(u, component));
+            Optional<String> lastGood = before.stream().skip(1).findFirst().flatMap(u -> buildOf(u, component));
+            affected.add(new DeskIncident.Entry(component, component,
+                    suspect.map(evr -> gap("confirm " + evr + " (" + before.get(0).alias()
+                            + ", the newest stable update of " + component + " before the bug was filed)"))
+                            .orElse(gap("the version of " + component + " that brought the problem")),
+                    "", lastGood.orElse(gap("the last good version of " + component))));
+            before.stream().findFirst().ifPresent(u -> bad.add(u.alias()));
+        } else {
+            affected.add(new DeskIncident.Entry(component.isEmpty() ? gap("the package") : component, component,
+                    gap("the version that brought the problem"), "", gap("the last good version")));
+        }
+        Instant now = clock.instant();
+        List<String> fixes = candidates.stream().filter(u -> u.status().equals("testing") || u.status().equals("stable"))
+                .map(BodhiUpdate::alias).toList();
+        String text = "Drafted from bug " + id + " (" + component + ", filed " + bug.created().atZone(ZoneOffset.UTC).toLocalDate()
+                + ")." + (fixes.isEmpty() ? "" : " Updates that name it: " + String.join(", ", fixes) + ".");
+        List<DeskIncident.LinkRef> links = new ArrayList<>();
+        links.add(new DeskIncident.LinkRef("tracker", bug.url()));
+        candidates.forEach(u -> links.add(new DeskIncident.LinkRef("update", u.url())));
+        return new DeskIncident("FPS-RHBZ-" + id, bug.summary().isBlank() ? gap("what users notice, in one line") : bug.summary(),
+                "investigating", gap("critical, major or minor"), release.map(List::of).orElse(List.of(gap("the release"))),
+                List.of(), List.of(), now, now, Optional.empty(), affected, bad, fixes, "", "", links,
+                List.of(new DeskIncident.Event(now, "investigating", text)),
+                gap("what happens, to whom, since which update"), gap("what users can do meanwhile, or \"None known.\""), "");
+    }
+
+    /** The EVR of the newest build of {@code name} that reached stable before {@code before}, other than the update itself. */
+    private Optional<String> lastStableBefore(String name, String bodhiRelease, Instant before, String alias) throws NoDraft {
+        return one(sources.bodhiStable(name, bodhiRelease, false), "Bodhi", "stable updates of " + name).stream()
+                .filter(u -> !u.alias().equals(alias) && u.stable().filter(t -> t.isBefore(before)).isPresent())
+                .max(Comparator.comparing((BodhiUpdate u) -> u.stable().orElseThrow()))
+                .flatMap(u -> buildOf(u, name));
+    }
+
+    private static Optional<String> buildOf(BodhiUpdate u, String name) {
+        return u.builds().stream().map(b -> nvr(b).filter(n -> n[0].equals(name)).map(n -> evr(n, u.buildEpochs().getOrDefault(b, 0L))))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<String[]> nvr(String build) {
+        Matcher m = NVR.matcher(build);
+        return m.matches() ? Optional.of(new String[] {m.group(1), m.group(2), m.group(3)}) : Optional.empty();
+    }
+
+    private static String evr(String[] nvr, long epoch) {
+        return (epoch > 0 ? epoch + ":" : "") + nvr[1] + "-" + nvr[2];
+    }
+
+    private static <T> List<T> one(SignalSources.Read<T> read, String source, String what) throws NoDraft {
+        if (read.items().isEmpty() && read.problem().isPresent()) {
+            throw new NoDraft(source + " could not be asked for " + what + ": " + read.problem().get());
+        }
+        return read.items();
+    }
+
+    static String gap(String what) {
+        return DeskIncident.GAP + ": " + what;
+    }
+}
