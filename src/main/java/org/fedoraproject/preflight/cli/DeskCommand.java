@@ -117,7 +117,7 @@ final class DeskCommand {
                 long gaps = IncidentFile.write(draft).lines().filter(l -> l.contains(DeskIncident.GAP)).count();
                 err.println(gaps + " gaps to fill (marked " + DeskIncident.GAP + "): publish refuses the file until they are.");
                 return 0;
-            } catch (Drafts.NoDraft e) {
+            } catch (Drafts.NoDraft | Desk.AlreadyThere e) {
                 err.println("preflight desk new: " + e.getMessage());
                 return REFUSED;
             } catch (IOException e) {

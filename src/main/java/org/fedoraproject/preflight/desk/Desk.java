@@ -21,6 +21,15 @@ import org.tomlj.TomlParseResult;
  */
 public final class Desk {
 
+    /** A second draft of an incident that is on the desk already: refused, it is the duplicate it looks like. */
+    public static final class AlreadyThere extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyThere(String message) {
+            super(message);
+        }
+    }
+
     /** What desk.toml says. */
     public record Settings(String publisher, String feedUrl, String siteUrl, String key) {
     }
@@ -106,7 +115,7 @@ public final class Desk {
     public Path write(DeskIncident incident, boolean fresh) throws IOException {
         Path file = file(incident.id());
         if (fresh && Files.exists(file)) {
-            throw new IOException(incident.id() + " is on the desk already: " + file);
+            throw new AlreadyThere(incident.id() + " is on the desk already: " + file);
         }
         Path temp = Files.createTempFile(file.getParent(), ".draft", ".md");
         Files.writeString(temp, IncidentFile.write(incident), StandardCharsets.UTF_8);

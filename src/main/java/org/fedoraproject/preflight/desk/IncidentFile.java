@@ -220,7 +220,7 @@ public final class IncidentFile {
             if (v == null) {
                 return List.of();
             }
-            if (v instanceof TomlArray a && (a.isEmpty() || a.containsStrings())) {
+            if (v instanceof TomlArray a && all(a, String.class)) {
                 List<String> out = new ArrayList<>();
                 for (int k = 0; k < a.size(); k++) {
                     out.add(a.getString(k));
@@ -249,7 +249,7 @@ public final class IncidentFile {
             if (v == null) {
                 return out;
             }
-            if (!(v instanceof TomlArray a) || !(a.isEmpty() || a.containsTables())) {
+            if (!(v instanceof TomlArray a) || !all(a, TomlTable.class)) {
                 wrong(key, "a list of [[" + key + "]] tables");
                 return out;
             }
@@ -257,6 +257,11 @@ public final class IncidentFile {
                 out.add(new Fields(a.getTable(k), prefix + key + "[" + k + "].", problems, lines));
             }
             return out;
+        }
+
+        /** Every element of the array is a {@code type} (TOML arrays may mix types). */
+        private static boolean all(TomlArray a, Class<?> type) {
+            return a.toList().stream().allMatch(type::isInstance);
         }
 
         private void wrong(String key, String what) {

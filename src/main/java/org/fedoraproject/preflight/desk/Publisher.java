@@ -68,6 +68,9 @@ public final class Publisher {
         if (!problems.isEmpty()) {
             return new Result(List.of(), problems);
         }
+        // Never before the latest change: Preflight refuses a changed feed that is not newer than the one it has, and
+        // the same desk still gives the same time (SOURCE_DATE_EPOCH in the past, for a reproducible build, included).
+        now = incidents.stream().map(DeskIncident::modified).filter(now::isBefore).max(Comparator.naturalOrder()).orElse(now);
         Desk.Settings settings = desk.settings();
         String site = settings.siteUrl().isEmpty() || settings.siteUrl().endsWith("/") ? settings.siteUrl() : settings.siteUrl() + "/";
         List<Path> written = new ArrayList<>();
