@@ -197,6 +197,13 @@ class DeskIT {
         assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>"), page);
         assertTrue(page.contains("sudo dnf5 downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43"), page);
 
+        // The pages are valid HTML (tidy: no warning, no error) and the Atom feed well-formed XML (xmllint).
+        for (String html : List.of("index.html", "incidents/" + ID + ".html")) {
+            Processes.Result tidy = Processes.run(List.of("tidy", "-q", "-e", dir.resolve("site").resolve(html).toString()), null, Map.of());
+            assertEquals(0, tidy.exitCode(), html + ": " + tidy.stderr());
+        }
+        assertEquals(0, Processes.run(List.of("xmllint", "--noout", dir.resolve("site/atom.xml").toString()), null, Map.of()).exitCode());
+
         // Reproducible: the same desk at the same SOURCE_DATE_EPOCH gives the same bytes.
         assertEquals(0, desk("publish", "--desk", desk.toString(), dir.resolve("again").toString()).status());
         for (String f : List.of("feed.json", "feed.json.sig", "index.html", "atom.xml", "summary.json", "incidents/" + ID + ".html")) {
