@@ -63,8 +63,8 @@ public final class Main {
     }
 
     /** Everything the commands and the window use, made once from the environment. */
-    public record Wiring(Inspection inspection, Lazy<SignalSources> sources, Lazy<CheckService> check, Lazy<UpgradeService> upgrade, Lazy<GuideService> guide,
-                         XdgDirs dirs, Clock clock, ExecutorService io, Map<String, String> env) {
+    public record Wiring(Inspection inspection, Lazy<SignalSources> sources, Lazy<CheckService> check, Lazy<UpgradeService> upgrade,
+                         Lazy<GuideService> guide, XdgDirs dirs, Clock clock, ExecutorService io, Map<String, String> env) {
 
         public Services services() {
             return new Services(inspection, check, upgrade, guide, new HookCheck(keptFeeds(clock),
