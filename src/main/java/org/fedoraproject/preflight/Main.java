@@ -30,7 +30,10 @@ import org.fedoraproject.preflight.app.XdgDirs;
 import org.fedoraproject.preflight.background.BackgroundMode;
 import org.fedoraproject.preflight.cli.PreflightCommand;
 import org.fedoraproject.preflight.cli.Services;
+import org.fedoraproject.preflight.desk.DeskTools;
 import org.fedoraproject.preflight.desk.Drafts;
+import org.fedoraproject.preflight.desk.Hindsight;
+import org.fedoraproject.preflight.desk.Triage;
 import org.fedoraproject.preflight.desktop.DesktopException;
 import org.fedoraproject.preflight.desktop.LinkOpener;
 import org.fedoraproject.preflight.desktop.SessionBus;
@@ -39,6 +42,7 @@ import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.feed.FeedRepository;
 import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.TrustStore;
+import org.fedoraproject.preflight.signal.Release;
 import org.fedoraproject.preflight.sources.SignalSources;
 import org.fedoraproject.preflight.system.ColorSchemeReader;
 import org.fedoraproject.preflight.system.OsReleaseReader;
@@ -68,7 +72,7 @@ public final class Main {
 
         public Services services() {
             return new Services(inspection, check, upgrade, guide, new HookCheck(keptFeeds(clock),
-                    root -> new OsReleaseReader(root).read()), () -> new Drafts(sources.get(), clock), env, dirs, clock,
+                    root -> new OsReleaseReader(root).read()), () -> desk(sources.get(), clock), env, dirs, clock,
                     ZoneId.systemDefault(),
                     Messages.load(Locale.getDefault()));
         }
@@ -151,6 +155,12 @@ public final class Main {
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), systems));
         return new Wiring(inspection, sources, check, upgrade, guide, dirs, clock, io, env);
+    }
+
+    /** The SIG desk's use of Fedora's sources: drafts, reviews, triage, and Fedora's current releases as Bodhi lists them. */
+    static DeskTools desk(SignalSources sources, Clock clock) {
+        return new DeskTools(new Drafts(sources, clock), new Hindsight(sources), new Triage(sources),
+                () -> sources.releases(false).items().stream().filter(Release::stable).map(Release::version).sorted().toList());
     }
 
     /** The feeds the hook reads: those kept for the user whose directories these are, never downloaded (dnf waits). */

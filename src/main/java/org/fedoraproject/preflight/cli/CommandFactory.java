@@ -31,6 +31,12 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == DeskCommand.Update.class) {
             return type.cast(new DeskCommand.Update(services));
         }
+        if (type == DeskCommand.ReviewCommand.class) {
+            return type.cast(new DeskCommand.ReviewCommand(services));
+        }
+        if (type == DeskCommand.TriageCommand.class) {
+            return type.cast(new DeskCommand.TriageCommand(services));
+        }
         if (type == DeskCommand.Publish.class) {
             return type.cast(new DeskCommand.Publish(services));
         }

@@ -6,14 +6,19 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.desk.Desk;
 import org.fedoraproject.preflight.desk.DeskIncident;
 import org.fedoraproject.preflight.desk.Drafts;
 import org.fedoraproject.preflight.desk.Edit;
+import org.fedoraproject.preflight.desk.Hindsight;
 import org.fedoraproject.preflight.desk.IncidentFile;
 import org.fedoraproject.preflight.desk.Publisher;
+import org.fedoraproject.preflight.desk.Review;
+import org.fedoraproject.preflight.desk.Triage;
 import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.system.RegularFiles;
 import picocli.CommandLine.ArgGroup;
@@ -30,7 +35,8 @@ import picocli.CommandLine.Spec;
  * be read).
  */
 @Command(name = "desk", mixinStandardHelpOptions = true,
-        subcommands = {DeskCommand.Init.class, DeskCommand.New.class, DeskCommand.Update.class, DeskCommand.Publish.class})
+        subcommands = {DeskCommand.Init.class, DeskCommand.New.class, DeskCommand.Update.class, DeskCommand.Publish.class,
+            DeskCommand.ReviewCommand.class, DeskCommand.TriageCommand.class})
 final class DeskCommand {
 
     static final int REFUSED = 1;
@@ -44,6 +50,15 @@ final class DeskCommand {
         Desk open() throws IOException {
             return Desk.open(dir);
         }
+    }
+
+    /** --json and --offline of the commands that ask Fedora's sources and report. */
+    static final class Report {
+        @Option(names = "--json")
+        boolean json;
+
+        @Option(names = "--offline")
+        boolean offline;
     }
 
     @Command(name = "init", mixinStandardHelpOptions = true)
@@ -99,6 +114,9 @@ final class DeskCommand {
 
             @Option(names = "--from-bug", paramLabel = "N", descriptionKey = "preflight.desk.new.from-bug")
             Long bug;
+
+            @Option(names = "--from-topic", paramLabel = "URL|ID", descriptionKey = "preflight.desk.new.from-topic")
+            String topic;
         }
 
         New(Services services) {
@@ -110,8 +128,9 @@ final class DeskCommand {
             PrintWriter err = spec.commandLine().getErr();
             try {
                 Desk desk = where.open();
-                Drafts drafts = services.drafts().get();
-                DeskIncident draft = origin.update != null ? drafts.fromUpdate(origin.update) : drafts.fromBug(origin.bug);
+                Drafts drafts = services.desk().get().drafts();
+                DeskIncident draft = origin.update != null ? drafts.fromUpdate(origin.update)
+                        : origin.bug != null ? drafts.fromBug(origin.bug) : drafts.fromTopic(origin.topic);
                 Path file = desk.write(draft, true);
                 spec.commandLine().getOut().println(draft.id() + "\t" + file);
                 long gaps = IncidentFile.write(draft).lines().filter(l -> l.contains(DeskIncident.GAP)).count();
@@ -161,6 +180,9 @@ final class DeskCommand {
         @Option(names = "--fixed", paramLabel = "EVR")
         String fixed;
 
+        @Option(names = "--fix-update", paramLabel = "FEDORA-YYYY-NNNNNNNNNN")
+        String fixUpdate;
+
         @Option(names = "--note", paramLabel = "TEXT")
         String note;
 
@@ -185,7 +207,7 @@ final class DeskCommand {
                 }
                 Edit edit = new Edit(Optional.ofNullable(status), Optional.ofNullable(severity), Optional.ofNullable(title),
                         Optional.ofNullable(summary), Optional.ofNullable(workaround), Optional.ofNullable(fixExpected),
-                        Optional.ofNullable(fixed), Optional.ofNullable(note));
+                        Optional.ofNullable(fixed), Optional.ofNullable(fixUpdate), Optional.ofNullable(note));
                 DeskIncident changed = edit.apply(read.incident().get(), services.clock().instant());
                 Path file = desk.write(changed, false);
                 DeskIncident.Event last = changed.timeline().get(changed.timeline().size() - 1);
@@ -252,6 +274,109 @@ final class DeskCommand {
         private Instant now() {
             String epoch = services.env().getOrDefault("SOURCE_DATE_EPOCH", "");
             return epoch.matches("[0-9]{1,12}") ? Instant.ofEpochSecond(Long.parseLong(epoch)) : services.clock().instant();
+        }
+    }
+
+    @Command(name = "review", mixinStandardHelpOptions = true)
+    static final class ReviewCommand implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Where where = new Where();
+
+        @Parameters(paramLabel = "ID", arity = "0..1", descriptionKey = "preflight.desk.review.id")
+        String id;
+
+        @Mixin
+        Report report = new Report();
+
+        ReviewCommand(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                Desk desk = where.open();
+                List<String> ids = desk.ids();
+                if (id != null) {
+                    Optional<String> found = desk.find(id);
+                    if (found.isEmpty()) {
+                        err.println("preflight desk review: no incident " + id + " on the desk in " + desk.dir());
+                        return REFUSED;
+                    }
+                    ids = List.of(found.get());
+                }
+                Hindsight hindsight = services.desk().get().hindsight();
+                List<String> problems = new ArrayList<>();
+                List<Review> reviews = new ArrayList<>();
+                for (DeskIncident incident : desk.read(ids, problems)) {
+                    reviews.add(Review.of(incident, hindsight.of(incident, report.offline, problems)));
+                }
+                problems.stream().distinct().forEach(p -> err.println("preflight desk review: " + p));
+                out.print(report.json ? ReviewOutput.json(reviews) : ReviewOutput.text(reviews));
+                out.flush();
+                return problems.isEmpty() ? 0 : FAILED;
+            } catch (IOException e) {
+                err.println("preflight desk review: " + e.getMessage());
+                return FAILED;
+            }
+        }
+    }
+
+    @Command(name = "triage", mixinStandardHelpOptions = true)
+    static final class TriageCommand implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Where where = new Where();
+
+        @Option(names = "--release", paramLabel = "N", descriptionKey = "preflight.desk.triage.release")
+        List<String> releases = new ArrayList<>();
+
+        @Mixin
+        Report report = new Report();
+
+        TriageCommand(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                Desk desk = where.open();
+                List<String> unread = new ArrayList<>();
+                List<DeskIncident> incidents = desk.read(desk.ids(), unread);
+                unread.forEach(p -> err.println("preflight desk triage: " + p));
+                List<String> asked = new ArrayList<>(releases);
+                if (asked.isEmpty()) {
+                    // Fedora's current releases, as Bodhi lists them.
+                    asked.addAll(services.desk().get().currentReleases().get());
+                }
+                if (asked.isEmpty()) {
+                    err.println("preflight desk triage: no release to look at: Bodhi did not list Fedora's current releases; "
+                            + "give --release N");
+                    return FAILED;
+                }
+                Triage.Result result = services.desk().get().triage().run(incidents, asked, services.clock().instant(), report.offline);
+                result.problems().forEach(p -> err.println("preflight desk triage: " + p));
+                out.print(report.json ? TriageOutput.json(result) : TriageOutput.text(result, asked));
+                out.flush();
+                return result.problems().isEmpty() ? 0 : FAILED;
+            } catch (IOException e) {
+                err.println("preflight desk triage: " + e.getMessage());
+                return FAILED;
+            }
         }
     }
 }

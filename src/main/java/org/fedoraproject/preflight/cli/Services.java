@@ -10,12 +10,12 @@ import org.fedoraproject.preflight.app.HookCheck;
 import org.fedoraproject.preflight.app.SystemPort;
 import org.fedoraproject.preflight.app.UpgradeService;
 import org.fedoraproject.preflight.app.XdgDirs;
-import org.fedoraproject.preflight.desk.Drafts;
+import org.fedoraproject.preflight.desk.DeskTools;
 import org.fedoraproject.preflight.text.Messages;
 
 /** What the terminal commands use, wired by the composition root. */
 public record Services(SystemPort system, Supplier<CheckService> checks, Supplier<UpgradeService> upgrades,
-                       Supplier<GuideService> guides, HookCheck hook, Supplier<Drafts> drafts, Map<String, String> env, XdgDirs dirs,
+                       Supplier<GuideService> guides, HookCheck hook, Supplier<DeskTools> desk, Map<String, String> env, XdgDirs dirs,
                        Clock clock, ZoneId zone, Messages text) {
 
     public CheckService check() {

@@ -107,6 +107,16 @@ public final class Desk {
         return ids().stream().filter(i -> i.equalsIgnoreCase(id)).findFirst();
     }
 
+    /** The incidents of these IDs that can be read; each one that cannot is named in {@code problems}. */
+    public List<DeskIncident> read(List<String> ids, List<String> problems) throws IOException {
+        List<DeskIncident> incidents = new ArrayList<>();
+        for (String id : ids) {
+            Optional<DeskIncident> read = IncidentFile.read(text(id)).incident();
+            read.ifPresentOrElse(incidents::add, () -> problems.add(INCIDENTS + "/" + id + ".md cannot be read; left out"));
+        }
+        return incidents;
+    }
+
     public String text(String id) throws IOException {
         return Files.readString(file(id), StandardCharsets.UTF_8);
     }

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
+import org.fedoraproject.preflight.signal.CommonIssue;
+import org.fedoraproject.preflight.signal.DerivedIncidents;
 import org.fedoraproject.preflight.sources.SignalSources;
 
 /**
@@ -31,6 +33,8 @@ public final class Drafts {
         }
     }
 
+    /** A topic's number: the last number of its URL (/t/slug/160042, /t/160042/3 is post 3 of 160042), or the number alone. */
+    static final Pattern TOPIC = Pattern.compile("(?:/t/(?:[^/]*[^/0-9][^/]*/)?([0-9]{1,10})(?:/[0-9]+)?/?$)|^([0-9]{1,10})$");
     static final Pattern ALIAS = Pattern.compile("FEDORA-(\\d{4})-([0-9a-f]{10})");
     /** name-version-release of a build: the name may have dashes, version and release have none. */
     private static final Pattern NVR = Pattern.compile("(.+)-([^-]+)-([^-]+)");
@@ -128,6 +132,44 @@ public final class Drafts {
                 gap("what happens, to whom, since which update"), gap("what users can do meanwhile, or \"None known.\""), "");
     }
 
+    /**
+     * From a Common Issues topic (its URL or number): its title, its release tag (f43), its first
+     * post as the summary to edit, the bugs it links as trackers; the packages and versions are gaps.
+     */
+    public DeskIncident fromTopic(String topic) throws NoDraft {
+        Matcher m = TOPIC.matcher(topic.strip());
+        if (!m.find()) {
+            throw new NoDraft("\"" + topic + "\" is not a Discourse topic (its URL, or its number)");
+        }
+        long id = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+        CommonIssue issue = one(sources.topic(id, false), "Discourse", "topic " + id).stream().findFirst()
+                .orElseThrow(() -> new NoDraft("Discourse has no topic " + id + " (or it is private)"));
+        Optional<String> release = issue.tags().stream().filter(t -> t.matches("f[0-9]{1,3}")).map(t -> t.substring(1)).findFirst();
+        List<DeskIncident.LinkRef> links = new ArrayList<>();
+        links.add(new DeskIncident.LinkRef("discussion", issue.url().startsWith("https://") ? issue.url()
+                : "https://discussion.fedoraproject.org/t/" + id));
+        String post = issue.firstPost().orElse("");
+        Matcher bugs = DerivedIncidents.BUG_LINK.matcher(post);
+        List<String> seen = new ArrayList<>();
+        while (bugs.find()) {
+            if (!seen.contains(bugs.group(1))) {
+                seen.add(bugs.group(1));
+                links.add(new DeskIncident.LinkRef("tracker", "https://bugzilla.redhat.com/show_bug.cgi?id=" + bugs.group(1)));
+            }
+        }
+        Instant now = clock.instant();
+        String text = "Drafted from Common Issues topic " + id + " (opened " + issue.created().atZone(ZoneOffset.UTC).toLocalDate()
+                + ").";
+        return new DeskIncident("FPS-T-" + id, issue.title(), "investigating", gap("critical, major or minor"),
+                release.map(List::of).orElse(List.of(gap("the release"))), List.of(), List.of(), now, now, Optional.empty(),
+                List.of(new DeskIncident.Entry(gap("the package"), "", gap("the version that brought the problem"), "",
+                        gap("the last good version"))), List.of(), List.of(), "", "", links,
+                List.of(new DeskIncident.Event(now, "investigating", text)),
+                post.isBlank() ? gap("what happens, to whom, since which update") : gap("edit the topic's first post below into a "
+                        + "summary") + "\n\n" + post.strip(),
+                gap("what users can do meanwhile, or \"None known.\""), "");
+    }
+
     /** The EVR of the newest build of {@code name} that reached stable before {@code before}, other than the update itself. */
     private Optional<String> lastStableBefore(String name, String bodhiRelease, Instant before, String alias) throws NoDraft {
         return one(sources.bodhiStable(name, bodhiRelease, false), "Bodhi", "stable updates of " + name).stream()
@@ -139,6 +181,11 @@ public final class Drafts {
     private static Optional<String> buildOf(BodhiUpdate u, String name) {
         return u.builds().stream().map(b -> nvr(b).filter(n -> n[0].equals(name)).map(n -> evr(n, u.buildEpochs().getOrDefault(b, 0L))))
                 .flatMap(Optional::stream).findFirst();
+    }
+
+    /** The package name of a build's name-version-release (the whole text when it is none). */
+    static String nameOf(String build) {
+        return nvr(build).map(n -> n[0]).orElse(build);
     }
 
     private static Optional<String[]> nvr(String build) {

@@ -15,7 +15,8 @@ import org.fedoraproject.preflight.rpm.Evr;
  * timeline entry (the status it sets, if it changes, and what changed or the member's note).
  */
 public record Edit(Optional<String> status, Optional<String> severity, Optional<String> title, Optional<String> summary,
-                   Optional<String> workaround, Optional<String> fixExpected, Optional<String> fixed, Optional<String> note) {
+                   Optional<String> workaround, Optional<String> fixExpected, Optional<String> fixed, Optional<String> fixUpdate,
+                   Optional<String> note) {
 
     /** Why an edit is refused, in a person's words. */
     public static final class Refused extends Exception {
@@ -63,6 +64,16 @@ public record Edit(Optional<String> status, Optional<String> severity, Optional<
                     e.lastGood())).toList();
             said.add("Fixed in " + evr + ".");
         }
+        List<String> fixUpdates = new ArrayList<>(i.fixUpdates());
+        if (fixUpdate.isPresent()) {
+            if (!Drafts.ALIAS.matcher(fixUpdate.get()).matches()) {
+                throw new Refused("\"" + fixUpdate.get() + "\" is not a Bodhi update ID (FEDORA-YYYY-xxxxxxxxxx)");
+            }
+            if (!fixUpdates.contains(fixUpdate.get())) {
+                fixUpdates.add(fixUpdate.get());
+                said.add("Fix update " + fixUpdate.get() + ".");
+            }
+        }
         title.ifPresent(t -> said.add("Title changed."));
         summary.ifPresent(t -> said.add("Summary changed."));
         workaround.ifPresent(t -> said.add("Workaround changed."));
@@ -73,13 +84,13 @@ public record Edit(Optional<String> status, Optional<String> severity, Optional<
         String text = note.orElse(String.join(" ", said));
         if (text.isBlank()) {
             throw new Refused("nothing to change: give --status, --severity, --title, --summary, --workaround, --fix-expected, "
-                    + "--fixed or --note");
+                    + "--fixed, --fix-update or --note");
         }
         List<DeskIncident.Event> timeline = new ArrayList<>(i.timeline());
         timeline.add(new DeskIncident.Event(now, statusChanged ? newStatus : "", text));
         Optional<Instant> resolved = newStatus.equals("resolved") ? i.resolved().or(() -> Optional.of(now)) : Optional.empty();
         return new DeskIncident(i.id(), title.orElse(i.title()), newStatus, newSeverity, i.releases(), i.variants(), i.arches(),
-                i.published(), now, resolved, affected, i.badUpdates(), i.fixUpdates(), newFixExpected, i.fixNote(), i.links(),
+                i.published(), now, resolved, affected, i.badUpdates(), fixUpdates, newFixExpected, i.fixNote(), i.links(),
                 timeline, summary.orElse(i.summary()), workaround.orElse(i.workaround()), i.postmortem());
     }
 }

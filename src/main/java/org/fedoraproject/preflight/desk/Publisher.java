@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.commonmark.parser.Parser;
@@ -28,9 +29,11 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.fedoraproject.preflight.desk.site.AtomEntry;
 import org.fedoraproject.preflight.desk.site.SiteIncident;
 import org.fedoraproject.preflight.desk.site.SiteIndex;
+import org.fedoraproject.preflight.desk.site.SiteReview;
 import org.fedoraproject.preflight.desk.site.templates.JteatomGenerated;
 import org.fedoraproject.preflight.desk.site.templates.JteincidentGenerated;
 import org.fedoraproject.preflight.desk.site.templates.JteindexGenerated;
+import org.fedoraproject.preflight.desk.site.templates.JtereviewGenerated;
 import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.IncidentStatus;
@@ -97,8 +100,24 @@ public final class Publisher {
         String updated = entries.isEmpty() ? TIME.format(now) : entries.get(0).updated();
         write(out.resolve("atom.xml"), render(o -> JteatomGenerated.render(o, null, settings.publisher(),
                 tag(site, "status"), updated, site, entries)), written);
+        SiteReview review = review(incidents.stream().map(i -> Review.of(i, Review.Fedora.NONE)).toList());
+        write(out.resolve("review.html"), render(o -> JtereviewGenerated.render(o, null, review)), written);
         write(out.resolve("summary.json"), summary(settings, now, incidents, site), written);
         return new Result(written, List.of());
+    }
+
+    /** The lessons-learned page, from the desk's own timelines (publish asks no source: it stays offline and reproducible). */
+    static SiteReview review(List<Review> reviews) {
+        Review.Lessons l = Review.lessons(reviews);
+        List<SiteReview.Row> rows = reviews.stream().sorted(Comparator.comparing(Review::reported).reversed().thenComparing(Review::id))
+                .map(r -> new SiteReview.Row(r.id(), "incidents/" + r.id() + ".html", r.title(), String.join(", ", r.components()),
+                        words(r.reportToIdentified()), words(r.reportToFixTesting()), words(r.reportToFixStable()))).toList();
+        return new SiteReview(l.incidents(), words(l.reportToIdentified()), words(l.reportToFixTesting()),
+                words(l.reportToFixStable()), l.byComponent(), l.byRelease(), rows);
+    }
+
+    private static String words(Optional<Duration> d) {
+        return d.map(Review::words).orElse("—");
     }
 
     /** Ongoing first (the most severe, then the latest changed), then resolved (the latest first); by ID when equal. */

@@ -57,7 +57,7 @@ public final class DerivedIncidents {
                         Instant now) {
     }
 
-    static final Pattern BUG_LINK = Pattern.compile("bugzilla\\.redhat\\.com/(?:show_bug\\.cgi\\?id=)?([0-9]{5,9})\\b");
+    public static final Pattern BUG_LINK = Pattern.compile("bugzilla\\.redhat\\.com/(?:show_bug\\.cgi\\?id=)?([0-9]{5,9})\\b");
     static final Pattern BODHI_LINK = Pattern.compile("bodhi\\.fedoraproject\\.org/updates/(FEDORA-[0-9]{4}-[0-9a-f]{6,20})");
     static final Pattern TOPIC_LINK = Pattern.compile("/t/(?:[^/\\s]+/)?([0-9]+)(?:[/?#]|$)");
     private static final Set<String> SAYS_NOTHING = Set.of("NOTABUG", "WONTFIX", "DUPLICATE", "CANTFIX", "INSUFFICIENT_DATA",

@@ -45,30 +45,44 @@ public final class CommonIssuesParser {
                         || !t.has("id")) {
                     continue;
                 }
-                List<String> tags = new ArrayList<>();
-                JsonElement tagList = t.get("tags");
-                if (tagList != null && tagList.isJsonArray()) {
-                    for (JsonElement tag : tagList.getAsJsonArray()) {
-                        if (tag.isJsonPrimitive()) {
-                            tags.add(SafeText.line(tag.getAsString()));
-                        } else if (tag.isJsonObject()) {
-                            tags.add(text(tag.getAsJsonObject(), "name"));
-                        }
-                    }
-                }
-                long id = t.get("id").getAsLong();
-                String slug = text(t, "slug");
-                Instant created = instant(text(t, "created_at"));
-                Instant lastPosted = instant(text(t, "last_posted_at"));
-                Instant bumped = instant(text(t, "bumped_at"));
-                issues.add(new CommonIssue(id, title, baseUrl + "/t/" + (slug.isEmpty() ? "" : slug + "/") + id,
-                        created, tags, flag(t, "has_accepted_answer"),
-                        Stream.of(created, lastPosted, bumped).max(Instant::compareTo).orElse(created),
-                        Optional.empty()));
+                issues.add(topic(t, title, baseUrl));
             }
         }
         String more = text(list, "more_topics_url");
         return new Page(issues, more.isEmpty() ? Optional.empty() : Optional.of(more));
+    }
+
+    /** One topic of Discourse's {@code /t/ID.json}, whatever its state (the SIG desk drafts from closed ones too). */
+    public static Optional<CommonIssue> parseTopic(String json, String baseUrl) {
+        JsonElement root = JsonParser.parseString(json);
+        if (!root.isJsonObject() || !root.getAsJsonObject().has("id") || text(root.getAsJsonObject(), "title").isEmpty()) {
+            return Optional.empty();
+        }
+        JsonObject t = root.getAsJsonObject();
+        return Optional.of(topic(t, text(t, "title"), baseUrl));
+    }
+
+    private static CommonIssue topic(JsonObject t, String title, String baseUrl) {
+        List<String> tags = new ArrayList<>();
+        JsonElement tagList = t.get("tags");
+        if (tagList != null && tagList.isJsonArray()) {
+            for (JsonElement tag : tagList.getAsJsonArray()) {
+                if (tag.isJsonPrimitive()) {
+                    tags.add(SafeText.line(tag.getAsString()));
+                } else if (tag.isJsonObject()) {
+                    tags.add(text(tag.getAsJsonObject(), "name"));
+                }
+            }
+        }
+        long id = t.get("id").getAsLong();
+        String slug = text(t, "slug");
+        Instant created = instant(text(t, "created_at"));
+        Instant lastPosted = instant(text(t, "last_posted_at"));
+        Instant bumped = instant(text(t, "bumped_at"));
+        return new CommonIssue(id, title, baseUrl + "/t/" + (slug.isEmpty() ? "" : slug + "/") + id,
+                created, tags, flag(t, "has_accepted_answer"),
+                Stream.of(created, lastPosted, bumped).max(Instant::compareTo).orElse(created),
+                Optional.empty());
     }
 
     /** Discourse's titles and tags are people's: shown, so cleaned of terminal and bidi controls. */

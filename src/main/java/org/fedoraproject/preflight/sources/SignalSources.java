@@ -175,6 +175,13 @@ public final class SignalSources {
         return session.done(bodhiPages(session, "packages=" + enc(sourcePackage) + "&releases=" + enc(bodhiRelease) + "&status=stable"));
     }
 
+    /** The updates of a Bodhi release ("F43") that reached stable since {@code since}: what the SIG's triage looks through. */
+    public Read<BodhiUpdate> bodhiStableSince(String bodhiRelease, Instant since, boolean offline) {
+        Session session = new Session(BODHI, offline, FRESH_MINUTES);
+        String day = since.truncatedTo(ChronoUnit.DAYS).toString().substring(0, 10);
+        return session.done(bodhiPages(session, "releases=" + enc(bodhiRelease) + "&status=stable&pushed_since=" + enc(day)));
+    }
+
     /** The Bodhi updates that name this bug: the candidates that fix it. */
     public Read<BodhiUpdate> bodhiByBug(long bug, boolean offline) {
         Session session = new Session(BODHI, offline, FRESH_MINUTES);
@@ -225,6 +232,15 @@ public final class SignalSources {
         });
         return new Read<>(flat(reads.stream().map(Read::items).toList()),
                 SourceState.combined(COMMON_ISSUES_SOURCE, reads.stream().map(Read::state).toList()));
+    }
+
+    /** One Discourse topic by its number, with its first post in markdown (the SIG desk's draft from a topic). */
+    public Read<CommonIssue> topic(long id, boolean offline) {
+        Session session = new Session(COMMON_ISSUES_SOURCE, offline, FRESH_MINUTES);
+        Optional<CommonIssue> topic = session.read(URI.create(endpoints.discourse() + "/t/" + id + ".json"),
+                body -> CommonIssuesParser.parseTopic(body, endpoints.discourse())).flatMap(t -> t);
+        Read<CommonIssue> read = session.done(topic.stream().toList());
+        return topic.isEmpty() ? read : firstPosts(read.items(), offline);
     }
 
     /** The bugs marked CommonBugs for Fedora {@code release}, open or closed, page by page. */

@@ -57,6 +57,11 @@ class DeskIT {
         fedora.answerByQuery("/updates/", query -> FeedServer.Answer.json(bodhi(query), null));
         fedora.answerByQuery("/rest/bug", query -> FeedServer.Answer.json(
                 "{\"faults\":[],\"bugs\":[]}".getBytes(StandardCharsets.UTF_8), null));
+        fedora.answer("/t/160042.json", FeedServer.Answer.json(("{\"id\":160042,\"title\":\"Black screen \\u001b[31m<img src=x "
+                + "onerror=alert(1)>\",\"slug\":\"black-screen\",\"created_at\":\"2026-11-18T08:00:00.000Z\",\"tags\":[{\"name\":\"f43\"}],"
+                + "\"post_stream\":{\"posts\":[]}}").getBytes(StandardCharsets.UTF_8), null));
+        fedora.answer("/raw/160042/1", FeedServer.Answer.text("After mesa 25.1.4 the screen stays black.\n\n"
+                + "See https://bugzilla.redhat.com/show_bug.cgi?id=2400042"));
         published = FeedServer.http();
         key = FeedKeys.generate();
         Files.writeString(dir.resolve("desk.key"), FeedKeys.privatePem(key.getPrivate()));
@@ -80,7 +85,17 @@ class DeskIT {
         String bad = update(BAD, "25.1.4-1.fc43", "2026-11-18 10:00:00");
         String good = update("FEDORA-2026-0a0a0a0a0a", "25.1.2-1.fc43", "2026-10-01 09:00:00");
         String shell = update(SHELL, "gnome-shell", "49.2-1.fc43", "2026-11-20 10:00:00");
-        if (query.contains("alias=" + BAD)) {
+        if (query.contains("pushed_since=")) {
+            updates.add(update("FEDORA-2026-7c7c7c7c7c", "foo", "1.0-1.fc43", "2026-11-25 10:00:00").replace("\"status\"",
+                    "\"karma\":-2,\"status\""));
+            updates.add(update("FEDORA-2026-8d8d8d8d8d", "bar", "1.0-1.fc43", "2026-11-20 10:00:00"));
+            updates.add(update("FEDORA-2026-8e8e8e8e8e", "bar", "1.1-1.fc43", "2026-11-21 12:00:00"));
+            updates.add(update("FEDORA-2026-8f8f8f8f8f", "baz", "1.0-1.fc43", "2026-11-10 10:00:00"));
+            updates.add(update("FEDORA-2026-8a8a8a8a8a", "baz", "1.1-1.fc43", "2026-11-24 10:00:00"));
+        } else if (query.contains("bugs=2400042")) {
+            updates.add(update("FEDORA-2026-6f6f6f6f6f", "mesa-libGL", "25.1.6-1.fc43", "").replace("\"status\":\"stable\"",
+                    "\"status\":\"testing\""));
+        } else if (query.contains("alias=" + BAD)) {
             updates.add(bad);
         } else if (query.contains("alias=" + SHELL)) {
             updates.add(shell);
@@ -104,7 +119,9 @@ class DeskIT {
     private static String update(String alias, String vr, String stable) {
         return "{\"alias\":\"" + alias + "\",\"status\":\"stable\",\"karma\":1,\"release\":{\"name\":\"F43\",\"version\":\"43\"},"
                 + "\"builds\":[{\"nvr\":\"mesa-dri-drivers-" + vr + "\",\"epoch\":0},{\"nvr\":\"mesa-libGL-" + vr + "\",\"epoch\":0}],"
-                + "\"date_submitted\":\"2026-09-01 08:00:00\",\"date_stable\":\"" + stable + "\",\"comments\":[],\"bugs\":[],"
+                + "\"date_submitted\":\"2026-09-01 08:00:00\",\"date_stable\":\"" + stable + "\",\"comments\":["
+                + (alias.equals(BAD) ? "{\"text\":\"Black screen here\",\"karma\":-1,\"timestamp\":\"2026-11-15 08:00:00\","
+                        + "\"user\":{\"name\":\"tester\"}}" : "") + "],\"bugs\":[],"
                 + "\"url\":\"https://bodhi.fedoraproject.org/updates/" + alias + "\"}";
     }
 
@@ -206,7 +223,8 @@ class DeskIT {
 
         // Reproducible: the same desk at the same SOURCE_DATE_EPOCH gives the same bytes.
         assertEquals(0, desk("publish", "--desk", desk.toString(), dir.resolve("again").toString()).status());
-        for (String f : List.of("feed.json", "feed.json.sig", "index.html", "atom.xml", "summary.json", "incidents/" + ID + ".html")) {
+        for (String f : List.of("feed.json", "feed.json.sig", "index.html", "atom.xml", "summary.json", "review.html",
+                "incidents/" + ID + ".html")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("site").resolve(f)), Files.readAllBytes(dir.resolve("again").resolve(f)), f);
         }
 
@@ -216,9 +234,73 @@ class DeskIT {
         assertEquals("fix-available", incident(fixed, ID).get("relation").getAsString(), fixed.toString());
         assertEquals("ok", update(fixed, "mesa-libGL").get("verdict").getAsString());
 
+        Run review = desk("review", "--desk", desk.toString(), ID, "--json");
+        assertEquals(0, review.status(), review.err());
+        JsonObject r = JsonParser.parseString(review.out()).getAsJsonObject();
+        JsonObject mesa = r.getAsJsonArray("incidents").get(0).getAsJsonObject();
+        assertEquals("2026-11-18T10:00:00Z", mesa.get("bad_update_stable").getAsString());
+        assertTrue(mesa.get("stable_to_report_seconds").getAsLong() > 0, mesa.toString());
+        assertTrue(mesa.get("report_to_identified_seconds").getAsLong() >= 0 && mesa.get("fix_stable").isJsonNull(), mesa.toString());
+        assertTrue(mesa.getAsJsonArray("early_signals").get(0).getAsString()
+                .startsWith(BAD + ": karma -1 from tester on 2026-11-15 while in testing"), mesa.toString());
+        assertEquals(1, r.getAsJsonObject("by_component").get("mesa-libGL").getAsInt());
+        Run all = desk("review", "--desk", desk.toString());
+        assertTrue(all.out().contains("Across 2 incidents (medians):") && all.out().contains("warned before the stable push:     1 of 2"),
+                all.out());
+        Processes.Result tidyReview = Processes.run(List.of("tidy", "-q", "-e", dir.resolve("site/review.html").toString()), null, Map.of());
+        assertEquals(0, tidyReview.exitCode(), tidyReview.stderr());
+
         String atom = Files.readString(dir.resolve("site/atom.xml"));
         assertTrue(atom.indexOf(ID + " fix-testing") < atom.indexOf(ID + " identified")
                 && atom.indexOf(ID + " identified") < atom.indexOf(ID + " investigating"), atom);
+    }
+
+    @Test
+    void aDraftFromACommonIssuesTopicKeepsItsWordsAsDataAndItsGapsAsGaps() throws Exception {
+        Path desk = dir.resolve("desk");
+        assertEquals(0, desk("init", desk.toString(), "--key", "../desk.key").status());
+        Run draft = desk("new", "--desk", desk.toString(), "--from-topic", "https://discussion.fedoraproject.org/t/black-screen/160042");
+        assertEquals(0, draft.status(), draft.err());
+        assertTrue(draft.out().startsWith("FPS-T-160042\t"), draft.out());
+        IncidentFile.Read read = IncidentFile.read(Files.readString(desk.resolve("incidents/FPS-T-160042.md")));
+        DeskIncident incident = read.incident().orElseThrow();
+        assertFalse(incident.title().contains("\u001b"), "a terminal escape from Discourse is cleaned: " + incident.title());
+        assertEquals(List.of("43"), incident.releases());
+        assertTrue(incident.summary().contains("After mesa 25.1.4 the screen stays black."), incident.summary());
+        assertTrue(incident.links().contains(new DeskIncident.LinkRef("tracker", "https://bugzilla.redhat.com/show_bug.cgi?id=2400042")));
+        Run refused = desk("publish", "--desk", desk.toString(), dir.resolve("site").toString());
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("TODO(desk): the package"), refused.err());
+        assertEquals(1, desk("new", "--desk", desk.toString(), "--from-topic", "https://example.org/nothing").status());
+    }
+
+    @Test
+    void triageRanksWhatIsNotOnTheDeskAndForgetsWhatIs() throws Exception {
+        fedora.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json(("{\"topic_list\":{\"topics\":[{\"id\":160042,"
+                + "\"title\":\"Black screen after mesa update\",\"slug\":\"black-screen\",\"created_at\":\"2026-11-18T08:00:00.000Z\","
+                + "\"tags\":[\"f43\"]}]}}").getBytes(StandardCharsets.UTF_8), null));
+        Path desk = dir.resolve("desk");
+        assertEquals(0, desk("init", desk.toString()).status());
+        Run first = desk("triage", "--desk", desk.toString(), "--release", "43", "--json");
+        assertEquals(0, first.status(), first.err());
+        List<String> kinds = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        for (JsonElement c : JsonParser.parseString(first.out()).getAsJsonObject().getAsJsonArray("candidates")) {
+            kinds.add(c.getAsJsonObject().get("kind").getAsString());
+            commands.add(c.getAsJsonObject().get("command").getAsString());
+        }
+        assertEquals(List.of("negative karma", "Common Issues", "replaced quickly"), kinds, first.out());
+        assertEquals(List.of("preflight desk new --from-update FEDORA-2026-7c7c7c7c7c",
+                "preflight desk new --from-topic " + fedora.url("") + "/t/black-screen/160042",
+                "preflight desk new --from-update FEDORA-2026-8d8d8d8d8d"), commands);
+
+        assertEquals(0, desk("new", "--desk", desk.toString(), "--from-topic", "160042").status());
+        Run second = desk("triage", "--desk", desk.toString(), "--release", "43");
+        assertEquals(0, second.status(), second.err());
+        assertFalse(second.out().contains("Common Issues:"), "the topic is on the desk now: " + second.out());
+        assertTrue(second.out().startsWith("6  fix candidate: FPS-T-160042: FEDORA-2026-6f6f6f6f6f names bug 2400042\n"), second.out());
+        assertTrue(second.out().contains("preflight desk update FPS-T-160042 --fix-update FEDORA-2026-6f6f6f6f6f --status fix-testing"),
+                second.out());
     }
 
     @Test
