@@ -6,6 +6,7 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,9 +63,23 @@ public final class Publisher {
     public static Result publish(Desk desk, Path out, PrivateKey key, Instant now) throws IOException {
         List<String> problems = new ArrayList<>();
         List<DeskIncident> incidents = new ArrayList<>();
-        for (String id : desk.ids()) {
-            Lint.Result lint = Lint.check(desk.text(id), id);
-            String file = Desk.INCIDENTS + "/" + id + ".md";
+        List<String> ids = desk.ids();
+        // Each file is linted on its own: side by side, the results kept in the files' order.
+        List<Lint.Result> lints;
+        try {
+            lints = ids.parallelStream().map(id -> {
+                try {
+                    return Lint.check(desk.text(id), id);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (int k = 0; k < ids.size(); k++) {
+            Lint.Result lint = lints.get(k);
+            String file = Desk.INCIDENTS + "/" + ids.get(k) + ".md";
             lint.problems().forEach(p -> problems.add(file + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message()));
             lint.incident().filter(i -> lint.clean()).ifPresent(incidents::add);
         }
@@ -88,11 +103,12 @@ public final class Publisher {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         List<SiteIncident> ongoing = new ArrayList<>();
         List<SiteIncident> resolved = new ArrayList<>();
-        for (DeskIncident i : ordered(incidents)) {
-            SiteIncident page = page(i, today);
-            (i.open() ? ongoing : resolved).add(page);
-            write(out.resolve("incidents").resolve(i.id() + ".html"), render(o -> JteincidentGenerated.render(o, null, page)),
-                    written);
+        List<DeskIncident> ordered = ordered(incidents);
+        List<SiteIncident> pages = ordered.parallelStream().map(i -> page(i, today)).toList();
+        List<byte[]> html = pages.parallelStream().map(page -> render(o -> JteincidentGenerated.render(o, null, page))).toList();
+        for (int k = 0; k < ordered.size(); k++) {
+            (ordered.get(k).open() ? ongoing : resolved).add(pages.get(k));
+            write(out.resolve("incidents").resolve(ordered.get(k).id() + ".html"), html.get(k), written);
         }
         SiteIndex index = new SiteIndex(settings.publisher(), TIME.format(now), settings.feedUrl(), ongoing, resolved);
         write(out.resolve("index.html"), render(o -> JteindexGenerated.render(o, null, index)), written);
