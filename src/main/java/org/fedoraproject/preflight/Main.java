@@ -16,9 +16,11 @@ import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.DemoPort;
 import org.fedoraproject.preflight.app.GuideService;
+import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.HookCheck;
 import org.fedoraproject.preflight.app.Inspection;
 import org.fedoraproject.preflight.app.InstanceLock;
+import org.fedoraproject.preflight.app.KeptFeeds;
 import org.fedoraproject.preflight.app.Lazy;
 import org.fedoraproject.preflight.app.NoticeStore;
 import org.fedoraproject.preflight.app.SettingsStore;
@@ -68,11 +70,13 @@ public final class Main {
 
     /** Everything the commands and the window use, made once from the environment. */
     public record Wiring(Inspection inspection, Lazy<SignalSources> sources, Lazy<CheckService> check, Lazy<UpgradeService> upgrade,
-                         Lazy<GuideService> guide, XdgDirs dirs, Clock clock, ExecutorService io, Map<String, String> env) {
+                         Lazy<GuideService> guide, Lazy<HealthService> health, XdgDirs dirs, Clock clock, ExecutorService io,
+                         Map<String, String> env) {
 
         public Services services() {
             return new Services(inspection, check, upgrade, guide, new HookCheck(keptFeeds(clock),
-                    root -> new OsReleaseReader(root).read()), () -> desk(sources.get(), clock), env, dirs, clock,
+                    root -> new OsReleaseReader(root).read()), () -> desk(sources.get(), clock),
+                    health, env, dirs, clock,
                     ZoneId.systemDefault(),
                     Messages.load(Locale.getDefault()));
         }
@@ -154,7 +158,8 @@ public final class Main {
         Lazy<UpgradeService> upgrade = Lazy.of(() -> new UpgradeService(inspection, feeds.get(), sources.get(),
                 new SettingsStore(dirs.config()), io, clock));
         Lazy<GuideService> guide = Lazy.of(() -> new GuideService(check.get(), systems));
-        return new Wiring(inspection, sources, check, upgrade, guide, dirs, clock, io, env);
+        Lazy<HealthService> health = Lazy.of(() -> new HealthService(systems, keptFeeds(clock), dirs, clock));
+        return new Wiring(inspection, sources, check, upgrade, guide, health, dirs, clock, io, env);
     }
 
     /** The SIG desk's use of Fedora's sources: drafts, reviews, triage, and Fedora's current releases as Bodhi lists them. */
@@ -164,7 +169,7 @@ public final class Main {
     }
 
     /** The feeds the hook reads: those kept for the user whose directories these are, never downloaded (dnf waits). */
-    static HookCheck.KeptFeeds keptFeeds(Clock clock) {
+    static KeptFeeds keptFeeds(Clock clock) {
         return (dirs, problems) -> {
             SettingsStore.Loaded loaded = new SettingsStore(dirs.config()).load();
             problems.addAll(loaded.problems());

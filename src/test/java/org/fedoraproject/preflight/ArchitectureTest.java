@@ -22,7 +22,7 @@ class ArchitectureTest {
     static final String ROOT = "org.fedoraproject.preflight";
     /** Pure values and functions. */
     static final String[] DOMAIN = {ROOT + ".rpm..", ROOT + ".machine..", ROOT + ".incident..",
-        ROOT + ".assess..", ROOT + ".guide..", ROOT + ".signal.."};
+        ROOT + ".assess..", ROOT + ".guide..", ROOT + ".signal..", ROOT + ".health.."};
     /** The outside world turned into domain values. */
     static final String[] ADAPTERS = {ROOT + ".system..", ROOT + ".feed..", ROOT + ".sources..",
         ROOT + ".desktop.."};

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.machine.History;
+import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.machine.PackageManager;
@@ -36,6 +38,16 @@ public final class DemoPort implements SystemPort {
     @Override
     public SystemSnapshot snapshotWithoutHistory(Optional<Path> root) {
         return snapshot;
+    }
+
+    @Override
+    public Reading<List<InstalledPackage>> installed(Optional<Path> root) {
+        return snapshot.installed();
+    }
+
+    @Override
+    public Reading<Evidence> journal(Optional<Path> root, Optional<Path> directory, Instant since) {
+        return Reading.of(Evidence.NONE);
     }
 
     @Override

@@ -39,12 +39,6 @@ public final class HookCheck {
         }
     }
 
-    /** The feeds kept for a user (the hook runs as root: the invoking user's), read without a download. */
-    @FunctionalInterface
-    public interface KeptFeeds {
-        List<FeedStatus> read(XdgDirs dirs, List<Text> problems);
-    }
-
     private final KeptFeeds kept;
     private final Function<Path, Reading<OsRelease>> osOf;
 

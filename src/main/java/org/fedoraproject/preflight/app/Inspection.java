@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.machine.History;
+import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.machine.PackageManager;
@@ -21,8 +23,11 @@ import org.fedoraproject.preflight.system.AdvisoryReader;
 import org.fedoraproject.preflight.system.AvailableVersionsReader;
 import org.fedoraproject.preflight.system.DnfRefresher;
 import org.fedoraproject.preflight.system.HoldsReader;
+import org.fedoraproject.preflight.system.InstalledPackagesReader;
+import org.fedoraproject.preflight.system.JournalReader;
 import org.fedoraproject.preflight.system.PackageKitReader;
 import org.fedoraproject.preflight.system.PendingSourcesReader;
+import org.fedoraproject.preflight.system.ProcessCommandRunner;
 import org.fedoraproject.preflight.system.StagedUpgradeReader;
 import org.fedoraproject.preflight.system.SystemReader;
 import org.fedoraproject.preflight.system.Target;
@@ -38,6 +43,20 @@ public final class Inspection implements SystemPort {
         this.targets = targets;
         this.executor = executor;
         this.clock = clock;
+    }
+
+    @Override
+    public Reading<List<InstalledPackage>> installed(Optional<Path> root) {
+        return new InstalledPackagesReader(targets.resolve(root)).read();
+    }
+
+    @Override
+    public Reading<Evidence> journal(Optional<Path> root, Optional<Path> directory, Instant since) {
+        Target target = targets.resolve(root);
+        JournalReader reader = directory.map(d -> JournalReader.ofDirectory(ProcessCommandRunner.direct(), d))
+                .orElseGet(() -> target.isHost() ? JournalReader.ofSystem(target.runner())
+                        : JournalReader.ofRoot(ProcessCommandRunner.direct(), target.files()));
+        return reader.read(since);
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.History;
+import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PackageKitView;
 import org.fedoraproject.preflight.machine.PackageManager;
@@ -30,6 +32,15 @@ public interface SystemPort {
 
     /** The snapshot without its history; the history is then read per package by {@link #history(Optional, Set)}. */
     SystemSnapshot snapshotWithoutHistory(Optional<Path> root);
+
+    /** The installed packages alone (rpm; no dnf). */
+    Reading<List<InstalledPackage>> installed(Optional<Path> root);
+
+    /**
+     * The journal's coredumps, unit failures and boots since a time: the system's (or the root's),
+     * or those of a journal directory when one is given.
+     */
+    Reading<Evidence> journal(Optional<Path> root, Optional<Path> directory, Instant since);
 
     /** The whole transaction history. */
     History history(Optional<Path> root);

@@ -25,6 +25,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == DnfHookCommand.class) {
             return type.cast(new DnfHookCommand(services));
         }
+        if (type == HealthCommand.class) {
+            return type.cast(new HealthCommand(services));
+        }
         if (type == DeskCommand.New.class) {
             return type.cast(new DeskCommand.New(services));
         }

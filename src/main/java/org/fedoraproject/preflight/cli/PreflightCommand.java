@@ -37,6 +37,7 @@ public final class PreflightCommand implements Callable<Integer> {
         map.put("check", CheckCommand.class);
         map.put("guide", GuideCommand.class);
         map.put("history", HistoryCommand.class);
+        map.put("health", HealthCommand.class);
         map.put("vercmp", VercmpCommand.class);
         map.put("feed", FeedCommand.class);
         map.put("desk", DeskCommand.class);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
+import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.HookCheck;
 import org.fedoraproject.preflight.app.SystemPort;
 import org.fedoraproject.preflight.app.UpgradeService;
@@ -15,7 +16,8 @@ import org.fedoraproject.preflight.text.Messages;
 
 /** What the terminal commands use, wired by the composition root. */
 public record Services(SystemPort system, Supplier<CheckService> checks, Supplier<UpgradeService> upgrades,
-                       Supplier<GuideService> guides, HookCheck hook, Supplier<DeskTools> desk, Map<String, String> env, XdgDirs dirs,
+                       Supplier<GuideService> guides, HookCheck hook, Supplier<DeskTools> desk, Supplier<HealthService> health,
+                       Map<String, String> env, XdgDirs dirs,
                        Clock clock, ZoneId zone, Messages text) {
 
     public CheckService check() {

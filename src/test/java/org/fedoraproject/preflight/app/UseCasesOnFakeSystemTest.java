@@ -23,6 +23,7 @@ import org.fedoraproject.preflight.feed.FeedState;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.guide.ShellCommand;
+import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.HistorySource;
@@ -85,6 +86,16 @@ class UseCasesOnFakeSystemTest {
         public SystemSnapshot snapshotWithoutHistory(Optional<Path> root) {
             return new SystemSnapshot(os(root), Reading.of(PackageManager.DNF5), Reading.of(installed),
                     Reading.of(new PendingUpdates(pending, Optional.of(NOW))), History.merge(List.of()), List.of(), NOW, Boot.UNKNOWN);
+        }
+
+        @Override
+        public Reading<List<InstalledPackage>> installed(Optional<Path> root) {
+            return Reading.of(installed);
+        }
+
+        @Override
+        public Reading<Evidence> journal(Optional<Path> root, Optional<Path> directory, Instant since) {
+            return Reading.of(Evidence.NONE);
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.testing.FeedServer;
 import org.fedoraproject.preflight.testing.Processes;
 import org.fedoraproject.preflight.testing.TestRoots;
+import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,11 +217,15 @@ class DeskIT {
         assertTrue(page.contains("sudo dnf5 downgrade mesa-dri-drivers-25.1.2-1.fc43 mesa-libGL-25.1.2-1.fc43"), page);
 
         // The pages are valid HTML (tidy: no warning, no error) and the Atom feed well-formed XML (xmllint).
+        Tools.require("tidy");
+        Tools.require("xmllint");
         for (String html : List.of("index.html", "incidents/" + ID + ".html")) {
             Processes.Result tidy = Processes.run(List.of("tidy", "-q", "-e", dir.resolve("site").resolve(html).toString()), null, Map.of());
             assertEquals(0, tidy.exitCode(), html + ": " + tidy.stderr());
         }
         assertEquals(0, Processes.run(List.of("xmllint", "--noout", dir.resolve("site/atom.xml").toString()), null, Map.of()).exitCode());
+
+        screenshots(dir.resolve("site"));
 
         // Reproducible: the same desk at the same SOURCE_DATE_EPOCH gives the same bytes.
         assertEquals(0, desk("publish", "--desk", desk.toString(), dir.resolve("again").toString()).status());
@@ -253,6 +259,35 @@ class DeskIT {
         String atom = Files.readString(dir.resolve("site/atom.xml"));
         assertTrue(atom.indexOf(ID + " fix-testing") < atom.indexOf(ID + " identified")
                 && atom.indexOf(ID + " identified") < atom.indexOf(ID + " investigating"), atom);
+    }
+
+    /**
+     * The site as a browser shows it: Debian's headless Chromium, light and dark (prefers-color-scheme)
+     * at 1280 px and light at 320 px, saved under target/test-artifacts/screenshots for people to look at.
+     */
+    private void screenshots(Path site) throws Exception {
+        Path chromium = Tools.require("chromium");
+        Path shots = Files.createDirectories(Tools.artifacts().resolve("screenshots"));
+        Map<String, byte[]> taken = new HashMap<>();
+        for (String page : List.of("index.html", "incidents/" + ID + ".html")) {
+            for (String look : List.of("light-1280", "dark-1280", "light-320")) {
+                String name = "site-" + (page.equals("index.html") ? "index" : "incident") + "-" + look;
+                Path png = shots.resolve(name + ".png");
+                Files.deleteIfExists(png);
+                List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                        "--hide-scrollbars", "--user-data-dir=" + dir.resolve("chromium-profile"),
+                        "--window-size=" + (look.endsWith("320") ? "320,1400" : "1280,1000"), "--screenshot=" + png));
+                if (look.startsWith("dark")) {
+                    command.addAll(List.of("--force-dark-mode", "--blink-settings=preferredColorScheme=0"));
+                }
+                command.add(site.resolve(page).toUri().toString());
+                Processes.Result r = Processes.run(command, null, Map.of("HOME", dir.resolve("home").toString()));
+                assertTrue(Files.size(png) > 10_000, name + ": " + r.stderr());
+                taken.put(name, Files.readAllBytes(png));
+            }
+        }
+        assertFalse(Arrays.equals(taken.get("site-incident-light-1280"), taken.get("site-incident-dark-1280")),
+                "the dark screenshot differs from the light one");
     }
 
     @Test

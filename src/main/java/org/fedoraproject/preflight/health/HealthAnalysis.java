@@ -1,0 +1,201 @@
+package org.fedoraproject.preflight.health;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.fedoraproject.preflight.incident.AffectedPackage;
+import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.machine.PackageAction;
+import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.machine.TransactionItem;
+import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.rpm.InvalidVersionException;
+
+/**
+ * Transactions beside the journal's crashes and boots.
+ *
+ * <p>The rule for a suspect: a transaction changed source package S (to version V); in the time
+ * after it — up to {@link #AFTER} and never past S's next change or now — processes with S at V in
+ * them crashed at least {@link #AT_LEAST} times; and in as long a time before it, processes with S
+ * in them crashed never, or at a rate per day the machine was up at most a third of the rate after.
+ * One crash is no suspect; a package that crashed as often before is none; a package newly
+ * installed (nothing to compare with) is none.
+ */
+public final class HealthAnalysis {
+
+    /** How far after a transaction its crashes are counted. */
+    static final Duration AFTER = Duration.ofDays(14);
+    /** The fewest crashes after a transaction that make it a suspect. */
+    static final int AT_LEAST = 2;
+    /** How many times the rate before the rate after must be, when there were crashes before. */
+    static final double RISE = 3.0;
+    /** Less up-time than this counts as this much: a rate over minutes means nothing. */
+    static final double LEAST_DAY = 1.0 / 24;
+
+    private HealthAnalysis() {
+    }
+
+    /**
+     * @param sourceOf the source package of each binary package name (a name missing is its own source)
+     */
+    public static HealthReport analyze(List<Transaction> history, Map<String, String> sourceOf, Evidence evidence,
+                                       List<Incident> incidents, Instant now, int days) {
+        Instant since = now.minus(Duration.ofDays(days));
+        // Oldest first; transactions of the same second (scripts, the test roots) in the order their manager numbered them.
+        List<Transaction> sorted = history.stream().sorted(Comparator.comparing(Transaction::start)
+                .thenComparing(Transaction::source).thenComparingLong(Transaction::id)).toList();
+        List<Suspect> suspects = new ArrayList<>();
+        List<HealthReport.FailedBoot> failedBoots = new ArrayList<>();
+        for (int t = 0; t < sorted.size(); t++) {
+            Transaction tx = sorted.get(t);
+            if (tx.start().isBefore(since) || tx.start().isAfter(now)) {
+                continue;
+            }
+            for (Map.Entry<String, Change> change : changes(tx, sourceOf).entrySet()) {
+                String source = change.getKey();
+                Instant end = min(now, tx.start().plus(AFTER), nextChange(sorted, t, source, sourceOf));
+                Duration length = Duration.between(tx.start(), end);
+                Instant from = tx.start().minus(length);
+                Optional<String> version = Optional.of(change.getValue().after()).filter(v -> !v.isEmpty());
+                List<Crash> after = evidence.crashes().stream().filter(c -> within(c.at(), tx.start(), end))
+                        .filter(c -> c.involves(source, version)).toList();
+                List<Crash> before = evidence.crashes().stream().filter(c -> within(c.at(), from, tx.start()))
+                        .filter(c -> c.involves(source, Optional.empty())).toList();
+                double upAfter = upDays(evidence.boots(), tx.start(), end);
+                double upBefore = upDays(evidence.boots(), from, tx.start());
+                if (suspect(before.size(), upBefore, after.size(), upAfter)) {
+                    suspects.add(new Suspect(tx, source, change.getValue().before(), change.getValue().after(), before.size(),
+                            after.size(), upBefore, upAfter, new ArrayList<>(new TreeSet<>(after.stream().map(Crash::executable).toList())),
+                            after.get(0).at()));
+                }
+            }
+            kernel(tx).ifPresent(kernel -> evidence.boots().stream()
+                    .filter(b -> !b.started() && b.first().isAfter(tx.start()) && b.first().isBefore(nextKernel(sorted, tx)))
+                    .forEach(b -> failedBoots.add(new HealthReport.FailedBoot(b, tx, kernel))));
+        }
+        return new HealthReport(days, suspects, shown(evidence, incidents, since), failedBoots, evidence);
+    }
+
+    /** The rule, on its own: at least {@link #AT_LEAST} after, and none before or a rate {@link #RISE} times as high. */
+    static boolean suspect(int before, double upBefore, int after, double upAfter) {
+        if (after < AT_LEAST) {
+            return false;
+        }
+        if (before == 0) {
+            return true;
+        }
+        double rateBefore = before / Math.max(upBefore, LEAST_DAY);
+        double rateAfter = after / Math.max(upAfter, LEAST_DAY);
+        // With a little room for the floating point: three times as high counts as three times as high.
+        return rateAfter >= RISE * rateBefore * (1 - 1e-9);
+    }
+
+    /** What a transaction changed, by source package: the version before (if replaced) and after. */
+    record Change(String before, String after) {
+    }
+
+    static Map<String, Change> changes(Transaction tx, Map<String, String> sourceOf) {
+        Map<String, Change> out = new LinkedHashMap<>();
+        for (TransactionItem item : tx.items()) {
+            if (item.action() != PackageAction.UPGRADE && item.action() != PackageAction.DOWNGRADE
+                    && item.action() != PackageAction.INSTALL) {
+                continue;
+            }
+            String source = sourceOf.getOrDefault(item.nevra().name(), item.nevra().name());
+            String before = item.replaced().stream().findFirst().map(n -> vr(n.evr())).orElse("");
+            if (before.isEmpty()) {
+                // Newly installed: it could not crash before, so "none before" would say nothing.
+                continue;
+            }
+            out.putIfAbsent(source, new Change(before, vr(item.nevra().evr())));
+        }
+        return out;
+    }
+
+    private static String vr(Evr evr) {
+        return evr.version() + "-" + evr.release();
+    }
+
+    private static Instant nextChange(List<Transaction> sorted, int t, String source, Map<String, String> sourceOf) {
+        for (int k = t + 1; k < sorted.size(); k++) {
+            if (changes(sorted.get(k), sourceOf).containsKey(source)) {
+                return sorted.get(k).start();
+            }
+        }
+        return Instant.MAX;
+    }
+
+    /** The kernel a transaction installed, if any. */
+    static Optional<String> kernel(Transaction tx) {
+        return tx.items().stream().filter(i -> i.action() == PackageAction.INSTALL || i.action() == PackageAction.UPGRADE)
+                .filter(i -> i.nevra().name().equals("kernel-core") || i.nevra().name().equals("kernel"))
+                .map(i -> i.nevra().evr().version() + "-" + i.nevra().evr().release() + "." + i.nevra().arch()).findFirst();
+    }
+
+    private static Instant nextKernel(List<Transaction> sorted, Transaction tx) {
+        return sorted.stream().filter(o -> o.start().isAfter(tx.start()) && kernel(o).isPresent()).map(Transaction::start)
+                .findFirst().orElse(Instant.MAX);
+    }
+
+    /** Crashes of a version a known incident lists as affected, by incident. */
+    static List<HealthReport.IncidentShown> shown(Evidence evidence, List<Incident> incidents, Instant since) {
+        List<HealthReport.IncidentShown> out = new ArrayList<>();
+        for (Incident incident : incidents) {
+            List<Crash> crashes = evidence.crashes().stream().filter(c -> !c.at().isBefore(since))
+                    .filter(c -> incident.affected().stream().anyMatch(a -> hits(a, c))).toList();
+            if (!crashes.isEmpty()) {
+                out.add(new HealthReport.IncidentShown(incident.id(), crashes.size(),
+                        new ArrayList<>(new TreeSet<>(crashes.stream().map(Crash::executable).toList()))));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hits(AffectedPackage a, Crash c) {
+        String source = a.source().orElse(a.name());
+        List<Module> all = new ArrayList<>(c.modules());
+        c.program().ifPresent(all::add);
+        return all.stream().filter(m -> m.source().equals(source) || m.source().equals(a.name())).anyMatch(m -> {
+            try {
+                return a.range().contains(new Evr(a.range().introduced().epoch(), Evr.parse(m.version()).version(),
+                        Evr.parse(m.version()).release()));
+            } catch (InvalidVersionException e) {
+                return false;
+            }
+        });
+    }
+
+    /** The days the machine was up between two times, from its boots; the calendar days when no boot is known. */
+    static double upDays(List<BootSpan> boots, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        if (boots.isEmpty()) {
+            return Duration.between(from, to).toSeconds() / 86_400.0;
+        }
+        long seconds = 0;
+        for (BootSpan b : boots) {
+            Instant start = b.first().isAfter(from) ? b.first() : from;
+            Instant end = b.last().isBefore(to) ? b.last() : to;
+            if (end.isAfter(start)) {
+                seconds += Duration.between(start, end).toSeconds();
+            }
+        }
+        return seconds / 86_400.0;
+    }
+
+    private static boolean within(Instant t, Instant from, Instant to) {
+        return !t.isBefore(from) && t.isBefore(to);
+    }
+
+    private static Instant min(Instant a, Instant b, Instant c) {
+        Instant m = a.isBefore(b) ? a : b;
+        return m.isBefore(c) ? m : c;
+    }
+}
