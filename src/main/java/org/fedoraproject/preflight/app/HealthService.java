@@ -64,12 +64,16 @@ public final class HealthService {
     }
 
     public Result health(CheckService.Request request, Optional<Path> journal, int days) {
+        return health(request, journal, days, systems.of(request).installed(request.root()));
+    }
+
+    /** The same, with the installed packages a check has read already. */
+    public Result health(CheckService.Request request, Optional<Path> journal, int days, Reading<List<InstalledPackage>> installed) {
         SystemPort port = systems.of(request);
         Instant now = clock.instant();
         List<Text> problems = new ArrayList<>();
         History history = port.history(request.root());
         history.problems().forEach(p -> problems.add(Text.of("check.warning.history", p.source(), p.reason())));
-        Reading<List<InstalledPackage>> installed = port.installed(request.root());
         if (installed instanceof Reading.Unavailable<?> u) {
             problems.add(CheckService.unreadable(u));
         }

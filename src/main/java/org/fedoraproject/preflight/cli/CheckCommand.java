@@ -1,11 +1,13 @@
 package org.fedoraproject.preflight.cli;
 
+import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.UpgradeReport;
 import org.fedoraproject.preflight.text.Messages;
 import org.fedoraproject.preflight.text.Text;
@@ -61,16 +63,25 @@ final class CheckCommand implements Callable<Integer> {
             return report.complete() ? report.assessment().get().verdict().exitCode() : COULD_NOT_CHECK;
         }
         CheckReport report = services.check().check(request);
+        // The machine's own records beside the check: the same as preflight health, with the packages the check read.
+        HealthService.Result health = services.health().get().health(request, Optional.empty(), HEALTH_DAYS,
+                report.system().installed());
         if (options.json) {
-            out.println(CheckJson.toJson(report));
+            out.println(CheckJson.toJson(report, JsonParser.parseString(HealthOutput.json(health, services.text()))));
         } else {
             CheckText.print(report, out, services.text(), Colour.forThisProcess());
+            if (HealthOutput.standsOut(health)) {
+                out.print(HealthOutput.text(health, services.text(), services.zone()));
+            }
         }
         out.flush();
         printProblems(report.warnings(), report.cannotCheck(), err);
         err.flush();
         return report.complete() ? report.verdictToActOn().exitCode() : COULD_NOT_CHECK;
     }
+
+    /** The days of the journal a check looks at, as preflight health does by default. */
+    static final int HEALTH_DAYS = 30;
 
     private void printProblems(List<Text> warnings, List<Text> cannotCheck, PrintWriter err) {
         Messages m = services.text();

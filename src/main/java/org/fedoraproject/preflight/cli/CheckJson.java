@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.time.Duration;
@@ -32,6 +33,11 @@ final class CheckJson {
     }
 
     static String toJson(CheckReport report) {
+        return toJson(report, JsonNull.INSTANCE);
+    }
+
+    /** The check, with the machine's own records (preflight health's JSON) under {@code health}. */
+    static String toJson(CheckReport report, JsonElement health) {
         JsonObject root = new JsonObject();
         if (report.complete()) {
             root.addProperty("verdict", report.assessment().verdict().id());
@@ -107,6 +113,9 @@ final class CheckJson {
         root.add("release", release);
         SignalsJson.add(root, report);
         PackageKitJson.add(root, report);
+        if (!health.isJsonNull()) {
+            root.add("health", health);
+        }
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 

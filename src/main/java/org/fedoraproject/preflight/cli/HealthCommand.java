@@ -67,7 +67,6 @@ final class HealthCommand implements Callable<Integer> {
         if (unreadable) {
             return INCOMPLETE;
         }
-        return result.report().suspects().isEmpty() && result.report().incidents().isEmpty() && result.report().failedBoots().isEmpty()
-                ? 0 : FOUND;
+        return HealthOutput.standsOut(result) ? FOUND : 0;
     }
 }

@@ -21,13 +21,19 @@ final class HealthOutput {
     private HealthOutput() {
     }
 
+    /** Whether anything stands out: a suspect, a known incident's crash, a failed boot. */
+    static boolean standsOut(HealthService.Result result) {
+        HealthReport r = result.report();
+        return !r.suspects().isEmpty() || !r.incidents().isEmpty() || !r.failedBoots().isEmpty();
+    }
+
     static String text(HealthService.Result result, Messages m, ZoneId zone) {
         HealthReport r = result.report();
         StringBuilder out = new StringBuilder();
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.getDefault()).withZone(zone);
         out.append(m.get("cli.health.read", r.days(), r.evidence().crashes().size(), r.evidence().failures().size(),
                 r.evidence().boots().size(), r.evidence().scope().id())).append("\n\n");
-        if (r.suspects().isEmpty() && r.incidents().isEmpty() && r.failedBoots().isEmpty()) {
+        if (!standsOut(result)) {
             out.append(m.get("cli.health.nothing")).append('\n');
         }
         for (HealthService.Lead lead : result.leads()) {

@@ -76,6 +76,18 @@ class HealthIT {
     }
 
     @Test
+    void checkCarriesTheSameAsAHealthBlock() throws Exception {
+        Processes.Result r = Processes.run(List.of("java", "-jar", Processes.jar().toString(), "check", "--json", "--offline", "--root",
+                TestRoots.dnf4Root().toString()), null, Map.of("HOME", dir.toString(), "XDG_CONFIG_HOME", dir.resolve("c").toString(),
+                "XDG_CACHE_HOME", dir.resolve("k").toString()));
+        JsonObject health = JsonParser.parseString(r.stdout()).getAsJsonObject().getAsJsonObject("health");
+        assertEquals(30, health.get("days").getAsInt(), r.stdout());
+        // The root has no journal of its own: nothing is read, nothing is suspected, and the check is not failed for it.
+        assertEquals(0, health.getAsJsonObject("journal").get("crashes").getAsInt());
+        assertEquals(0, health.getAsJsonArray("suspects").size());
+    }
+
+    @Test
     void aQuietJournalSaysNothingStandsOut() throws Exception {
         Path journalDir = new JournalFixture().entry(Instant.now().minusSeconds(60), "44444444444444444444444444444444",
                 Map.of("MESSAGE_ID", JournalFixture.STARTUP_FINISHED), Map.of()).writeTo(dir.resolve("journal"));
