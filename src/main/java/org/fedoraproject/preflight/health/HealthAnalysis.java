@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
@@ -50,6 +53,15 @@ public final class HealthAnalysis {
         // Oldest first; transactions of the same second (scripts, the test roots) in the order their manager numbered them.
         List<Transaction> sorted = history.stream().sorted(Comparator.comparing(Transaction::start)
                 .thenComparing(Transaction::source).thenComparingLong(Transaction::id)).toList();
+        // What each transaction changed, once; and for each source package the times it changed, for "its next change".
+        List<Map<String, Change>> changes = sorted.stream().map(tx -> changes(tx, sourceOf)).toList();
+        Map<String, List<Instant>> changedAt = new HashMap<>();
+        for (int t = 0; t < sorted.size(); t++) {
+            for (String source : changes.get(t).keySet()) {
+                changedAt.computeIfAbsent(source, k -> new ArrayList<>()).add(sorted.get(t).start());
+            }
+        }
+        Map<String, List<Crash>> crashesOf = bySource(evidence.crashes());
         List<Suspect> suspects = new ArrayList<>();
         List<HealthReport.FailedBoot> failedBoots = new ArrayList<>();
         for (int t = 0; t < sorted.size(); t++) {
@@ -57,16 +69,19 @@ public final class HealthAnalysis {
             if (tx.start().isBefore(since) || tx.start().isAfter(now)) {
                 continue;
             }
-            for (Map.Entry<String, Change> change : changes(tx, sourceOf).entrySet()) {
+            for (Map.Entry<String, Change> change : changes.get(t).entrySet()) {
                 String source = change.getKey();
-                Instant end = min(now, tx.start().plus(AFTER), nextChange(sorted, t, source, sourceOf));
+                List<Crash> involved = crashesOf.getOrDefault(source, List.of());
+                if (involved.isEmpty()) {
+                    continue;
+                }
+                Instant end = min(now, tx.start().plus(AFTER), next(changedAt.get(source), tx.start()));
                 Duration length = Duration.between(tx.start(), end);
                 Instant from = tx.start().minus(length);
                 Optional<String> version = Optional.of(change.getValue().after()).filter(v -> !v.isEmpty());
-                List<Crash> after = evidence.crashes().stream().filter(c -> within(c.at(), tx.start(), end))
+                List<Crash> after = involved.stream().filter(c -> within(c.at(), tx.start(), end))
                         .filter(c -> c.involves(source, version)).toList();
-                List<Crash> before = evidence.crashes().stream().filter(c -> within(c.at(), from, tx.start()))
-                        .filter(c -> c.involves(source, Optional.empty())).toList();
+                List<Crash> before = involved.stream().filter(c -> within(c.at(), from, tx.start())).toList();
                 double upAfter = upDays(evidence.boots(), tx.start(), end);
                 double upBefore = upDays(evidence.boots(), from, tx.start());
                 if (suspect(before.size(), upBefore, after.size(), upAfter)) {
@@ -122,13 +137,26 @@ public final class HealthAnalysis {
         return evr.version() + "-" + evr.release();
     }
 
-    private static Instant nextChange(List<Transaction> sorted, int t, String source, Map<String, String> sourceOf) {
-        for (int k = t + 1; k < sorted.size(); k++) {
-            if (changes(sorted.get(k), sourceOf).containsKey(source)) {
-                return sorted.get(k).start();
+    /** The first of these times (oldest first) after {@code t}; a change of the same second is not "next". */
+    private static Instant next(List<Instant> times, Instant t) {
+        for (Instant x : times) {
+            if (x.isAfter(t)) {
+                return x;
             }
         }
         return Instant.MAX;
+    }
+
+    /** The crashes by each source package they had in them (program or module), oldest first. */
+    static Map<String, List<Crash>> bySource(List<Crash> crashes) {
+        Map<String, List<Crash>> out = new HashMap<>();
+        for (Crash c : crashes.stream().sorted(Comparator.comparing(Crash::at)).toList()) {
+            Set<String> sources = new HashSet<>();
+            c.program().ifPresent(m -> sources.add(m.source()));
+            c.modules().forEach(m -> sources.add(m.source()));
+            sources.forEach(s -> out.computeIfAbsent(s, k -> new ArrayList<>()).add(c));
+        }
+        return out;
     }
 
     /** The kernel a transaction installed, if any. */
