@@ -83,7 +83,7 @@ public final class Main {
 
         /** The window's wiring; made only when the window opens, so a terminal command never loads JavaFX. */
         public WindowContext window(CheckService.Request request) {
-            return new WindowContext(check, upgrade, guide, new SettingsStore(dirs.config()), request, io, clock,
+            return new WindowContext(check, upgrade, guide, health, new SettingsStore(dirs.config()), request, io, clock,
                     ZoneId.systemDefault(), LinkOpener.xdgOpen(m -> System.err.println("preflight: " + m)),
                     new ColorSchemeReader(env, ProcessCommandRunner.direct()).prefersDark(), new AtomicReference<>(),
                     new TrayPresence(dirs.state()));
@@ -94,7 +94,7 @@ public final class Main {
             CompletableFuture<CheckReport> early = CompletableFuture.supplyAsync(
                     () -> check.get().check(WindowContext.kept(request)), io);
             WindowContext c = window(request);
-            return new WindowContext(c.checks(), c.upgrades(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+            return new WindowContext(c.checks(), c.upgrades(), c.guides(), c.healths(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
                     c.openLink(), c.dark(), new AtomicReference<>(early), c.tray());
         }
     }

@@ -20,6 +20,7 @@ import org.fedoraproject.preflight.app.Outlook;
 import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.UpgradeAssessment;
+import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.incident.IncidentStatus;
 import org.fedoraproject.preflight.incident.Link;
 import org.fedoraproject.preflight.incident.Severity;
@@ -89,7 +90,8 @@ class BundleKeysTest {
             }
         }
         // A new way of building a key: add its values below, so that a value without a text cannot slip in.
-        assertEquals(new TreeSet<>(List.of("action.", "age.", "cli.check.", "cli.upgrade.", "cli.word.", "link.", "notice.", "outlook.",
+        assertEquals(new TreeSet<>(List.of("action.", "age.", "cli.check.", "cli.upgrade.", "cli.word.", "health.scope.", "link.",
+                "notice.", "outlook.",
                 "relation.", "severity.", "source.state.", "status.", "tray.tip.", "updates.show.", "upgrade.", "verdict.")), built);
     }
 
@@ -126,6 +128,9 @@ class BundleKeysTest {
         }
         for (Age.Unit u : Age.Unit.values()) {
             wanted.add("age." + u.name().toLowerCase(Locale.ROOT));
+        }
+        for (Evidence.Scope scope : Evidence.Scope.values()) {
+            wanted.add("health.scope." + scope.id());
         }
         for (String show : List.of("all", "hold", "caution", "ok", "unknown")) {
             wanted.add("updates.show." + show);

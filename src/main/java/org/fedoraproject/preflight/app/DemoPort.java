@@ -1,14 +1,20 @@
 package org.fedoraproject.preflight.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.health.BootSpan;
+import org.fedoraproject.preflight.health.Crash;
 import org.fedoraproject.preflight.health.Evidence;
+import org.fedoraproject.preflight.health.Module;
+import org.fedoraproject.preflight.health.UnitFailure;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.InstalledPackage;
@@ -45,9 +51,27 @@ public final class DemoPort implements SystemPort {
         return snapshot.installed();
     }
 
+    /** The demo's journal: gnome-shell crashing with the new mesa-libGL in it after the mesa update, never before. */
     @Override
     public Reading<Evidence> journal(Optional<Path> root, Optional<Path> directory, Instant since) {
-        return Reading.of(Evidence.NONE);
+        String boot = "6d0e6d0e6d0e6d0e6d0e6d0e6d0e6d0e";
+        List<Crash> crashes = new ArrayList<>();
+        for (String at : List.of("2026-11-18T09:12:00Z", "2026-11-19T20:40:00Z", "2026-11-21T08:05:00Z", "2026-11-24T18:30:00Z")) {
+            crashes.add(new Crash(Instant.parse(at), "/usr/bin/gnome-shell", Optional.of(new Module("gnome-shell", "49.1-1.fc43")),
+                    List.of(new Module("mesa-libGL", "25.1.4-1.fc43"), new Module("glibc", "2.42-4.fc43")), "", 11, boot));
+        }
+        List<UnitFailure> failures = List.of(new UnitFailure(Instant.parse("2026-11-20T08:16:00Z"), "packagekit.service", "exit-code",
+                boot));
+        List<BootSpan> boots = List.of(new BootSpan("6d0e5d0e5d0e5d0e5d0e5d0e5d0e5d0e", Instant.parse("2026-11-01T08:00:00Z"),
+                Instant.parse("2026-11-17T23:00:00Z"), true), new BootSpan(boot, Instant.parse("2026-11-18T07:30:00Z"),
+                snapshot.takenAt(), true));
+        return Reading.of(new Evidence(crashes.stream().filter(c -> !c.at().isBefore(since)).toList(), failures, boots,
+                Evidence.Scope.SYSTEM));
+    }
+
+    @Override
+    public Instant now(Clock clock) {
+        return snapshot.takenAt();
     }
 
     @Override

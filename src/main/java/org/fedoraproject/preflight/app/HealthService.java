@@ -70,7 +70,7 @@ public final class HealthService {
     /** The same, with the installed packages a check has read already. */
     public Result health(CheckService.Request request, Optional<Path> journal, int days, Reading<List<InstalledPackage>> installed) {
         SystemPort port = systems.of(request);
-        Instant now = clock.instant();
+        Instant now = port.now(clock);
         List<Text> problems = new ArrayList<>();
         History history = port.history(request.root());
         history.problems().forEach(p -> problems.add(Text.of("check.warning.history", p.source(), p.reason())));
@@ -78,7 +78,8 @@ public final class HealthService {
             problems.add(CheckService.unreadable(u));
         }
         Map<String, String> sourceOf = new HashMap<>();
-        installed.get().orElse(List.of()).forEach(p -> sourceOf.putIfAbsent(p.nevra().name(), p.source()));
+        installed.get().orElse(List.of()).forEach(p -> sourceOf.putIfAbsent(p.nevra().name(),
+                p.source().isEmpty() ? p.nevra().name() : p.source()));
         // The time before the first transaction counts too: its crashes are what "before" compares with.
         Reading<Evidence> read = port.journal(request.root(), journal, now.minus(Duration.ofDays(days)).minus(Duration.ofDays(14)));
         if (read instanceof Reading.Unavailable<?> u) {

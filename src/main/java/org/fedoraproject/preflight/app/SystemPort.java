@@ -1,6 +1,7 @@
 package org.fedoraproject.preflight.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,11 @@ public interface SystemPort {
      */
     default Optional<FeedStatus> ownFeed() {
         return Optional.empty();
+    }
+
+    /** The system's present: the clock's for a real system; the moment the demo's sample was taken for the demo. */
+    default Instant now(Clock clock) {
+        return clock.instant();
     }
 
     /** dnf's cached updateinfo of every repository, parsed once; {@link #select} picks the pending updates' advisories. */

@@ -32,7 +32,7 @@ final class HealthOutput {
         StringBuilder out = new StringBuilder();
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.getDefault()).withZone(zone);
         out.append(m.get("cli.health.read", r.days(), r.evidence().crashes().size(), r.evidence().failures().size(),
-                r.evidence().boots().size(), r.evidence().scope().id())).append("\n\n");
+                r.evidence().boots().size(), m.get("health.scope." + r.evidence().scope().id()))).append("\n\n");
         if (!standsOut(result)) {
             out.append(m.get("cli.health.nothing")).append('\n');
         }

@@ -1,10 +1,14 @@
 package org.fedoraproject.preflight.ui;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -25,8 +29,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.assess.AffectedInstall;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.health.Suspect;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
@@ -47,6 +53,10 @@ final class HistoryView {
     private final Label problems = new Label();
     /** "dnf5 #117" → the incidents whose affected version that transaction brought. */
     private final Map<String, String> brought = new HashMap<>();
+    /** "dnf5 #117" → what the journal says of the time after it, when it is a suspect. */
+    private final Map<String, String> suspected = new HashMap<>();
+    /** The machine's journal, for each transaction's "after it". */
+    private HealthService.Result health;
 
     HistoryView(MainViewModel model, Words words) {
         Messages text = words.text();
@@ -73,18 +83,23 @@ final class HistoryView {
         TableColumn<Transaction, Number> count = new TableColumn<>(text.get("history.col.packages"));
         count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().items().size()));
         count.setPrefWidth(80);
+        TableColumn<Transaction, String> after = new TableColumn<>(text.get("history.col.after"));
+        after.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(afterIt(c.getValue(), text)));
+        after.setPrefWidth(130);
         TableColumn<Transaction, String> note = new TableColumn<>(text.get("history.col.note"));
-        note.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(
-                brought.containsKey(c.getValue().label()) ? text.get("history.brought", brought.get(c.getValue().label())) : ""));
+        note.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(String.join(" ", Stream.of(
+                suspected.getOrDefault(c.getValue().label(), ""),
+                brought.containsKey(c.getValue().label()) ? text.get("history.brought", brought.get(c.getValue().label())) : "")
+                .filter(x -> !x.isEmpty()).toList())));
         note.setPrefWidth(220);
-        table.getColumns().addAll(List.of(id, when, what, count, note));
+        table.getColumns().addAll(List.of(id, when, what, count, after, note));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Transaction item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(PseudoClass.getPseudoClass(Styles.HIGHLIGHT),
-                        !empty && item != null && brought.containsKey(item.label()));
+                        !empty && item != null && (brought.containsKey(item.label()) || suspected.containsKey(item.label())));
             }
         });
 
@@ -92,7 +107,7 @@ final class HistoryView {
         items.setId("history-items");
         items.setPlaceholder(new Label(text.get("history.pick")));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> items.getItems().setAll(
-                t == null ? List.of() : t.items().stream().map(i -> describe(i, text)).toList()));
+                t == null ? List.of() : details(t, text, words)));
         SplitPane split = new SplitPane(table, items);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.65);
@@ -109,6 +124,8 @@ final class HistoryView {
 
         model.reportProperty().addListener((o, a, report) -> highlight(report));
         model.historyProperty().addListener((o, a, history) -> show(history, text));
+        model.healthProperty().addListener((o, a, h) -> showHealth(h, text));
+        showHealth(model.healthProperty().get(), text);
         highlight(model.reportProperty().get());
         show(model.historyProperty().get(), text);
     }
@@ -134,6 +151,58 @@ final class HistoryView {
             }
         }
         table.refresh();
+    }
+
+    private void showHealth(HealthService.Result result, Messages text) {
+        health = result;
+        suspected.clear();
+        if (result != null) {
+            for (Suspect s : result.report().suspects()) {
+                suspected.merge(s.transaction().label(), text.get("history.suspect", String.join(", ", s.executables()),
+                        s.crashesAfter(), s.crashesBefore()), (x, y) -> x + " " + y);
+            }
+        }
+        table.refresh();
+    }
+
+    /** The crashes and failed units between a transaction and the next one: the Reliability Monitor's column. */
+    private String afterIt(Transaction t, Messages text) {
+        if (health == null) {
+            return "";
+        }
+        Instant end = nextStart(t);
+        long crashes = health.report().evidence().crashes().stream().filter(c -> !c.at().isBefore(t.start()) && c.at().isBefore(end))
+                .count();
+        long failures = health.report().evidence().failures().stream().filter(f -> !f.at().isBefore(t.start()) && f.at().isBefore(end))
+                .count();
+        List<String> parts = new ArrayList<>();
+        if (crashes > 0) {
+            parts.add(text.get("history.crashes", crashes));
+        }
+        if (failures > 0) {
+            parts.add(text.get("history.failures", failures));
+        }
+        return String.join(", ", parts);
+    }
+
+    private Instant nextStart(Transaction t) {
+        return rows.stream().map(Transaction::start).filter(s -> s.isAfter(t.start())).min(Instant::compareTo).orElse(Instant.MAX);
+    }
+
+    /** A transaction's packages, then what the journal recorded until the next one. */
+    private List<String> details(Transaction t, Messages text, Words words) {
+        List<String> lines = new ArrayList<>();
+        // The suspect's sentence in full first: the table's note column cuts it at its width.
+        Optional.ofNullable(suspected.get(t.label())).ifPresent(lines::add);
+        t.items().stream().map(i -> describe(i, text)).forEach(lines::add);
+        if (health != null) {
+            Instant end = nextStart(t);
+            health.report().evidence().crashes().stream().filter(c -> !c.at().isBefore(t.start()) && c.at().isBefore(end))
+                    .forEach(c -> lines.add(text.get("history.crash", words.dateTime(c.at()), c.executable())));
+            health.report().evidence().failures().stream().filter(f -> !f.at().isBefore(t.start()) && f.at().isBefore(end))
+                    .forEach(f -> lines.add(text.get("history.unitFailed", words.dateTime(f.at()), f.unit())));
+        }
+        return lines;
     }
 
     private void show(History history, Messages text) {

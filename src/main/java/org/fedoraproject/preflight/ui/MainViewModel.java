@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
+import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.UpgradeReport;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.text.Messages;
@@ -36,6 +37,8 @@ final class MainViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyObjectWrapper<History> history = new ReadOnlyObjectWrapper<>(this, "history");
+    /** The machine's own records (preflight health), read after each check; null until then. */
+    private final ReadOnlyObjectWrapper<HealthService.Result> health = new ReadOnlyObjectWrapper<>(this, "health");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
     private final ReadOnlyObjectWrapper<UpgradeReport> upgrade =
             new ReadOnlyObjectWrapper<>(this, "upgrade");
@@ -80,6 +83,10 @@ final class MainViewModel {
 
     ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<HealthService.Result> healthProperty() {
+        return health.getReadOnlyProperty();
     }
 
     ReadOnlyObjectProperty<History> historyProperty() {
@@ -144,6 +151,7 @@ final class MainViewModel {
         request = new CheckService.Request(Optional.empty(), List.of(), true, true);
         demo.set(true);
         history.set(null);
+        health.set(null);
         report.set(null);
         open();
         if (historyWanted) {
@@ -199,6 +207,7 @@ final class MainViewModel {
             report.set(result);
             busy.set(false);
             progress.set("");
+            readHealth(result);
             then.run();
         }, e -> {
             if (mine != generation) {
@@ -209,6 +218,22 @@ final class MainViewModel {
             failure.set(text.get(report.get() == null ? "error.check" : "error.checkKept", describe(e)));
         });
     }
+
+    /**
+     * The journal beside the history, with the packages the check read; extra to the verdict, so
+     * a failure here is no failure of the check (it is said in the History tab).
+     */
+    private void readHealth(CheckReport checked) {
+        CheckService.Request asked = WindowContext.kept(request);
+        tasks.run(() -> context.healths().get().health(asked, Optional.empty(), HEALTH_DAYS, checked.system().installed()), h -> {
+            if (asked.equals(WindowContext.kept(request))) {
+                health.set(h);
+            }
+        }, e -> health.set(null));
+    }
+
+    /** The days of the journal the window looks at, as preflight health does by default. */
+    static final int HEALTH_DAYS = 30;
 
     /** One line for a person, never a stack trace; the type only when there is no message. */
     static String describe(Throwable e) {

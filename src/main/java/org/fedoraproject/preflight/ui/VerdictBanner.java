@@ -21,12 +21,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.Outlook;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.health.Suspect;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.UpdateSets;
 import org.fedoraproject.preflight.rpm.Nevra;
@@ -48,6 +50,8 @@ final class VerdictBanner {
     private final Label sources = new Label();
     private final VBox prepared = new VBox(4);
     private final Label releaseLine = new Label();
+    /** A transaction the machine's journal points at, when there is one. */
+    private final Label suspectLine = new Label();
     private final Consumer<String> copy;
     private final Label demoTag;
     private final Button openDemo;
@@ -88,10 +92,16 @@ final class VerdictBanner {
         releaseLine.getStyleClass().add(Styles.SOURCES_TROUBLE);
         releaseLine.managedProperty().bind(releaseLine.visibleProperty());
         releaseLine.setVisible(false);
+        suspectLine.setId("verdict-suspect");
+        suspectLine.setWrapText(true);
+        suspectLine.getStyleClass().add(Styles.SOURCES_TROUBLE);
+        suspectLine.managedProperty().bind(suspectLine.visibleProperty());
+        suspectLine.setVisible(false);
+        model.healthProperty().addListener((o, a, health) -> showSuspect(health));
         prepared.setId("verdict-prepared");
         prepared.managedProperty().bind(prepared.visibleProperty());
         prepared.setVisible(false);
-        VBox words1 = new VBox(4, heading, next, releaseLine, prepared, freshness, sources);
+        VBox words1 = new VBox(4, heading, next, releaseLine, suspectLine, prepared, freshness, sources);
         HBox.setHgrow(words1, Priority.ALWAYS);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -171,6 +181,14 @@ final class VerdictBanner {
         root.setAccessibleText(title.getText() + ". " + (releaseLine.isVisible() ? releaseLine.getText() + ". " : "")
                 + next.getText() + " " + freshness.getText()
                 + (sources.isVisible() ? " " + sources.getText() : ""));
+    }
+
+    /** The first suspect of the machine's journal, in one sentence; the History tab has the rest. */
+    private void showSuspect(HealthService.Result health) {
+        Optional<Suspect> first = health == null ? Optional.empty() : health.report().suspects().stream().findFirst();
+        suspectLine.setVisible(first.isPresent());
+        first.ifPresent(s -> suspectLine.setText(words.text().get("banner.suspect", String.join(", ", s.executables()),
+                s.crashesAfter(), s.transaction().source().id(), s.transaction().id(), s.source(), s.after())));
     }
 
     /** No verdict yet: what is being done, and nothing else. */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
+import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.SettingsStore;
 import org.fedoraproject.preflight.app.TrayPresence;
 import org.fedoraproject.preflight.app.UpgradeService;
@@ -21,14 +22,14 @@ import org.fedoraproject.preflight.app.UpgradeService;
  * that its report is not kept after the window has replaced it).
  */
 public record WindowContext(Supplier<CheckService> checks, Supplier<UpgradeService> upgrades, Supplier<GuideService> guides,
-                            SettingsStore settings,
+                            Supplier<HealthService> healths, SettingsStore settings,
                             CheckService.Request request, Executor executor, Clock clock, ZoneId zone,
                             Consumer<String> openLink, boolean dark,
                             AtomicReference<CompletableFuture<CheckReport>> early, TrayPresence tray) {
 
     /** The same, with links going elsewhere (the application's host services, once JavaFX runs). */
     public WindowContext withLinks(Consumer<String> opener) {
-        return new WindowContext(checks, upgrades, guides, settings, request, executor, clock, zone, opener, dark, early, tray);
+        return new WindowContext(checks, upgrades, guides, healths, settings, request, executor, clock, zone, opener, dark, early, tray);
     }
 
     /** The check from kept data for the request, made while JavaFX starts (see Main). */

@@ -114,7 +114,7 @@ class MainWindowIT {
 
     private WindowContext context(Main.Wiring wiring, CheckService.Request request, boolean dark) {
         WindowContext c = wiring.window(request).withLinks(opened::add);
-        return new WindowContext(c.checks(), c.upgrades(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+        return new WindowContext(c.checks(), c.upgrades(), c.guides(), c.healths(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
                 c.openLink(), dark, new AtomicReference<>(), c.tray());
     }
 
@@ -247,6 +247,43 @@ class MainWindowIT {
         fx(() -> find("guide-check-again", Button.class).fire());
         waitUntil(() -> label("guide-state").startsWith("Checked "));
         assertFalse(find("guide-check-again", Button.class).isDisabled());
+    }
+
+    /**
+     * The machine's own records in the window (the demo's journal: gnome-shell crashing with the
+     * new mesa-libGL after the mesa update): the banner names the suspect; in History the
+     * transaction says it is one, "After it" counts the crashes and failed units until the next
+     * transaction, and its details list them on the same time axis.
+     */
+    @Test
+    void theBannerAndTheHistoryShowTheSuspectTransactionOfTheMachinesJournal() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        Label suspect = find("verdict-suspect", Label.class);
+        waitUntil(suspect::isVisible);
+        assertEquals("/usr/bin/gnome-shell crashed 4 times since dnf5 transaction 2 brought mesa-libGL 25.1.4-1.fc43: a suspect. "
+                + "The History tab has the way back and a report.", suspect.getText());
+        screenshot("window-demo-suspect-banner");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<Transaction> table = find("history-table", TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty());
+        Transaction two = table.getItems().stream().filter(t -> t.label().equals("dnf5 #2")).findFirst().orElseThrow();
+        Transaction four = table.getItems().stream().filter(t -> t.label().equals("dnf5 #4")).findFirst().orElseThrow();
+        assertEquals("1 crash", cell(table, two, 4), "between dnf5 #2 (18 Nov 07:41) and #3 (19 Nov 18:03)");
+        assertEquals("1 crash, 1 failed unit", cell(table, four, 4), "between dnf5 #4 (20 Nov 08:15) and #5 (21 Nov 12:30)");
+        assertTrue(cell(table, two, 5).startsWith("Suspect: /usr/bin/gnome-shell crashed 4 times after it (0 before)."),
+                cell(table, two, 5));
+        fx(() -> table.getSelectionModel().select(two));
+        @SuppressWarnings("unchecked")
+        ListView<String> items = find("history-items", ListView.class);
+        assertEquals(1, items.getItems().stream().filter(l -> l.contains("crashed: /usr/bin/gnome-shell")).count(), items.getItems()
+                .toString());
+        screenshot("window-demo-history-suspect");
+    }
+
+    private static String cell(TableView<Transaction> table, Transaction row, int column) {
+        return String.valueOf(table.getColumns().get(column).getCellData(row));
     }
 
     @Test
@@ -432,7 +469,7 @@ class MainWindowIT {
             return wiring.check().get();
         };
         WindowContext c = context(wiring, DEMO, false);
-        open(new WindowContext(failingOnce, c.upgrades(), c.guides(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
+        open(new WindowContext(failingOnce, c.upgrades(), c.guides(), c.healths(), c.settings(), c.request(), c.executor(), c.clock(), c.zone(),
                 c.openLink(), false, new AtomicReference<>(), c.tray()), TaskRunner.direct());
         assertTrue(find("failure-bar", Pane.class).isVisible());
         assertEquals("The check failed: /var/lib/rpm is locked by another program", label("failure"));
