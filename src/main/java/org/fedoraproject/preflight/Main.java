@@ -22,6 +22,7 @@ import org.fedoraproject.preflight.app.Inspection;
 import org.fedoraproject.preflight.app.InstanceLock;
 import org.fedoraproject.preflight.app.KeptFeeds;
 import org.fedoraproject.preflight.app.Lazy;
+import org.fedoraproject.preflight.app.NoticePolicy;
 import org.fedoraproject.preflight.app.NoticeStore;
 import org.fedoraproject.preflight.app.SettingsStore;
 import org.fedoraproject.preflight.app.Systems;
@@ -125,6 +126,8 @@ public final class Main {
         try (SessionBus bus = SessionBus.connect(wiring.env())) {
             BackgroundMode mode = new BackgroundMode(new BackgroundMode.Wiring(
                     () -> wiring.check().get().checkFresh(request, settings.load().settings().checkInterval()),
+                    report -> NoticePolicy.suspects(wiring.health().get().health(request, Optional.empty(), HealthService.DEFAULT_DAYS,
+                            report.system().installed()).report()),
                     () -> settings.load().settings(),
                     new NoticeStore(wiring.dirs().state()), new TrayPresence(wiring.dirs().state()), bus,
                     XdgDirs.runtime(wiring.env(), wiring.dirs()),

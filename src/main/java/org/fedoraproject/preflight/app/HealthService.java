@@ -51,6 +51,9 @@ public final class HealthService {
         }
     }
 
+    /** How many days back the journal is read by default: the window, the check, the background and preflight health. */
+    public static final int DEFAULT_DAYS = 30;
+
     private final Systems systems;
     private final KeptFeeds kept;
     private final XdgDirs dirs;

@@ -15,6 +15,8 @@ import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.health.HealthReport;
+import org.fedoraproject.preflight.health.Suspect;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.Severity;
 import org.fedoraproject.preflight.text.Text;
@@ -31,6 +33,21 @@ public final class NoticePolicy {
     public static final Duration STALE_AFTER = Duration.ofDays(3);
 
     private NoticePolicy() {
+    }
+
+    /**
+     * The suspects of the machine's journal (preflight health), one state each: a transaction
+     * after which a package's code keeps crashing is news once, while the crashes last.
+     */
+    public static Map<String, Notice> suspects(HealthReport health) {
+        Map<String, Notice> states = new LinkedHashMap<>();
+        for (Suspect s : health.suspects()) {
+            String key = "suspect:" + s.transaction().label() + ":" + s.source();
+            states.put(key, new Notice(key, Text.of("notice.suspect.summary", String.join(", ", s.executables())),
+                    List.of(Text.of("notice.suspect.body", String.join(", ", s.executables()), s.crashesAfter(), s.source(), s.after())),
+                    Notice.NORMAL, Optional.empty()));
+        }
+        return states;
     }
 
     /** Every state of this check worth a notification, by key. */
@@ -115,6 +132,7 @@ public final class NoticePolicy {
         long affects = news.stream().filter(n -> n.key().startsWith("affects:")).count();
         long fixes = news.stream().filter(n -> n.key().startsWith("fix:")).count();
         long feeds = news.stream().filter(n -> n.key().startsWith("stale:")).count();
+        long suspects = news.stream().filter(n -> n.key().startsWith("suspect:")).count();
         boolean prepared = news.stream().anyMatch(n -> n.key().startsWith("prepared:"));
         List<Text> parts = new ArrayList<>();
         if (prepared) {
@@ -131,6 +149,9 @@ public final class NoticePolicy {
         }
         if (feeds > 0) {
             parts.add(Text.of("notice.part.feeds", feeds));
+        }
+        if (suspects > 0) {
+            parts.add(Text.of("notice.part.suspects", suspects));
         }
         Text summary = Text.of("notice.summary", parts);
         List<Text> lines = new ArrayList<>();

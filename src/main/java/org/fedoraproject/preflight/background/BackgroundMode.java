@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.InstanceLock;
+import org.fedoraproject.preflight.app.Notice;
 import org.fedoraproject.preflight.app.NoticeStore;
 import org.fedoraproject.preflight.app.Outlook;
 import org.fedoraproject.preflight.app.Settings;
@@ -33,7 +36,8 @@ import org.fedoraproject.preflight.threads.Threads;
 public final class BackgroundMode {
 
     /** What it needs from the composition root. */
-    public record Wiring(Supplier<CheckReport> check, Supplier<Settings> settings, NoticeStore store, TrayPresence trayPresence,
+    public record Wiring(Supplier<CheckReport> check, Function<CheckReport, Map<String, Notice>> health, Supplier<Settings> settings,
+                         NoticeStore store, TrayPresence trayPresence,
                          SessionBus bus,
                          Path runtimeDir, List<Path> watched, Clock clock, Consumer<Optional<String>> showWindow,
                          Consumer<String> log, Duration firstCheck, String systemBus, Messages text) {
@@ -65,6 +69,7 @@ public final class BackgroundMode {
         }
         // The notifier is there even with notifications off: the settings are read before each check.
         service = new BackgroundService(w.check(), w.store(), notifier, scheduler, w.clock(), w.log(), w.showWindow(), this::show, w.text());
+        service.followHealth(w.health());
         service.followSettings(w.settings());
         try {
             tray = TrayIcon.register(w.bus().connection(), entries());

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -53,6 +54,7 @@ public final class BackgroundService {
     private volatile Supplier<Settings> settings;
     private Duration interval;
     private volatile boolean paused;
+    private volatile Function<CheckReport, Map<String, Notice>> more = report -> Map.of();
     private volatile boolean checking;
     /** Monotonic nanoseconds for the quiet window; a seam, so that tests can hold time still. */
     private final LongSupplier ticker;
@@ -94,6 +96,14 @@ public final class BackgroundService {
      */
     public void followSettings(Supplier<Settings> settings) {
         this.settings = settings;
+    }
+
+    /**
+     * More states to announce beside the check's, from its report (the machine's journal:
+     * suspects). Extra to the check: a failure here is logged, and the check's own news still go out.
+     */
+    public void followHealth(Function<CheckReport, Map<String, Notice>> more) {
+        this.more = more;
     }
 
     /** The interval the periodic checks run at now. */
@@ -155,6 +165,11 @@ public final class BackgroundService {
             long took = System.nanoTime() - start;
             onReport.accept(report);
             Map<String, Notice> states = NoticePolicy.states(report, clock.instant());
+            try {
+                more.apply(report).forEach(states::putIfAbsent);
+            } catch (RuntimeException e) {
+                log.accept("the machine's journal could not be read: " + e.getMessage());
+            }
             Set<String> before = store.load();
             List<Notice> news = NoticePolicy.news(states, before);
             Settings now = settings == null ? null : settings.get();

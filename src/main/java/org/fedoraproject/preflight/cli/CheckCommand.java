@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckReport report = services.check().check(request);
         // The machine's own records beside the check: the same as preflight health, with the packages the check read.
-        HealthService.Result health = services.health().get().health(request, Optional.empty(), HEALTH_DAYS,
+        HealthService.Result health = services.health().get().health(request, Optional.empty(), HealthService.DEFAULT_DAYS,
                 report.system().installed());
         if (options.json) {
             out.println(CheckJson.toJson(report, JsonParser.parseString(HealthOutput.json(health, services.text()))));
@@ -79,9 +79,6 @@ final class CheckCommand implements Callable<Integer> {
         err.flush();
         return report.complete() ? report.verdictToActOn().exitCode() : COULD_NOT_CHECK;
     }
-
-    /** The days of the journal a check looks at, as preflight health does by default. */
-    static final int HEALTH_DAYS = 30;
 
     private void printProblems(List<Text> warnings, List<Text> cannotCheck, PrintWriter err) {
         Messages m = services.text();

@@ -30,7 +30,7 @@ final class HealthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "30")
+    @Option(names = "--days", paramLabel = "N", defaultValue = "" + HealthService.DEFAULT_DAYS)
     int days;
 
     @Option(names = "--json")

@@ -225,15 +225,12 @@ final class MainViewModel {
      */
     private void readHealth(CheckReport checked) {
         CheckService.Request asked = WindowContext.kept(request);
-        tasks.run(() -> context.healths().get().health(asked, Optional.empty(), HEALTH_DAYS, checked.system().installed()), h -> {
+        tasks.run(() -> context.healths().get().health(asked, Optional.empty(), HealthService.DEFAULT_DAYS, checked.system().installed()), h -> {
             if (asked.equals(WindowContext.kept(request))) {
                 health.set(h);
             }
         }, e -> health.set(null));
     }
-
-    /** The days of the journal the window looks at, as preflight health does by default. */
-    static final int HEALTH_DAYS = 30;
 
     /** One line for a person, never a stack trace; the type only when there is no message. */
     static String describe(Throwable e) {

@@ -30,6 +30,7 @@ import org.awaitility.Awaitility;
 import org.fedoraproject.preflight.Main;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.NoticePolicy;
 import org.fedoraproject.preflight.app.NoticeStore;
 import org.fedoraproject.preflight.app.Settings;
 import org.fedoraproject.preflight.assess.Relation;
@@ -38,7 +39,12 @@ import org.fedoraproject.preflight.desktop.RecordingNotifications;
 import org.fedoraproject.preflight.desktop.SessionBus;
 import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.health.Evidence;
+import org.fedoraproject.preflight.health.HealthReport;
+import org.fedoraproject.preflight.health.Suspect;
 import org.fedoraproject.preflight.incident.Severity;
+import org.fedoraproject.preflight.machine.HistorySource;
+import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.testing.PrivateBus;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
@@ -171,6 +177,31 @@ class BackgroundServiceTest {
 
     private static void waitUntil(BooleanSupplier condition) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(condition::getAsBoolean);
+    }
+
+    /** A suspect of the machine's journal is one more piece of news in the single notification, once. */
+    @Test
+    void aNewSuspectIsNotifiedOnceInTheSummary() throws Exception {
+        BackgroundService service = service(realCheck());
+        service.runCheck();
+        assertEquals(List.of(), server.calls(), "nothing concerns the system yet");
+        Instant at = Instant.parse("2026-11-18T07:41:00Z");
+        Transaction mesa = new Transaction(HistorySource.DNF5, 2, at, Optional.of(at), 1000, "dnf5 upgrade", "ok", "43", List.of());
+        HealthReport health = new HealthReport(30, List.of(new Suspect(mesa, "mesa", "25.1.2-1.fc43", "25.1.4-1.fc43", 0, 4, 6.7, 7.1,
+                List.of("/usr/bin/gnome-shell"), at.plusSeconds(3600))), List.of(), List.of(), Evidence.NONE);
+        service.followHealth(report -> NoticePolicy.suspects(health));
+        service.runCheck();
+        List<RecordingNotifications.Call> calls = server.calls();
+        assertEquals(1, calls.size(), calls.toString());
+        assertTrue(calls.get(0).summary().contains("program keeps crashing since an update"), calls.get(0).summary());
+        assertTrue(calls.get(0).body().contains("/usr/bin/gnome-shell keeps crashing since an update"), calls.get(0).body());
+        service.runCheck();
+        assertEquals(1, server.calls().size(), "the same suspect is not news again");
+        service.followHealth(report -> {
+            throw new IllegalStateException("journalctl went away");
+        });
+        service.runCheck();
+        assertTrue(log.stream().anyMatch(l -> l.contains("journalctl went away")), log.toString());
     }
 
     @Test
