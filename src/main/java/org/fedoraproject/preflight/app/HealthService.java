@@ -36,8 +36,13 @@ import org.fedoraproject.preflight.text.Text;
  */
 public final class HealthService {
 
-    /** A suspect with what to do about it: the commands back to the versions before, and the report to file. */
-    public record Lead(Suspect suspect, List<ShellCommand> goBack, String bugzillaUrl, String bodhiUrl, String description) {
+    /**
+     * A suspect with what to do about it: the commands back to the versions before (and whether
+     * the system shows them done: every installed binary of the package at the version before),
+     * and the report to file.
+     */
+    public record Lead(Suspect suspect, List<ShellCommand> goBack, boolean wentBack, String bugzillaUrl, String bodhiUrl,
+                       String description) {
         public Lead {
             goBack = List.copyOf(goBack);
         }
@@ -109,11 +114,13 @@ public final class HealthService {
 
     static Lead lead(Suspect s, List<InstalledPackage> installed, Optional<String> commandRoot, String release) {
         List<String> args = new ArrayList<>(List.of("downgrade"));
+        List<InstalledPackage> binaries = installed.stream().filter(p -> p.source().equals(s.source()) || p.nevra().name().equals(s.source()))
+                .filter(p -> PackageName.isValid(p.nevra().name()) && PackageName.isValidArch(p.nevra().arch())).toList();
         if (!s.before().isEmpty()) {
-            installed.stream().filter(p -> p.source().equals(s.source()) || p.nevra().name().equals(s.source()))
-                    .filter(p -> PackageName.isValid(p.nevra().name()) && PackageName.isValidArch(p.nevra().arch()))
-                    .forEach(p -> args.add(p.nevra().name() + "-" + s.before() + "." + p.nevra().arch()));
+            binaries.forEach(p -> args.add(p.nevra().name() + "-" + s.before() + "." + p.nevra().arch()));
         }
+        boolean wentBack = !binaries.isEmpty() && binaries.stream()
+                .allMatch(p -> (p.nevra().evr().version() + "-" + p.nevra().evr().release()).equals(s.before()));
         List<ShellCommand> back = new ArrayList<>();
         if (args.size() > 1 && s.transaction().source() != HistorySource.RPM_OSTREE) {
             PackageManager manager = s.transaction().source() == HistorySource.DNF4 ? PackageManager.DNF4 : PackageManager.DNF5;
@@ -124,7 +131,7 @@ public final class HealthService {
         String bugzilla = "https://bugzilla.redhat.com/enter_bug.cgi?product=Fedora&version=" + enc(release.isEmpty() ? "rawhide" : release)
                 + "&component=" + enc(s.source()) + "&short_desc=" + enc(summary) + "&comment=" + enc(description);
         String bodhi = "https://bodhi.fedoraproject.org/updates/?builds=" + enc(s.source() + "-" + s.after());
-        return new Lead(s, back, bugzilla, bodhi, description);
+        return new Lead(s, wentBack ? List.of() : back, wentBack, bugzilla, bodhi, description);
     }
 
     /**

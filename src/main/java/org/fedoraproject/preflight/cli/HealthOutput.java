@@ -44,6 +44,9 @@ final class HealthOutput {
                     String.join(", ", s.executables()), s.crashesAfter(), s.crashesBefore(),
                     String.format(Locale.ROOT, "%.1f", s.daysUpAfter()), String.format(Locale.ROOT, "%.1f", s.daysUpBefore()))).append('\n');
             out.append("  ").append(m.get("cli.health.notCause")).append('\n');
+            if (lead.wentBack()) {
+                out.append("  ").append(m.get("cli.health.wentBack", s.source(), s.before())).append('\n');
+            }
             for (ShellCommand c : lead.goBack()) {
                 out.append("  ").append(m.get("cli.health.goBack")).append("  ").append(c.display()).append('\n');
                 out.append("  ").append(m.get("cli.health.then")).append("  preflight health\n");
@@ -87,6 +90,7 @@ final class HealthOutput {
                         .value(round(s.daysUpAfter())).name("first_crash").value(s.firstCrash().toString());
                 strings(w, "executables", s.executables());
                 w.endObject();
+                w.name("went_back").value(lead.wentBack());
                 w.name("go_back").beginArray();
                 for (ShellCommand c : lead.goBack()) {
                     w.beginObject().name("command").value(c.display());
