@@ -71,7 +71,8 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             CheckText.print(report, out, services.text(), Colour.forThisProcess());
             if (HealthOutput.standsOut(health)) {
-                out.print(HealthOutput.text(health, services.text(), services.zone()));
+                out.println();
+                out.print(HealthOutput.brief(health, services.text(), services.zone()));
             }
         }
         out.flush();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -208,7 +209,7 @@ final class DeskCommand {
                 Edit edit = new Edit(Optional.ofNullable(status), Optional.ofNullable(severity), Optional.ofNullable(title),
                         Optional.ofNullable(summary), Optional.ofNullable(workaround), Optional.ofNullable(fixExpected),
                         Optional.ofNullable(fixed), Optional.ofNullable(fixUpdate), Optional.ofNullable(note));
-                DeskIncident changed = edit.apply(read.incident().get(), services.clock().instant());
+                DeskIncident changed = edit.apply(read.incident().get(), services.clock().instant().truncatedTo(ChronoUnit.SECONDS));
                 Path file = desk.write(changed, false);
                 DeskIncident.Event last = changed.timeline().get(changed.timeline().size() - 1);
                 spec.commandLine().getOut().println(file + ": " + last.text());

@@ -30,7 +30,7 @@ final class HealthOutput {
     static String text(HealthService.Result result, Messages m, ZoneId zone) {
         HealthReport r = result.report();
         StringBuilder out = new StringBuilder();
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.getDefault()).withZone(zone);
+        DateTimeFormatter day = day(zone);
         out.append(m.get("cli.health.read", r.days(), r.evidence().crashes().size(), r.evidence().failures().size(),
                 r.evidence().boots().size(), m.get("health.scope." + r.evidence().scope().id()))).append("\n\n");
         if (!standsOut(result)) {
@@ -38,24 +38,47 @@ final class HealthOutput {
         }
         for (HealthService.Lead lead : result.leads()) {
             Suspect s = lead.suspect();
-            out.append(m.get("cli.health.suspect", s.transaction().source().id(), s.transaction().id(), s.source(),
-                    s.before().isEmpty() ? "—" : s.before(), s.after(), day.format(s.transaction().start()))).append('\n');
-            out.append("  ").append(m.get(s.crashesBefore() == 0 ? "cli.health.crashedNoneBefore" : "cli.health.crashedBefore",
-                    String.join(", ", s.executables()), s.crashesAfter(), s.crashesBefore(),
-                    String.format(Locale.ROOT, "%.1f", s.daysUpAfter()), String.format(Locale.ROOT, "%.1f", s.daysUpBefore()))).append('\n');
+            suspect(s, m, day, out);
             out.append("  ").append(m.get("cli.health.notCause")).append('\n');
             if (lead.wentBack()) {
                 out.append("  ").append(m.get("cli.health.wentBack", s.source(), s.before())).append('\n');
             }
             for (ShellCommand c : lead.goBack()) {
-                out.append("  ").append(m.get("cli.health.goBack")).append("  ").append(c.display()).append('\n');
-                out.append("  ").append(m.get("cli.health.then")).append("  preflight health\n");
+                out.append("  ").append(m.get("cli.health.goBack", c.display())).append('\n');
+                out.append("  ").append(m.get("cli.health.then", "preflight health")).append('\n');
             }
-            out.append("  ").append(m.get("cli.health.report")).append('\n');
-            out.append("    ").append(lead.bugzillaUrl()).append('\n');
-            out.append("  ").append(m.get("cli.health.feedback")).append('\n');
-            out.append("    ").append(lead.bodhiUrl()).append("\n\n");
+            out.append("  ").append(m.get("cli.health.report", lead.bugzillaUrl())).append('\n');
+            out.append("  ").append(m.get("cli.health.feedback", lead.bodhiUrl())).append("\n\n");
         }
+        others(r, m, day, out);
+        return out.toString();
+    }
+
+    /** What the check's text adds when something stands out: the findings, and where the way back and the report are. */
+    static String brief(HealthService.Result result, Messages m, ZoneId zone) {
+        StringBuilder out = new StringBuilder();
+        DateTimeFormatter day = day(zone);
+        result.report().suspects().forEach(s -> suspect(s, m, day, out));
+        others(result.report(), m, day, out);
+        out.append(m.get("cli.health.seeHealth", "preflight health")).append('\n');
+        return out.toString();
+    }
+
+    private static DateTimeFormatter day(ZoneId zone) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.getDefault()).withZone(zone);
+    }
+
+    /** A suspect in two lines: the transaction and the change, then the crashes after and before. */
+    private static void suspect(Suspect s, Messages m, DateTimeFormatter day, StringBuilder out) {
+        out.append(m.get("cli.health.suspect", s.transaction().source().id(), s.transaction().id(), s.source(),
+                s.before().isEmpty() ? "—" : s.before(), s.after(), day.format(s.transaction().start()))).append('\n');
+        out.append("  ").append(m.get(s.crashesBefore() == 0 ? "cli.health.crashedNoneBefore" : "cli.health.crashedBefore",
+                String.join(", ", s.executables()), s.crashesAfter(), s.crashesBefore(),
+                String.format(Locale.ROOT, "%.1f", s.daysUpAfter()), String.format(Locale.ROOT, "%.1f", s.daysUpBefore()))).append('\n');
+    }
+
+    /** Known incidents that show here, and boots that failed after a kernel update. */
+    private static void others(HealthReport r, Messages m, DateTimeFormatter day, StringBuilder out) {
         for (HealthReport.IncidentShown i : r.incidents()) {
             out.append(m.get("cli.health.incident", i.incident(), i.crashes(), String.join(", ", i.executables()))).append('\n');
         }
@@ -63,7 +86,6 @@ final class HealthOutput {
             out.append(m.get("cli.health.failedBoot", day.format(b.boot().first()), b.kernel(), b.transaction().source().id(),
                     b.transaction().id())).append('\n');
         }
-        return out.toString();
     }
 
     static String json(HealthService.Result result, Messages m) {

@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.desk;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class Drafts {
         if (affected.isEmpty()) {
             throw new NoDraft("Bodhi's update " + alias + " has no builds to draft an incident from");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String since = update.stable().map(t -> ", stable since " + t.atZone(ZoneOffset.UTC).toLocalDate()).orElse(", not stable yet");
         String text = "Drafted from Bodhi update " + alias + " (" + String.join(", ", update.builds()) + since + ")."
                 + (notes.isEmpty() ? "" : " " + String.join(" ", notes));
@@ -117,7 +118,7 @@ public final class Drafts {
             affected.add(new DeskIncident.Entry(component.isEmpty() ? gap("the package") : component, component,
                     gap("the version that brought the problem"), "", gap("the last good version")));
         }
-        Instant now = clock.instant();
+        Instant now = now();
         List<String> fixes = candidates.stream().filter(u -> u.status().equals("testing") || u.status().equals("stable"))
                 .map(BodhiUpdate::alias).toList();
         String text = "Drafted from bug " + id + " (" + component + ", filed " + bug.created().atZone(ZoneOffset.UTC).toLocalDate()
@@ -157,7 +158,7 @@ public final class Drafts {
                 links.add(new DeskIncident.LinkRef("tracker", "https://bugzilla.redhat.com/show_bug.cgi?id=" + bugs.group(1)));
             }
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String text = "Drafted from Common Issues topic " + id + " (opened " + issue.created().atZone(ZoneOffset.UTC).toLocalDate()
                 + ").";
         return new DeskIncident("FPS-T-" + id, issue.title(), "investigating", gap("critical, major or minor"),
@@ -168,6 +169,11 @@ public final class Drafts {
                 post.isBlank() ? gap("what happens, to whom, since which update") : gap("edit the topic's first post below into a "
                         + "summary") + "\n\n" + post.strip(),
                 gap("what users can do meanwhile, or \"None known.\""), "");
+    }
+
+    /** Now, to the second: a desk file is read by people, in diffs. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The EVR of the newest build of {@code name} that reached stable before {@code before}, other than the update itself. */

@@ -2,8 +2,10 @@ package org.fedoraproject.preflight.desk;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.fedoraproject.preflight.feed.FeedParser;
 import org.fedoraproject.preflight.feed.FeedReadResult;
 import org.fedoraproject.preflight.incident.FeedProblem;
@@ -29,9 +31,11 @@ public final class Lint {
     public static Result check(String text, String expectedId) {
         List<IncidentFile.Problem> problems = new ArrayList<>();
         List<String> lines = text.lines().toList();
+        Set<Integer> gaps = new HashSet<>();
         for (int k = 0; k < lines.size(); k++) {
             if (lines.get(k).contains(DeskIncident.GAP)) {
                 problems.add(new IncidentFile.Problem(k + 1, "a gap the draft left: " + lines.get(k).strip()));
+                gaps.add(k + 1);
             }
         }
         IncidentFile.Read read = IncidentFile.read(text);
@@ -58,7 +62,10 @@ public final class Lint {
                     continue;
                 }
                 String field = field(p.path());
-                problems.add(new IncidentFile.Problem(read.lineOf(field), field + ": " + p.message()));
+                // A gap is said once, as a gap: not again as the wrong value it is meanwhile.
+                if (!gaps.contains(read.lineOf(field))) {
+                    problems.add(new IncidentFile.Problem(read.lineOf(field), field + ": " + p.message()));
+                }
             }
             accepted = a.feed().incidents().stream().findFirst();
         } else {

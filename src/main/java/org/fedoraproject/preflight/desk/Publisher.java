@@ -204,7 +204,8 @@ public final class Publisher {
                 }
             }
         }
-        entries.sort(Comparator.comparing(AtomEntry::updated).reversed().thenComparing(AtomEntry::id));
+        // Newest first; two changes of the same second in the order they were made, the later first.
+        entries.sort(Comparator.comparing(AtomEntry::updated).thenComparing(AtomEntry::id).reversed());
         return entries;
     }
 

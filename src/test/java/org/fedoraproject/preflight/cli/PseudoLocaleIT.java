@@ -55,11 +55,11 @@ class PseudoLocaleIT {
     void theHelpOfEveryCommandIsTranslated() {
         // What stays: the command's own syntax (names, options, parameter labels); every description is the bundle's.
         Set<String> commands = Set.of("preflight", "check", "guide", "history", "vercmp", "feed", "dnf-hook", "keygen", "lint",
-                "sign", "verify", "desk", "init", "new", "update", "publish", "review", "triage");
+                "sign", "verify", "desk", "init", "new", "update", "publish", "review", "triage", "health");
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"check", "--help"}, new String[] {"guide", "--help"},
                 new String[] {"history", "--help"}, new String[] {"vercmp", "--help"}, new String[] {"feed", "--help"},
                 new String[] {"feed", "lint", "--help"}, new String[] {"feed", "sign", "--help"}, new String[] {"desk", "--help"},
-                new String[] {"desk", "new", "--help"}, new String[] {"desk", "publish", "--help"})) {
+                new String[] {"desk", "new", "--help"}, new String[] {"desk", "publish", "--help"}, new String[] {"health", "--help"})) {
             Processes.Result r = run("en-XA", args);
             assertEquals(0, r.exitCode(), r.stderr());
             assertTrue(PseudoText.translated(r.stdout()), r.stdout());
