@@ -1,17 +1,22 @@
 package org.fedoraproject.preflight.ui;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.text.Messages;
 
@@ -29,6 +34,8 @@ final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final MainViewModel model;
+    private final Words words;
+    private final Consumer<String> openLink;
     private final TabPane tabs = new TabPane();
     private final VerdictBanner banner;
     private final UpdatesView updates;
@@ -39,6 +46,8 @@ final class MainWindow {
 
     MainWindow(MainViewModel model, Words words, WindowContext context, Consumer<String> copy) {
         this.model = model;
+        this.words = words;
+        this.openLink = context.openLink();
         Messages text = words.text();
         banner = new VerdictBanner(model, words, copy, this::showAddFeed);
         updates = new UpdatesView(model, words, this::showIncident, context.openLink());
@@ -92,11 +101,50 @@ final class MainWindow {
             scene.getAccelerators().put(new KeyCodeCombination(digits[k], KeyCombination.ALT_DOWN),
                     () -> tabs.getSelectionModel().select(index));
         }
+        // GNOME's own: Ctrl+W and Ctrl+Q close the window (the background, if it runs, stays), F1 is help,
+        // Ctrl+? lists the shortcuts, Ctrl+, opens the settings.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> scene.getWindow().hide());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> openLink.accept(HELP));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SLASH, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> shortcuts(scene));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                () -> tabs.getSelectionModel().select(3));
         // GTK's notebook: Ctrl+Page Down and Ctrl+Page Up for the next and the previous tab, not wrapping.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN),
                 () -> tabs.getSelectionModel().selectNext());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN),
                 () -> tabs.getSelectionModel().selectPrevious());
+    }
+
+    /** Where F1 leads: the user's part of the README. */
+    static final String HELP = "https://github.com/fedora-preflight/preflight#readme";
+
+    /** The keyboard shortcuts, as GNOME applications list them (Ctrl+?). */
+    private void shortcuts(Scene scene) {
+        Messages text = words.text();
+        Alert list = new Alert(Alert.AlertType.INFORMATION);
+        list.initOwner(scene.getWindow());
+        list.setTitle(text.get("shortcuts.title"));
+        list.setHeaderText(text.get("shortcuts.title"));
+        // Two columns, the keys and what they do: each line of the list is "keys  what".
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(6);
+        List<String> lines = text.get("shortcuts.list").lines().toList();
+        for (int k = 0; k < lines.size(); k++) {
+            String[] parts = lines.get(k).split(" {2}", 2);
+            Label keys = new Label(parts[0]);
+            keys.getStyleClass().add(Styles.TEXT_BOLD);
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            Label what = new Label(parts.length > 1 ? parts[1] : "");
+            what.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(k, keys, what);
+        }
+        list.getDialogPane().setContent(grid);
+        list.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        list.getDialogPane().setId("shortcuts");
+        list.show();
     }
 
     /** The Settings tab, with the focus in the new feed's address. */

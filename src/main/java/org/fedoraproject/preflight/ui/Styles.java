@@ -8,6 +8,8 @@ final class Styles {
 
     static final String BANNER = "verdict-banner";
     static final String BANNER_TITLE = "verdict-title";
+    /** AtlantaFX's bold text. */
+    static final String TEXT_BOLD = "text-bold";
     static final String BANNER_NEXT = "verdict-next";
     static final String BANNER_FRESHNESS = "verdict-freshness";
     static final String ICON = "outlook-icon";

@@ -282,6 +282,28 @@ class MainWindowIT {
         screenshot("window-demo-history-suspect");
     }
 
+    /** GNOME's keys: Ctrl+, the settings, F1 help, Ctrl+? the list of shortcuts, Ctrl+W closes. */
+    @Test
+    void gnomesKeysWork() throws Exception {
+        open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, window.tabs().getSelectionModel().getSelectedIndex(), "Ctrl+, opens the settings");
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(MainWindow.HELP), opened);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.SLASH).release(KeyCode.SLASH, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> robot.lookup("#shortcuts").tryQuery().isPresent());
+        Node shortcuts = robot.lookup("#shortcuts").query();
+        FxToolkit.setupFixture(() -> Screenshots.save(shortcuts.getScene(), "window-shortcuts"));
+        fx(() -> new ArrayList<>(robot.listWindows()).stream().filter(w -> w != stage).forEach(w -> w.hide()));
+        fx(() -> stage.requestFocus());
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isShowing(), "Ctrl+W closes the window");
+    }
+
     private static String cell(TableView<Transaction> table, Transaction row, int column) {
         return String.valueOf(table.getColumns().get(column).getCellData(row));
     }
