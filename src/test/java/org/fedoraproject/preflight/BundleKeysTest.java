@@ -138,7 +138,6 @@ class BundleKeysTest {
         for (String kind : List.of("prepared", "staged")) {
             wanted.add("notice." + kind + ".summary");
             wanted.add("notice." + kind + ".body");
-            wanted.add("cli.check." + kind + ".title");
             wanted.add("cli.check." + kind + ".brings");
             wanted.add("cli.check." + kind + ".cancel");
         }

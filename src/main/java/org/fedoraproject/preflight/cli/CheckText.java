@@ -166,17 +166,9 @@ final class CheckText {
         out.println();
     }
 
-    /** GNOME Software's prepared offline update, when it would install a held version at the next restart. */
+    /** The last offline update, when it failed (a prepared one that installs a held version is the first thing to do). */
     private static void printPrepared(CheckReport report, PrintWriter out, Messages m) {
         var pk = report.packageKit();
-        if (!report.preparedHeld().isEmpty()) {
-            String kind = report.preparedIsStagedDeployment() ? "staged" : "prepared";
-            out.println(m.get("cli.check." + kind + ".title"));
-            out.println("  " + m.get("cli.check." + kind + ".brings",
-                    report.preparedHeld().stream().map(n -> n.name() + " " + n.evr()).toList(), pk.triggered() ? 1 : 0));
-            out.println("  " + m.get("cli.check." + kind + ".cancel", String.join(" ", report.cancelPrepared())));
-            out.println();
-        }
         pk.lastOffline().filter(r -> !r.success()).ifPresent(r -> {
             out.println(r.error().isEmpty() ? m.get("cli.check.lastOfflineFailed") : m.get("cli.check.lastOfflineFailedWhy", r.error()));
             out.println();
@@ -235,6 +227,13 @@ final class CheckText {
     static List<String> todo(CheckReport report, Glyphs g, Messages m) {
         Assessment a = report.assessment();
         List<String> todo = new ArrayList<>();
+        // What happens at the next restart comes first: it happens whatever else is done.
+        if (!report.preparedHeld().isEmpty()) {
+            String kind = report.preparedIsStagedDeployment() ? "staged" : "prepared";
+            todo.add(m.get("cli.check." + kind + ".brings", report.preparedHeld().stream().map(n -> n.name() + " " + n.evr()).toList(),
+                    report.packageKit().triggered() ? 1 : 0) + " " + m.get("cli.check." + kind + ".cancel",
+                    String.join(" ", report.cancelPrepared())));
+        }
         List<IncidentAssessment> ordered = new ArrayList<>(a.incidents());
         ordered.sort(Comparator.comparingInt(CheckText::urgency));
         for (IncidentAssessment i : ordered) {
