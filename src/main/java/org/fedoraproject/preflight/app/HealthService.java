@@ -48,11 +48,19 @@ public final class HealthService {
         }
     }
 
-    /** What the machine's records say, and what could not be read. */
-    public record Result(HealthReport report, List<Lead> leads, List<Text> problems) {
+    /**
+     * What the machine's records say, greenboot's verdict on the last boot where there is one,
+     * and what could not be read.
+     */
+    public record Result(HealthReport report, List<Lead> leads, Optional<String> bootStatus, List<Text> problems) {
         public Result {
             leads = List.copyOf(leads);
             problems = List.copyOf(problems);
+        }
+
+        /** greenboot said the health checks failed, or that it fell back to the previous deployment. */
+        public boolean bootFailed() {
+            return bootStatus.filter(s -> s.contains("RED") || s.contains("FALLBACK BOOT DETECTED")).isPresent();
         }
     }
 
@@ -109,7 +117,7 @@ public final class HealthService {
         for (Suspect s : report.suspects()) {
             leads.add(lead(s, installed.get().orElse(List.of()), port.commandRoot(request.root()), release));
         }
-        return new Result(report, leads, problems);
+        return new Result(report, leads, port.bootStatus(request.root()), problems);
     }
 
     static Lead lead(Suspect s, List<InstalledPackage> installed, Optional<String> commandRoot, String release) {

@@ -1,5 +1,7 @@
 package org.fedoraproject.preflight.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.fedoraproject.preflight.health.Evidence;
+import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.OsRelease;
@@ -28,6 +31,7 @@ import org.fedoraproject.preflight.system.JournalReader;
 import org.fedoraproject.preflight.system.PackageKitReader;
 import org.fedoraproject.preflight.system.PendingSourcesReader;
 import org.fedoraproject.preflight.system.ProcessCommandRunner;
+import org.fedoraproject.preflight.system.RegularFiles;
 import org.fedoraproject.preflight.system.StagedUpgradeReader;
 import org.fedoraproject.preflight.system.SystemReader;
 import org.fedoraproject.preflight.system.Target;
@@ -57,6 +61,17 @@ public final class Inspection implements SystemPort {
                 .orElseGet(() -> target.isHost() ? JournalReader.ofSystem(target.runner())
                         : JournalReader.ofRoot(ProcessCommandRunner.direct(), target.files()));
         return reader.read(since);
+    }
+
+    @Override
+    public Optional<String> bootStatus(Optional<Path> root) {
+        Path file = targets.resolve(root).file("etc/motd.d/boot-status");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(SafeText.multiline(RegularFiles.readString(file, 64 * 1024)).strip())
+                    .filter(t -> !t.isEmpty()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

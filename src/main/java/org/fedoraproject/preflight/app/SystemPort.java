@@ -84,6 +84,11 @@ public interface SystemPort {
         return Optional.empty();
     }
 
+    /** greenboot's verdict on the last boot (Atomic desktops, IoT: /etc/motd.d/boot-status), when the system has one. */
+    default Optional<String> bootStatus(Optional<Path> root) {
+        return Optional.empty();
+    }
+
     /** The system's present: the clock's for a real system; the moment the demo's sample was taken for the demo. */
     default Instant now(Clock clock) {
         return clock.instant();

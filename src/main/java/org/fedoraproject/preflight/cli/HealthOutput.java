@@ -24,7 +24,7 @@ final class HealthOutput {
     /** Whether anything stands out: a suspect, a known incident's crash, a failed boot. */
     static boolean standsOut(HealthService.Result result) {
         HealthReport r = result.report();
-        return !r.suspects().isEmpty() || !r.incidents().isEmpty() || !r.failedBoots().isEmpty();
+        return !r.suspects().isEmpty() || !r.incidents().isEmpty() || !r.failedBoots().isEmpty() || result.bootFailed();
     }
 
     static String text(HealthService.Result result, Messages m, ZoneId zone) {
@@ -51,7 +51,15 @@ final class HealthOutput {
             out.append("  ").append(m.get("cli.health.feedback", lead.bodhiUrl())).append("\n\n");
         }
         others(r, m, day, out);
+        greenboot(result, m, out);
         return out.toString();
+    }
+
+    /** greenboot's verdict, when it failed: on Atomic desktops the system's own word on the last boot. */
+    private static void greenboot(HealthService.Result result, Messages m, StringBuilder out) {
+        if (result.bootFailed()) {
+            out.append(m.get("cli.health.greenboot", result.bootStatus().orElse("").lines().findFirst().orElse(""))).append('\n');
+        }
     }
 
     /** What the check's text adds when something stands out: the findings, and where the way back and the report are. */
@@ -60,6 +68,7 @@ final class HealthOutput {
         DateTimeFormatter day = day(zone);
         result.report().suspects().forEach(s -> suspect(s, m, day, out));
         others(result.report(), m, day, out);
+        greenboot(result, m, out);
         out.append(m.get("cli.health.seeHealth", "preflight health")).append('\n');
         return out.toString();
     }
@@ -139,6 +148,8 @@ final class HealthOutput {
                         .value(b.transaction().source().id()).name("id").value(b.transaction().id()).endObject().endObject();
             }
             w.endArray();
+            w.name("boot_status").value(result.bootStatus().orElse(null));
+            w.name("boot_failed").value(result.bootFailed());
             w.name("problems").beginArray();
             for (Text p : result.problems()) {
                 w.value(m.render(p));

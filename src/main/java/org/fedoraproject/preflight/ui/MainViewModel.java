@@ -207,8 +207,9 @@ final class MainViewModel {
             report.set(result);
             busy.set(false);
             progress.set("");
-            readHealth(result);
             then.run();
+            // After what follows the check (the refresh after the first one): the verdict's work goes first.
+            readHealth(result);
         }, e -> {
             if (mine != generation) {
                 return;
