@@ -21,7 +21,10 @@ import org.fedoraproject.preflight.desk.Publisher;
 import org.fedoraproject.preflight.desk.Review;
 import org.fedoraproject.preflight.desk.Triage;
 import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.incident.RepoLint;
+import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.system.RegularFiles;
+import org.fedoraproject.preflight.system.RepoPackagesReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -240,6 +243,9 @@ final class DeskCommand {
         @Option(names = "--key", paramLabel = "FILE", descriptionKey = "preflight.desk.publish.key")
         Path key;
 
+        @Option(names = "--against-repo", paramLabel = "REPO", descriptionKey = "preflight.feed.lint.against-repo")
+        List<String> repos = new ArrayList<>();
+
         Publish(Services services) {
             this.services = services;
         }
@@ -257,7 +263,12 @@ final class DeskCommand {
                     err.println("preflight desk publish: the signing key " + keyFile + " cannot be read: " + e.getMessage());
                     return FAILED;
                 }
-                Publisher.Result result = Publisher.publish(desk, out, privateKey, now());
+                Publisher.Check check = repos.isEmpty() ? Publisher.Check.NONE : incidents -> {
+                    Reading<List<RepoLint.RepoPackage>> packages = RepoPackagesReader.onThisMachine(repos, incidents);
+                    return packages instanceof Reading.Unavailable<List<RepoLint.RepoPackage>> u ? Reading.unavailable(u.source(), u.reason())
+                            : Reading.of(RepoLint.check(incidents, packages.get().orElseThrow()));
+                };
+                Publisher.Result result = Publisher.publish(desk, out, privateKey, now(), check);
                 if (!result.problems().isEmpty()) {
                     result.problems().forEach(err::println);
                     err.println("Nothing published: " + result.problems().size() + " problems.");

@@ -22,7 +22,6 @@ import org.fedoraproject.preflight.feed.TrustStore;
 import org.fedoraproject.preflight.incident.FeedProblem;
 import org.fedoraproject.preflight.incident.RepoLint;
 import org.fedoraproject.preflight.machine.Reading;
-import org.fedoraproject.preflight.system.ProcessCommandRunner;
 import org.fedoraproject.preflight.system.RegularFiles;
 import org.fedoraproject.preflight.system.RepoPackagesReader;
 import org.fedoraproject.preflight.text.Messages;
@@ -101,10 +100,7 @@ final class FeedCommand {
             if (repos.isEmpty() || !(read.get() instanceof FeedReadResult.Accepted accepted)) {
                 return clean ? 0 : PROBLEMS;
             }
-            String dnf = Files.isExecutable(Path.of("/usr/bin/dnf5")) ? "dnf5" : "dnf-3";
-            String releasever = accepted.feed().incidents().stream().flatMap(i -> i.releases().stream()).findFirst().orElse("rawhide");
-            Reading<List<RepoLint.RepoPackage>> packages = new RepoPackagesReader(ProcessCommandRunner.direct(), dnf)
-                    .read(repos, releasever);
+            Reading<List<RepoLint.RepoPackage>> packages = RepoPackagesReader.onThisMachine(repos, accepted.feed().incidents());
             if (packages instanceof Reading.Unavailable<List<RepoLint.RepoPackage>> u) {
                 err.println(TEXT.get("cli.feed.lintUnreadable", u.source(), u.reason()));
                 return FAILED;

@@ -76,7 +76,7 @@ public final class Lint {
 
     /** The file's name for a feed path: $.incidents[0].fix.expected is fix_expected, affected[1].fixed stays. */
     static String field(String path) {
-        String f = path.replaceFirst("^\\$\\.incidents\\[0\\]\\.?", "");
+        String f = path.replaceFirst("^\\$\\.incidents\\[\\d+\\]\\.?", "");
         if (f.startsWith("fix.")) {
             return "fix_" + f.substring(4);
         }

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.fedoraproject.preflight.desk.site.AtomEntry;
@@ -37,7 +39,10 @@ import org.fedoraproject.preflight.desk.site.templates.JteindexGenerated;
 import org.fedoraproject.preflight.desk.site.templates.JtereviewGenerated;
 import org.fedoraproject.preflight.feed.FeedKeys;
 import org.fedoraproject.preflight.guide.ShellCommand;
+import org.fedoraproject.preflight.incident.FeedProblem;
+import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.IncidentStatus;
+import org.fedoraproject.preflight.machine.Reading;
 
 /**
  * {@code desk publish}: every incident linted (gaps refused, each problem named by file and
@@ -51,6 +56,8 @@ public final class Publisher {
     public record Result(List<Path> written, List<String> problems) {
     }
 
+    private static final Pattern INCIDENT_PATH = Pattern.compile("^(?:\\$\\.)?incidents\\[([^\\]]+)\\]\\.?(.*)$");
+
     /** How long a published feed stays fresh: Preflight warns about an expired feed; publish at least weekly. */
     static final Duration EXPIRES = Duration.ofDays(7);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
@@ -60,9 +67,22 @@ public final class Publisher {
     private Publisher() {
     }
 
+    /** A further lint of the incidents as users will read them (feed lint's --against-repo); problems by feed path. */
+    @FunctionalInterface
+    public interface Check {
+        Reading<List<FeedProblem>> problems(List<Incident> incidents);
+
+        Check NONE = incidents -> Reading.of(List.of());
+    }
+
     public static Result publish(Desk desk, Path out, PrivateKey key, Instant now) throws IOException {
+        return publish(desk, out, key, now, Check.NONE);
+    }
+
+    public static Result publish(Desk desk, Path out, PrivateKey key, Instant now, Check check) throws IOException {
         List<String> problems = new ArrayList<>();
         List<DeskIncident> incidents = new ArrayList<>();
+        List<Incident> parsed = new ArrayList<>();
         List<String> ids = desk.ids();
         // Each file is linted on its own: side by side, the results kept in the files' order.
         List<Lint.Result> lints;
@@ -82,6 +102,18 @@ public final class Publisher {
             String file = Desk.INCIDENTS + "/" + ids.get(k) + ".md";
             lint.problems().forEach(p -> problems.add(file + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.message()));
             lint.incident().filter(i -> lint.clean()).ifPresent(incidents::add);
+            lint.parsed().filter(i -> lint.clean()).ifPresent(parsed::add);
+        }
+        if (problems.isEmpty()) {
+            Reading<List<FeedProblem>> more = check.problems(parsed);
+            if (more instanceof Reading.Unavailable<List<FeedProblem>> u) {
+                problems.add(u.message());
+            }
+            for (FeedProblem p : more.get().orElse(List.of())) {
+                // incidents[FPS-2026-0042].affected[mesa-libGL].introduced: the incident's file, and the field in it.
+                Matcher m = INCIDENT_PATH.matcher(p.path());
+                problems.add(m.find() ? Desk.INCIDENTS + "/" + m.group(1) + ".md: " + m.group(2) + ": " + p.message() : p.toString());
+            }
         }
         if (!problems.isEmpty()) {
             return new Result(List.of(), problems);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.RepoLint;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.Reading;
@@ -28,6 +29,16 @@ public final class RepoPackagesReader {
     private final String dnf;
 
     /** {@code dnf}: the program to run, {@code dnf5} or {@code dnf-3}. */
+    /**
+     * The packages of these repositories (directories with repodata/ or URLs) as this machine's
+     * dnf reads them (dnf5 where it is, else dnf4), for the release the incidents name first.
+     */
+    public static Reading<List<RepoLint.RepoPackage>> onThisMachine(List<String> locations, List<Incident> incidents) {
+        String dnf = Files.isExecutable(Path.of("/usr/bin/dnf5")) ? "dnf5" : "dnf-3";
+        String releasever = incidents.stream().flatMap(i -> i.releases().stream()).findFirst().orElse("rawhide");
+        return new RepoPackagesReader(ProcessCommandRunner.direct(), dnf).read(locations, releasever);
+    }
+
     public RepoPackagesReader(CommandRunner runner, String dnf) {
         this.runner = runner;
         this.dnf = dnf;

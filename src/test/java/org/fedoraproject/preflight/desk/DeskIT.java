@@ -370,6 +370,19 @@ class DeskIT {
 
         lines.set(severity + 1, "releases = [\"43\"]");
         Files.write(file, lines);
+        // Against the test roots' real repositories (read by the host's dnf): the names and ranges exist, so it publishes;
+        // a name that exists nowhere is refused, named by file and field.
+        Path repos = TestRoots.dir().resolve("sid/srv/repos");
+        Run against = desk("publish", "--desk", desk.toString(), dir.resolve("site-repo").toString(), "--key", dir.resolve("desk.key")
+                .toString(), "--against-repo", repos.resolve("fedora").toString(), "--against-repo", repos.resolve("updates").toString());
+        assertEquals(0, against.status(), against.err());
+        Files.writeString(file, Files.readString(file).replace("\"mesa-libGL\"", "\"mesa-libgl\""));
+        Run typo = desk("publish", "--desk", desk.toString(), dir.resolve("site-typo").toString(), "--key", dir.resolve("desk.key")
+                .toString(), "--against-repo", repos.resolve("fedora").toString(), "--against-repo", repos.resolve("updates").toString());
+        assertEquals(1, typo.status(), typo.err());
+        assertTrue(typo.err().contains("incidents/" + ID + ".md: affected[mesa-libgl].source: the repository has no package built from"
+                + " source mesa-libgl"), typo.err());
+        Files.writeString(file, Files.readString(file).replace("\"mesa-libgl\"", "\"mesa-libGL\""));
         Run noKey = desk("publish", "--desk", desk.toString(), dir.resolve("site").toString(), "--key", dir.resolve("nope.key").toString());
         assertEquals(3, noKey.status());
         assertTrue(noKey.err().contains("nope.key cannot be read"), noKey.err());
