@@ -224,6 +224,15 @@ class DeskIT {
             assertEquals(0, tidy.exitCode(), html + ": " + tidy.stderr());
         }
         assertEquals(0, Processes.run(List.of("xmllint", "--noout", dir.resolve("site/atom.xml").toString()), null, Map.of()).exitCode());
+        // And read by a feed reader's parser (Python's feedparser, what many feed readers are built on): no error, the entries there.
+        Processes.Result parsed = Processes.run(List.of("/usr/bin/python3", "-c", "import feedparser, sys\n"
+                + "d = feedparser.parse(sys.argv[1])\nassert not d.bozo, d.bozo_exception\n"
+                + "print(len(d.entries)); print(d.entries[0].title); print(d.entries[0].link)", dir.resolve("site/atom.xml").toString()),
+                null, Map.of());
+        assertEquals(0, parsed.exitCode(), parsed.stderr());
+        // Two incidents, each drafted and identified: four status changes, the newest first.
+        assertEquals(List.of("4", "FPS-2026-9b9b9b9b9b identified: Session crashes on login",
+                "https://status.example.org/incidents/FPS-2026-9b9b9b9b9b.html"), parsed.stdout().lines().toList());
 
         screenshots(dir.resolve("site"));
 
