@@ -20,7 +20,7 @@ import org.fedoraproject.preflight.sources.SignalSources;
 /**
  * What may be an incident and is not on the desk yet, ranked, each with the command that takes it
  * up: an update that names an open incident's bug (a fix candidate: the most to act on), open
- * CommonBugs, stable updates with negative karma, stable updates replaced within days, open
+ * CommonBugs and Prioritized Bugs, stable updates with negative karma, stable updates replaced within days, open
  * Common Issues topics.
  */
 public final class Triage {
@@ -64,10 +64,16 @@ public final class Triage {
             }
         }
         for (String release : releases) {
+            Set<Long> offered = new HashSet<>(known.bugs());
             SignalSources.Read<Bug> common = sources.commonBugs(release, offline);
             common.problem().ifPresent(problems::add);
-            common.items().stream().filter(Bug::open).filter(b -> !known.bugs().contains(b.id()))
+            common.items().stream().filter(Bug::open).filter(b -> offered.add(b.id()))
                     .forEach(b -> out.add(new Candidate(5, "CommonBugs", b.summary(), "bug " + b.id() + " (" + b.component()
+                            + ", Fedora " + release + ")", "preflight desk new --from-bug " + b.id())));
+            SignalSources.Read<Bug> prioritized = sources.prioritizedBugs(release, offline);
+            prioritized.problem().ifPresent(problems::add);
+            prioritized.items().stream().filter(Bug::open).filter(b -> offered.add(b.id()))
+                    .forEach(b -> out.add(new Candidate(5, "Prioritized bug", b.summary(), "bug " + b.id() + " (" + b.component()
                             + ", Fedora " + release + ")", "preflight desk new --from-bug " + b.id())));
             SignalSources.Read<BodhiUpdate> stable = sources.bodhiStableSince("F" + release, now.minus(LOOK_BACK), offline);
             stable.problem().ifPresent(problems::add);

@@ -250,6 +250,17 @@ public final class SignalSources {
         return session.done(search(session, query));
     }
 
+    /**
+     * The open bugs of Fedora {@code release} accepted as Prioritized Bugs (the Bugzilla flag
+     * fedora_prioritized_bug+), for the SIG's triage.
+     */
+    public Read<Bug> prioritizedBugs(String release, boolean offline) {
+        Session session = new Session(BUGZILLA, offline, FRESH_MINUTES);
+        String query = "product=Fedora&version=" + enc(release) + "&bug_status=NEW&bug_status=ASSIGNED&bug_status=POST"
+                + "&bug_status=MODIFIED&bug_status=ON_QA&f2=flagtypes.name&o2=substring&v2=" + enc("fedora_prioritized_bug+");
+        return session.done(search(session, query));
+    }
+
     /** These bugs (Common Issues topics link them), 20 a request. */
     public Read<Bug> bugs(Collection<Long> ids, boolean offline) {
         Session session = new Session(BUGZILLA, offline, FRESH_MINUTES);

@@ -320,6 +320,12 @@ class DeskIT {
 
     @Test
     void triageRanksWhatIsNotOnTheDeskAndForgetsWhatIs() throws Exception {
+        // Bugzilla: one Prioritized Bug (the flag's search), nothing else.
+        fedora.answerByQuery("/rest/bug", query -> FeedServer.Answer.json((query.contains("fedora_prioritized_bug")
+                ? "{\"faults\":[],\"bugs\":[{\"id\":2401234,\"summary\":\"Suspend fails after kernel update\",\"component\":"
+                + "[\"kernel\"],\"version\":[\"43\"],\"status\":\"NEW\",\"resolution\":\"\",\"is_open\":true,\"keywords\":[],"
+                + "\"cf_fixed_in\":\"\",\"severity\":\"high\",\"creation_time\":\"2026-11-28T10:00:00Z\"}]}"
+                : "{\"faults\":[],\"bugs\":[]}").getBytes(StandardCharsets.UTF_8), null));
         fedora.answer("/tags/c/ask/common-issues/82/none/f43.json", FeedServer.Answer.json(("{\"topic_list\":{\"topics\":[{\"id\":160042,"
                 + "\"title\":\"Black screen after mesa update\",\"slug\":\"black-screen\",\"created_at\":\"2026-11-18T08:00:00.000Z\","
                 + "\"tags\":[\"f43\"]}]}}").getBytes(StandardCharsets.UTF_8), null));
@@ -333,8 +339,9 @@ class DeskIT {
             kinds.add(c.getAsJsonObject().get("kind").getAsString());
             commands.add(c.getAsJsonObject().get("command").getAsString());
         }
-        assertEquals(List.of("negative karma", "Common Issues", "replaced quickly"), kinds, first.out());
-        assertEquals(List.of("preflight desk new --from-update FEDORA-2026-7c7c7c7c7c",
+        // Weight first (a Prioritized bug and karma -2 weigh 5), then the title.
+        assertEquals(List.of("Prioritized bug", "negative karma", "Common Issues", "replaced quickly"), kinds, first.out());
+        assertEquals(List.of("preflight desk new --from-bug 2401234", "preflight desk new --from-update FEDORA-2026-7c7c7c7c7c",
                 "preflight desk new --from-topic " + fedora.url("") + "/t/black-screen/160042",
                 "preflight desk new --from-update FEDORA-2026-8d8d8d8d8d"), commands);
 
