@@ -261,7 +261,7 @@ class MainWindowIT {
         Label suspect = find("verdict-suspect", Label.class);
         waitUntil(suspect::isVisible);
         assertEquals("/usr/bin/gnome-shell crashed 4 times since dnf5 transaction 2 brought mesa-libGL 25.1.4-1.fc43: a suspect. "
-                + "The History tab has the way back and a report.", suspect.getText());
+                + "History shows the crashes; preflight health prepares the way back and a report.", suspect.getText());
         screenshot("window-demo-suspect-banner");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
