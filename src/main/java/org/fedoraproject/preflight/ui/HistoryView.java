@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,6 +19,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -25,13 +27,16 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.assess.AffectedInstall;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
+import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.health.Suspect;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.Transaction;
@@ -58,8 +63,23 @@ final class HistoryView {
     /** The machine's journal, for each transaction's "after it". */
     private HealthService.Result health;
 
-    HistoryView(MainViewModel model, Words words) {
+    /** The suspect transactions with what to do: the way back, copyable, and the report, opened only on a click. */
+    private final VBox suspects = new VBox(6);
+    private final Consumer<String> openLink;
+    private final Consumer<String> copy;
+    private final Words words;
+
+    HistoryView(MainViewModel model, Words words, Consumer<String> openLink, Consumer<String> copy) {
+        this.openLink = openLink;
+        this.copy = copy;
+        this.words = words;
         Messages text = words.text();
+        suspects.setId("history-suspects");
+        suspects.getStyleClass().add(Styles.SUSPECT);
+        suspects.managedProperty().bind(suspects.visibleProperty());
+        // Its own height, whole: the history below gives way, not the sentences above it.
+        suspects.setMinHeight(Region.USE_PREF_SIZE);
+        suspects.setVisible(false);
         search.setId("history-search");
         Keys.escapeClears(search);
         search.setPromptText(text.get("history.search"));
@@ -119,7 +139,7 @@ final class HistoryView {
         problems.managedProperty().bind(problems.visibleProperty());
         HBox tools = new HBox(8, search);
         tools.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(8, tools, problems, split);
+        root = new VBox(8, tools, problems, suspects, split);
         root.setPadding(new Insets(12));
 
         model.reportProperty().addListener((o, a, report) -> highlight(report));
@@ -156,6 +176,11 @@ final class HistoryView {
     private void showHealth(HealthService.Result result, Messages text) {
         health = result;
         suspected.clear();
+        suspects.getChildren().clear();
+        if (result != null) {
+            result.leads().forEach(lead -> suspects.getChildren().add(lead(lead, text)));
+        }
+        suspects.setVisible(!suspects.getChildren().isEmpty());
         if (result != null) {
             for (Suspect s : result.report().suspects()) {
                 suspected.merge(s.transaction().label(), text.get("history.suspect", String.join(", ", s.executables()),
@@ -163,6 +188,45 @@ final class HistoryView {
             }
         }
         table.refresh();
+    }
+
+    /** One suspect: what happened, the way back (or that it is done), and the report for the user to open. */
+    private Node lead(HealthService.Lead lead, Messages text) {
+        Suspect s = lead.suspect();
+        Label title = new Label(text.get("history.lead.title", s.transaction().source().id(), s.transaction().id(), s.source(),
+                s.before().isEmpty() ? "—" : s.before(), s.after(), words.dateTime(s.transaction().start())));
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setWrapText(true);
+        VBox box = new VBox(6, title, IncidentDetail.paragraph(text.get(s.crashesBefore() == 0 ? "history.lead.noneBefore"
+                : "history.lead.before", String.join(", ", s.executables()), s.crashesAfter(), s.crashesBefore())));
+        if (lead.wentBack()) {
+            box.getChildren().add(IncidentDetail.paragraph(text.get("cli.health.wentBack", s.source(), s.before())));
+        }
+        for (ShellCommand c : lead.goBack()) {
+            Label back = new Label(text.get("history.lead.goBack"));
+            back.setMinWidth(Region.USE_PREF_SIZE);
+            Node command = IncidentDetail.CommandLine.of(c.display(), text, copy);
+            HBox.setHgrow(command, Priority.ALWAYS);
+            HBox line = new HBox(8, back, command);
+            line.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(line);
+        }
+        Hyperlink report = new Hyperlink(text.get("history.lead.report"));
+        report.setId("history-report");
+        report.setOnAction(e -> openLink.accept(lead.bugzillaUrl()));
+        Hyperlink bodhi = new Hyperlink(text.get("history.lead.bodhi"));
+        bodhi.setOnAction(e -> openLink.accept(lead.bodhiUrl()));
+        Label description = IncidentDetail.paragraph(lead.description());
+        description.setId("history-report-text");
+        description.getStyleClass().add(Styles.MUTED);
+        // The report in full behind a disclosure: the box stays small above the history, and nothing is hidden from a click.
+        TitledPane prepared = new TitledPane(text.get("history.lead.prepared"), new VBox(6,
+                IncidentDetail.paragraph(text.get("history.lead.reportWhat")), description));
+        prepared.setId("history-report-pane");
+        prepared.setExpanded(false);
+        prepared.setAnimated(false);
+        box.getChildren().addAll(new HBox(12, report, bodhi), prepared);
+        return box;
     }
 
     /** The crashes and failed units between a transaction and the next one: the Reliability Monitor's column. */

@@ -52,7 +52,7 @@ final class MainWindow {
         banner = new VerdictBanner(model, words, copy, this::showAddFeed);
         updates = new UpdatesView(model, words, this::showIncident, context.openLink());
         incidents = new Lazy<>(() -> new IncidentsView(model, words, context.openLink(), copy));
-        history = new Lazy<>(() -> new HistoryView(model, words));
+        history = new Lazy<>(() -> new HistoryView(model, words, context.openLink(), copy));
         settings = new Lazy<>(() -> new SettingsView(model, words, context.settings(), context.tray().missing(), model.tasks()));
 
         tabs.getTabs().addAll(

@@ -8,6 +8,8 @@ final class Styles {
 
     static final String BANNER = "verdict-banner";
     static final String BANNER_TITLE = "verdict-title";
+    /** The History tab's box of suspect transactions. */
+    static final String SUSPECT = "history-suspect";
     /** AtlantaFX's bold text. */
     static final String TEXT_BOLD = "text-bold";
     static final String BANNER_NEXT = "verdict-next";

@@ -188,7 +188,7 @@ final class VerdictBanner {
         Optional<Suspect> first = health == null ? Optional.empty() : health.report().suspects().stream().findFirst();
         suspectLine.setVisible(first.isPresent());
         first.ifPresent(s -> suspectLine.setText(words.text().get("banner.suspect", String.join(", ", s.executables()),
-                s.crashesAfter(), s.transaction().source().id(), s.transaction().id(), s.source(), s.after(), "preflight health")));
+                s.crashesAfter(), s.transaction().source().id(), s.transaction().id(), s.source(), s.after())));
     }
 
     /** No verdict yet: what is being done, and nothing else. */

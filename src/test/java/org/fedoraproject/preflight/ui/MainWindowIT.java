@@ -41,6 +41,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
@@ -261,7 +262,7 @@ class MainWindowIT {
         Label suspect = find("verdict-suspect", Label.class);
         waitUntil(suspect::isVisible);
         assertEquals("/usr/bin/gnome-shell crashed 4 times since dnf5 transaction 2 brought mesa-libGL 25.1.4-1.fc43: a suspect. "
-                + "History shows the crashes; preflight health prepares the way back and a report.", suspect.getText());
+                + "History shows the crashes, the way back and a prepared report.", suspect.getText());
         screenshot("window-demo-suspect-banner");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -279,7 +280,22 @@ class MainWindowIT {
         ListView<String> items = find("history-items", ListView.class);
         assertEquals(1, items.getItems().stream().filter(l -> l.contains("crashed: /usr/bin/gnome-shell")).count(), items.getItems()
                 .toString());
+        // The way back, copyable, and the report: shown in full, opened in the browser only on a click.
+        assertTrue(robot.lookup("#history-suspects").queryAll().stream().anyMatch(Node::isVisible));
+        assertTrue(robot.lookup("#history-suspects .text-field").queryAll().stream().map(n -> ((TextField) n).getText())
+                .anyMatch(c -> c.equals("sudo dnf5 downgrade mesa-libGL-25.1.2-1.fc43.x86_64")));
+        assertTrue(label("history-report-text").startsWith("Since mesa-libGL went from 25.1.2-1.fc43 to 25.1.4-1.fc43"),
+                label("history-report-text"));
+        assertEquals(List.of(), opened, "nothing is opened before the user asks");
         screenshot("window-demo-history-suspect");
+        fx(() -> ((TitledPane) robot.lookup("#history-report-pane").query()).setExpanded(true));
+        screenshot("window-demo-history-report");
+        fx(() -> ((TitledPane) robot.lookup("#history-report-pane").query()).setExpanded(false));
+        robot.clickOn("#history-report");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, opened.size());
+        assertTrue(opened.get(0).startsWith("https://bugzilla.redhat.com/enter_bug.cgi?product=Fedora&version=43&component=mesa-libGL"),
+                opened.toString());
     }
 
     /** GNOME's keys: Ctrl+, the settings, F1 help, Ctrl+? the list of shortcuts, Ctrl+W closes. */
@@ -311,6 +327,8 @@ class MainWindowIT {
     @Test
     void theHistoryHighlightsTheTransactionThatBroughtTheAffectedVersion() throws Exception {
         open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        // Tall enough for the demo's seven transactions below its suspect box: the rows looked at are the rows drawn.
+        fx(() -> stage.setHeight(1000));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
