@@ -74,7 +74,9 @@ public final class JournalReader {
         try {
             CommandResult r = runner.run(records, TIMEOUT);
             if (r.exitCode() != 0) {
-                return Reading.unavailable("journalctl", r.errorLine());
+                return Reading.unavailable("journalctl", r.stderr().contains("insufficient permissions")
+                        ? "this user may not read these journal files (members of wheel or systemd-journal read the system's)"
+                        : r.errorLine());
             }
             Evidence.Scope scope = r.stderr().contains("not seeing messages from other users") ? Evidence.Scope.OWN
                     : Evidence.Scope.SYSTEM;

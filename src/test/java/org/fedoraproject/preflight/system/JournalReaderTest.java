@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.health.Module;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.testing.JournalFixture;
+import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +83,23 @@ class JournalReaderTest {
         Reading<Evidence> read = JournalReader.ofDirectory(ProcessCommandRunner.direct(), missing).read(T);
         // journalctl skips a file it cannot parse: no records, or an error it names; never an exception.
         assertTrue(read.get().map(e -> e.crashes().isEmpty()).orElse(true), String.valueOf(read));
+    }
+
+    /** The real journalctl, run as another user (nobody) on root's journal files: said, in a person's words, never a crash. */
+    @Test
+    void journalFilesAnotherUserMayNotReadAreSaidAsSuch() throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            Tools.missing("running journalctl as another user needs root (CI runs as root)");
+        }
+        Tools.require("runuser");
+        Path journal = new JournalFixture().crash(T, B1, "/usr/bin/gnome-shell", "gnome-shell", "49.1-1.fc43", List.of())
+                .writeTo(dir.resolve("journal"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Reading<Evidence> read = JournalReader.ofDirectory(new ProcessCommandRunner(List.of("runuser", "-u", "nobody", "--")), journal)
+                .read(T.minusSeconds(60));
+        assertTrue(read instanceof Reading.Unavailable<Evidence> u && u.reason().startsWith("this user may not read these journal files"),
+                String.valueOf(read));
     }
 
     @Test
