@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.guide.DnfCommand;
 import org.fedoraproject.preflight.guide.ShellCommand;
@@ -19,6 +21,7 @@ import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.health.HealthAnalysis;
 import org.fedoraproject.preflight.health.HealthReport;
 import org.fedoraproject.preflight.health.Suspect;
+import org.fedoraproject.preflight.health.UnitFailure;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.machine.HistorySource;
@@ -101,7 +104,7 @@ public final class HealthService {
         if (read instanceof Reading.Unavailable<?> u) {
             problems.add(CheckService.unreadable(u));
         }
-        Evidence evidence = read.get().orElse(Evidence.NONE);
+        Evidence evidence = withUnitSources(read.get().orElse(Evidence.NONE), port, request.root(), problems);
         if (evidence.scope() == Evidence.Scope.OWN) {
             problems.add(Text.of("health.ownJournalOnly"));
         }
@@ -118,6 +121,21 @@ public final class HealthService {
             leads.add(lead(s, installed.get().orElse(List.of()), port.commandRoot(request.root()), release));
         }
         return new Result(report, leads, port.bootStatus(request.root()), problems);
+    }
+
+    /** The failed units with the source package of each unit file, so that they count for the transactions that changed it. */
+    private static Evidence withUnitSources(Evidence evidence, SystemPort port, Optional<Path> root, List<Text> problems) {
+        Set<String> units = evidence.failures().stream().map(UnitFailure::unit).filter(u -> !u.isEmpty()).collect(Collectors.toSet());
+        if (units.isEmpty()) {
+            return evidence;
+        }
+        Reading<Map<String, String>> read = port.unitSources(root, units);
+        if (read instanceof Reading.Unavailable<?> u) {
+            problems.add(CheckService.unreadable(u));
+        }
+        Map<String, String> sources = read.get().orElse(Map.of());
+        return new Evidence(evidence.crashes(), evidence.failures().stream().map(f -> f.withSource(sources.getOrDefault(f.unit(), "")))
+                .toList(), evidence.boots(), evidence.scope());
     }
 
     static Lead lead(Suspect s, List<InstalledPackage> installed, Optional<String> commandRoot, String release) {
@@ -151,7 +169,9 @@ public final class HealthService {
                 + " (" + s.transaction().source().id() + " transaction " + s.transaction().id() + " on "
                 + s.transaction().start().atZone(ZoneOffset.UTC).toLocalDate() + "), these programs crashed " + s.crashesAfter()
                 + " times in " + String.format("%.1f", s.daysUpAfter()) + " days of use; in the " + String.format("%.1f", s.daysUpBefore())
-                + " days of use before, " + s.crashesBefore() + " times: " + String.join(", ", names(s.executables())) + ".\n\n"
+                + " days of use before, " + s.crashesBefore() + " times: " + String.join(", ", names(s.executables())) + "."
+                + (s.unitFailuresAfter() == 0 ? "" : " Its units failed " + s.unitFailuresAfter() + " times after it and "
+                        + s.unitFailuresBefore() + " times before: " + String.join(", ", s.units()) + ".") + "\n\n"
                 + "Found by Preflight from the journal's coredump records; the crashing processes had " + s.source() + " "
                 + s.after() + " in them (Fedora's package notes).";
     }

@@ -35,6 +35,7 @@ import org.fedoraproject.preflight.system.RegularFiles;
 import org.fedoraproject.preflight.system.StagedUpgradeReader;
 import org.fedoraproject.preflight.system.SystemReader;
 import org.fedoraproject.preflight.system.Target;
+import org.fedoraproject.preflight.system.UnitSourcesReader;
 
 /** Use case: read the machine (or the system under a root) into domain values. */
 public final class Inspection implements SystemPort {
@@ -61,6 +62,11 @@ public final class Inspection implements SystemPort {
                 .orElseGet(() -> target.isHost() ? JournalReader.ofSystem(target.runner())
                         : JournalReader.ofRoot(ProcessCommandRunner.direct(), target.files()));
         return reader.read(since);
+    }
+
+    @Override
+    public Reading<Map<String, String>> unitSources(Optional<Path> root, Set<String> units) {
+        return new UnitSourcesReader(targets.resolve(root)).read(units);
     }
 
     @Override

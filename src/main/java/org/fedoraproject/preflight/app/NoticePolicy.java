@@ -43,8 +43,10 @@ public final class NoticePolicy {
         Map<String, Notice> states = new LinkedHashMap<>();
         for (Suspect s : health.suspects()) {
             String key = "suspect:" + s.transaction().label() + ":" + s.source();
-            states.put(key, new Notice(key, Text.of("notice.suspect.summary", String.join(", ", s.executables())),
-                    List.of(Text.of("notice.suspect.body", String.join(", ", s.executables()), s.crashesAfter(), s.source(), s.after())),
+            String what = String.join(", ", s.unitsOnly() ? s.units() : s.executables());
+            states.put(key, new Notice(key, Text.of(s.unitsOnly() ? "notice.suspectUnits.summary" : "notice.suspect.summary", what),
+                    List.of(Text.of(s.unitsOnly() ? "notice.suspectUnits.body" : "notice.suspect.body", what,
+                            s.unitsOnly() ? s.unitFailuresAfter() : s.crashesAfter(), s.source(), s.after())),
                     Notice.NORMAL, Optional.empty()));
         }
         return states;

@@ -84,6 +84,11 @@ public interface SystemPort {
         return Optional.empty();
     }
 
+    /** The source package of each of these units' unit files (rpm -qf); a unit no package owns is left out. */
+    default Reading<Map<String, String>> unitSources(Optional<Path> root, Set<String> units) {
+        return Reading.of(Map.of());
+    }
+
     /** greenboot's verdict on the last boot (Atomic desktops, IoT: /etc/motd.d/boot-status), when the system has one. */
     default Optional<String> bootStatus(Optional<Path> root) {
         return Optional.empty();

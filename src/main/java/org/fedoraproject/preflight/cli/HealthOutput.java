@@ -81,9 +81,15 @@ final class HealthOutput {
     private static void suspect(Suspect s, Messages m, DateTimeFormatter day, StringBuilder out) {
         out.append(m.get("cli.health.suspect", s.transaction().source().id(), s.transaction().id(), s.source(),
                 s.before().isEmpty() ? "—" : s.before(), s.after(), day.format(s.transaction().start()))).append('\n');
-        out.append("  ").append(m.get(s.crashesBefore() == 0 ? "cli.health.crashedNoneBefore" : "cli.health.crashedBefore",
-                String.join(", ", s.executables()), s.crashesAfter(), s.crashesBefore(),
-                String.format(Locale.ROOT, "%.1f", s.daysUpAfter()), String.format(Locale.ROOT, "%.1f", s.daysUpBefore()))).append('\n');
+        if (s.crashesAfter() > 0) {
+            out.append("  ").append(m.get(s.crashesBefore() == 0 ? "cli.health.crashedNoneBefore" : "cli.health.crashedBefore",
+                    String.join(", ", s.executables()), s.crashesAfter(), s.crashesBefore(),
+                    String.format(Locale.ROOT, "%.1f", s.daysUpAfter()), String.format(Locale.ROOT, "%.1f", s.daysUpBefore()))).append('\n');
+        }
+        if (s.unitFailuresAfter() > 0) {
+            out.append("  ").append(m.get("cli.health.unitsFailed", String.join(", ", s.units()), s.unitFailuresAfter(),
+                    s.unitFailuresBefore())).append('\n');
+        }
     }
 
     /** Known incidents that show here, and boots that failed after a kernel update. */
@@ -120,6 +126,8 @@ final class HealthOutput {
                         .value(s.crashesAfter()).name("days_up_before").value(round(s.daysUpBefore())).name("days_up_after")
                         .value(round(s.daysUpAfter())).name("first_crash").value(s.firstCrash().toString());
                 strings(w, "executables", s.executables());
+                w.name("unit_failures_before").value(s.unitFailuresBefore()).name("unit_failures_after").value(s.unitFailuresAfter());
+                strings(w, "units", s.units());
                 w.endObject();
                 w.name("went_back").value(lead.wentBack());
                 w.name("go_back").beginArray();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.machine.PackageAction;
@@ -25,8 +26,8 @@ import org.fedoraproject.preflight.rpm.InvalidVersionException;
  *
  * <p>The rule for a suspect: a transaction changed source package S (to version V); in the time
  * after it — up to {@link #AFTER} and never past S's next change or now — processes with S at V in
- * them crashed at least {@link #AT_LEAST} times; and in as long a time before it, processes with S
- * in them crashed never, or at a rate per day the machine was up at most a third of the rate after.
+ * them crashed, or S's units failed, at least {@link #AT_LEAST} times in all; and in as long a time
+ * before it, never, or at a rate per day the machine was up at most a third of the rate after.
  * One crash is no suspect; a package that crashed as often before is none; a package newly
  * installed (nothing to compare with) is none.
  */
@@ -62,6 +63,9 @@ public final class HealthAnalysis {
             }
         }
         Map<String, List<Crash>> crashesOf = bySource(evidence.crashes());
+        Map<String, List<UnitFailure>> failuresOf = new HashMap<>();
+        evidence.failures().stream().filter(f -> !f.source().isEmpty()).sorted(Comparator.comparing(UnitFailure::at))
+                .forEach(f -> failuresOf.computeIfAbsent(f.source(), k -> new ArrayList<>()).add(f));
         List<Suspect> suspects = new ArrayList<>();
         List<HealthReport.FailedBoot> failedBoots = new ArrayList<>();
         for (int t = 0; t < sorted.size(); t++) {
@@ -72,7 +76,8 @@ public final class HealthAnalysis {
             for (Map.Entry<String, Change> change : changes.get(t).entrySet()) {
                 String source = change.getKey();
                 List<Crash> involved = crashesOf.getOrDefault(source, List.of());
-                if (involved.isEmpty()) {
+                List<UnitFailure> failing = failuresOf.getOrDefault(source, List.of());
+                if (involved.isEmpty() && failing.isEmpty()) {
                     continue;
                 }
                 Instant end = min(now, tx.start().plus(AFTER), next(changedAt.get(source), tx.start()));
@@ -82,12 +87,19 @@ public final class HealthAnalysis {
                 List<Crash> after = involved.stream().filter(c -> within(c.at(), tx.start(), end))
                         .filter(c -> c.involves(source, version)).toList();
                 List<Crash> before = involved.stream().filter(c -> within(c.at(), from, tx.start())).toList();
+                // A unit's failures carry no version: those in the window after count for the change.
+                List<UnitFailure> failedAfter = failing.stream().filter(f -> within(f.at(), tx.start(), end)).toList();
+                List<UnitFailure> failedBefore = failing.stream().filter(f -> within(f.at(), from, tx.start())).toList();
                 double upAfter = upDays(evidence.boots(), tx.start(), end);
                 double upBefore = upDays(evidence.boots(), from, tx.start());
-                if (suspect(before.size(), upBefore, after.size(), upAfter)) {
+                int eventsAfter = after.size() + failedAfter.size();
+                if (suspect(before.size() + failedBefore.size(), upBefore, eventsAfter, upAfter)) {
+                    Instant first = Stream.concat(after.stream().map(Crash::at), failedAfter.stream().map(UnitFailure::at))
+                            .min(Instant::compareTo).orElseThrow();
                     suspects.add(new Suspect(tx, source, change.getValue().before(), change.getValue().after(), before.size(),
                             after.size(), upBefore, upAfter, new ArrayList<>(new TreeSet<>(after.stream().map(Crash::executable).toList())),
-                            after.get(0).at()));
+                            first, failedBefore.size(), failedAfter.size(),
+                            new ArrayList<>(new TreeSet<>(failedAfter.stream().map(UnitFailure::unit).toList()))));
                 }
             }
             kernel(tx).ifPresent(kernel -> evidence.boots().stream()

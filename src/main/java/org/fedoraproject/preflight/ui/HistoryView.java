@@ -197,8 +197,15 @@ final class HistoryView {
                 s.before().isEmpty() ? "—" : s.before(), s.after(), words.dateTime(s.transaction().start())));
         title.getStyleClass().add(Styles.TEXT_BOLD);
         title.setWrapText(true);
-        VBox box = new VBox(6, title, IncidentDetail.paragraph(text.get(s.crashesBefore() == 0 ? "history.lead.noneBefore"
-                : "history.lead.before", String.join(", ", s.executables()), s.crashesAfter(), s.crashesBefore())));
+        VBox box = new VBox(6, title);
+        if (!s.unitsOnly()) {
+            box.getChildren().add(IncidentDetail.paragraph(text.get(s.crashesBefore() == 0 ? "history.lead.noneBefore"
+                    : "history.lead.before", String.join(", ", s.executables()), s.crashesAfter(), s.crashesBefore())));
+        }
+        if (s.unitFailuresAfter() > 0) {
+            box.getChildren().add(IncidentDetail.paragraph(text.get("cli.health.unitsFailed", String.join(", ", s.units()),
+                    s.unitFailuresAfter(), s.unitFailuresBefore())));
+        }
         if (lead.wentBack()) {
             box.getChildren().add(IncidentDetail.paragraph(text.get("cli.health.wentBack", s.source(), s.before())));
         }

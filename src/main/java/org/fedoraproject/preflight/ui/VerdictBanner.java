@@ -187,8 +187,9 @@ final class VerdictBanner {
     private void showSuspect(HealthService.Result health) {
         Optional<Suspect> first = health == null ? Optional.empty() : health.report().suspects().stream().findFirst();
         suspectLine.setVisible(first.isPresent());
-        first.ifPresent(s -> suspectLine.setText(words.text().get("banner.suspect", String.join(", ", s.executables()),
-                s.crashesAfter(), s.transaction().source().id(), s.transaction().id(), s.source(), s.after())));
+        first.ifPresent(s -> suspectLine.setText(words.text().get(s.unitsOnly() ? "banner.suspectUnits" : "banner.suspect",
+                String.join(", ", s.unitsOnly() ? s.units() : s.executables()), s.unitsOnly() ? s.unitFailuresAfter() : s.crashesAfter(),
+                s.transaction().source().id(), s.transaction().id(), s.source(), s.after())));
     }
 
     /** No verdict yet: what is being done, and nothing else. */

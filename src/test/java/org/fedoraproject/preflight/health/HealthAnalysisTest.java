@@ -79,6 +79,21 @@ class HealthAnalysisTest {
     }
 
     @Test
+    void unitsOfThePackageThatFailAfterTheChangeCountAsItsEvidence() {
+        List<UnitFailure> failures = List.of(new UnitFailure(T.plus(Duration.ofHours(1)), "mesa-helper.service", "exit-code", "b1", "mesa"),
+                new UnitFailure(T.plus(Duration.ofDays(2)), "mesa-helper.service", "exit-code", "b1", "mesa"),
+                new UnitFailure(T.plus(Duration.ofDays(2)), "other.service", "exit-code", "b1", "other"));
+        HealthReport r = HealthAnalysis.analyze(MESA, SOURCE, new Evidence(List.of(), failures, List.of(), Evidence.Scope.SYSTEM),
+                List.of(), NOW, 30);
+        Suspect s = r.suspects().get(0);
+        assertEquals(List.of("mesa-helper.service"), s.units());
+        assertEquals(2, s.unitFailuresAfter());
+        assertEquals(0, s.crashesAfter());
+        assertTrue(s.unitsOnly());
+        assertEquals(1, r.suspects().size(), "other.service's package did not change");
+    }
+
+    @Test
     void oneCrashIsNoSuspect() {
         assertEquals(List.of(), analyze(MESA, List.of(shell(T.plus(Duration.ofHours(2)), "25.1.4-1.fc43")), List.of()).suspects());
     }
