@@ -102,7 +102,8 @@ public final class Triage {
             if (u.karma() < 0 || !u.negative().isEmpty()) {
                 said.add(u.alias());
                 out.add(new Candidate(u.karma() <= -2 ? 5 : 4, "negative karma", String.join(", ", u.builds()),
-                        u.alias() + " is stable with karma " + u.karma() + " (" + u.negative().size() + " negative), Fedora " + release,
+                        u.alias() + " is stable with karma " + u.karma() + (u.negative().isEmpty() ? "" : " (" + u.negative().size()
+                                + (u.negative().size() == 1 ? " tester" : " testers") + " against it)") + ", Fedora " + release,
                         "preflight desk new --from-update " + u.alias()));
             }
         }
