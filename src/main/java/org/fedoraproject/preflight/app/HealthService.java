@@ -146,7 +146,7 @@ public final class HealthService {
             binaries.forEach(p -> args.add(p.nevra().name() + "-" + s.before() + "." + p.nevra().arch()));
         }
         boolean wentBack = !binaries.isEmpty() && binaries.stream()
-                .allMatch(p -> (p.nevra().evr().version() + "-" + p.nevra().evr().release()).equals(s.before()));
+                .allMatch(p -> p.nevra().evr().versionRelease().equals(s.before()));
         List<ShellCommand> back = new ArrayList<>();
         if (args.size() > 1 && s.transaction().source() != HistorySource.RPM_OSTREE) {
             PackageManager manager = s.transaction().source() == HistorySource.DNF4 ? PackageManager.DNF4 : PackageManager.DNF5;

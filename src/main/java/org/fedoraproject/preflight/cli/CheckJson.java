@@ -32,10 +32,6 @@ final class CheckJson {
     private CheckJson() {
     }
 
-    static String toJson(CheckReport report) {
-        return toJson(report, JsonNull.INSTANCE);
-    }
-
     /** The check, with the machine's own records (preflight health's JSON) under {@code health}. */
     static String toJson(CheckReport report, JsonElement health) {
         JsonObject root = new JsonObject();
@@ -113,9 +109,7 @@ final class CheckJson {
         root.add("release", release);
         SignalsJson.add(root, report);
         PackageKitJson.add(root, report);
-        if (!health.isJsonNull()) {
-            root.add("health", health);
-        }
+        root.add("health", health);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root);
     }
 

@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.guide.ShellCommand;
@@ -125,15 +124,15 @@ final class HealthOutput {
                 w.name("evidence").beginObject().name("crashes_before").value(s.crashesBefore()).name("crashes_after")
                         .value(s.crashesAfter()).name("days_up_before").value(round(s.daysUpBefore())).name("days_up_after")
                         .value(round(s.daysUpAfter())).name("first_crash").value(s.firstCrash().toString());
-                strings(w, "executables", s.executables());
+                JsonFields.strings(w, "executables", s.executables());
                 w.name("unit_failures_before").value(s.unitFailuresBefore()).name("unit_failures_after").value(s.unitFailuresAfter());
-                strings(w, "units", s.units());
+                JsonFields.strings(w, "units", s.units());
                 w.endObject();
                 w.name("went_back").value(lead.wentBack());
                 w.name("go_back").beginArray();
                 for (ShellCommand c : lead.goBack()) {
                     w.beginObject().name("command").value(c.display());
-                    strings(w, "argv", c.argv());
+                    JsonFields.strings(w, "argv", c.argv());
                     w.endObject();
                 }
                 w.endArray();
@@ -145,7 +144,7 @@ final class HealthOutput {
             w.name("incidents").beginArray();
             for (HealthReport.IncidentShown i : r.incidents()) {
                 w.beginObject().name("id").value(i.incident()).name("crashes").value(i.crashes());
-                strings(w, "executables", i.executables());
+                JsonFields.strings(w, "executables", i.executables());
                 w.endObject();
             }
             w.endArray();
@@ -172,13 +171,5 @@ final class HealthOutput {
 
     private static double round(double days) {
         return Math.round(days * 100) / 100.0;
-    }
-
-    private static void strings(JsonWriter w, String name, List<String> values) throws IOException {
-        w.name(name).beginArray();
-        for (String v : values) {
-            w.value(v);
-        }
-        w.endArray();
     }
 }

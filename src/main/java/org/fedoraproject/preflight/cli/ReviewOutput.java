@@ -54,8 +54,8 @@ final class ReviewOutput {
             w.beginObject().name("incidents").beginArray();
             for (Review r : reviews) {
                 w.beginObject().name("id").value(r.id()).name("title").value(r.title());
-                strings(w, "components", r.components());
-                strings(w, "releases", r.releases());
+                JsonFields.strings(w, "components", r.components());
+                JsonFields.strings(w, "releases", r.releases());
                 time(w, "bad_update_stable", r.badStable());
                 time(w, "reported", Optional.of(r.reported()));
                 time(w, "identified", r.identified());
@@ -65,7 +65,7 @@ final class ReviewOutput {
                 seconds(w, "report_to_identified_seconds", r.reportToIdentified());
                 seconds(w, "report_to_fix_testing_seconds", r.reportToFixTesting());
                 seconds(w, "report_to_fix_stable_seconds", r.reportToFixStable());
-                strings(w, "early_signals", r.earlySignals());
+                JsonFields.strings(w, "early_signals", r.earlySignals());
                 w.endObject();
             }
             w.endArray();
@@ -94,13 +94,6 @@ final class ReviewOutput {
         return counts.isEmpty() ? "—" : String.join(", ", counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
-    private static void strings(JsonWriter w, String name, List<String> values) throws IOException {
-        w.name(name).beginArray();
-        for (String v : values) {
-            w.value(v);
-        }
-        w.endArray();
-    }
 
     private static void time(JsonWriter w, String name, Optional<Instant> t) throws IOException {
         w.name(name);

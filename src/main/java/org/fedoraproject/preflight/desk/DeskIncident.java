@@ -41,11 +41,6 @@ public record DeskIncident(String id, String title, String status, String severi
         timeline = List.copyOf(timeline);
     }
 
-    /** The status when it last changed, by the timeline; the published time when it never did. */
-    public Instant statusSince() {
-        return timeline.stream().filter(e -> e.status().equals(status)).map(Event::at).reduce((a, b) -> b).orElse(published);
-    }
-
     public boolean open() {
         return !status.equals("resolved");
     }

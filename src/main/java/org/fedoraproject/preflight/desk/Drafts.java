@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fedoraproject.preflight.rpm.InvalidVersionException;
+import org.fedoraproject.preflight.rpm.Nvr;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
@@ -37,8 +39,6 @@ public final class Drafts {
     /** A topic's number: the last number of its URL (/t/slug/160042, /t/160042/3 is post 3 of 160042), or the number alone. */
     static final Pattern TOPIC = Pattern.compile("(?:/t/(?:[^/]*[^/0-9][^/]*/)?([0-9]{1,10})(?:/[0-9]+)?/?$)|^([0-9]{1,10})$");
     static final Pattern ALIAS = Pattern.compile("FEDORA-(\\d{4})-([0-9a-f]{10})");
-    /** name-version-release of a build: the name may have dashes, version and release have none. */
-    private static final Pattern NVR = Pattern.compile("(.+)-([^-]+)-([^-]+)");
 
     private final SignalSources sources;
     private final Clock clock;
@@ -62,12 +62,12 @@ public final class Drafts {
         List<DeskIncident.Entry> affected = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (String build : update.builds()) {
-            Optional<String[]> nvr = nvr(build);
+            Optional<Nvr> nvr = nvr(build);
             if (nvr.isEmpty()) {
                 notes.add("Bodhi's build \"" + build + "\" is no name-version-release; left out.");
                 continue;
             }
-            String name = nvr.get()[0];
+            String name = nvr.get().name();
             String evr = evr(nvr.get(), update.buildEpochs().getOrDefault(build, 0L));
             String lastGood = release.isEmpty() ? gap("the last good version of " + name)
                     : lastStableBefore(name, update.release(), before, alias)
@@ -185,22 +185,27 @@ public final class Drafts {
     }
 
     private static Optional<String> buildOf(BodhiUpdate u, String name) {
-        return u.builds().stream().map(b -> nvr(b).filter(n -> n[0].equals(name)).map(n -> evr(n, u.buildEpochs().getOrDefault(b, 0L))))
+        return u.builds().stream().map(b -> nvr(b).filter(n -> n.name().equals(name)).map(n -> evr(n, u.buildEpochs().getOrDefault(b, 0L))))
                 .flatMap(Optional::stream).findFirst();
     }
 
     /** The package name of a build's name-version-release (the whole text when it is none). */
     static String nameOf(String build) {
-        return nvr(build).map(n -> n[0]).orElse(build);
+        return nvr(build).map(Nvr::name).orElse(build);
     }
 
-    private static Optional<String[]> nvr(String build) {
-        Matcher m = NVR.matcher(build);
-        return m.matches() ? Optional.of(new String[] {m.group(1), m.group(2), m.group(3)}) : Optional.empty();
+    /** A build's name-version-release, as rpm's rules read it; none for a build name that is not one. */
+    private static Optional<Nvr> nvr(String build) {
+        try {
+            return Optional.of(Nvr.parse(build));
+        } catch (InvalidVersionException e) {
+            return Optional.empty();
+        }
     }
 
-    private static String evr(String[] nvr, long epoch) {
-        return (epoch > 0 ? epoch + ":" : "") + nvr[1] + "-" + nvr[2];
+    /** The build's version-release with the epoch Bodhi gives for it (an NVR carries none). */
+    private static String evr(Nvr nvr, long epoch) {
+        return (epoch > 0 ? epoch + ":" : "") + nvr.evr().versionRelease();
     }
 
     private static <T> List<T> one(SignalSources.Read<T> read, String source, String what) throws NoDraft {

@@ -38,10 +38,12 @@ import org.fedoraproject.preflight.desk.site.templates.JteincidentGenerated;
 import org.fedoraproject.preflight.desk.site.templates.JteindexGenerated;
 import org.fedoraproject.preflight.desk.site.templates.JtereviewGenerated;
 import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.guide.DnfCommand;
 import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.FeedProblem;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.IncidentStatus;
+import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
 
 /**
@@ -199,12 +201,11 @@ public final class Publisher {
         if (nevras.isEmpty()) {
             return List.of();
         }
-        List<String> dnf5 = new ArrayList<>(List.of("dnf5", "downgrade"));
-        dnf5.addAll(nevras);
-        List<String> dnf4 = new ArrayList<>(List.of("dnf", "downgrade"));
-        dnf4.addAll(nevras);
-        return List.of(new SiteIncident.Command("Fedora Workstation, KDE and other editions (dnf5)", new ShellCommand(dnf5, true).display()),
-                new SiteIncident.Command("Fedora 40 and older (dnf)", new ShellCommand(dnf4, true).display()),
+        List<String> args = new ArrayList<>(List.of("downgrade"));
+        args.addAll(nevras);
+        return List.of(new SiteIncident.Command("Fedora Workstation, KDE and other editions (dnf5)",
+                        DnfCommand.of(PackageManager.DNF5, Optional.empty(), args).display()),
+                new SiteIncident.Command("Fedora 40 and older (dnf)", DnfCommand.of(PackageManager.DNF4, Optional.empty(), args).display()),
                 new SiteIncident.Command("Silverblue, Kinoite and other Atomic desktops: the previous deployment",
                         new ShellCommand(List.of("rpm-ostree", "rollback"), false).display()));
     }

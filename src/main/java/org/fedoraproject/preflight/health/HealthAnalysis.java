@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.fedoraproject.preflight.incident.AffectedPackage;
 import org.fedoraproject.preflight.incident.Incident;
+import org.fedoraproject.preflight.machine.Boot;
 import org.fedoraproject.preflight.machine.PackageAction;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
@@ -135,18 +136,14 @@ public final class HealthAnalysis {
                 continue;
             }
             String source = sourceOf.getOrDefault(item.nevra().name(), item.nevra().name());
-            String before = item.replaced().stream().findFirst().map(n -> vr(n.evr())).orElse("");
+            String before = item.replaced().stream().findFirst().map(n -> n.evr().versionRelease()).orElse("");
             if (before.isEmpty()) {
                 // Newly installed: it could not crash before, so "none before" would say nothing.
                 continue;
             }
-            out.putIfAbsent(source, new Change(before, vr(item.nevra().evr())));
+            out.putIfAbsent(source, new Change(before, item.nevra().evr().versionRelease()));
         }
         return out;
-    }
-
-    private static String vr(Evr evr) {
-        return evr.version() + "-" + evr.release();
     }
 
     /** The first of these times (oldest first) after {@code t}; a change of the same second is not "next". */
@@ -175,7 +172,7 @@ public final class HealthAnalysis {
     static Optional<String> kernel(Transaction tx) {
         return tx.items().stream().filter(i -> i.action() == PackageAction.INSTALL || i.action() == PackageAction.UPGRADE)
                 .filter(i -> i.nevra().name().equals("kernel-core") || i.nevra().name().equals("kernel"))
-                .map(i -> i.nevra().evr().version() + "-" + i.nevra().evr().release() + "." + i.nevra().arch()).findFirst();
+                .map(i -> Boot.kernelRelease(i.nevra())).findFirst();
     }
 
     private static Instant nextKernel(List<Transaction> sorted, Transaction tx) {

@@ -118,6 +118,11 @@ public record Evr(long epoch, String version, String release) implements Compara
         return compareTo(other) > 0;
     }
 
+    /** version-release without the epoch: what an NVR, a package note or a build name carries. */
+    public String versionRelease() {
+        return version + "-" + release;
+    }
+
     /** {@code [epoch:]version[-release]}, the epoch written only when it is not 0, as Fedora shows it. */
     @Override
     public String toString() {
