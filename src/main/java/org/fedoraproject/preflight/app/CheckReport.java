@@ -1,5 +1,6 @@
 package org.fedoraproject.preflight.app;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -203,6 +204,11 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
     public Optional<ReleaseOutlook> release() {
         return system.os().get().filter(OsRelease::isFedora).flatMap(os -> ReleaseOutlook.of(
                 os.versionId(), os.supportEndDate(), signals.releases(), at.atZone(ZoneOffset.UTC).toLocalDate()));
+    }
+
+    /** When dnf last downloaded metadata, when that is more than a day before the check: worth a refresh. */
+    public Optional<Instant> oldMetadata() {
+        return metadataTime().filter(t -> t.isBefore(at.minus(Duration.ofHours(24))));
     }
 
     /** When dnf last downloaded metadata, if known. */

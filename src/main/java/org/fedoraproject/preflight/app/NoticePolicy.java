@@ -121,8 +121,9 @@ public final class NoticePolicy {
 
     /**
      * One notification for all of a check's news, summarising it ("2 updates to hold, 1 fix
-     * ready"), its body the news one line each, "Show details" opening the most important item
-     * (a hold's incident, else one affecting the system, else a fix). Critical only while an
+     * ready"), its body two short lines: the first things to do (or the news, when it asks for
+     * nothing to be done) and how many more; "Show details" opens the window's list of what to
+     * do, or the incident when it is the only thing to read. Critical only while an
      * installed package is affected by a critical incident; normal for holds and what affects
      * the system; low otherwise.
      */
@@ -156,20 +157,20 @@ public final class NoticePolicy {
             parts.add(Text.of("notice.part.suspects", suspects));
         }
         Text summary = Text.of("notice.summary", parts);
+        // Two short lines: the first things to do, in the order every front end lists them (no command: "Show details" opens
+        // the list, with its commands to copy). News that asks for nothing to be done is said as news.
+        List<Text> todo = prepared || holds + affects + fixes > 0
+                ? CheckSummary.of(report).todo().stream().map(ToDo::brief).toList()
+                : news.stream().map(Notice::summary).toList();
         List<Text> lines = new ArrayList<>();
-        // The prepared update first: it installs at the next restart, whatever else is done.
-        news.stream().filter(n -> n.key().startsWith("prepared:"))
-                .forEach(n -> n.body().forEach(b -> lines.add(Text.of("notice.line", b))));
-        news.stream().filter(n -> !n.key().startsWith("prepared:")).limit(4).forEach(n -> lines.add(Text.of("notice.line", n.summary())));
-        if (news.size() > 4) {
-            lines.add(Text.of("notice.more", news.size() - 4));
+        todo.stream().limit(todo.size() > 2 ? 1 : 2).forEach(t -> lines.add(Text.of("notice.line", t)));
+        if (todo.size() > 2) {
+            lines.add(Text.of("notice.more", todo.size() - 1));
         }
-        if (holds > 0) {
-            report.upgradeTheRest().ifPresent(c -> lines.add(Text.of("notice.rest", c.display())));
-        }
-        Optional<String> incident = Stream.of("hold:", "affects:", "fix:")
+        // "Show details" opens an incident only when it is the one thing to read; else the list of what to do.
+        Optional<String> incident = todo.size() == 1 ? Stream.of("hold:", "affects:", "fix:")
                 .flatMap(prefix -> news.stream().filter(n -> n.key().startsWith(prefix)))
-                .flatMap(n -> n.incident().stream()).findFirst();
+                .flatMap(n -> n.incident().stream()).findFirst() : Optional.empty();
         boolean critical = report.assessment().incidents().stream().anyMatch(i -> i.relation() == Relation.AFFECTED
                 && i.incident().incident().severity() == Severity.CRITICAL);
         int urgency = critical ? Notice.CRITICAL : holds + affects > 0 || prepared ? Notice.NORMAL : Notice.LOW;

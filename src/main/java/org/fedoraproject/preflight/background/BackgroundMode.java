@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.CheckSummary;
 import org.fedoraproject.preflight.app.InstanceLock;
 import org.fedoraproject.preflight.app.Notice;
 import org.fedoraproject.preflight.app.NoticeStore;
@@ -124,7 +125,7 @@ public final class BackgroundMode {
     }
 
     private void show(CheckReport report) {
-        Outlook outlook = Outlook.of(report);
+        Outlook outlook = CheckSummary.of(report).outlook();
         TrayIcon.State state = switch (outlook) {
             case HOLD -> TrayIcon.State.HOLD;
             case AFFECTED, CAUTION -> TrayIcon.State.CAUTION;

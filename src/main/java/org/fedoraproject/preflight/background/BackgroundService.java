@@ -202,9 +202,8 @@ public final class BackgroundService {
         if (notifier.isEmpty()) {
             return;
         }
-        List<Notifier.Action> actions = notice.incident().isPresent()
-                ? List.of(new Notifier.Action(SHOW, text.get("notice.action.show")), new Notifier.Action(LATER, text.get("notice.action.later")))
-                : List.of(new Notifier.Action(SHOW, text.get("notice.action.open")), new Notifier.Action(LATER, text.get("notice.action.later")));
+        List<Notifier.Action> actions = List.of(new Notifier.Action(SHOW, text.get("notice.action.show")),
+                new Notifier.Action(LATER, text.get("notice.action.later")));
         try {
             // One notification of Preflight's at a time: each replaces the one before.
             String id = notifier.get().send(text.sentence(notice.summary()),

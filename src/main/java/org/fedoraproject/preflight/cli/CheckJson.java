@@ -5,7 +5,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +83,7 @@ final class CheckJson {
         root.add("warnings", english(report.warnings()));
         JsonObject metadata = new JsonObject();
         time(metadata, "time", report.metadataTime());
-        metadata.addProperty("older_than_a_day", report.metadataTime()
-                .map(t -> t.isBefore(report.at().minus(Duration.ofHours(24)))).orElse(true));
+        metadata.addProperty("older_than_a_day", report.metadataTime().isEmpty() || report.oldMetadata().isPresent());
         root.add("metadata", metadata);
         JsonObject release = new JsonObject();
         report.release().ifPresent(r -> {

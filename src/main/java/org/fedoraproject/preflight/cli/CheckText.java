@@ -1,21 +1,17 @@
 package org.fedoraproject.preflight.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.CheckSummary;
 import org.fedoraproject.preflight.app.DemoSystem;
 import org.fedoraproject.preflight.assess.AffectedInstall;
 import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
-import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.assess.Since;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
-import org.fedoraproject.preflight.assess.Verdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.guide.HoldAdvice;
 import org.fedoraproject.preflight.guide.ShellCommand;
@@ -43,15 +39,14 @@ final class CheckText {
     static void print(CheckReport report, PrintWriter out, Messages m, Glyphs g, Colour colour) {
         Assessment a = report.assessment();
         // Text from feeds and Fedora's sources is cleaned before the colour goes around it.
-        out.println(!report.complete() ? colour.couldNot(SafeText.line(m.get("cli.check.couldNot", g.dash(), report.cannotCheck().get(0))))
-                : colour.verdict(report.verdictToActOn(), SafeText.line(report.partial() && a.verdict() == Verdict.SAFE
-                        ? m.get("cli.check.headline.partialSafe", g.dash(), m.render(report.partialSafeTitle("cli.check.toldBy")))
-                        : headline(a, g, m))));
+        CheckSummary summary = CheckSummary.of(report);
+        String headline = SafeText.line(headline(report, summary, g, m));
+        out.println(!report.complete() ? colour.couldNot(headline) : colour.verdict(report.verdictToActOn(), headline));
         if (report.partial()) {
             out.println(m.render(report.notCheckedSentence("cli.check.notChecked")));
         }
         out.println();
-        List<String> todo = todo(report, g, m);
+        List<String> todo = todo(summary, g, m);
         if (!todo.isEmpty()) {
             out.println(m.get("cli.check.todo"));
             todo.forEach(t -> out.println("  " + g.bullet() + " " + t));
@@ -73,7 +68,7 @@ final class CheckText {
             }
         });
         printPrepared(report, out, m);
-        report.metadataTime().filter(t -> t.isBefore(report.at().minus(Duration.ofHours(24)))).ifPresent(t -> {
+        report.oldMetadata().ifPresent(t -> {
             out.println(m.get("cli.check.metadataOld", m.ago(t, report.at()), "preflight check --refresh"));
             out.println();
         });
@@ -209,89 +204,26 @@ final class CheckText {
         report.system().problems().forEach(p -> out.println("  " + m.get("cli.check.couldNotRead", p.source(), p.reason())));
     }
 
-    static String headline(Assessment a, Glyphs g, Messages m) {
-        long held = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.HOLD).count();
-        long careful = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.CAUTION).count();
-        if (a.verdict() == Verdict.HOLD) {
-            return m.get("cli.check.headline.hold", g.dash(), held, a.updates().size());
-        }
-        if (a.verdict() == Verdict.CAUTION) {
-            return careful > 0 ? m.get("cli.check.headline.caution", g.dash(), careful)
-                    : m.get("cli.check.headline.affected", g.dash());
-        }
-        boolean fix = a.incidents().stream().anyMatch(i -> i.relation() == Relation.FIX_AVAILABLE);
-        return m.get(fix ? "cli.check.headline.fix" : "cli.check.headline.safe", g.dash());
-    }
-
-    /** Holds first, then what affects the system now, then the fixes to install, then the minor risks. */
-    static List<String> todo(CheckReport report, Glyphs g, Messages m) {
+    /** The headline of the summary's kind, in the terminal's words. */
+    static String headline(CheckReport report, CheckSummary summary, Glyphs g, Messages m) {
         Assessment a = report.assessment();
-        List<String> todo = new ArrayList<>();
-        // What happens at the next restart comes first: it happens whatever else is done.
-        if (!report.preparedHeld().isEmpty()) {
-            String kind = report.preparedIsStagedDeployment() ? "staged" : "prepared";
-            todo.add(m.get("cli.check." + kind + ".brings", report.preparedHeld().stream().map(n -> n.name() + " " + n.evr()).toList(),
-                    report.packageKit().triggered() ? 1 : 0) + " " + m.get("cli.check." + kind + ".cancel",
-                    String.join(" ", report.cancelPrepared())));
-        }
-        List<IncidentAssessment> ordered = new ArrayList<>(a.incidents());
-        ordered.sort(Comparator.comparingInt(CheckText::urgency));
-        for (IncidentAssessment i : ordered) {
-            Incident incident = i.incident().incident();
-            switch (i.relation()) {
-                case AT_RISK -> todo.add(m.get(incident.severity().holds() ? "cli.check.todo.hold" : "cli.check.todo.considerHold",
-                        i.risky().stream().map(u -> u.nevra().name()).distinct().toList(), incident.id(),
-                        m.get("severity." + incident.severity().id()), g.dash(), incident.title()));
-                case FIX_AVAILABLE -> todo.add(m.get("cli.check.todo.update",
-                        i.fixing().stream().map(u -> u.nevra().name()).distinct().toList(), incident.id(), g.dash(), incident.title()));
-                case AFFECTED -> todo.add(m.get("cli.check.todo.affected", incident.id(), g.dash(), incident.title())
-                        + (incident.workarounds().isEmpty() ? "" : " " + m.get(i.incident().derived()
-                                ? "cli.check.todo.workaroundTopic" : "cli.check.todo.workaround"))
-                        + (incident.status().isOpen() ? incident.fix().expected().map(d -> " " + m.get("cli.check.fixExpected", d))
-                                .orElse("") : ""));
-                case REPORTED -> todo.add(i.risky().isEmpty()
-                        ? m.get("cli.check.todo.reported", i.reported().stream().map(p -> p.nevra().name()).distinct().toList(),
-                                incident.id(), g.dash(), incident.title())
-                        : m.get("cli.check.todo.reportedPending", i.risky().stream().map(u -> u.nevra().name()).distinct().toList(),
-                                incident.id(), m.get("severity." + incident.severity().id()), g.dash(), incident.title()));
-                case NOT_IN_USE -> todo.add(m.get("cli.check.todo.notInUse", i.affected().stream()
-                        .map(x -> x.installed().nevra().name() + " " + x.installed().nevra().evr()).distinct().toList(), incident.id(),
-                        "preflight guide " + incident.id()));
-                default -> { }
-            }
-        }
-        return withOthers(todo, report, m);
-    }
-
-    private static int urgency(IncidentAssessment i) {
-        boolean holds = i.incident().incident().severity().holds();
-        return switch (i.relation()) {
-            case AT_RISK -> holds ? 0 : 3;
-            case AFFECTED -> 1;
-            case FIX_AVAILABLE -> 2;
-            case REPORTED -> holds ? 0 : 3;
-            case NOT_IN_USE -> 4;
+        return switch (summary.headline()) {
+            case UNKNOWN -> m.get("cli.check.couldNot", g.dash(), report.cannotCheck().get(0));
+            case HOLD -> m.get("cli.check.headline.hold", g.dash(), 
+                    a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.HOLD).count(), a.updates().size());
+            case CAUTION -> m.get("cli.check.headline.caution", g.dash(),
+                    a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.CAUTION).count());
+            case AFFECTED -> m.get("cli.check.headline.affected", g.dash());
+            case CONCERNS -> m.get("cli.check.headline.concerns", g.dash());
+            case PARTIAL_SAFE -> m.get("cli.check.headline.partialSafe", g.dash(), m.render(report.partialSafeTitle("cli.check.toldBy")));
+            case FIX -> m.get("cli.check.headline.fix", g.dash());
+            case SAFE -> m.get("cli.check.headline.safe", g.dash());
         };
     }
 
-    /**
-     * Each update to take care with that no incident explains (Bodhi's feedback, recent bugs),
-     * with its reason; then the rest, with the command that leaves out every update with a
-     * known problem (a plain upgrade would install them).
-     */
-    private static List<String> withOthers(List<String> todo, CheckReport report, Messages m) {
-        Assessment a = report.assessment();
-        for (UpdateAssessment u : a.updates()) {
-            if (u.verdict().ordinal() >= UpdateVerdict.CAUTION.ordinal() && u.incidents().isEmpty() && !u.evidence().isEmpty()) {
-                todo.add(m.get(u.verdict() == UpdateVerdict.HOLD ? "cli.check.todo.holdBecause" : "cli.check.todo.takeCare",
-                        u.update().nevra().name() + " " + u.update().nevra().evr(), String.join("; ", u.evidence())));
-            }
-        }
-        long ok = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.OK).count();
-        if (a.verdict() == Verdict.HOLD && ok > 0) {
-            todo.add(report.upgradeTheRest().map(c -> m.get("cli.check.todo.othersCommand", ok, c.display()))
-                    .orElse(m.get("cli.check.todo.others", ok)));
-        }
-        return todo;
+    /** Each thing to do, as one line: its sentence, then its command. */
+    static List<String> todo(CheckSummary summary, Glyphs g, Messages m) {
+        return summary.todo().stream().map(t -> g.fit(t.command().map(c -> m.get("cli.check.todo.command", t.text(), c))
+                .orElse(m.render(t.text())))).toList();
     }
 }

@@ -18,4 +18,9 @@ record Glyphs(String bullet, String dash, String arrow) {
     static Glyphs forTerminal() {
         return forCharset(Charset.defaultCharset());
     }
+
+    /** A line said with the Unicode glyphs, written with these: the ASCII stand-ins where the terminal cannot show them. */
+    String fit(String line) {
+        return this == UNICODE ? line : line.replace(UNICODE.bullet, bullet).replace(UNICODE.dash, dash).replace(UNICODE.arrow, arrow);
+    }
 }

@@ -49,7 +49,7 @@ final class MainWindow {
         this.words = words;
         this.openLink = context.openLink();
         Messages text = words.text();
-        banner = new VerdictBanner(model, words, copy, this::showAddFeed);
+        banner = new VerdictBanner(model, words, copy, this::showIncident, this::showAddFeed);
         updates = new UpdatesView(model, words, this::showIncident, context.openLink());
         incidents = new Lazy<>(() -> new IncidentsView(model, words, context.openLink(), copy));
         history = new Lazy<>(() -> new HistoryView(model, words, context.openLink(), copy));

@@ -14,6 +14,12 @@ final class Styles {
     static final String TEXT_BOLD = "text-bold";
     static final String BANNER_NEXT = "verdict-next";
     static final String BANNER_FRESHNESS = "verdict-freshness";
+    /** One thing to do, in the banner's list. */
+    static final String TODO = "verdict-todo-item";
+    /** The banner in a low window: less padding, a smaller title. */
+    static final String COMPACT = "compact";
+    /** AtlantaFX's dense table: rows of less height. */
+    static final String DENSE = "dense";
     static final String ICON = "outlook-icon";
     static final String BADGE = "badge";
     static final String SECTION = "section-title";

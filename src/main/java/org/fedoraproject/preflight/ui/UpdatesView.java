@@ -87,6 +87,8 @@ final class UpdatesView {
         show.valueProperty().addListener((o, a, b) -> refilter());
 
         table.setId("updates-table");
+        // Dense rows: six and more of them fit under the banner in a 700×500 window.
+        table.getStyleClass().add(Styles.DENSE);
         table.setPlaceholder(new Label(text.get("updates.none")));
         table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name(), 200, 120));
         table.getColumns().add(column(text.get("updates.col.fromTo"),

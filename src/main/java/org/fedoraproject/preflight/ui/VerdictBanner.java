@@ -1,19 +1,21 @@
 package org.fedoraproject.preflight.ui;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,17 +23,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.CheckSummary;
 import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.Outlook;
-import org.fedoraproject.preflight.assess.IncidentAssessment;
-import org.fedoraproject.preflight.assess.Relation;
-import org.fedoraproject.preflight.assess.UpdateVerdict;
-import org.fedoraproject.preflight.assess.Verdict;
+import org.fedoraproject.preflight.app.ToDo;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.health.Suspect;
-import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.UpdateSets;
-import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.signal.ReleaseOutlook;
 import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.text.Messages;
@@ -48,7 +46,12 @@ final class VerdictBanner {
     private final Label next = new Label();
     private final Label freshness = new Label();
     private final Label sources = new Label();
-    private final VBox prepared = new VBox(4);
+    /** What to do before updating, in order: what the next restart brings, each hold, the rest. */
+    private final VBox todo = new VBox(6);
+    /** How fresh the data is and which sources answered: behind "Details", so the list has the room. */
+    private final VBox details = new VBox(4);
+    private final Hyperlink detailsToggle = new Hyperlink();
+    private final Consumer<String> openIncident;
     private final Label releaseLine = new Label();
     /** A transaction the machine's journal points at, when there is one. */
     private final Label suspectLine = new Label();
@@ -58,11 +61,16 @@ final class VerdictBanner {
     private final Button addFeedButton;
     private final Words words;
     private Outlook shown;
+    /** How many of the details are warnings (a source that did not answer, old metadata): said on the closed "Details". */
+    private int troubles;
+    /** The height of the window below which the banner is compact. */
+    static final double COMPACT_BELOW = 760;
     private ObservableBooleanValue checking;
 
-    VerdictBanner(MainViewModel model, Words words, Consumer<String> copy, Runnable addFeed) {
+    VerdictBanner(MainViewModel model, Words words, Consumer<String> copy, Consumer<String> openIncident, Runnable addFeed) {
         this.words = words;
         this.copy = copy;
+        this.openIncident = openIncident;
         Messages text = words.text();
         title.setId("verdict-title");
         title.getStyleClass().add(Styles.BANNER_TITLE);
@@ -98,10 +106,20 @@ final class VerdictBanner {
         suspectLine.managedProperty().bind(suspectLine.visibleProperty());
         suspectLine.setVisible(false);
         model.healthProperty().addListener((o, a, health) -> showSuspect(health));
-        prepared.setId("verdict-prepared");
-        prepared.managedProperty().bind(prepared.visibleProperty());
-        prepared.setVisible(false);
-        VBox words1 = new VBox(4, heading, next, releaseLine, suspectLine, prepared, freshness, sources);
+        todo.setId("verdict-todo");
+        todo.managedProperty().bind(todo.visibleProperty());
+        todo.setVisible(false);
+        details.setId("verdict-details");
+        details.getChildren().addAll(freshness, sources);
+        details.managedProperty().bind(details.visibleProperty());
+        details.setVisible(false);
+        detailsToggle.setId("verdict-details-toggle");
+        detailsToggle.setOnAction(e -> {
+            details.setVisible(!details.isVisible());
+            sayDetails();
+        });
+        sayDetails();
+        VBox words1 = new VBox(4, heading, next, releaseLine, suspectLine, todo, details);
         HBox.setHgrow(words1, Priority.ALWAYS);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -131,7 +149,7 @@ final class VerdictBanner {
         addFeedButton.setOnAction(e -> addFeed.run());
         addFeedButton.managedProperty().bind(addFeedButton.visibleProperty());
         addFeedButton.setVisible(false);
-        VBox actions = new VBox(6, busy, again, addFeedButton, openDemo);
+        VBox actions = new VBox(6, busy, again, addFeedButton, openDemo, detailsToggle);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(Region.USE_PREF_SIZE);
 
@@ -140,12 +158,41 @@ final class VerdictBanner {
         root.setAlignment(Pos.CENTER_LEFT);
         root.getStyleClass().add(Styles.BANNER);
         root.setAccessibleRole(AccessibleRole.TEXT);
+        // A low window gives the list below the room: one line each for the sentence and the journal's suspect.
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.heightProperty().addListener((h, a, b) -> compact(b.doubleValue() < COMPACT_BELOW));
+                compact(scene.getHeight() < COMPACT_BELOW);
+            }
+        });
 
         model.reportProperty().addListener((o, old, report) -> show(report, model.demoProperty().get()));
         // While a check runs after one that could not check, say it is fetching, not "could not check".
         model.busyProperty().addListener((o, was, now) -> show(model.reportProperty().get(), model.demoProperty().get()));
         this.checking = model.busyProperty();
         show(model.reportProperty().get(), model.demoProperty().get());
+    }
+
+    private void compact(boolean on) {
+        if (root.getStyleClass().contains(Styles.COMPACT) == on) {
+            return;
+        }
+        if (on) {
+            root.getStyleClass().add(Styles.COMPACT);
+        } else {
+            root.getStyleClass().remove(Styles.COMPACT);
+        }
+        Messages text = words.text();
+        // The demo tag in a word, beside the title instead of a line of its own; its tooltip says the rest.
+        demoTag.setText(text.get(on ? "banner.demoShort" : "banner.demo"));
+        demoTag.setTooltip(on ? new Tooltip(text.get("banner.demo")) : null);
+        for (Label line : List.of(next, suspectLine)) {
+            line.setWrapText(!on);
+            line.setTooltip(on ? new Tooltip() : null);
+            if (on) {
+                line.getTooltip().textProperty().bind(line.textProperty());
+            }
+        }
     }
 
     HBox root() {
@@ -167,15 +214,16 @@ final class VerdictBanner {
             waiting(text.get("banner.fetching"), text.get("banner.fetchingNext"));
             return;
         }
-        boolean partialSafe = !demo && report.partial() && report.assessment().verdict() == Verdict.SAFE;
+        CheckSummary summary = CheckSummary.of(report);
+        boolean partialSafe = !demo && summary.headline() == CheckSummary.Headline.PARTIAL_SAFE;
         setOutlook(outlook, partialSafe ? text.render(report.partialSafeTitle("outlook.partial"))
                 : text.get("outlook." + outlook.name().toLowerCase(Locale.ROOT)));
-        next.setText(partialSafe ? text.render(report.notCheckedSentence("next.partial")) : nextStep(report, outlook));
+        next.setText(text.sentence(summary.next()));
         freshness.setText(demo ? text.get("freshness.demo") : freshness(report));
         showSources(demo ? List.of() : report.signals().sources(), report.updateSets(),
-                demo ? Optional.empty() : report.metadataTime().filter(t -> t.isBefore(report.at().minus(Duration.ofHours(24))))
-                        .map(t -> words.ago(t, report.at())), demo ? Optional.empty() : report.release(), report.at());
-        showPrepared(report);
+                demo ? Optional.empty() : report.oldMetadata().map(t -> words.ago(t, report.at())),
+                demo ? Optional.empty() : report.release(), report.at());
+        showToDo(summary);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
         addFeedButton.setVisible(!demo && report.feeds().isEmpty());
         root.setAccessibleText(title.getText() + ". " + (releaseLine.isVisible() ? releaseLine.getText() + ". " : "")
@@ -198,7 +246,9 @@ final class VerdictBanner {
         next.setText(then);
         freshness.setText("");
         sources.setVisible(false);
-        prepared.setVisible(false);
+        todo.setVisible(false);
+        troubles = 0;
+        sayDetails();
         releaseLine.setVisible(false);
         openDemo.setVisible(false);
         addFeedButton.setVisible(false);
@@ -209,41 +259,6 @@ final class VerdictBanner {
         title.setText(titleText);
         iconSlot.getChildren().setAll(OutlookIcon.of(outlook, titleText));
         Styles.setKind(root, "outlook", Styles.of("outlook", outlook.name()));
-    }
-
-    private String nextStep(CheckReport report, Outlook outlook) {
-        Messages text = words.text();
-        var a = report.assessment();
-        int pending = a.updates().size();
-        long held = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.HOLD).count();
-        long careful = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.CAUTION).count();
-        Optional<IncidentAssessment> affecting = a.incidents().stream()
-                .filter(i -> i.relation() == Relation.AFFECTED).findFirst();
-        Optional<IncidentAssessment> fixing = a.incidents().stream()
-                .filter(i -> i.relation() == Relation.FIX_AVAILABLE).findFirst();
-        return switch (outlook) {
-            case UNKNOWN -> whyUnknown(report);
-            case HOLD -> text.get("next.hold", held, pending);
-            case AFFECTED -> affecting.isPresent()
-                    ? text.get("next.affected", affecting.get().id(), affecting.get().incident().incident().title())
-                    : text.get("next.fixAvailable", fixing.get().id(), fixing.get().incident().incident().title());
-            case CAUTION -> careful > 0 ? text.get("next.caution", careful) : text.get("next.cautionOther");
-            case SAFE -> pending == 0 ? text.get("next.safeNothing") : text.get("next.safe", pending);
-        };
-    }
-
-    /** Not Fedora, or no os-release, in the window's words; other reasons as the check gives them. */
-    private String whyUnknown(CheckReport report) {
-        Messages text = words.text();
-        var os = report.system().os();
-        if (os instanceof Reading.Unavailable<?> u) {
-            return text.get("unknown.noOsRelease", u.message());
-        }
-        if (!os.get().get().isFedora()) {
-            return text.get("unknown.notFedora", os.get().get().prettyName());
-        }
-        String reason = text.render(report.cannotCheck().get(0));
-        return text.get("unknown.reason", reason.substring(0, 1).toUpperCase(text.locale()) + reason.substring(1));
     }
 
     /**
@@ -279,29 +294,75 @@ final class VerdictBanner {
         sources.setText(String.join(" · ", parts));
         sources.setVisible(!parts.isEmpty());
         Styles.setKind(sources, "sources", trouble.isEmpty() ? Styles.SOURCES_OK : Styles.SOURCES_TROUBLE);
+        troubles = trouble.size();
+        sayDetails();
     }
 
     /**
-     * GNOME Software's prepared offline update would install a held version at the next restart:
-     * said first, with the command that cancels it (the user runs it; it asks for a password).
+     * The list of what to do before updating, as the terminal gives it: what the next restart
+     * brings first (with the command that cancels it), each hold with its reason, then the command
+     * that updates the rest. Each with its command to copy, and its incident a click away.
      */
-    private void showPrepared(CheckReport report) {
+    private void showToDo(CheckSummary summary) {
         Messages text = words.text();
-        List<Nevra> held = report.preparedHeld();
-        prepared.getChildren().clear();
-        prepared.setVisible(!held.isEmpty());
-        if (held.isEmpty()) {
-            return;
+        todo.getChildren().clear();
+        for (ToDo t : summary.todo()) {
+            if (t.kind().holdsBack() || t.kind() == ToDo.Kind.REST) {
+                todo.getChildren().add(step(t, text));
+            }
         }
-        Label what = new Label(text.get(report.preparedIsStagedDeployment() ? "prepared.staged" : "prepared.held",
-                held.stream().map(n -> n.name() + " " + n.evr()).collect(Collectors.joining(", "))));
-        what.setId("verdict-prepared-text");
-        what.setWrapText(true);
-        what.getStyleClass().add(Styles.SOURCES_TROUBLE);
-        Label after = new Label(text.get("prepared.after"));
-        after.setWrapText(true);
-        prepared.getChildren().addAll(what, IncidentDetail.CommandLine.of(String.join(" ", report.cancelPrepared()), text, copy),
-                after);
+        todo.setVisible(!todo.getChildren().isEmpty());
+    }
+
+    /**
+     * One step in as little height as it can say itself: what the next restart brings in full (it
+     * is the most urgent), a hold on one line (its incident, a click away, says the rest), the
+     * rest as a short sentence beside its command.
+     */
+    private Node step(ToDo t, Messages text) {
+        boolean rest = t.kind() == ToDo.Kind.REST && t.command().isPresent();
+        Label what = new Label(text.render(rest ? t.brief() : t.text()));
+        what.getStyleClass().add(Styles.TODO);
+        if (t.kind() == ToDo.Kind.HOLD) {
+            what.setTextOverrun(OverrunStyle.ELLIPSIS);
+            what.setTooltip(new Tooltip(what.getText()));
+            what.setMinWidth(0);
+            what.setMaxWidth(Double.MAX_VALUE);
+        } else {
+            what.setWrapText(true);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            what.setMinWidth(rest ? Region.USE_PREF_SIZE : 0);
+        }
+        HBox line = new HBox(8, what);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(what, rest ? Priority.NEVER : Priority.ALWAYS);
+        t.incident().ifPresent(id -> {
+            Hyperlink open = new Hyperlink(text.get("todo.open"));
+            open.setAccessibleText(text.get("todo.openAccessible", id));
+            open.setOnAction(e -> openIncident.accept(id));
+            open.setMinWidth(Region.USE_PREF_SIZE);
+            line.getChildren().add(open);
+        });
+        if (rest) {
+            Node command = IncidentDetail.CommandLine.of(t.command().get(), text, copy);
+            HBox.setHgrow(command, Priority.ALWAYS);
+            line.getChildren().add(command);
+            line.setId("verdict-rest");
+            return line;
+        }
+        VBox step = new VBox(4, line);
+        t.command().ifPresent(c -> step.getChildren().add(IncidentDetail.CommandLine.of(c, text, copy)));
+        if (t.kind() == ToDo.Kind.RESTART) {
+            step.setId("verdict-prepared");
+            what.setId("verdict-prepared-text");
+        }
+        return step;
+    }
+
+    /** "Details" or "Hide details", with how many of them are warnings when hidden. */
+    private void sayDetails() {
+        Messages text = words.text();
+        detailsToggle.setText(details.isVisible() ? text.get("banner.hideDetails") : text.get("banner.details", troubles));
     }
 
     /** Past or near the end of this release's support: its own line, first, in warning style. */

@@ -44,6 +44,7 @@ import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.Nevra;
 import org.fedoraproject.preflight.sources.SignalSources;
 import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Text;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -193,6 +194,38 @@ class UseCasesOnFakeSystemTest {
         assertEquals(UpdateVerdict.HOLD, report.assessment().updates().get(0).verdict());
         assertEquals(Relation.AT_RISK, report.assessment().incidents().get(0).relation());
         assertTrue(report.complete(), report.cannotCheck().toString());
+    }
+
+    @Test
+    void theSummaryListsTheHoldThenTheRestWithTheCommandThatLeavesItOut() {
+        system.installed.add(installed("mesa-libGL-25.1.2-1.fc43.x86_64"));
+        system.installed.add(installed("htop-3.4.1-1.fc43.x86_64"));
+        system.pending.add(new PendingUpdate(Nevra.parse("htop-3.4.2-1.fc43.x86_64"), "updates", List.of()));
+        system.pending.add(new PendingUpdate(Nevra.parse("mesa-libGL-25.1.4-1.fc43.x86_64"), "updates", List.of()));
+
+        CheckSummary summary = CheckSummary.of(checks().check(REQUEST));
+
+        assertEquals(Outlook.HOLD, summary.outlook());
+        assertEquals(CheckSummary.Headline.HOLD, summary.headline());
+        assertEquals(Text.of("next.hold", 1L, 2), summary.next());
+        assertEquals(List.of(ToDo.Kind.HOLD, ToDo.Kind.REST), summary.todo().stream().map(ToDo::kind).toList());
+        ToDo hold = summary.todo().get(0);
+        assertEquals(Optional.of("FPS-2026-0100"), hold.incident());
+        assertEquals("Hold mesa-libGL: FPS-2026-0100 (Major) \u2014 Black screen.", Messages.english().render(hold.text()));
+        assertEquals(Optional.of("sudo dnf5 upgrade --exclude=mesa-libGL"), summary.todo().get(1).command());
+        assertEquals("Update the rest (1 update)", Messages.english().render(summary.todo().get(1).brief()));
+    }
+
+    @Test
+    void theSummaryOfAnAffectedSystemWithNothingPendingSaysSoAndHasNothingToHold() {
+        system.installed.add(installed("mesa-libGL-25.1.4-1.fc43.x86_64"));
+
+        CheckSummary summary = CheckSummary.of(checks().check(REQUEST));
+
+        assertEquals(Outlook.AFFECTED, summary.outlook());
+        assertEquals(CheckSummary.Headline.AFFECTED, summary.headline());
+        assertEquals(List.of(ToDo.Kind.AFFECTED), summary.todo().stream().map(ToDo::kind).toList());
+        assertEquals("This system is affected by FPS-2026-0100 \u2014 Black screen.", Messages.english().render(summary.todo().get(0).text()));
     }
 
     @Test

@@ -104,7 +104,7 @@ class BackgroundIT {
                     waitFor(() -> checksDone(log) > checks, "a check after the network came back: " + read(log));
                 }
                 assertEquals(told, server.calls().size(), "the same state: nothing new to tell");
-                assertTrue(server.calls().get(0).body().contains("Hold kernel-core for now"), server.calls().toString());
+                assertTrue(server.calls().get(0).body().startsWith("\u2022 Hold kernel-core (FPS-2026-0045)."), server.calls().toString());
                 assertEquals(1, watcher.registered().size(), "the tray icon registered");
 
                 Processes.Result second = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -115,7 +115,8 @@ class PackageKitIT {
         Processes.Result text = check(root, daemon);
         assertTrue(text.stdout().contains("The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next restart."),
                 text.stdout());
-        assertTrue(text.stdout().contains("Cancel it: pkcon offline-cancel"), text.stdout());
+        assertTrue(text.stdout().contains("Cancel it before you restart (it asks for your password; after the hold, let GNOME Software"
+                + " prepare the update again): pkcon offline-cancel"), text.stdout());
 
         // The background's one notification says it first.
         Map<String, String> env = new HashMap<>(feed.environment());
@@ -128,8 +129,7 @@ class PackageKitIT {
         String summary = Messages.english().sentence(news.summary());
         String body = String.join("\n", English.of(news.body()));
         assertTrue(summary.startsWith("The prepared update installs a held version"), summary);
-        assertTrue(body.startsWith("\u2022 The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next"
-                + " restart. Cancel it first: pkcon offline-cancel."), body);
+        assertTrue(body.startsWith("\u2022 Cancel the prepared update before you restart: it installs firefox 146.0-1.fc43."), body);
     }
 
     @Test

@@ -52,7 +52,10 @@ import javafx.stage.Stage;
 import org.fedoraproject.preflight.Main;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
+import org.fedoraproject.preflight.app.CheckSummary;
+import org.fedoraproject.preflight.app.NoticePolicy;
 import org.fedoraproject.preflight.app.Outlook;
+import org.fedoraproject.preflight.app.ToDo;
 import org.fedoraproject.preflight.app.TrayPresence;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
@@ -71,6 +74,7 @@ import org.fedoraproject.preflight.testing.Screenshots;
 import org.fedoraproject.preflight.testing.SignedFeed;
 import org.fedoraproject.preflight.testing.TestRoots;
 import org.fedoraproject.preflight.testing.Tools;
+import org.fedoraproject.preflight.text.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,10 +177,50 @@ class MainWindowIT {
         assertEquals(UpdateVerdict.CAUTION, table.getItems().get(2).verdict());
         assertEquals("9 of 9", label("updates-count"));
         screenshot("window-demo-updates");
+        theFrontEndsSayTheSameThingsToDo();
 
         fx(() -> find("updates-filter", TextField.class).setText("mesa"));
         assertEquals(2, table.getItems().size());
         assertEquals("2 of 9", label("updates-count"));
+    }
+
+    /**
+     * One report, every renderer: the terminal's "What to do", the banner's list and the
+     * notification say the same steps in the same order, each from the one summary of the check.
+     */
+    private void theFrontEndsSayTheSameThingsToDo() throws Exception {
+        CheckReport report = window.model().reportProperty().get();
+        CheckSummary summary = CheckSummary.of(report);
+        Messages english = Messages.english();
+        Processes.Result text = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-jar", Processes.jar().toString(), "check", "--demo"), null, Map.of("HOME", home.toString()));
+        List<String> lines = text.stdout().lines().toList();
+        List<String> terminal = lines.subList(lines.indexOf("What to do") + 1, lines.size()).stream()
+                .takeWhile(l -> !l.isBlank()).map(l -> l.replaceFirst("^  \u2022 ", "")).toList();
+        List<String> said = summary.todo().stream().map(t -> english.render(t.text()) + t.command().map(c -> " " + c).orElse(""))
+                .toList();
+        assertEquals(said, terminal, text.stdout());
+        assertTrue(said.size() >= 3, "the demo has holds, a caution and the rest: " + said);
+
+        // The banner: what the next restart brings, each hold and the rest, in the terminal's order, commands to copy.
+        List<String> banner = robot.lookup("#verdict-todo .verdict-todo-item").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        List<String> commands = robot.lookup("#verdict-todo .mono").queryAllAs(TextField.class).stream()
+                .map(TextField::getText).toList();
+        List<ToDo> shown = summary.todo().stream().filter(t -> t.kind().holdsBack() || t.kind() == ToDo.Kind.REST).toList();
+        // Each in the list's own words; the rest in a few, beside its command.
+        assertEquals(shown.stream().map(t -> english.render(t.kind() == ToDo.Kind.REST ? t.brief() : t.text())).toList(), banner);
+        assertEquals(shown.stream().flatMap(t -> t.command().stream()).toList(), commands);
+        assertEquals(ToDo.Kind.REST, shown.get(shown.size() - 1).kind());
+        assertTrue(commands.get(commands.size() - 1).startsWith("sudo dnf5 upgrade --exclude="), commands.toString());
+        assertEquals(terminal.get(0), banner.get(0) + shown.get(0).command().map(c -> " " + c).orElse(""));
+
+        // The notification: its first line is the first of the list, in a few words, and no command.
+        var news = NoticePolicy.summary(List.copyOf(NoticePolicy.states(report, report.at()).values()), report).orElseThrow();
+        assertEquals("\u2022 " + english.render(summary.todo().get(0).brief()), english.render(news.body().get(0)));
+        assertEquals(2, news.body().size());
+        // The banner's outlook is the summary's (the tray's icon and tooltip follow the same).
+        assertEquals(summary.outlook(), window.banner().shown());
     }
 
     @Test
@@ -855,7 +899,8 @@ class MainWindowIT {
                     .packageKit() + ", held " + window.model().reportProperty().get().assessment().heldUpdates() + ", warnings "
                     + window.model().reportProperty().get().warnings());
             assertEquals("The update GNOME Software prepared will install firefox 146.0-1.fc43 at the next restart."
-                    + " Cancel it before you restart:", label("verdict-prepared-text"));
+                    + " Cancel it before you restart (it asks for your password; after the hold, let GNOME Software prepare the update"
+                    + " again):", label("verdict-prepared-text"));
             TextField command = robot.lookup("#verdict-prepared").lookup(".mono").queryAs(TextField.class);
             assertEquals("pkcon offline-cancel", command.getText());
             assertTrue(label("verdict-sources").contains("GNOME Software (PackageKit) and dnf see different updates: 3 only in"
@@ -967,6 +1012,13 @@ class MainWindowIT {
                         : drawn.getText(), "cut short: " + l.getText());
             }
         }
+        // Room for the content: at least six updates are seen whole under the banner and its list of what to do.
+        Region table = find("updates-table", Region.class);
+        double bottom = table.localToScene(table.getBoundsInLocal()).getMaxY();
+        long whole = robot.lookup("#updates-table").lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> ((TableRow<?>) n).getItem() != null && n.localToScene(n.getBoundsInLocal()).getMaxY() <= bottom).count();
+        assertTrue(whole >= 6, whole + " rows seen whole at 700x500");
+        assertTrue(robot.lookup("#verdict-todo").queryAll().stream().allMatch(Node::isVisible), "the list of what to do is there too");
         screenshot("window-700x500-updates");
         fx(() -> window.showIncident("FPS-2026-0042"));
         fx(() -> stage.getScene().getRoot().layout());
