@@ -153,7 +153,8 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
                         ? new ToDo(ToDo.Kind.REPORTED, Text.of("todo.reported", i.reported().stream().map(p -> p.nevra().name())
                                 .distinct().toList(), incident.id(), ToDo.DASH, incident.title()),
                                 Text.of("todo.brief.reported", incident.id()), Optional.empty(), id)
-                        : new ToDo(incident.severity().holds() ? ToDo.Kind.HOLD : ToDo.Kind.TAKE_CARE, Text.of("todo.reportedPending",
+                        : new ToDo(incident.severity().holds() ? ToDo.Kind.HOLD : ToDo.Kind.TAKE_CARE,
+                                Text.of(incident.severity().holds() ? "todo.reportedHold" : "todo.reportedPending",
                                 risky, incident.id(), severity, ToDo.DASH, incident.title()),
                                 Text.of(incident.severity().holds() ? "todo.brief.holdFor" : "todo.brief.takeCareFor", risky, incident.id()),
                                 Optional.empty(), id);

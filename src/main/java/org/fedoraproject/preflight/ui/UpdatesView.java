@@ -27,9 +27,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.fedoraproject.preflight.app.CheckReport;
+import org.fedoraproject.preflight.app.UpdateReasons;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
@@ -59,6 +61,7 @@ final class UpdatesView {
     private final ComboBox<Show> show = new ComboBox<>();
 
     private final VBox commonIssues = new VBox(2);
+    private final Label why = new Label();
     private CheckReport shown;
     private TableColumn<UpdateAssessment, String> bodhiColumn;
 
@@ -94,10 +97,10 @@ final class UpdatesView {
         table.getColumns().add(column(text.get("updates.col.fromTo"),
                 u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 260, 150));
         table.getColumns().add(verdictColumn(words));
-        table.getColumns().add(incidentsColumn(text, openIncident));
+        table.getColumns().add(whyColumn(words, openIncident));
         bodhiColumn = column(text.get("updates.col.bodhi"), u -> shown == null ? ""
                 : SignalJudge.bodhiOf(u.update(), shown.signals()).map(b -> text.get("updates.bodhi", b.status(), b.karma(),
-                        b.negative().size())).orElse(""), 210, 100);
+                        b.negative().size())).orElse(""), 170, 100);
         bodhiColumn.setCellFactory(col -> new BodhiCell(openLink, text));
         table.getColumns().add(bodhiColumn);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -110,6 +113,17 @@ final class UpdatesView {
         Keys.enterActivates(table, u -> u.incidents().stream().findFirst().ifPresent(openIncident));
         Keys.escapeClears(search);
         VBox.setVgrow(table, Priority.ALWAYS);
+        // The selected update's reasons in full, under the table: the row's cell gives the first.
+        why.setId("update-why");
+        why.setWrapText(true);
+        why.setMinHeight(Region.USE_PREF_SIZE);
+        why.managedProperty().bind(why.visibleProperty());
+        why.setVisible(false);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, u) -> {
+            List<String> reasons = u == null || shown == null ? List.of() : UpdateReasons.of(shown, u).stream().map(text::render).toList();
+            why.setText(String.join("\n", reasons));
+            why.setVisible(!reasons.isEmpty());
+        });
 
         Label count = new Label();
         count.setId("updates-count");
@@ -122,7 +136,7 @@ final class UpdatesView {
         commonIssues.managedProperty().bind(commonIssues.visibleProperty());
         this.openLink = openLink;
         this.text = text;
-        root = new VBox(8, tools, table, commonIssues);
+        root = new VBox(8, tools, table, why, commonIssues);
         root.setPadding(new Insets(12));
 
         model.reportProperty().addListener((o, a, report) -> show(report));
@@ -251,31 +265,59 @@ final class UpdatesView {
         return c;
     }
 
-    private static TableColumn<UpdateAssessment, List<String>> incidentsColumn(Messages text, Consumer<String> openIncident) {
-        TableColumn<UpdateAssessment, List<String>> c = new TableColumn<>(text.get("updates.col.incidents"));
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().incidents()));
+    /**
+     * Why the update has its verdict, in the row: a "Security" badge for a security update, the
+     * incidents it concerns (links that open them), then the first one's title or, without an
+     * incident, the first reason (Bodhi's feedback); the tooltip and the line under the table give
+     * all of them.
+     */
+    private TableColumn<UpdateAssessment, UpdateAssessment> whyColumn(Words words, Consumer<String> openIncident) {
+        Messages m = words.text();
+        TableColumn<UpdateAssessment, UpdateAssessment> c = new TableColumn<>(m.get("updates.col.why"));
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         c.setSortable(false);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
-            protected void updateItem(List<String> ids, boolean empty) {
-                super.updateItem(ids, empty);
+            protected void updateItem(UpdateAssessment u, boolean empty) {
+                super.updateItem(u, empty);
                 setText(null);
-                if (empty || ids == null || ids.isEmpty()) {
-                    setGraphic(null);
+                setTooltip(null);
+                setGraphic(null);
+                if (empty || u == null || shown == null) {
                     return;
                 }
-                HBox links = new HBox(4);
-                links.setAlignment(Pos.CENTER_LEFT);
-                for (String id : ids) {
-                    Hyperlink link = new Hyperlink(id);
-                    link.setAccessibleText(text.get("updates.openIncident", id));
-                    link.setOnAction(e -> openIncident.accept(id));
-                    links.getChildren().add(link);
+                List<String> reasons = UpdateReasons.of(shown, u).stream().map(m::render).toList();
+                HBox line = new HBox(6);
+                line.setAlignment(Pos.CENTER_LEFT);
+                if (UpdateReasons.security(shown, u).isPresent()) {
+                    line.getChildren().add(Badge.of("advisory", "security", m.get("updates.security")));
                 }
-                setGraphic(links);
+                for (String id : u.incidents()) {
+                    Hyperlink link = new Hyperlink(id);
+                    link.setAccessibleText(m.get("updates.openIncident", id));
+                    link.setOnAction(e -> openIncident.accept(id));
+                    link.setMinWidth(Region.USE_PREF_SIZE);
+                    line.getChildren().add(link);
+                }
+                // The first incident's title, or the first reason of a caution without an incident.
+                String said = u.incidents().isEmpty() ? u.verdict() == UpdateVerdict.OK || reasons.isEmpty() ? "" : reasons.get(0)
+                        : shown.assessment().incidents().stream().filter(i -> i.id().equals(u.incidents().get(0))).findFirst()
+                                .map(i -> i.incident().incident().title()).orElse("");
+                if (!said.isEmpty()) {
+                    Label first = new Label(said);
+                    first.setMinWidth(0);
+                    line.getChildren().add(first);
+                }
+                if (!line.getChildren().isEmpty()) {
+                    setGraphic(line);
+                    setTooltip(reasons.isEmpty() ? null : new Tooltip(String.join("\n", reasons)));
+                    line.setAccessibleText(String.join(". ", reasons));
+                }
             }
         });
-        c.setPrefWidth(140);
+        c.setPrefWidth(240);
+        c.setMinWidth(130);
         return c;
     }
+
 }

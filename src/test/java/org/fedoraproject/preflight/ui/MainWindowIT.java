@@ -638,6 +638,16 @@ class MainWindowIT {
             String links = robot.lookup("#common-issues").lookup(".hyperlink").queryAllAs(Hyperlink.class).stream()
                     .map(Hyperlink::getText).reduce("", String::concat);
             assertTrue(links.contains("htop shows the wrong CPU count  (loose match: names htop)"), links);
+
+            // A caution says why in its row, and a security update says what its hold leaves open; selected, all of it.
+            fx(() -> table.getSelectionModel().select(firefox));
+            String why = label("update-why");
+            assertTrue(why.startsWith("firefox 146.0-1.fc43: negative feedback in Bodhi"), why);
+            assertTrue(why.contains("karma -2") && why.contains("\"crash\""), "Bodhi's karma and comment: " + why);
+            assertTrue(why.matches("(?s).*Security update FEDORA-\\S+ \\(\\w+\\): holding it leaves what it fixes open\\..*"), why);
+            assertTrue(robot.lookup("#updates-table").lookup(".advisory-security").queryAll().stream().anyMatch(Node::isVisible),
+                    "the security update's badge");
+            screenshot("window-update-why");
         }
     }
 
@@ -685,8 +695,10 @@ class MainWindowIT {
         TableView<UpdateAssessment> table = find("updates-table", TableView.class);
         assertEquals(9, table.getItems().size());
         assertTrue(table.getItems().stream().allMatch(u -> u.verdict() == UpdateVerdict.UNKNOWN), table.getItems().toString());
+        // The verdicts' badges; a security update's own badge says what it is, not whether it was checked.
         List<String> badges = robot.lookup("#updates-table").lookup(".badge").queryAllAs(Label.class).stream()
-                .filter(Node::isVisible).map(Label::getText).distinct().toList();
+                .filter(Node::isVisible).filter(l -> l.getStyleClass().stream().anyMatch(c -> c.startsWith("verdict-")))
+                .map(Label::getText).distinct().toList();
         assertEquals(List.of("Not checked"), badges);
         screenshot("window-not-checked");
     }
