@@ -87,6 +87,11 @@ public final class TrayIcon implements AutoCloseable {
         }
     }
 
+    /** The application's icon in the sizes trays draw (the window's own PNGs, from the jar). */
+    private static final List<IconPixmap> PIXMAPS = IconPixmap.fromResources(List.of(
+            "/org/fedoraproject/preflight/ui/icons/preflight-16.png", "/org/fedoraproject/preflight/ui/icons/preflight-32.png",
+            "/org/fedoraproject/preflight/ui/icons/preflight-48.png"));
+
     public static String iconName(State state) {
         return "org.fedoraproject.Preflight-" + state.name().toLowerCase(Locale.ROOT) + "-symbolic";
     }
@@ -108,7 +113,8 @@ public final class TrayIcon implements AutoCloseable {
         if (v == null) {
             throw new DBusExecutionException("no property " + name);
         }
-        return (A) v.getValue();
+        // The variant itself, with its signature: a list's element type cannot be told from its value.
+        return (A) v;
     }
 
     /** The StatusNotifierItem object. */
@@ -161,6 +167,8 @@ public final class TrayIcon implements AutoCloseable {
             p.put("Status", new Variant<>(status()));
             p.put("IconName", new Variant<>(iconName(state)));
             p.put("AttentionIconName", new Variant<>(iconName(State.HOLD)));
+            // Also the application's icon as pixels, for a host that does not find the name in the icon theme.
+            p.put("IconPixmap", new Variant<>(PIXMAPS, IconPixmap.SIGNATURE));
             p.put("ItemIsMenu", new Variant<>(false));
             p.put("Menu", new Variant<>(new DBusPath(DBusMenuInterface.PATH)));
             p.put("ToolTipTitle", new Variant<>(tooltip));

@@ -61,6 +61,8 @@ public final class PreflightApp extends Application {
         WindowContext context = contexts.get();
         Runnable open = () -> {
             if (backgroundStage == null || !backgroundStage.isShowing()) {
+                // The same WM_CLASS as a launched window's: the dock shows Preflight's icon, not Java's.
+                WindowClass.name(PreflightApp.class);
                 backgroundStage = new Stage();
                 backgroundWindow = show(backgroundStage, context, new FxTaskRunner(context.executor()));
             }

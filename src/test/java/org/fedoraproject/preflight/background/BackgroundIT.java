@@ -118,6 +118,11 @@ class BackgroundIT {
                 assertEquals(0, window.exitCode(), window.stderr());
                 waitFor(() -> Processes.run(List.of(xwininfo.toString(), "-root", "-tree"), null, Map.of()).stdout()
                         .contains("\"Preflight\""), "the background instance opened its window");
+                // Its WM_CLASS is the desktop entry's StartupWMClass, as a window opened from the menu has.
+                String tree = Processes.run(List.of(xwininfo.toString(), "-root", "-tree"), null, Map.of()).stdout();
+                String entry = Files.readString(Path.of("packaging/org.fedoraproject.Preflight.desktop"));
+                String wmClass = entry.lines().filter(l -> l.startsWith("StartupWMClass=")).findFirst().orElseThrow().substring(15);
+                assertTrue(tree.lines().anyMatch(l -> l.contains("\"Preflight\"") && l.contains("\"" + wmClass + "\"")), tree);
                 assertTrue(background.isAlive());
 
                 bus.send("--dest=" + watcher.registered().get(0), "/MenuBar", "com.canonical.dbusmenu.Event", "int32:4",

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.fedoraproject.preflight.testing.PrivateBus;
 import org.freedesktop.dbus.DBusPath;
@@ -142,6 +144,18 @@ class DesktopBusTest {
         assertTrue(all.contains("\"org.fedoraproject.Preflight-hold-symbolic\""), all);
         assertTrue(all.contains("\"NeedsAttention\""), all);
         assertTrue(all.contains("object path \"/MenuBar\""), all);
+        // The icon as pixels too: 16, 32 and 48 pixels square, ARGB (16 x 16 x 4 = 1024 bytes for the first).
+        String pixmap = bus.send("--dest=" + me, "/StatusNotifierItem", "org.freedesktop.DBus.Properties.Get",
+                "string:org.kde.StatusNotifierItem", "string:IconPixmap");
+        Matcher sizes = Pattern.compile("int32 (\\d+)\\s+int32 (\\d+)\\s+array of bytes \\[([^\\]]*)\\]").matcher(pixmap);
+        List<String> seen = new ArrayList<>();
+        while (sizes.find()) {
+            int w = Integer.parseInt(sizes.group(1));
+            int h = Integer.parseInt(sizes.group(2));
+            assertEquals(w * h * 4, sizes.group(3).strip().split("\\s+").length, "ARGB for every pixel of " + w + "x" + h);
+            seen.add(w + "x" + h);
+        }
+        assertEquals(List.of("16x16", "32x32", "48x48"), seen);
 
         String layout = bus.send("--dest=" + me, "/MenuBar", "com.canonical.dbusmenu.GetLayout", "int32:0", "int32:-1",
                 "array:string:");
