@@ -212,6 +212,7 @@ final class UpdatesView {
             }
             var b = bodhi.get();
             Hyperlink link = new Hyperlink(v);
+            link.setFocusTraversable(false);
             link.setOnAction(e -> {
                 if (b.url().startsWith("https://")) {
                     open.accept(b.url());
@@ -297,6 +298,8 @@ final class UpdatesView {
                     link.setAccessibleText(m.get("updates.openIncident", id));
                     link.setOnAction(e -> openIncident.accept(id));
                     link.setMinWidth(Region.USE_PREF_SIZE);
+                    // The table is one Tab stop: Enter on the row opens its incident, as the link does.
+                    link.setFocusTraversable(false);
                     line.getChildren().add(link);
                 }
                 // The first incident's title, or the first reason of a caution without an incident.

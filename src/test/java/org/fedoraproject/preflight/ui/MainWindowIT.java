@@ -462,6 +462,14 @@ class MainWindowIT {
         assertEquals("updates-show", stage.getScene().getFocusOwner().getId());
         robot.type(KeyCode.TAB);
         assertEquals("updates-table", stage.getScene().getFocusOwner().getId());
+        // The table is one stop: the next Tab leaves it, not walks its rows' links.
+        robot.type(KeyCode.TAB);
+        Node next = stage.getScene().getFocusOwner();
+        for (Node n = next; n != null; n = n.getParent()) {
+            assertFalse("updates-table".equals(n.getId()), "Tab stayed in the table: " + next);
+        }
+        robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+        assertEquals("updates-table", stage.getScene().getFocusOwner().getId());
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
