@@ -18,6 +18,7 @@ import org.fedoraproject.preflight.assess.Assessment;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.Verdict;
+import org.fedoraproject.preflight.feed.FeedFetcher;
 import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.guide.DnfCommand;
 import org.fedoraproject.preflight.guide.HoldAdvice;
@@ -127,6 +128,20 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
             }
         }
         return missing;
+    }
+
+    /**
+     * Whether the machine seems offline: some feed or source could not be reached at all (its
+     * host not found, or nothing listening), and nothing on the network answered this check.
+     */
+    public boolean offline() {
+        List<FeedStatus> network = feeds.stream().filter(f -> f.url().startsWith("http")).toList();
+        boolean feedAnswered = network.stream().anyMatch(f -> f.feed().isPresent() && f.problem().isEmpty() && !f.fromCache());
+        boolean sourceAnswered = signals.sources().stream().anyMatch(s -> s.state() == SourceState.State.ANSWERED
+                && !s.source().equals(SourceState.UPDATEINFO));
+        boolean unreachable = network.stream().anyMatch(f -> f.problem().filter(FeedFetcher::unreachable).isPresent())
+                || signals.sources().stream().anyMatch(SourceState::unreachable);
+        return unreachable && !feedAnswered && !sourceAnswered;
     }
 
     /** A verdict reached, but without some of the sources asked: never to be read as a full check. */

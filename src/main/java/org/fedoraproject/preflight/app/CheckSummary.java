@@ -17,10 +17,11 @@ import org.fedoraproject.preflight.text.Text;
 
 /**
  * What a check says, decided once for every front end: the outlook, which headline goes with it,
- * the one sentence that follows it, and the ordered list of what to do. The terminal, the window,
+ * the one sentence that follows it, the ordered list of what to do, and whether the machine seems
+ * offline (said in a person's words, not as each source's error). The terminal, the window,
  * the tray and the notifications render this; none of them decides it again.
  */
-public record CheckSummary(Outlook outlook, Headline headline, Text next, List<ToDo> todo) {
+public record CheckSummary(Outlook outlook, Headline headline, Text next, List<ToDo> todo, boolean offline) {
 
     /** Which headline a check gets: the outlook, refined by what the check found. */
     public enum Headline {
@@ -37,7 +38,9 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
     public static CheckSummary of(CheckReport report) {
         Outlook outlook = Outlook.of(report);
         Headline headline = headline(report, outlook);
-        return new CheckSummary(outlook, headline, next(report, headline), ToDoList.of(report));
+        boolean offline = report.offline();
+        Text next = headline == Headline.UNKNOWN && offline ? Text.of("next.offlineNothingKept") : next(report, headline);
+        return new CheckSummary(outlook, headline, next, ToDoList.of(report), offline);
     }
 
     private static Headline headline(CheckReport report, Outlook outlook) {

@@ -29,7 +29,8 @@ public final class UpdateReasons {
                     .ifPresent(i -> reasons.add(Text.of("why.incident", id, i.incident().title(),
                             Text.of("severity." + i.incident().severity().id()))));
         }
-        if (u.verdict() != UpdateVerdict.OK && u.incidents().isEmpty()) {
+        // An update not checked has the check's reason, which the banner says once, not on every row.
+        if (u.verdict() != UpdateVerdict.OK && u.verdict().checked() && u.incidents().isEmpty()) {
             u.evidence().forEach(e -> reasons.add(Text.untranslated(e)));
         }
         // Last: the row's badge already says "Security"; what it fixes is what a hold leaves open.

@@ -42,6 +42,9 @@ final class CheckText {
         CheckSummary summary = CheckSummary.of(report);
         String headline = SafeText.line(headline(report, summary, g, m));
         out.println(!report.complete() ? colour.couldNot(headline) : colour.verdict(report.verdictToActOn(), headline));
+        if (summary.offline()) {
+            out.println(m.get(report.complete() ? "cli.check.offline" : "cli.check.offlineNothingKept"));
+        }
         if (report.partial()) {
             out.println(m.render(report.notCheckedSentence("cli.check.notChecked")));
         }

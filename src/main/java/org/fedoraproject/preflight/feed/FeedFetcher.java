@@ -256,6 +256,11 @@ public final class FeedFetcher implements Closeable {
         return Response.failed(Text.of("feed.fetch.deadlinePassed", Math.max(1, left.toSeconds())));
     }
 
+    /** Whether a failure's reason is that the host could not be reached at all: not found, or nothing listening. */
+    public static boolean unreachable(Text reason) {
+        return reason.key().equals("feed.fetch.unknownHost") || reason.key().equals("feed.fetch.cannotConnect");
+    }
+
     private Response failure(URI uri, IOException exception) {
         try {
             throw exception;

@@ -10,8 +10,10 @@ import java.util.Optional;
  * How one source of incident data stood in a check: it answered, or its answer kept from
  * {@code asOf} was used (offline or on failure), or it failed with nothing kept, or it was off.
  * A verdict rests on the sources that answered or were kept; none is never a silent "safe".
+ * {@code unreachable}: it was asked and its host could not be reached at all (not found, or
+ * nothing listening), the mark of a machine that is offline.
  */
-public record SourceState(String source, State state, Optional<Instant> asOf, Optional<String> problem) {
+public record SourceState(String source, State state, Optional<Instant> asOf, Optional<String> problem, boolean unreachable) {
 
     /** The sources by name, as the text, the JSON and the window say them. */
     public static final String BODHI = "Bodhi";
@@ -39,6 +41,10 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(problem, "problem");
+    }
+
+    public SourceState(String source, State state, Optional<Instant> asOf, Optional<String> problem) {
+        this(source, state, asOf, problem, false);
     }
 
     public static SourceState off(String source) {
@@ -69,6 +75,11 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
         Optional<Instant> asOf = parts.stream().flatMap(p -> p.asOf().stream()).min(Comparator.naturalOrder());
         SourceState.State state = allAnswered ? (anyReused ? State.REUSED : State.ANSWERED) : anyCounts ? State.KEPT
                 : State.FAILED;
-        return new SourceState(source, state, state == State.FAILED ? Optional.empty() : asOf, problem);
+        boolean unreachable = parts.stream().allMatch(SourceState::unreachable);
+        return new SourceState(source, state, state == State.FAILED ? Optional.empty() : asOf, problem, unreachable && !anyAnswered(parts));
+    }
+
+    private static boolean anyAnswered(List<SourceState> parts) {
+        return parts.stream().anyMatch(p -> p.state() == State.ANSWERED);
     }
 }

@@ -383,6 +383,8 @@ public final class SignalSources {
         private Instant oldestKept;
         private int fresh;
         private int missing;
+        /** Asks whose host could not be reached at all. */
+        private int unreachable;
 
         Session(String source, boolean offline, Duration freshness) {
             this.source = source;
@@ -445,6 +447,9 @@ public final class SignalSources {
                     // Fedora's sources' problems stay in English for now (SourceState.problem, the JSON's signal_problems).
                     problem(source + ": " + (outcome instanceof FeedFetcher.Outcome.Failed x
                             ? Messages.english().render(x.reason()) : "no answer"));
+                    if (outcome instanceof FeedFetcher.Outcome.Failed x && FeedFetcher.unreachable(x.reason())) {
+                        unreachable();
+                    }
                 }
             }
             Optional<String> old = readKept(kept);
@@ -480,6 +485,10 @@ public final class SignalSources {
             fresh++;
         }
 
+        private synchronized void unreachable() {
+            unreachable++;
+        }
+
         private synchronized void missing() {
             missing++;
         }
@@ -512,7 +521,9 @@ public final class SignalSources {
                 case REUSED -> Optional.of(oldestReused);
                 default -> Optional.ofNullable(oldestKept);
             };
-            return new Read<>(items, new SourceState(source, state, asOf, problem));
+            // Unreachable: nothing answered now and every failure was one of reaching the host.
+            boolean offline = unreachable > 0 && fresh == 0 && unreachable == problems.size();
+            return new Read<>(items, new SourceState(source, state, asOf, problem, offline));
         }
     }
 

@@ -62,6 +62,8 @@ final class UpdatesView {
 
     private final VBox commonIssues = new VBox(2);
     private final Label why = new Label();
+    /** "No pending updates" only once a check said so; before, that they are being read. */
+    private final Label placeholder = new Label();
     private CheckReport shown;
     private TableColumn<UpdateAssessment, String> bodhiColumn;
 
@@ -92,7 +94,7 @@ final class UpdatesView {
         table.setId("updates-table");
         // Dense rows: six and more of them fit under the banner in a 700×500 window.
         table.getStyleClass().add(Styles.DENSE);
-        table.setPlaceholder(new Label(text.get("updates.none")));
+        table.setPlaceholder(placeholder);
         table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name(), 200, 120));
         table.getColumns().add(column(text.get("updates.col.fromTo"),
                 u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 260, 150));
@@ -156,6 +158,7 @@ final class UpdatesView {
 
     private void show(CheckReport report) {
         shown = report;
+        placeholder.setText(text.get(report == null ? "updates.reading" : "updates.none"));
         // An empty column only takes room from the others: Bodhi's shows when Bodhi said something.
         bodhiColumn.setVisible(report != null && report.assessment().updates().stream()
                 .anyMatch(u -> SignalJudge.bodhiOf(u.update(), report.signals()).isPresent()));

@@ -53,6 +53,8 @@ final class VerdictBanner {
     private final Hyperlink detailsToggle = new Hyperlink();
     private final Consumer<String> openIncident;
     private final Label releaseLine = new Label();
+    /** "You seem to be offline": once, in a person's words, instead of each source's error. */
+    private final Label offlineLine = new Label();
     /** A transaction the machine's journal points at, when there is one. */
     private final Label suspectLine = new Label();
     private final Consumer<String> copy;
@@ -100,6 +102,11 @@ final class VerdictBanner {
         releaseLine.getStyleClass().add(Styles.SOURCES_TROUBLE);
         releaseLine.managedProperty().bind(releaseLine.visibleProperty());
         releaseLine.setVisible(false);
+        offlineLine.setId("verdict-offline");
+        offlineLine.setWrapText(true);
+        offlineLine.getStyleClass().add(Styles.SOURCES_TROUBLE);
+        offlineLine.managedProperty().bind(offlineLine.visibleProperty());
+        offlineLine.setVisible(false);
         suspectLine.setId("verdict-suspect");
         suspectLine.setWrapText(true);
         suspectLine.getStyleClass().add(Styles.SOURCES_TROUBLE);
@@ -119,7 +126,7 @@ final class VerdictBanner {
             sayDetails();
         });
         sayDetails();
-        VBox words1 = new VBox(4, heading, next, releaseLine, suspectLine, todo, details);
+        VBox words1 = new VBox(4, heading, next, offlineLine, releaseLine, suspectLine, todo, details);
         HBox.setHgrow(words1, Priority.ALWAYS);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -187,7 +194,8 @@ final class VerdictBanner {
         demoTag.setText(text.get(on ? "banner.demoShort" : "banner.demo"));
         demoTag.setTooltip(on ? new Tooltip(text.get("banner.demo")) : null);
         for (Label line : List.of(next, suspectLine)) {
-            line.setWrapText(!on);
+            // The sentence keeps its lines when there is no list below it to make room for.
+            line.setWrapText(!on || line == next && !todo.isVisible());
             line.setTooltip(on ? new Tooltip() : null);
             if (on) {
                 line.getTooltip().textProperty().bind(line.textProperty());
@@ -224,6 +232,9 @@ final class VerdictBanner {
                 demo ? Optional.empty() : report.oldMetadata().map(t -> words.ago(t, report.at())),
                 demo ? Optional.empty() : report.release(), report.at());
         showToDo(summary);
+        next.setWrapText(!root.getStyleClass().contains(Styles.COMPACT) || !todo.isVisible());
+        offlineLine.setText(text.get("banner.offline"));
+        offlineLine.setVisible(summary.offline() && !demo && outlook != Outlook.UNKNOWN);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
         addFeedButton.setVisible(!demo && report.feeds().isEmpty());
         root.setAccessibleText(title.getText() + ". " + (releaseLine.isVisible() ? releaseLine.getText() + ". " : "")
@@ -247,6 +258,7 @@ final class VerdictBanner {
         freshness.setText("");
         sources.setVisible(false);
         todo.setVisible(false);
+        offlineLine.setVisible(false);
         troubles = 0;
         sayDetails();
         releaseLine.setVisible(false);

@@ -501,5 +501,8 @@ class DerivedTruthIT {
         assertTrue(r.stderr().contains("Connection refused"), r.stderr());
         System.out.printf("DerivedTruthIT: sources refusing connections, could not check after %d ms%n", ms);
         assertTrue(ms < 4_000, "refused connections are not waited on and retried: " + ms + " ms (a check without sources takes ~1 s)");
+        // No feed, and Fedora's sources refused: said once, in a person's words, with nothing kept to rest on.
+        assertTrue(r.stdout().contains("You seem to be offline: neither Fedora's servers nor the incident feeds could be reached,"
+                + " and nothing is kept from before"), r.stdout());
     }
 }

@@ -969,6 +969,10 @@ class MainWindowIT {
         assertTrue(!window.model().busyProperty().get());
         assertEquals(Outlook.UNKNOWN, window.banner().shown(), "nothing answered: could not check");
         assertTrue(find("open-demo", Button.class).isVisible());
+        // Said once, in a person's words: not "Connection refused" for each source.
+        assertEquals("You seem to be offline, and nothing is kept from before to check with. Connect to the internet, then press"
+                + " Check again.", label("verdict-next"));
+        screenshot("window-offline-first-run");
     }
 
     /** A newer stable release is out: the window offers the upgrade check and shows its answer. */
