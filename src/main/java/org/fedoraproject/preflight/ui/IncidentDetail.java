@@ -3,6 +3,8 @@ package org.fedoraproject.preflight.ui;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
@@ -81,7 +83,10 @@ final class IncidentDetail {
                 Badge.of("severity", incident.severity().id(), words.of("severity", incident.severity().id())));
         TextFlow summary = LightMarkdown.of(incident.summary());
         summary.setId("incident-summary");
-        root.getChildren().addAll(title, badges, summary);
+        LocalDate today = LocalDate.ofInstant(report != null ? report.at() : Instant.now(),
+                ZoneId.systemDefault());
+        // As release health lays it out: when the fix comes, which update brought it, when it was last updated; then the rest.
+        root.getChildren().addAll(title, badges, facts(incident, today), summary);
         // A derived bug has no summary of its own (what it rests on follows): no empty gap for it.
         summary.setVisible(!incident.summary().isBlank());
         summary.setManaged(summary.isVisible());
@@ -95,11 +100,9 @@ final class IncidentDetail {
             root.getChildren().add(new GuidePanel(model, words, copy, incident.id()).root());
         }
         item.assessment().ifPresent(a -> root.getChildren().add(onThisSystem(a)));
-        LocalDate today = LocalDate.ofInstant(report != null ? report.at() : Instant.now(),
-                ZoneId.systemDefault());
-        root.getChildren().add(fix(incident, today));
         root.getChildren().add(affected(incident));
-        if (!incident.workarounds().isEmpty()) {
+        // With a guide, its steps carry the workarounds (said to be the feed's or the topic's): not twice.
+        if (!incident.workarounds().isEmpty() && item.assessment().isEmpty()) {
             root.getChildren().add(section(text.get("incident.workarounds")));
             for (Workaround w : incident.workarounds()) {
                 // A derived incident's workarounds come from the Common Issues topics it rests on.
@@ -110,7 +113,10 @@ final class IncidentDetail {
             root.getChildren().add(section(text.get("incident.timeline")));
             VBox timeline = new VBox(4);
             timeline.setId("incident-timeline");
-            for (TimelineEntry entry : incident.timeline()) {
+            // Newest first: what changed last is what a person comes back for.
+            List<TimelineEntry> newestFirst = incident.timeline().stream()
+                    .sorted(Comparator.comparing(TimelineEntry::at).reversed()).toList();
+            for (TimelineEntry entry : newestFirst) {
                 // The time wraps too (a narrow window, a long localized date) instead of being cut off.
                 Label when = paragraph(words.dateTime(entry.at()));
                 when.getStyleClass().add(Styles.MUTED);
@@ -228,7 +234,21 @@ final class IncidentDetail {
         }
         Label fix = paragraph(words1);
         fix.setId("incident-fix");
-        return new VBox(4, section(text.get("incident.fix")), fix);
+        return fix;
+    }
+
+    /** The fix (expected, overdue or done), the update that brought the problem, the last change. */
+    private Node facts(Incident incident, LocalDate today) {
+        Messages text = words.text();
+        VBox facts = new VBox(2, fix(incident, today));
+        facts.setId("incident-facts");
+        if (!incident.badUpdates().isEmpty()) {
+            facts.getChildren().add(paragraph(text.get("incident.cameWith", String.join(", ", incident.badUpdates()))));
+        }
+        Label updated = paragraph(text.get("incident.lastUpdated", words.dateTime(incident.modified())));
+        updated.getStyleClass().add(Styles.MUTED);
+        facts.getChildren().add(updated);
+        return facts;
     }
 
     /** The affected packages and their ranges, as the incident gives them (rpm's order). */
