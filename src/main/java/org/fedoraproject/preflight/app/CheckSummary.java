@@ -11,6 +11,8 @@ import org.fedoraproject.preflight.assess.Relation;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.assess.Verdict;
+import org.fedoraproject.preflight.guide.HoldAdvice;
+import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.text.Text;
@@ -62,7 +64,8 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
         int pending = a.updates().size();
         return switch (headline) {
             case UNKNOWN -> whyUnknown(report);
-            case HOLD -> Text.of("next.hold", count(a, UpdateVerdict.HOLD), pending);
+            case HOLD -> report.holds().isEmpty() ? Text.of("next.hold", count(a, UpdateVerdict.HOLD), pending)
+                    : Text.of("next.holdWithHeld", count(a, UpdateVerdict.HOLD), pending, report.holds().size());
             case AFFECTED -> first(a, Relation.AFFECTED).map(i -> Text.of("next.affected", i.id(), i.incident().incident().title())).get();
             case FIX -> first(a, Relation.FIX_AVAILABLE).map(i -> Text.of("next.fixAvailable", i.id(), i.incident().incident().title())).get();
             case CAUTION -> Text.of("next.caution", count(a, UpdateVerdict.CAUTION));
@@ -111,6 +114,7 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
             for (IncidentAssessment i : a.incidents()) {
                 incidentStep(i).ifPresent(todo::add);
             }
+            report.holds().forEach(h -> todo.add(held(h)));
             for (UpdateAssessment u : a.updates()) {
                 if (u.verdict().ordinal() >= UpdateVerdict.CAUTION.ordinal() && u.incidents().isEmpty() && !u.evidence().isEmpty()) {
                     boolean hold = u.verdict() == UpdateVerdict.HOLD;
@@ -131,6 +135,27 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
             // Stable: within a kind, the incidents keep their urgency order and the updates theirs.
             todo.sort(Comparator.comparing(ToDo::kind));
             return todo;
+        }
+
+        /**
+         * A hold the user has set on a package an incident names: kept while the incident is open,
+         * released once it is resolved, deleted first when it keeps an affected version.
+         */
+        private static ToDo held(HoldAdvice h) {
+            String release = h.release().map(ShellCommand::display).orElse("versionlock delete " + h.name());
+            if (!h.pinsAffected().isEmpty()) {
+                return h.hiddenFix().isPresent()
+                        ? new ToDo(ToDo.Kind.HELD, Text.of("todo.heldHidesFix", h.name(), h.pinsAffected(), h.hiddenFix().get().toString()),
+                                Text.of("todo.brief.heldDelete", h.name()), Optional.of(release), Optional.of(h.pinsAffected().get(0)))
+                        : new ToDo(ToDo.Kind.HELD, Text.of("todo.heldKeepsAffected", h.name(), h.pinsAffected()),
+                                Text.of("todo.brief.heldDelete", h.name()), Optional.of(release), Optional.of(h.pinsAffected().get(0)));
+            }
+            if (h.canRelease()) {
+                return new ToDo(ToDo.Kind.HELD, Text.of("todo.heldRelease", h.name(), h.resolvedIncidents()),
+                        Text.of("todo.brief.heldRelease", h.name()), Optional.of(release), h.resolvedIncidents().stream().findFirst());
+            }
+            return new ToDo(ToDo.Kind.HELD, Text.of("todo.heldKeep", h.name(), h.openIncidents()), Text.of("todo.brief.heldKeep", h.name()),
+                    Optional.empty(), h.openIncidents().stream().findFirst());
         }
 
         private static Optional<ToDo> incidentStep(IncidentAssessment i) {

@@ -49,6 +49,42 @@ public final class GuideService {
         return guide(incidentId, checks.check(request), request);
     }
 
+    /**
+     * The guide after the user ran some of its steps: the steps shown before stay in place and
+     * keep their numbers — a done one marked so, with what the system shows now — and the steps
+     * the system now needs besides follow. An incident that no longer concerns the system keeps
+     * the steps that got it there, said so.
+     */
+    public Result guide(String incidentId, CheckReport report, CheckService.Request request, Optional<Plan> before) {
+        Result now = guide(incidentId, report, request);
+        if (before.isEmpty() || now.plan().isEmpty() && !now.notConcerning()) {
+            return now;
+        }
+        List<Step> steps = new ArrayList<>(before.get().steps());
+        now.plan().ifPresent(p -> p.steps().stream().filter(step -> steps.stream().noneMatch(s -> s.title().equals(step.title())))
+                .forEach(steps::add));
+        List<Text> problems = new ArrayList<>(now.problems());
+        Observed observed = observed(report, request, problems);
+        List<StepStatus> statuses = steps.stream().map(step -> StepStatus.of(step, observed)).toList();
+        List<Text> notes = new ArrayList<>(now.plan().map(Plan::notes).orElse(List.of()));
+        if (now.plan().isEmpty()) {
+            problems.removeIf(p -> p.key().equals("guide.problem.notConcerning"));
+            notes.add(0, Text.of("guide.noLongerConcerns"));
+        }
+        Plan shown = before.get();
+        Plan merged = new Plan(shown.incidentId(), shown.title(), now.plan().map(Plan::relation).orElse(shown.relation()),
+                shown.manager(), steps, notes, shown.fromLabel());
+        return new Result(report, Optional.of(merged), statuses, problems, now.notConcerning());
+    }
+
+    private Observed observed(CheckReport report, CheckService.Request request, List<Text> problems) {
+        PackageManager manager = report.system().manager().get().orElse(PackageManager.DNF5);
+        Reading<VersionLocks> read = systems.of(request).locks(request.root(), manager);
+        read.get().ifPresentOrElse(h -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) read)));
+        return new Observed(report.system().installed().get().orElse(List.of()), read.get().orElse(VersionLocks.NONE),
+                report.system().deployments(), report.system().boot());
+    }
+
     /** The guide from a check already made (the window's), so opening an incident does not check twice. */
     public Result guide(String incidentId, CheckReport report, CheckService.Request request) {
         List<Text> problems = new ArrayList<>(report.cannotCheck());

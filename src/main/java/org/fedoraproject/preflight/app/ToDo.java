@@ -18,11 +18,11 @@ public record ToDo(Kind kind, Text text, Text brief, Optional<String> command, O
 
     /** In the order that matters: what happens at the next restart happens whatever else is done. */
     public enum Kind {
-        RESTART, HOLD, AFFECTED, FIX, TAKE_CARE, REPORTED, NOT_IN_USE, REST;
+        RESTART, HOLD, HELD, AFFECTED, FIX, TAKE_CARE, REPORTED, NOT_IN_USE, REST;
 
-        /** Whether it says what not to install (a hold), or what to cancel before it installs. */
+        /** Whether it says what not to install (a hold, one the user has set), or what to cancel before it installs. */
         public boolean holdsBack() {
-            return this == RESTART || this == HOLD;
+            return this == RESTART || this == HOLD || this == HELD;
         }
     }
 

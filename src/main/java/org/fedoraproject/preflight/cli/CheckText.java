@@ -13,8 +13,6 @@ import org.fedoraproject.preflight.assess.Since;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
 import org.fedoraproject.preflight.feed.FeedStatus;
-import org.fedoraproject.preflight.guide.HoldAdvice;
-import org.fedoraproject.preflight.guide.ShellCommand;
 import org.fedoraproject.preflight.incident.Evidence;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.incident.SafeText;
@@ -57,7 +55,6 @@ final class CheckText {
         }
         printUpdates(report, out, m, g);
         printIncidents(a, out, m);
-        printHolds(report, out, m);
         report.release().ifPresent(r -> {
             r.ignored().forEach(i -> out.println(m.get("cli.check.releaseIgnored", i)));
             if (r.pastEnd()) {
@@ -139,26 +136,6 @@ final class CheckText {
             }
             if (incident.status().isOpen()) {
                 incident.fix().expected().ifPresent(d -> out.println("      " + m.get("cli.check.fixExpected", d)));
-            }
-        }
-        out.println();
-    }
-
-    private static void printHolds(CheckReport report, PrintWriter out, Messages m) {
-        if (report.holds().isEmpty()) {
-            return;
-        }
-        out.println(m.get("cli.check.holds"));
-        for (HoldAdvice h : report.holds()) {
-            if (!h.pinsAffected().isEmpty()) {
-                String delete = h.release().map(ShellCommand::display).orElse("versionlock delete " + h.name());
-                out.println("  " + (h.hiddenFix().isPresent()
-                        ? m.get("cli.check.lockHidesFix", h.name(), h.pinsAffected(), h.hiddenFix().get().toString(), delete)
-                        : m.get("cli.check.lockKeepsAffected", h.name(), h.pinsAffected(), delete, "preflight guide " + h.pinsAffected().get(0))));
-            } else if (h.canRelease()) {
-                out.println("  " + m.get("cli.check.lockRelease", h.name(), h.resolvedIncidents(), h.release().get().display()));
-            } else {
-                out.println("  " + m.get("cli.check.lockKeep", h.name(), h.openIncidents()));
             }
         }
         out.println();

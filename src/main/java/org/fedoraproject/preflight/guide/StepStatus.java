@@ -1,17 +1,24 @@
 package org.fedoraproject.preflight.guide;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.fedoraproject.preflight.machine.Deployment;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.text.Text;
 
-/** Whether a step's checks hold on the system as read again, and if not, what is still different. */
-public record StepStatus(boolean done, List<Text> stillDifferent) {
+/**
+ * Whether a step's checks hold on the system as read again, and if not, what is still different;
+ * and what the system shows now for the packages and holds the step is about ("mesa-libGL is at
+ * 25.1.2-1.fc43"), said beside a step that is done.
+ */
+public record StepStatus(boolean done, List<Text> stillDifferent, List<Text> shows) {
 
     public StepStatus {
         stillDifferent = List.copyOf(stillDifferent);
+        shows = List.copyOf(shows);
     }
 
     /** A step without checks is never "done" by itself: only the user can say. */
@@ -20,7 +27,7 @@ public record StepStatus(boolean done, List<Text> stillDifferent) {
         VersionLocks locks = now.locks();
         List<Deployment> deployments = now.deployments();
         if (step.checks().isEmpty()) {
-            return new StepStatus(false, List.of());
+            return new StepStatus(false, List.of(), List.of());
         }
         List<Text> different = new ArrayList<>();
         for (Check check : step.checks()) {
@@ -69,7 +76,28 @@ public record StepStatus(boolean done, List<Text> stillDifferent) {
                 different.add(Text.of("guide.differs.notBooted", shorten(c.checksum())));
             }
         }
-        return new StepStatus(different.isEmpty(), different);
+        return new StepStatus(different.isEmpty(), different, shows(step, now));
+    }
+
+    /** For each package a check names, the versions installed now (or none); for each hold, whether it is there. */
+    private static List<Text> shows(Step step, Observed now) {
+        Set<Text> said = new LinkedHashSet<>();
+        for (Check check : step.checks()) {
+            String name = check instanceof Check.InstalledAt c ? c.name() : check instanceof Check.Present c ? c.name()
+                    : check instanceof Check.Absent c ? c.name() : check instanceof Check.OutOfRange c ? c.name() : null;
+            if (name != null) {
+                List<String> versions = now.installed().stream().filter(p -> p.nevra().name().equals(name))
+                        .map(p -> p.nevra().evr().toString()).distinct().toList();
+                said.add(versions.isEmpty() ? Text.of("guide.shows.notInstalled", name) : Text.of("guide.shows.at", name, versions));
+            } else if (check instanceof Check.Held c) {
+                said.add(Text.of(now.locks().holds(c.name()) ? "guide.shows.held" : "guide.shows.notHeld", c.name()));
+            } else if (check instanceof Check.Released c) {
+                said.add(Text.of(now.locks().names(c.name()) ? "guide.shows.held" : "guide.shows.notHeld", c.name()));
+            } else if (check instanceof Check.Running) {
+                now.boot().running().ifPresent(r -> said.add(Text.of("guide.shows.running", r)));
+            }
+        }
+        return List.copyOf(said);
     }
 
     private static String shorten(String checksum) {

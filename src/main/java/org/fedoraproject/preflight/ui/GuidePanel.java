@@ -130,6 +130,12 @@ final class GuidePanel {
             step.fromFeed().forEach(line -> box.getChildren().add(IncidentDetail.paragraph("│ " + line)));
         }
         status.stillDifferent().forEach(d -> box.getChildren().add(IncidentDetail.paragraph(text.get("guide.stillDifferent", d))));
+        // A done step says what the system shows now, so that "Done" is seen to be true.
+        if (status.done() && !status.shows().isEmpty()) {
+            Label now = IncidentDetail.paragraph(text.get("guide.shows", status.shows()));
+            now.getStyleClass().add(Styles.MUTED);
+            box.getChildren().add(now);
+        }
         return box;
     }
 }

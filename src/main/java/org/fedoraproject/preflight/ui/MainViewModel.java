@@ -1,6 +1,8 @@
 package org.fedoraproject.preflight.ui;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,7 @@ import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.UpgradeReport;
+import org.fedoraproject.preflight.guide.Plan;
 import org.fedoraproject.preflight.machine.History;
 import org.fedoraproject.preflight.text.Messages;
 
@@ -44,6 +47,8 @@ final class MainViewModel {
             new ReadOnlyObjectWrapper<>(this, "upgrade");
     private final ReadOnlyBooleanWrapper upgradeBusy = new ReadOnlyBooleanWrapper(this, "upgradeBusy");
     private CheckService.Request request;
+    /** Each incident's guide as first shown: after the user runs a step, the step stays in place, marked done. */
+    private final Map<String, Plan> guidesShown = new HashMap<>();
     private int generation;
     /** The History tab was shown: the history is read again whenever it is reset (the demo). */
     private boolean historyWanted;
@@ -191,8 +196,22 @@ final class MainViewModel {
     void guide(String incidentId, boolean readAgain, Consumer<GuideService.Result> done, Consumer<String> failed) {
         CheckService.Request kept = WindowContext.kept(request);
         CheckReport shown = report.get();
-        tasks.run(() -> readAgain || shown == null ? context.guides().get().guide(incidentId, kept)
-                : context.guides().get().guide(incidentId, shown, kept), done, e -> failed.accept(describe(e)));
+        Optional<Plan> before = Optional.ofNullable(guidesShown.get(incidentId));
+        tasks.run(() -> context.guides().get().guide(incidentId,
+                readAgain || shown == null ? context.checks().get().check(kept) : shown, kept, before), result -> {
+                    result.plan().ifPresent(p -> guidesShown.putIfAbsent(incidentId, p));
+                    done.accept(result);
+                    // The system was read anew: the incident's badges, the lists and the banner follow it.
+                    if (readAgain && !busy.get() && result.report().complete() && kept.equals(WindowContext.kept(request))) {
+                        generation++;
+                        report.set(result.report());
+                    }
+                }, e -> failed.accept(describe(e)));
+    }
+
+    /** Whether a guide was shown for the incident in this window: it stays, its done steps marked, after the incident no longer concerns. */
+    boolean guideShown(String incidentId) {
+        return guidesShown.containsKey(incidentId);
     }
 
     private void run(Callable<CheckReport> check, String what, Runnable then) {

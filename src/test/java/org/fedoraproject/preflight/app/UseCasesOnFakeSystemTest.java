@@ -75,6 +75,7 @@ class UseCasesOnFakeSystemTest {
         List<Transaction> history = new ArrayList<>();
         Reading<Map<String, Set<Evr>>> available = Reading.of(Map.of());
         Optional<String> commandRoot = Optional.empty();
+        VersionLocks locks = VersionLocks.NONE;
         final List<Set<String>> historyAsked = new ArrayList<>();
 
         @Override
@@ -147,7 +148,7 @@ class UseCasesOnFakeSystemTest {
 
         @Override
         public Reading<VersionLocks> locks(Optional<Path> root, PackageManager manager) {
-            return Reading.of(VersionLocks.NONE);
+            return Reading.of(locks);
         }
 
         @Override
@@ -214,6 +215,23 @@ class UseCasesOnFakeSystemTest {
         assertEquals("Hold mesa-libGL: FPS-2026-0100 (Major) \u2014 Black screen.", Messages.english().render(hold.text()));
         assertEquals(Optional.of("sudo dnf5 upgrade --exclude=mesa-libGL"), summary.todo().get(1).command());
         assertEquals("Update the rest (1 update)", Messages.english().render(summary.todo().get(1).brief()));
+    }
+
+    @Test
+    void aHoldTheUserSetIsListedAsHeldByThemAndTheHeadlineCountsIt() {
+        system.installed.add(installed("mesa-libGL-25.1.2-1.fc43.x86_64"));
+        system.installed.add(installed("htop-3.4.1-1.fc43.x86_64"));
+        system.pending.add(new PendingUpdate(Nevra.parse("htop-3.4.2-1.fc43.x86_64"), "updates", List.of()));
+        system.pending.add(new PendingUpdate(Nevra.parse("mesa-libGL-25.1.4-1.fc43.x86_64"), "updates", List.of()));
+        system.locks = new VersionLocks(VersionLocks.Flavour.DNF5, List.of(new VersionLocks.Entry("mesa-libGL",
+                List.of(new VersionLocks.Condition("evr", "=", "0:25.1.2-1.fc43")), false, "mesa-libGL")));
+
+        CheckSummary summary = CheckSummary.of(checks().check(REQUEST));
+
+        assertEquals(List.of(ToDo.Kind.HOLD, ToDo.Kind.HELD, ToDo.Kind.REST), summary.todo().stream().map(ToDo::kind).toList());
+        assertEquals("mesa-libGL is held by you while FPS-2026-0100 is open: keep it held.",
+                Messages.english().render(summary.todo().get(1).text()));
+        assertEquals(Text.of("next.holdWithHeld", 1L, 2, 1), summary.next());
     }
 
     @Test

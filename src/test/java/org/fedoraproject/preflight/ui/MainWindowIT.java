@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.controls.ToggleSwitch;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -304,6 +305,69 @@ class MainWindowIT {
         fx(() -> find("guide-check-again", Button.class).fire());
         waitUntil(() -> label("guide-state").startsWith("Checked "));
         assertFalse(find("guide-check-again", Button.class).isDisabled());
+    }
+
+    /**
+     * The loop closed after a step, on a real root: the guide's downgrade run for real, *Check
+     * again* keeps the step in place marked done with what the system shows now, and the
+     * incident's badges and the banner follow the system as read anew.
+     */
+    @Test
+    void aDoneStepStaysInPlaceWithWhatTheSystemShowsAndTheIncidentFollows() throws Exception {
+        if (!TestRoots.isRoot()) {
+            Tools.missing("running the guide's downgrade on a copy of the root needs root");
+        }
+        Tools.require("dnf");
+        Path copy = Files.createTempDirectory(Path.of("/var/tmp"), "preflight-window-guide");
+        try {
+            assertEquals(0, Processes.run(List.of("cp", "-a", TestRoots.dnf4Root() + "/.", copy.toString()), null, Map.of()).exitCode());
+            JsonObject sample;
+            try (var in = FeedParser.class.getResourceAsStream("sample-feed.json")) {
+                sample = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            }
+            // The fix is not the pending 25.1.6: this system is affected, and its guide goes back.
+            for (var a : sample.getAsJsonArray("incidents").get(0).getAsJsonObject().getAsJsonArray("affected")) {
+                a.getAsJsonObject().addProperty("fixed", "25.1.8-1.fc43");
+            }
+            try (SignedFeed feed = SignedFeed.serve(sample.toString().getBytes(StandardCharsets.UTF_8), home)) {
+                Main.Wiring wiring = wiring(feed.environment());
+                CheckService.Request request = new CheckService.Request(Optional.of(copy), List.of(FeedSource.local(feed.url())),
+                        false, false);
+                open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
+                waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null
+                        && window.model().reportProperty().get().feeds().stream().allMatch(f -> f.feed().isPresent()));
+                fx(() -> window.showIncident("FPS-2026-0042"));
+                waitUntil(() -> robot.lookup("#guide-step-1").tryQuery().isPresent() && label("guide-state").startsWith("Checked "));
+                assertEquals("Affected", relationBadge());
+                String command = robot.lookup("#guide-step-1").lookup(".mono").queryAs(TextField.class).getText();
+                assertTrue(command.contains(" downgrade mesa-dri-drivers-25.1.2-1.fc43.x86_64 mesa-libGL-25.1.2-1.fc43.x86_64"), command);
+
+                // As the user would, in a terminal (the test is root: no sudo).
+                List<String> argv = new ArrayList<>(List.of(command.split(" ")));
+                assertEquals("sudo", argv.remove(0));
+                argv.addAll(1, List.of("-y", "--disableplugin=local"));
+                Processes.Result ran = Processes.run(argv, null, Map.of());
+                assertEquals(0, ran.exitCode(), argv + "\n" + ran.stdout() + ran.stderr());
+
+                fx(() -> find("guide-check-again", Button.class).fire());
+                waitUntil(() -> robot.lookup("#guide-step-1-state").tryQuery().map(n -> ((Label) n).getText()).orElse("").equals("Done")
+                        && "At risk".equals(relationBadge()));
+                String step = robot.lookup("#guide-step-1").queryAs(Pane.class).getChildren().stream().filter(c -> c instanceof Label)
+                        .map(c -> ((Label) c).getText()).reduce("", (x, y) -> x + "\n" + y);
+                assertTrue(step.contains("mesa-dri-drivers is at 25.1.2-1.fc43") && step.contains("mesa-libGL is at 25.1.2-1.fc43"), step);
+                assertTrue(robot.lookup("#guide-step-1").lookup(".heading").queryAs(Label.class).getText().startsWith("1. "),
+                        "the done step keeps its number");
+                assertEquals(Outlook.HOLD, window.banner().shown(), "back on 25.1.2, the pending 25.1.6 is to hold: the banner follows");
+                screenshot("window-guide-step-done");
+            }
+        } finally {
+            Processes.run(List.of("rm", "-rf", copy.toString()), null, Map.of());
+        }
+    }
+
+    private String relationBadge() {
+        return robot.lookup("#incident-detail .badge").queryAllAs(Label.class).stream()
+                .filter(l -> l.getStyleClass().stream().anyMatch(c -> c.startsWith("relation-"))).map(Label::getText).findFirst().orElse("");
     }
 
     /**
