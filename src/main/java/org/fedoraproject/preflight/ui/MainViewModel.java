@@ -153,8 +153,19 @@ final class MainViewModel {
 
     /** Switches to the bundled sample system and feed. */
     void openDemo() {
-        request = new CheckService.Request(Optional.empty(), List.of(), true, true);
-        demo.set(true);
+        switchTo(new CheckService.Request(Optional.empty(), List.of(), true, true));
+    }
+
+    /** Back from the demo to the system the window was opened for (unless it was opened on the demo). */
+    void leaveDemo() {
+        CheckService.Request mine = context.request();
+        switchTo(mine.demo() ? new CheckService.Request(Optional.empty(), List.of(), false, false) : mine);
+    }
+
+    private void switchTo(CheckService.Request asked) {
+        request = asked;
+        guidesShown.clear();
+        demo.set(asked.demo());
         history.set(null);
         health.set(null);
         report.set(null);

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -62,6 +64,8 @@ final class UpdatesView {
 
     private final VBox commonIssues = new VBox(2);
     private final Label why = new Label();
+    /** The names of pending updates that come in more than one arch. */
+    private Set<String> twoArches = Set.of();
     /** "No pending updates" only once a check said so; before, that they are being read. */
     private final Label placeholder = new Label();
     private CheckReport shown;
@@ -95,7 +99,9 @@ final class UpdatesView {
         // Dense rows: six and more of them fit under the banner in a 700×500 window.
         table.getStyleClass().add(Styles.DENSE);
         table.setPlaceholder(placeholder);
-        table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name(), 200, 120));
+        // The arch where two rows would otherwise read the same (x86_64 and i686 of one package).
+        table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name()
+                + (twoArches.contains(u.update().nevra().name()) ? "." + u.update().nevra().arch() : ""), 200, 120));
         table.getColumns().add(column(text.get("updates.col.fromTo"),
                 u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 260, 150));
         table.getColumns().add(verdictColumn(words));
@@ -158,6 +164,10 @@ final class UpdatesView {
 
     private void show(CheckReport report) {
         shown = report;
+        twoArches = report == null ? Set.of() : report.assessment().updates().stream()
+                .collect(Collectors.groupingBy(u -> u.update().nevra().name(), Collectors.mapping(u -> u.update().nevra().arch(),
+                        Collectors.toSet())))
+                .entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
         placeholder.setText(text.get(report == null ? "updates.reading" : "updates.none"));
         // An empty column only takes room from the others: Bodhi's shows when Bodhi said something.
         bodhiColumn.setVisible(report != null && report.assessment().updates().stream()

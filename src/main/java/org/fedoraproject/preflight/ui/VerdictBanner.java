@@ -150,13 +150,19 @@ final class VerdictBanner {
         openDemo.setOnAction(e -> model.openDemo());
         openDemo.managedProperty().bind(openDemo.visibleProperty());
         openDemo.setVisible(false);
+        // A way back from the demo to this system, wherever the demo was opened from.
+        Button leaveDemo = new Button(text.get("banner.leaveDemo"));
+        leaveDemo.setId("leave-demo");
+        leaveDemo.setOnAction(e -> model.leaveDemo());
+        leaveDemo.visibleProperty().bind(model.demoProperty());
+        leaveDemo.managedProperty().bind(leaveDemo.visibleProperty());
         // No curated feed yet: a way to add one, besides the verdict Fedora's sources give.
         addFeedButton = new Button(text.get("banner.addFeed"));
         addFeedButton.setId("add-feed");
         addFeedButton.setOnAction(e -> addFeed.run());
         addFeedButton.managedProperty().bind(addFeedButton.visibleProperty());
         addFeedButton.setVisible(false);
-        VBox actions = new VBox(6, busy, again, addFeedButton, openDemo, detailsToggle);
+        VBox actions = new VBox(6, busy, again, addFeedButton, openDemo, leaveDemo, detailsToggle);
         actions.setAlignment(Pos.CENTER_RIGHT);
         actions.setMinWidth(Region.USE_PREF_SIZE);
 

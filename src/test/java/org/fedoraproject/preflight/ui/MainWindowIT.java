@@ -624,6 +624,13 @@ class MainWindowIT {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Outlook.HOLD, window.banner().shown());
         assertFalse(find("open-demo", Button.class).isVisible());
+        // And back: the demo is a visit, not a one-way door.
+        robot.clickOn(find("leave-demo", Button.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Outlook.UNKNOWN, window.banner().shown());
+        assertTrue(label("verdict-next").startsWith("This machine runs Debian GNU/Linux 12"), label("verdict-next"));
+        assertFalse(find("leave-demo", Button.class).isVisible());
+        assertTrue(find("open-demo", Button.class).isVisible());
     }
 
     @Test
@@ -766,6 +773,13 @@ class MainWindowIT {
                     "sudo dnf --installroot=" + edge + " versionlock exclude kernel-core-6.17.6-300.fc43 kernel-modules-6.17.6-300.fc43"),
                     commands);
             screenshot("window-edge-kernel-not-in-use");
+
+            // mesa-libGL is pending in two arches: its rows say which is which.
+            fx(() -> window.tabs().getSelectionModel().select(0));
+            List<String> names = robot.lookup("#updates-table").lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                    .map(c -> c.getText() == null ? "" : c.getText()).filter(t -> t.startsWith("mesa-libGL")).sorted().toList();
+            assertEquals(List.of("mesa-libGL.i686", "mesa-libGL.x86_64"), names);
+            screenshot("window-edge-two-arches");
         }
     }
 
