@@ -128,7 +128,7 @@ final class SettingsView {
         add.setOnAction(e -> addFeed());
         url.setOnAction(e -> addFeed());
         feedError.setId("settings-feed-error");
-        feedError.getStyleClass().add("danger-text");
+        feedError.getStyleClass().add(Styles.DANGER_TEXT);
         feedError.setWrapText(true);
         feedError.managedProperty().bind(feedError.visibleProperty());
         feedError.setVisible(false);
@@ -274,7 +274,9 @@ final class SettingsView {
             Label address = new Label(feed.url().toString());
             address.getStyleClass().add(Styles.HEADING);
             Label state = new Label(state(feed, model.reportProperty().get()));
-            state.getStyleClass().add(Styles.MUTED);
+            state.setId("settings-feed-state");
+            // A feed that never answered with a feed it could verify is failing, said in the error's colour.
+            state.getStyleClass().add(failing(feed, model.reportProperty().get()) ? Styles.DANGER_TEXT : Styles.MUTED);
             state.setWrapText(true);
             String keyWords = feed.publicKey().isPresent() ? text.get("settings.ownKey") : text.get("settings.anyKey");
             Label keyLabel = new Label(keyWords + (feed.local() ? " · " + text.get("settings.localTag") : ""));
@@ -283,14 +285,22 @@ final class SettingsView {
             setGraphic(new VBox(2, address, state, keyLabel));
         }
 
+        private boolean failing(FeedSource feed, CheckReport report) {
+            return report != null && report.feeds().stream().anyMatch(f -> f.url().equals(feed.url().toString())
+                    && f.fetched().isEmpty() && f.problem().isPresent());
+        }
+
         private String state(FeedSource feed, CheckReport report) {
             Messages text = words.text();
             Optional<FeedStatus> status = report == null ? Optional.empty()
                     : report.feeds().stream().filter(f -> f.url().equals(feed.url().toString())).findFirst();
             if (status.isEmpty()) {
-                return text.get("settings.notChecked");
+                return text.get(model.busyProperty().get() ? "settings.fetching" : "settings.notChecked");
             }
             FeedStatus s = status.get();
+            if (s.fetched().isEmpty() && s.problem().isPresent()) {
+                return text.get("settings.failing", s.problem().get());
+            }
             // With a problem, the time is that of the copy kept from before, never "fetched just now".
             String fetched = s.fetched().map(t -> text.get(s.error().isPresent() ? "settings.keptFrom" : "settings.fetched",
                     words.ago(t, report.at()))).orElse(text.get("settings.neverFetched"));

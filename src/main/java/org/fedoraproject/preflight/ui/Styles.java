@@ -20,6 +20,8 @@ final class Styles {
     static final String COMPACT = "compact";
     /** AtlantaFX's dense table: rows of less height. */
     static final String DENSE = "dense";
+    /** AtlantaFX's text in the danger colour: an error. */
+    static final String DANGER_TEXT = "danger-text";
     static final String ICON = "outlook-icon";
     static final String BADGE = "badge";
     static final String SECTION = "section-title";

@@ -32,6 +32,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -1226,6 +1227,32 @@ class MainWindowIT {
                 .stream().filter(ListCell::isFocused).findFirst().orElseThrow();
         assertTrue(cell.getBorder() != null && !cell.getBorder().isEmpty(), "a focused row draws a border");
         screenshot("window-focus-list");
+    }
+
+    /** A feed added in the settings is fetched and verified there and then; one that answers 404 is failing, not "never fetched". */
+    @Test
+    void anAddedFeedThatAnswersNotFoundIsShownFailing() throws Exception {
+        try (SignedFeed feed = SignedFeed.serve(new byte[0], home)) {
+            Main.Wiring wiring = wiring(feed.environment());
+            CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()), List.of(), false, false);
+            open(context(wiring, request, false), new FxTaskRunner(wiring.io()));
+            waitUntil(() -> !window.model().busyProperty().get() && window.model().reportProperty().get() != null);
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            String missing = feed.server().url("/no-such-feed.json");
+            fx(() -> {
+                find("settings-feed-url", TextField.class).setText(missing);
+                find("settings-feed-local", CheckBox.class).setSelected(true);
+            });
+            fx(() -> find("settings-add-feed", Button.class).fire());
+            waitUntil(() -> robot.lookup("#settings-feed-state").tryQuery().map(n -> ((Label) n).getText()).orElse("")
+                    .startsWith("Failing: "));
+            Label state = robot.lookup("#settings-feed-state").queryAs(Label.class);
+            assertTrue(state.getText().startsWith("Failing: HTTP 404"), state.getText());
+            assertFalse(state.getText().contains("Never fetched"), state.getText());
+            assertTrue(state.getStyleClass().contains("danger-text"));
+            screenshot("window-settings-feed-failing");
+        }
     }
 
     /** A feed that fails after a good fetch: its row says the kept copy is used, never "fetched just now". */
