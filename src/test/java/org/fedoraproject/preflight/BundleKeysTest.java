@@ -63,6 +63,22 @@ class BundleKeysTest {
         }
     }
 
+    /**
+     * Every sentence goes through MessageFormat, for which a single quote starts a quoted
+     * passage: "Fedora's" must be written "Fedora''s" or the apostrophe vanishes ("Fedoras").
+     */
+    @Test
+    void everyApostropheInTheMessagesIsDoubled() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = BundleKeysTest.class.getResourceAsStream("/org/fedoraproject/preflight/text/messages.properties")) {
+            p.load(in);
+        }
+        List<String> single = p.stringPropertyNames().stream().filter(k -> p.getProperty(k).replace("''", "").contains("'"))
+                .sorted().toList();
+        assertEquals(List.of(), single);
+        assertTrue(p.size() > 500, "the bundle was read: " + p.size());
+    }
+
     @Test
     void everyKeyWrittenInTheCodeIsInTheBundle() throws IOException {
         List<String> missing = new ArrayList<>();

@@ -98,7 +98,18 @@ final class UpdatesView {
         table.setId("updates-table");
         // Dense rows: six and more of them fit under the banner in a 700×500 window.
         table.getStyleClass().add(Styles.DENSE);
-        table.setPlaceholder(placeholder);
+        // With no rows, what Preflight checks and where its data comes from: a first run teaches.
+        Label what = new Label(text.get("updates.whatIsChecked"));
+        what.setWrapText(true);
+        what.getStyleClass().add(Styles.MUTED);
+        what.setMaxWidth(560);
+        placeholder.getStyleClass().add(Styles.HEADING);
+        placeholder.setWrapText(true);
+        VBox empty = new VBox(10, placeholder, what);
+        empty.setAlignment(Pos.CENTER);
+        empty.setPadding(new Insets(16));
+        empty.setId("updates-empty");
+        table.setPlaceholder(empty);
         // The arch where two rows would otherwise read the same (x86_64 and i686 of one package).
         table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name()
                 + (twoArches.contains(u.update().nevra().name()) ? "." + u.update().nevra().arch() : ""), 200, 120));

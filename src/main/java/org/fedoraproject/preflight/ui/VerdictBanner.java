@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -68,6 +69,7 @@ final class VerdictBanner {
     /** The height of the window below which the banner is compact. */
     static final double COMPACT_BELOW = 760;
     private ObservableBooleanValue checking;
+    private ObservableStringValue failure;
 
     VerdictBanner(MainViewModel model, Words words, Consumer<String> copy, Consumer<String> openIncident, Runnable addFeed) {
         this.words = words;
@@ -183,6 +185,8 @@ final class VerdictBanner {
         // While a check runs after one that could not check, say it is fetching, not "could not check".
         model.busyProperty().addListener((o, was, now) -> show(model.reportProperty().get(), model.demoProperty().get()));
         this.checking = model.busyProperty();
+        this.failure = model.failureProperty();
+        model.failureProperty().addListener((o, was, now) -> show(model.reportProperty().get(), model.demoProperty().get()));
         show(model.reportProperty().get(), model.demoProperty().get());
     }
 
@@ -220,7 +224,9 @@ final class VerdictBanner {
     private void show(CheckReport report, boolean demo) {
         Messages text = words.text();
         if (report == null) {
-            waiting(text.get("banner.checking"), text.get("banner.checkingNext"));
+            // A first check that failed is not one still running: said as such, the reason in the bar below.
+            boolean failed = failure != null && failure.get() != null && (checking == null || !checking.get());
+            waiting(text.get(failed ? "outlook.unknown" : "banner.checking"), text.get(failed ? "banner.failedNext" : "banner.checkingNext"));
             return;
         }
         Outlook outlook = Outlook.of(report);

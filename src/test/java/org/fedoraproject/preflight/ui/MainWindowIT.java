@@ -650,6 +650,12 @@ class MainWindowIT {
         assertTrue(find("failure-bar", Pane.class).isVisible());
         assertEquals("The check failed: /var/lib/rpm is locked by another program", label("failure"));
         assertEquals(Outlook.UNKNOWN, window.banner().shown());
+        assertEquals("Could not check this system", label("verdict-title"), "a failed check is not one still running");
+        // No rows: not "No pending updates" (nothing was read), and what Preflight checks, from where.
+        List<String> empty = robot.lookup("#updates-empty .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertEquals("The pending updates show here once they are read.", empty.get(0));
+        assertTrue(empty.get(1).contains("Fedora's own Bodhi, Bugzilla and Common Issues") && empty.get(1).contains("Nothing is installed or sent."),
+                empty.toString());
         screenshot("window-check-failed");
         robot.clickOn("#try-again");
         WaitForAsyncUtils.waitForFxEvents();
