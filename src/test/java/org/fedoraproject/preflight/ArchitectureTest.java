@@ -24,8 +24,7 @@ class ArchitectureTest {
     static final String[] DOMAIN = {ROOT + ".rpm..", ROOT + ".machine..", ROOT + ".incident..",
         ROOT + ".assess..", ROOT + ".guide..", ROOT + ".signal..", ROOT + ".health.."};
     /** The outside world turned into domain values. */
-    static final String[] ADAPTERS = {ROOT + ".system..", ROOT + ".feed..", ROOT + ".sources..",
-        ROOT + ".desktop.."};
+    static final String[] ADAPTERS = {ROOT + ".adapter.."};
 
     private static JavaClasses classes;
 
@@ -57,6 +56,17 @@ class ArchitectureTest {
                 .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Root", "FrontEnds")
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Root", "UseCases", "FrontEnds")
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("Root", "FrontEnds", "UseCases", "Adapters")
+                .check(classes);
+    }
+
+    /** The names say the layer: whatever talks to a process, a database or the network is under adapter. */
+    @Test
+    void onlyAdaptersTalkToTheOutside() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".adapter..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.apache.hc..", "java.net.http..",
+                        "org.freedesktop.dbus..")
+                .orShould().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class)
+                .because("a domain package, a use case or a front end is told from an adapter by its package name")
                 .check(classes);
     }
 
@@ -113,7 +123,7 @@ class ArchitectureTest {
     @Test
     void windowAsksTheAppLayerNotTheSystem() {
         noClasses().that().resideInAPackage(ROOT + ".ui..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".system..", ROOT + ".sources..",
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapter.system..", ROOT + ".adapter.fedora..",
                         "java.sql..", "org.apache.hc..", "java.lang.ProcessBuilder")
                 .because("the window renders what the use cases return; reading the system is their job, off the UI thread")
                 .check(classes);
@@ -122,9 +132,9 @@ class ArchitectureTest {
     @Test
     void windowUsesTheFeedsValuesOnlyNeverTheirFetchingOrCache() {
         DescribedPredicate<JavaClass> feedMachinery = DescribedPredicate.describe("feed classes other than the values"
-                + " FeedSource and FeedStatus", c -> c.getPackageName().startsWith(ROOT + ".feed")
+                + " FeedSource and FeedStatus", c -> c.getPackageName().startsWith(ROOT + ".adapter.feed")
                 && !c.getSimpleName().equals("FeedSource") && !c.getSimpleName().equals("FeedStatus")
-                && !c.getName().startsWith(ROOT + ".feed.FeedSource$") && !c.getName().startsWith(ROOT + ".feed.FeedStatus$"));
+                && !c.getName().startsWith(ROOT + ".adapter.feed.FeedSource$") && !c.getName().startsWith(ROOT + ".adapter.feed.FeedStatus$"));
         noClasses().that().resideInAPackage(ROOT + ".ui..")
                 .should().dependOnClassesThat(feedMachinery)
                 .because("fetching, verifying and keeping feeds is the app layer's job, off the UI thread")

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.fedoraproject.preflight.feed.FeedRepository;
-import org.fedoraproject.preflight.feed.FeedSource;
-import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.adapter.feed.FeedRepository;
+import org.fedoraproject.preflight.adapter.feed.FeedSource;
+import org.fedoraproject.preflight.adapter.feed.FeedStatus;
+import org.fedoraproject.preflight.adapter.files.SettingsStore;
 import org.fedoraproject.preflight.text.Text;
 
 /** Every feed of the settings and the request, refreshed at once while the system is read: for a check and for an upgrade's. */

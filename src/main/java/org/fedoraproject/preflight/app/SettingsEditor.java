@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.fedoraproject.preflight.feed.FeedKeys;
-import org.fedoraproject.preflight.feed.FeedSource;
+import org.fedoraproject.preflight.adapter.feed.FeedKeys;
+import org.fedoraproject.preflight.adapter.feed.FeedSource;
+import org.fedoraproject.preflight.adapter.files.Settings;
 import org.fedoraproject.preflight.text.Messages;
 import org.fedoraproject.preflight.text.Text;
 

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.fedoraproject.preflight.adapter.fedora.SignalSources;
+import org.fedoraproject.preflight.adapter.files.Settings;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PendingUpdate;
@@ -28,7 +30,6 @@ import org.fedoraproject.preflight.signal.Release;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.signal.SourceState;
-import org.fedoraproject.preflight.sources.SignalSources;
 
 /**
  * Asks Fedora's sources what they know about this system, as the settings allow: the updateinfo

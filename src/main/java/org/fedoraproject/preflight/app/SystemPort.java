@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.fedoraproject.preflight.feed.FeedStatus;
+import org.fedoraproject.preflight.adapter.feed.FeedStatus;
 import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.machine.History;

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.fedoraproject.preflight.adapter.files.XdgDirs;
+import org.fedoraproject.preflight.adapter.system.DnfCache;
+import org.fedoraproject.preflight.adapter.system.ProcessCommandRunner;
+import org.fedoraproject.preflight.adapter.system.Scratch;
+import org.fedoraproject.preflight.adapter.system.Target;
 import org.fedoraproject.preflight.machine.PackageManager;
-import org.fedoraproject.preflight.system.DnfCache;
-import org.fedoraproject.preflight.system.ProcessCommandRunner;
-import org.fedoraproject.preflight.system.Scratch;
-import org.fedoraproject.preflight.system.Target;
 
 /**
  * Decides how to reach the system to inspect. On the machine itself: its own files and

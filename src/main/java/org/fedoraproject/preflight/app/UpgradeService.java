@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.fedoraproject.preflight.adapter.fedora.SignalSources;
+import org.fedoraproject.preflight.adapter.feed.FeedRepository;
+import org.fedoraproject.preflight.adapter.feed.FeedStatus;
+import org.fedoraproject.preflight.adapter.files.SettingsStore;
 import org.fedoraproject.preflight.assess.UpgradeAssessment;
-import org.fedoraproject.preflight.feed.FeedRepository;
-import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.incident.SourcedIncident;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.OsRelease;
@@ -25,7 +27,6 @@ import org.fedoraproject.preflight.signal.DerivedIncidents;
 import org.fedoraproject.preflight.signal.Release;
 import org.fedoraproject.preflight.signal.ReleaseOutlook;
 import org.fedoraproject.preflight.signal.Signals;
-import org.fedoraproject.preflight.sources.SignalSources;
 import org.fedoraproject.preflight.text.Text;
 
 /** {@code preflight check --upgrade} and the window's "Is it safe to upgrade?": its own use case beside the check. */

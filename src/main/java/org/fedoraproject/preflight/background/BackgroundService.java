@@ -18,13 +18,13 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.fedoraproject.preflight.adapter.desktop.DesktopException;
+import org.fedoraproject.preflight.adapter.desktop.Notifier;
+import org.fedoraproject.preflight.adapter.files.NoticeStore;
+import org.fedoraproject.preflight.adapter.files.Settings;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.Notice;
 import org.fedoraproject.preflight.app.NoticePolicy;
-import org.fedoraproject.preflight.app.NoticeStore;
-import org.fedoraproject.preflight.app.Settings;
-import org.fedoraproject.preflight.desktop.DesktopException;
-import org.fedoraproject.preflight.desktop.Notifier;
 import org.fedoraproject.preflight.text.Messages;
 
 /**

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fedoraproject.preflight.adapter.feed.FeedSource;
 import org.fedoraproject.preflight.app.CheckService;
-import org.fedoraproject.preflight.feed.FeedSource;
 import picocli.CommandLine.Option;
 
 /** The options {@code check} and {@code guide} share: what to check and against which feeds. */

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.fedoraproject.preflight.adapter.files.XdgDirs;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.HookCheck;
 import org.fedoraproject.preflight.app.SystemPort;
 import org.fedoraproject.preflight.app.UpgradeService;
-import org.fedoraproject.preflight.app.XdgDirs;
 import org.fedoraproject.preflight.desk.DeskTools;
 import org.fedoraproject.preflight.text.Messages;
 

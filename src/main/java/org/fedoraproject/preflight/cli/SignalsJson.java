@@ -6,15 +6,15 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fedoraproject.preflight.adapter.fedora.SignalSources;
+import org.fedoraproject.preflight.adapter.feed.FeedStatus;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
-import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.SourceState;
-import org.fedoraproject.preflight.sources.SignalSources;
 
 /**
  * {@code check --json}'s "bodhi", "common_issues", "bugzilla", "updateinfo" and "sources": what

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fedoraproject.preflight.adapter.fedora.SignalSources;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
 import org.fedoraproject.preflight.rpm.Nvr;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.DerivedIncidents;
-import org.fedoraproject.preflight.sources.SignalSources;
 
 /**
  * Drafts of incidents from Fedora's own data, through the same adapters (base URLs, deadlines,

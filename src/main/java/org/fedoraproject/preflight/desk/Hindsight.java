@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.fedoraproject.preflight.adapter.fedora.SignalSources;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
-import org.fedoraproject.preflight.sources.SignalSources;
 
 /**
  * What Fedora's sources knew about an incident, looked at afterwards: when its bad updates

@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.fedoraproject.preflight.feed.FeedParser;
-import org.fedoraproject.preflight.feed.FeedReadResult;
+import org.fedoraproject.preflight.adapter.feed.FeedParser;
+import org.fedoraproject.preflight.adapter.feed.FeedReadResult;
 import org.fedoraproject.preflight.incident.FeedProblem;
 import org.fedoraproject.preflight.incident.Incident;
 

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
+import org.fedoraproject.preflight.adapter.fedora.SignalSources;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.DerivedIncidents;
-import org.fedoraproject.preflight.sources.SignalSources;
 
 /**
  * What may be an incident and is not on the desk yet, ranked, each with the command that takes it

@@ -24,12 +24,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.fedoraproject.preflight.adapter.feed.FeedSource;
+import org.fedoraproject.preflight.adapter.feed.FeedStatus;
+import org.fedoraproject.preflight.adapter.files.Settings;
+import org.fedoraproject.preflight.adapter.files.SettingsStore;
 import org.fedoraproject.preflight.app.CheckReport;
-import org.fedoraproject.preflight.app.Settings;
 import org.fedoraproject.preflight.app.SettingsEditor;
-import org.fedoraproject.preflight.app.SettingsStore;
-import org.fedoraproject.preflight.feed.FeedSource;
-import org.fedoraproject.preflight.feed.FeedStatus;
 import org.fedoraproject.preflight.text.Messages;
 
 /**

@@ -5,9 +5,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.fedoraproject.preflight.app.Autostart;
-import org.fedoraproject.preflight.app.Settings;
-import org.fedoraproject.preflight.app.SettingsStore;
+import org.fedoraproject.preflight.adapter.files.Autostart;
+import org.fedoraproject.preflight.adapter.files.Settings;
+import org.fedoraproject.preflight.adapter.files.SettingsStore;
 import org.fedoraproject.preflight.text.Messages;
 
 /**

@@ -7,12 +7,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.fedoraproject.preflight.adapter.files.SettingsStore;
+import org.fedoraproject.preflight.adapter.files.TrayPresence;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.GuideService;
 import org.fedoraproject.preflight.app.HealthService;
-import org.fedoraproject.preflight.app.SettingsStore;
-import org.fedoraproject.preflight.app.TrayPresence;
 import org.fedoraproject.preflight.app.UpgradeService;
 
 /**

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.adapter.feed.FeedKeys;
+import org.fedoraproject.preflight.adapter.files.Settings;
 import org.fedoraproject.preflight.text.Age;
 import org.junit.jupiter.api.Test;
 

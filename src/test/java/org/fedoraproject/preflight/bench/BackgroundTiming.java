@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.fedoraproject.preflight.desktop.RecordingNotifications;
+import org.fedoraproject.preflight.adapter.desktop.RecordingNotifications;
 import org.fedoraproject.preflight.testing.PrivateBus;
 
 /**

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fedoraproject.preflight.feed.FeedKeys;
-import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.adapter.feed.FeedKeys;
+import org.fedoraproject.preflight.adapter.feed.FeedParser;
 import org.fedoraproject.preflight.testing.Processes;
 
 /**

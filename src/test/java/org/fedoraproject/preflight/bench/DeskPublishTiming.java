@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.fedoraproject.preflight.adapter.feed.FeedKeys;
 import org.fedoraproject.preflight.desk.Desk;
 import org.fedoraproject.preflight.desk.DeskIncident;
 import org.fedoraproject.preflight.desk.Publisher;
-import org.fedoraproject.preflight.feed.FeedKeys;
 
 /**
  * What {@code desk publish} costs for a desk of N incidents (default 10,000): each with two

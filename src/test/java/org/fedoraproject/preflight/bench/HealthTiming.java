@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fedoraproject.preflight.adapter.system.JournalReader;
+import org.fedoraproject.preflight.adapter.system.ProcessCommandRunner;
 import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.health.HealthAnalysis;
 import org.fedoraproject.preflight.health.HealthReport;
@@ -21,8 +23,6 @@ import org.fedoraproject.preflight.machine.PackageAction;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
 import org.fedoraproject.preflight.rpm.Nevra;
-import org.fedoraproject.preflight.system.JournalReader;
-import org.fedoraproject.preflight.system.ProcessCommandRunner;
 import org.fedoraproject.preflight.testing.Processes;
 
 /**

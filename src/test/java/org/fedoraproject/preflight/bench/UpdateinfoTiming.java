@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.fedoraproject.preflight.adapter.system.RepodataAdvisoriesProbe;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.rpm.Nevra;
-import org.fedoraproject.preflight.system.RepodataAdvisoriesProbe;
 import org.fedoraproject.preflight.testing.Processes;
 
 /**

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.adapter.feed.FeedParser;
 import org.fedoraproject.preflight.testing.FedoraSources;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
 import org.fedoraproject.preflight.testing.FeedServer;

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.adapter.feed.FeedParser;
 import org.fedoraproject.preflight.testing.FedoraSources;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
 import org.fedoraproject.preflight.testing.FeedServer;

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fedoraproject.preflight.feed.FeedParser;
+import org.fedoraproject.preflight.adapter.feed.FeedParser;
 import org.fedoraproject.preflight.testing.EdgeFeed;
 import org.fedoraproject.preflight.testing.FeedServer.Answer;
 import org.fedoraproject.preflight.testing.FeedServer;

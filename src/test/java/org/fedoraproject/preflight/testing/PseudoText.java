@@ -29,7 +29,7 @@ public final class PseudoText {
     public static Set<String> demoData() {
         Set<String> data = new LinkedHashSet<>();
         strings(json("/org/fedoraproject/preflight/app/demo-system.json"), data);
-        strings(json("/org/fedoraproject/preflight/feed/sample-feed.json"), data);
+        strings(json("/org/fedoraproject/preflight/adapter/feed/sample-feed.json"), data);
         for (String s : List.copyOf(data)) {
             data.add(s.replace("`", "")); // the light Markdown of summaries, as rendered
             try {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.Map;
-import org.fedoraproject.preflight.feed.FeedKeys;
+import org.fedoraproject.preflight.adapter.feed.FeedKeys;
 
 /**
  * A feed signed with a fresh key and served at {@code /incidents.json} on loopback, and a user

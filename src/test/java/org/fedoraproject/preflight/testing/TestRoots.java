@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.fedoraproject.preflight.system.ProcessCommandRunner;
-import org.fedoraproject.preflight.system.Target;
+import org.fedoraproject.preflight.adapter.system.ProcessCommandRunner;
+import org.fedoraproject.preflight.adapter.system.Target;
 
 /**
  * The Fedora-like roots that src/test/roots/build-roots.sh builds (CI builds them before the

@@ -53,19 +53,19 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.fedoraproject.preflight.Main;
+import org.fedoraproject.preflight.adapter.desktop.LinkOpener;
+import org.fedoraproject.preflight.adapter.feed.FeedKeys;
+import org.fedoraproject.preflight.adapter.feed.FeedParser;
+import org.fedoraproject.preflight.adapter.feed.FeedSource;
+import org.fedoraproject.preflight.adapter.files.TrayPresence;
 import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckService;
 import org.fedoraproject.preflight.app.CheckSummary;
 import org.fedoraproject.preflight.app.NoticePolicy;
 import org.fedoraproject.preflight.app.Outlook;
 import org.fedoraproject.preflight.app.ToDo;
-import org.fedoraproject.preflight.app.TrayPresence;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.assess.UpdateVerdict;
-import org.fedoraproject.preflight.desktop.LinkOpener;
-import org.fedoraproject.preflight.feed.FeedKeys;
-import org.fedoraproject.preflight.feed.FeedParser;
-import org.fedoraproject.preflight.feed.FeedSource;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.signal.SourceState;
 import org.fedoraproject.preflight.testing.EdgeFeed;
@@ -815,7 +815,8 @@ class MainWindowIT {
      */
     @Test
     void theHistoryArrivesThroughRefreshesAndAfterSwitchingToTheDemo() throws Exception {
-        try (SignedFeed feed = SignedFeed.serve(Files.readAllBytes(Path.of("src/main/resources/org/fedoraproject/preflight/feed/sample-feed.json")),
+        Path sample = Path.of("src/main/resources/org/fedoraproject/preflight/adapter/feed/sample-feed.json");
+        try (SignedFeed feed = SignedFeed.serve(Files.readAllBytes(sample),
                 home)) {
             Main.Wiring wiring = wiring(feed.environment());
             CheckService.Request request = new CheckService.Request(Optional.of(TestRoots.dnf4Root()),
