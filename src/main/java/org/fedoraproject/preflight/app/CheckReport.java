@@ -37,6 +37,7 @@ import org.fedoraproject.preflight.signal.ReleaseOutlook;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.text.Problem;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -111,15 +112,17 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
 
     /**
      * The sources asked that gave nothing, not even a kept answer: a verdict was reached without
-     * them, so it says only what the others tell (README, "What the verdict rests on").
+     * them, so it says only what the others tell (README, "What the verdict rests on"). Each
+     * names the source and what that leaves unchecked, in the user's words ("known bugs were not
+     * checked").
      */
-    public List<NotChecked> notChecked() {
-        List<NotChecked> missing = new ArrayList<>();
-        feeds.stream().filter(f -> f.feed().isEmpty()).forEach(f -> missing.add(new NotChecked(f.url(), Text.of("notChecked.feed"))));
-        packageKit.preparedUnreadable().ifPresent(why -> missing.add(new NotChecked("PackageKit", Text.of("notChecked.prepared", why))));
+    public List<Problem> notChecked() {
+        List<Problem> missing = new ArrayList<>();
+        feeds.stream().filter(f -> f.feed().isEmpty()).forEach(f -> missing.add(new Problem(f.url(), Text.of("notChecked.feed"))));
+        packageKit.preparedUnreadable().ifPresent(why -> missing.add(new Problem("PackageKit", Text.of("notChecked.prepared", why))));
         for (SourceState s : signals.sources()) {
             if (s.state() == SourceState.State.FAILED) {
-                missing.add(new NotChecked(s.source(), Text.of(switch (s.source()) {
+                missing.add(new Problem(s.source(), Text.of(switch (s.source()) {
                     case SourceState.BODHI -> "notChecked.bodhi";
                     case SourceState.BUGZILLA -> "notChecked.bugzilla";
                     case SourceState.COMMON_ISSUES -> "notChecked.commonIssues";

@@ -135,7 +135,7 @@ public final class CheckService {
             }
             live = sources.gather(system, request.root(), sourceOf(system));
             refreshes.forEach(f -> statuses.add(f.join()));
-            warnings.addAll(Text.untranslated(live.problems()));
+            live.problems().forEach(p -> warnings.add(p.said()));
         }
         List<SourcedIncident> incidents = bySourcePackage(derived(CheckReport.merge(statuses), live, system), system, request,
                 inspection, warnings);

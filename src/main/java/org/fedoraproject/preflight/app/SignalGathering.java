@@ -30,6 +30,7 @@ import org.fedoraproject.preflight.signal.Release;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.Signals;
 import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.text.Problem;
 
 /**
  * Asks Fedora's sources what they know about this system, as the settings allow: the updateinfo
@@ -118,7 +119,7 @@ final class SignalGathering {
 
         private Signals gather(SystemSnapshot system, Optional<Path> root, Map<String, String> sourceOf, List<PendingUpdate> pending) {
             List<SourceState> states = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             List<Advisory> advisories = List.of();
             // The updateinfo serves the Bodhi and Bugzilla joins; with both off it is not read.
             if (!pending.isEmpty() && system.manager().get().isPresent() && (settings.bodhi() || settings.bugzilla())) {
@@ -127,8 +128,8 @@ final class SignalGathering {
                 Reading<List<Advisory>> read = cache.select(system);
                 advisories = read.get().orElse(List.of());
                 if (read instanceof Reading.Unavailable<?> u) {
-                    problems.add(u.message());
-                    states.add(new SourceState(UPDATEINFO, SourceState.State.FAILED, Optional.empty(), Optional.of(u.message())));
+                    problems.add(u.problem());
+                    states.add(new SourceState(UPDATEINFO, SourceState.State.FAILED, Optional.empty(), Optional.of(u.problem())));
                 } else {
                     states.add(new SourceState(UPDATEINFO, SourceState.State.ANSWERED,
                             system.pending().get().flatMap(p -> p.metadataTime()), Optional.empty()));

@@ -72,7 +72,7 @@ public final class UpgradeService {
             target = ReleaseOutlook.of(from, Optional.empty(), releases.items(),
                     clock.instant().atZone(ZoneOffset.UTC).toLocalDate()).flatMap(r -> r.newestStable());
             if (target.isEmpty()) {
-                cannot.add(releases.problem().map(p -> Text.of("check.cannot.newestUnknown", p))
+                cannot.add(releases.problem().map(p -> Text.of("check.cannot.newestUnknown", p.said()))
                         .orElse(Text.of("check.cannot.noNewer", from)));
             }
         }
@@ -80,7 +80,7 @@ public final class UpgradeService {
         if (target.isPresent() && os.isPresent()) {
             Map<String, String> sourceOf = CheckService.sourceOf(system);
             live = signals.gatherForUpgrade(system, loaded.settings(), request.root(), sourceOf, request.offline(), target.get());
-            warnings.addAll(Text.untranslated(live.problems()));
+            live.problems().forEach(p -> warnings.add(p.said()));
             List<InstalledPackage> installed = system.installed().get().orElse(List.of());
             // After the upgrade every installed package is the new release's: a topic naming one concerns it.
             List<PendingUpdate> asIfUpgraded = installed.stream().map(p -> new PendingUpdate(p.nevra(), "", List.of())).toList();

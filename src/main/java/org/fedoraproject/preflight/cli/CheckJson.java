@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.fedoraproject.preflight.adapter.feed.FeedStatus;
 import org.fedoraproject.preflight.app.CheckReport;
-import org.fedoraproject.preflight.app.NotChecked;
 import org.fedoraproject.preflight.assess.IncidentAssessment;
 import org.fedoraproject.preflight.assess.UpdateAssessment;
 import org.fedoraproject.preflight.guide.HoldAdvice;
@@ -19,6 +18,7 @@ import org.fedoraproject.preflight.incident.Evidence;
 import org.fedoraproject.preflight.incident.Incident;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Problem;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -42,7 +42,7 @@ final class CheckJson {
         // A verdict without some of the sources asked says only what the others tell.
         root.addProperty("complete", report.complete() && !report.partial());
         JsonArray notChecked = new JsonArray();
-        for (NotChecked n : report.notChecked()) {
+        for (Problem n : report.notChecked()) {
             JsonObject o = new JsonObject();
             o.addProperty("source", n.source());
             o.addProperty("what", Messages.english().render(n.what()));

@@ -177,7 +177,7 @@ final class CheckText {
                 case FAILED -> m.get("cli.check.sourceFailed");
                 case OFF -> m.get("cli.check.sourceOff");
             };
-            out.println("  " + s.source() + ": " + state + s.problem().map(p -> " (" + p + ")").orElse(""));
+            out.println("  " + s.source() + ": " + state + s.problem().map(p -> " (" + m.render(p.said()) + ")").orElse(""));
         }
         out.println("  " + report.metadataTime().map(t -> m.get("cli.check.metadataFrom", t, m.ago(t, report.at())))
                 .orElse(m.get("cli.check.metadataUnknown")));

@@ -15,6 +15,7 @@ import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.SignalJudge;
 import org.fedoraproject.preflight.signal.SourceState;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * {@code check --json}'s "bodhi", "common_issues", "bugzilla", "updateinfo" and "sources": what
@@ -90,7 +91,7 @@ final class SignalsJson {
         common.add("topics", topics);
         root.add("common_issues", common);
         JsonArray problems = new JsonArray();
-        report.signals().problems().forEach(problems::add);
+        report.signals().problems().forEach(p -> problems.add(Messages.english().render(p.said())));
         root.add("signal_problems", problems);
         root.add("sources", sources(report));
         root.add("updateinfo", updateinfo(report));
@@ -121,7 +122,7 @@ final class SignalsJson {
                 default -> o.add("from", JsonNull.INSTANCE);
             }
             CheckJson.time(o, "as_of", s.asOf());
-            CheckJson.text(o, "problem", s.problem());
+            CheckJson.text(o, "problem", s.problem().map(p -> Messages.english().render(p.said())));
             out.add(o);
         }
         return out;

@@ -57,7 +57,7 @@ final class UpgradeOutput {
         out.append(m.get("cli.check.data")).append('\n');
         for (SourceState s : r.sources()) {
             out.append("  ").append(s.source()).append(": ").append(m.get("source.state." + s.state().id()))
-                    .append(s.problem().map(p -> " (" + p + ")").orElse("")).append('\n');
+                    .append(s.problem().map(p -> " (" + m.render(p.said()) + ")").orElse("")).append('\n');
         }
         return out.toString().stripTrailing();
     }

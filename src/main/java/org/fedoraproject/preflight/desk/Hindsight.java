@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.fedoraproject.preflight.adapter.fedora.SignalSources;
 import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
+import org.fedoraproject.preflight.text.Problem;
 
 /**
  * What Fedora's sources knew about an incident, looked at afterwards: when its bad updates
@@ -30,7 +31,7 @@ public final class Hindsight {
             return Review.Fedora.NONE;
         }
         SignalSources.Read<BodhiUpdate> read = sources.bodhiByAlias(aliases, offline);
-        read.problem().ifPresent(problems::add);
+        read.problem().map(Problem::english).ifPresent(problems::add);
         List<BodhiUpdate> bad = read.items().stream().filter(u -> incident.badUpdates().contains(u.alias())).toList();
         List<BodhiUpdate> fix = read.items().stream().filter(u -> incident.fixUpdates().contains(u.alias())).toList();
         Optional<Instant> badStable = bad.stream().flatMap(u -> u.stable().stream()).min(Instant::compareTo);
@@ -45,7 +46,7 @@ public final class Hindsight {
         if (submitted.isPresent() && badStable.isPresent() && !incident.releases().isEmpty()) {
             for (String release : incident.releases()) {
                 SignalSources.Read<Bug> bugs = sources.bugsFiledSince(release, components, submitted.get(), offline);
-                bugs.problem().ifPresent(problems::add);
+                bugs.problem().map(Problem::english).ifPresent(problems::add);
                 bugs.items().stream().filter(b -> b.created().isBefore(badStable.get())).forEach(b -> signals.add("bug " + b.id()
                         + " (" + b.component() + ") filed on " + day(b.created()) + ", before the stable push: " + cut(b.summary())));
             }

@@ -16,6 +16,7 @@ import org.fedoraproject.preflight.signal.BodhiUpdate;
 import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.DerivedIncidents;
+import org.fedoraproject.preflight.text.Problem;
 
 /**
  * What may be an incident and is not on the desk yet, ranked, each with the command that takes it
@@ -54,7 +55,7 @@ public final class Triage {
             }
             for (long bug : known.bugsOf(i)) {
                 SignalSources.Read<BodhiUpdate> read = sources.bodhiByBug(bug, offline);
-                read.problem().ifPresent(problems::add);
+                read.problem().map(Problem::english).ifPresent(problems::add);
                 read.items().stream().filter(u -> !i.fixUpdates().contains(u.alias()) && !i.badUpdates().contains(u.alias()))
                         .filter(u -> u.status().equals("testing") || u.status().equals("stable"))
                         .forEach(u -> out.add(new Candidate(6, "fix candidate", i.id() + ": " + u.alias() + " names bug " + bug,
@@ -66,20 +67,20 @@ public final class Triage {
         for (String release : releases) {
             Set<Long> offered = new HashSet<>(known.bugs());
             SignalSources.Read<Bug> common = sources.commonBugs(release, offline);
-            common.problem().ifPresent(problems::add);
+            common.problem().map(Problem::english).ifPresent(problems::add);
             common.items().stream().filter(Bug::open).filter(b -> offered.add(b.id()))
                     .forEach(b -> out.add(new Candidate(5, "CommonBugs", b.summary(), "bug " + b.id() + " (" + b.component()
                             + ", Fedora " + release + ")", "preflight desk new --from-bug " + b.id())));
             SignalSources.Read<Bug> prioritized = sources.prioritizedBugs(release, offline);
-            prioritized.problem().ifPresent(problems::add);
+            prioritized.problem().map(Problem::english).ifPresent(problems::add);
             prioritized.items().stream().filter(Bug::open).filter(b -> offered.add(b.id()))
                     .forEach(b -> out.add(new Candidate(5, "Prioritized bug", b.summary(), "bug " + b.id() + " (" + b.component()
                             + ", Fedora " + release + ")", "preflight desk new --from-bug " + b.id())));
             SignalSources.Read<BodhiUpdate> stable = sources.bodhiStableSince("F" + release, now.minus(LOOK_BACK), offline);
-            stable.problem().ifPresent(problems::add);
+            stable.problem().map(Problem::english).ifPresent(problems::add);
             updates(stable.items(), known, release, out);
             SignalSources.Read<CommonIssue> topics = sources.commonIssues(release, offline);
-            topics.problem().ifPresent(problems::add);
+            topics.problem().map(Problem::english).ifPresent(problems::add);
             topics.items().stream().filter(t -> !t.solved() && !known.topics().contains(t.id()))
                     .forEach(t -> out.add(new Candidate(3, "Common Issues", t.title(), "topic " + t.id() + " (Fedora " + release + ")",
                             "preflight desk new --from-topic " + t.url())));

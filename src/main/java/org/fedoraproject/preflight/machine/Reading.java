@@ -2,6 +2,7 @@ package org.fedoraproject.preflight.machine;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.fedoraproject.preflight.text.Problem;
 
 /**
  * One part of what Preflight read from the machine or the network: the value, or the reason it
@@ -25,6 +26,11 @@ public sealed interface Reading<T> {
 
         public String message() {
             return source + ": " + reason;
+        }
+
+        /** The same, as every failure is shown: the reader's reason is its own English still. */
+        public Problem problem() {
+            return Problem.untranslated(source, reason);
         }
     }
 

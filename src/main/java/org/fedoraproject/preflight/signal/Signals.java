@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.fedoraproject.preflight.machine.Advisory;
 import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.text.Problem;
 
 /**
  * What Fedora's own sources said in a check: the Bodhi updates of the pending updates (by build
@@ -14,7 +15,7 @@ import org.fedoraproject.preflight.rpm.Nevra;
  */
 public record Signals(Map<String, BodhiUpdate> bodhiByBuild, Map<String, BodhiUpdate> bodhiByAlias, List<Advisory> advisories,
                       List<CommonIssue> commonIssues, List<Bug> bugs, Map<Nevra, List<Bug>> filedSince,
-                      List<SourceState> sources, List<String> problems, List<Release> releases) {
+                      List<SourceState> sources, List<Problem> problems, List<Release> releases) {
 
     public static final Signals NONE = new Signals(Map.of(), Map.of(), List.of(), List.of(), List.of(), Map.of(), List.of(),
             List.of(), List.of());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.fedoraproject.preflight.text.Problem;
 
 /**
  * How one source of incident data stood in a check: it answered, or its answer kept from
@@ -13,7 +14,7 @@ import java.util.Optional;
  * {@code unreachable}: it was asked and its host could not be reached at all (not found, or
  * nothing listening), the mark of a machine that is offline.
  */
-public record SourceState(String source, State state, Optional<Instant> asOf, Optional<String> problem, boolean unreachable) {
+public record SourceState(String source, State state, Optional<Instant> asOf, Optional<Problem> problem, boolean unreachable) {
 
     /** The sources by name, as the text, the JSON and the window say them. */
     public static final String BODHI = "Bodhi";
@@ -43,7 +44,7 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
         Objects.requireNonNull(problem, "problem");
     }
 
-    public SourceState(String source, State state, Optional<Instant> asOf, Optional<String> problem) {
+    public SourceState(String source, State state, Optional<Instant> asOf, Optional<Problem> problem) {
         this(source, state, asOf, problem, false);
     }
 
@@ -68,7 +69,7 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
         if (parts.isEmpty()) {
             return new SourceState(source, State.ANSWERED, Optional.empty(), Optional.empty());
         }
-        Optional<String> problem = parts.stream().flatMap(p -> p.problem().stream()).findFirst();
+        Optional<Problem> problem = parts.stream().flatMap(p -> p.problem().stream()).findFirst();
         boolean anyCounts = parts.stream().anyMatch(SourceState::counts);
         boolean allAnswered = parts.stream().allMatch(p -> p.state() == State.ANSWERED || p.state() == State.REUSED);
         boolean anyReused = parts.stream().anyMatch(p -> p.state() == State.REUSED);

@@ -117,6 +117,9 @@ public final class Messages {
         if (arg instanceof Text t) {
             return render(t);
         }
+        if (arg instanceof Problem p) {
+            return render(p.said());
+        }
         if (arg instanceof Instant i) {
             return dateTime(i);
         }

@@ -76,6 +76,17 @@ class MessagesTest {
     }
 
     @Test
+    void aProblemIsItsSourceAndWhatHappenedInTheUsersWords() {
+        Problem kept = new Problem("Bodhi", Text.of("sources.problem.keptInstead", Text.of("feed.fetch.http", "500")));
+        assertEquals("Bodhi: HTTP 500; using the answer kept from before", kept.english());
+        Messages pseudo = Messages.load(PseudoLocale.LOCALE, UTC);
+        String said = pseudo.render(kept.said());
+        assertTrue(said.contains("Bodhi") && said.contains(PseudoLocale.OPEN + "ĤŢŢP 500") , "Fedora's sources' problems are translated: " + said);
+        assertEquals(pseudo.render(kept.said()), pseudo.get("notChecked.prepared", kept).replaceAll("^.*?\\(|\\)[^)]*$", ""),
+                "a Problem given as an argument is said, not printed as a record");
+    }
+
+    @Test
     void everySentenceOfTheBundleIsAValidMessageFormatAndThePseudoLocaleKeepsItSo() {
         ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, Locale.ROOT);
         for (String key : Collections.list(bundle.getKeys())) {

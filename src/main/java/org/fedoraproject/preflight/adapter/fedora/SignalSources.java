@@ -39,7 +39,7 @@ import org.fedoraproject.preflight.signal.Bug;
 import org.fedoraproject.preflight.signal.CommonIssue;
 import org.fedoraproject.preflight.signal.Release;
 import org.fedoraproject.preflight.signal.SourceState;
-import org.fedoraproject.preflight.text.Messages;
+import org.fedoraproject.preflight.text.Problem;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -63,7 +63,7 @@ public final class SignalSources {
             items = List.copyOf(items);
         }
 
-        public Optional<String> problem() {
+        public Optional<Problem> problem() {
             return state.problem();
         }
     }
@@ -210,7 +210,7 @@ public final class SignalSources {
             path = p.get().more().map(SignalSources::asJson).orElse(null);
             if (path != null && !isPath(path)) {
                 // A next page that is no path on this server: stop, say so, keep what was read.
-                session.problem(COMMON_ISSUES_SOURCE + ": the next page's address was not usable; the topics read so far are used");
+                session.problem(new Problem(COMMON_ISSUES_SOURCE, Text.of("sources.problem.nextPage")));
                 path = null;
             }
         }
@@ -309,8 +309,7 @@ public final class SignalSources {
             bugs.addAll(page1);
             if (rows.get().size() > BUGZILLA_ROWS) {
                 // A server that ignores the limit is not asked for more pages.
-                session.problem(BUGZILLA + ": an answer had more rows than asked for (" + rows.get().size() + "); "
-                        + BUGZILLA_ROWS + " were read and no further page asked");
+                session.problem(new Problem(BUGZILLA, Text.of("sources.problem.tooManyRows", rows.get().size(), BUGZILLA_ROWS)));
                 break;
             }
             long last = page1.stream().mapToLong(Bug::id).max().orElse(after);
@@ -342,9 +341,9 @@ public final class SignalSources {
      * Why an answer could not be read, in a person's words: never the parser's message, which
      * names Java classes, quotes the body (a megabyte of it) or a path a thousand characters long.
      */
-    static String unreadable(String source, RuntimeException e) {
-        return source + ": " + (e instanceof SourceSaid said ? said.getMessage() : e instanceof JsonParseException
-                ? "its answer was not valid JSON" : "its answer was not in the form " + source + " gives");
+    static Problem unreadable(String source, RuntimeException e) {
+        return new Problem(source, e instanceof SourceSaid said ? Text.untranslated(said.getMessage()) : e instanceof JsonParseException
+                ? Text.of("sources.problem.notJson") : Text.of("sources.problem.notItsForm", source));
     }
 
     /** A path on the Discourse server: "/" then a valid URI path and query, nothing that leaves the host. */
@@ -379,7 +378,7 @@ public final class SignalSources {
         private final Duration freshness;
         /** The oldest kept answer used within its freshness, not asked again. */
         private Instant oldestReused;
-        private final List<String> problems = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
         private Instant oldestKept;
         private int fresh;
         private int missing;
@@ -444,9 +443,8 @@ public final class SignalSources {
                         return parsed;
                     }
                 } else {
-                    // Fedora's sources' problems stay in English for now (SourceState.problem, the JSON's signal_problems).
-                    problem(source + ": " + (outcome instanceof FeedFetcher.Outcome.Failed x
-                            ? Messages.english().render(x.reason()) : "no answer"));
+                    problem(new Problem(source, outcome instanceof FeedFetcher.Outcome.Failed x ? x.reason()
+                            : Text.of("sources.problem.noAnswer")));
                     if (outcome instanceof FeedFetcher.Outcome.Failed x && FeedFetcher.unreachable(x.reason())) {
                         unreachable();
                     }
@@ -456,7 +454,7 @@ public final class SignalSources {
             if (old.isEmpty()) {
                 missing();
                 if (offline) {
-                    problem(source + ": nothing kept yet (offline)");
+                    problem(new Problem(source, Text.of("sources.problem.nothingKept")));
                 }
                 return Optional.empty();
             }
@@ -477,7 +475,7 @@ public final class SignalSources {
             }
         }
 
-        synchronized void problem(String problem) {
+        synchronized void problem(Problem problem) {
             problems.add(problem);
         }
 
@@ -502,8 +500,8 @@ public final class SignalSources {
         }
 
         synchronized <T> Read<T> done(List<T> items) {
-            Optional<String> problem = problems.stream().findFirst()
-                    .map(p -> p + (oldestKept != null ? "; using the answer kept from before" : ""));
+            Optional<Problem> problem = problems.stream().findFirst()
+                    .map(p -> oldestKept != null ? new Problem(p.source(), Text.of("sources.problem.keptInstead", p.what())) : p);
             SourceState.State state;
             if (oldestKept != null) {
                 state = SourceState.State.KEPT;

@@ -142,12 +142,12 @@ class BugzillaSourcesTest {
         assertEquals(1, first.items().size());
         SignalSources.Read<Bug> garbage = s.commonBugs("43", false);
         assertEquals(SourceState.State.KEPT, garbage.state().state());
-        assertTrue(garbage.problem().orElseThrow().startsWith("Bugzilla: its answer was not valid JSON"), garbage.problem().toString());
-        assertTrue(garbage.problem().orElseThrow().endsWith("using the answer kept from before"), garbage.problem().toString());
+        assertTrue(garbage.problem().orElseThrow().english().startsWith("Bugzilla: its answer was not valid JSON"), garbage.problem().toString());
+        assertTrue(garbage.problem().orElseThrow().english().endsWith("using the answer kept from before"), garbage.problem().toString());
         assertEquals(1, garbage.items().size(), "the kept answer");
         assertEquals(1, s.commonBugs("43", true).items().size(), "offline: still the good answer, not the garbage");
         server.answer("/rest/bug", json("{\"error\":true,\"message\":\"The product 'Fedora' does not exist\",\"code\":106}"));
-        assertTrue(s.commonBugs("44", false).problem().orElseThrow().contains("Bugzilla said: The product"), "Bugzilla's own error");
+        assertTrue(s.commonBugs("44", false).problem().orElseThrow().english().contains("Bugzilla said: The product"), "Bugzilla's own error");
         assertEquals(SourceState.State.FAILED, s.commonBugs("44", false).state().state(), "nothing kept for 44");
     }
 

@@ -114,10 +114,10 @@ class SignalSourcesTest {
         long start = System.nanoTime();
         SignalSources.Read<BodhiUpdate> read = s.bodhi(List.of("a-1-1.fc43"), false);
         assertTrue(System.nanoTime() - start >= 900_000_000L, "waited as Retry-After asked");
-        assertEquals("Bodhi: HTTP 500; using the answer kept from before", read.problem().orElseThrow());
+        assertEquals("Bodhi: HTTP 500; using the answer kept from before", read.problem().orElseThrow().english());
         assertEquals(-3, read.items().get(0).karma());
         assertEquals(1, s.bodhi(List.of("a-1-1.fc43"), true).items().size(), "offline: the kept answer");
-        assertEquals("Bodhi: nothing kept yet (offline)", s.bodhi(List.of("b-1-1.fc43"), true).problem().orElseThrow());
+        assertEquals("Bodhi: nothing kept yet (offline)", s.bodhi(List.of("b-1-1.fc43"), true).problem().orElseThrow().english());
     }
 
     @Test
@@ -125,10 +125,10 @@ class SignalSourcesTest {
         try (SilentServer silent = new SilentServer()) {
             SignalSources.Read<CommonIssue> read = sources(silent.url("")).commonIssues("43", false);
             assertEquals(List.of(), read.items());
-            assertTrue(read.problem().orElseThrow().startsWith("Common Issues: no answer within"), read.problem().toString());
+            assertTrue(read.problem().orElseThrow().english().startsWith("Common Issues: no answer within"), read.problem().toString());
         }
         server.answer("/tags/c/ask/common-issues/82/none/f43.json", json("<html>not json</html>"));
-        assertTrue(sources(server.url("")).commonIssues("43", false).problem().orElseThrow()
+        assertTrue(sources(server.url("")).commonIssues("43", false).problem().orElseThrow().english()
                 .startsWith("Common Issues: its answer was not valid JSON"));
     }
 
