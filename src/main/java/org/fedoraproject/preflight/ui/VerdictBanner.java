@@ -10,11 +10,9 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -28,7 +26,6 @@ import org.fedoraproject.preflight.app.CheckReport;
 import org.fedoraproject.preflight.app.CheckSummary;
 import org.fedoraproject.preflight.app.HealthService;
 import org.fedoraproject.preflight.app.Outlook;
-import org.fedoraproject.preflight.app.ToDo;
 import org.fedoraproject.preflight.health.Suspect;
 import org.fedoraproject.preflight.machine.UpdateSets;
 import org.fedoraproject.preflight.signal.ReleaseOutlook;
@@ -48,11 +45,10 @@ final class VerdictBanner {
     private final Label freshness = new Label();
     private final Label sources = new Label();
     /** What to do before updating, in order: what the next restart brings, each hold, the rest. */
-    private final VBox todo = new VBox(6);
+    private final ToDoList todo;
     /** How fresh the data is and which sources answered: behind "Details", so the list has the room. */
     private final VBox details = new VBox(4);
     private final Hyperlink detailsToggle = new Hyperlink();
-    private final Consumer<String> openIncident;
     private final Label releaseLine = new Label();
     /** "You seem to be offline": once, in a person's words, instead of each source's error. */
     private final Label offlineLine = new Label();
@@ -74,7 +70,7 @@ final class VerdictBanner {
     VerdictBanner(MainViewModel model, Words words, Consumer<String> copy, Consumer<String> openIncident, Runnable addFeed) {
         this.words = words;
         this.copy = copy;
-        this.openIncident = openIncident;
+        this.todo = new ToDoList(words, copy, openIncident);
         Messages text = words.text();
         title.setId("verdict-title");
         title.getStyleClass().add(Styles.BANNER_TITLE);
@@ -115,9 +111,6 @@ final class VerdictBanner {
         suspectLine.managedProperty().bind(suspectLine.visibleProperty());
         suspectLine.setVisible(false);
         model.healthProperty().addListener((o, a, health) -> showSuspect(health));
-        todo.setId("verdict-todo");
-        todo.managedProperty().bind(todo.visibleProperty());
-        todo.setVisible(false);
         details.setId("verdict-details");
         details.getChildren().addAll(freshness, sources);
         details.managedProperty().bind(details.visibleProperty());
@@ -128,7 +121,7 @@ final class VerdictBanner {
             sayDetails();
         });
         sayDetails();
-        VBox words1 = new VBox(4, heading, next, offlineLine, releaseLine, suspectLine, todo, details);
+        VBox words1 = new VBox(4, heading, next, offlineLine, releaseLine, suspectLine, todo.root(), details);
         HBox.setHgrow(words1, Priority.ALWAYS);
 
         ProgressIndicator spinner = new ProgressIndicator();
@@ -205,7 +198,7 @@ final class VerdictBanner {
         demoTag.setTooltip(on ? new Tooltip(text.get("banner.demo")) : null);
         for (Label line : List.of(next, suspectLine)) {
             // The sentence keeps its lines when there is no list below it to make room for.
-            line.setWrapText(!on || line == next && !todo.isVisible());
+            line.setWrapText(!on || line == next && !todo.root().isVisible());
             line.setTooltip(on ? new Tooltip() : null);
             if (on) {
                 line.getTooltip().textProperty().bind(line.textProperty());
@@ -243,8 +236,8 @@ final class VerdictBanner {
         showSources(demo ? List.of() : report.signals().sources(), report.updateSets(),
                 demo ? Optional.empty() : report.oldMetadata().map(t -> words.ago(t, report.at())),
                 demo ? Optional.empty() : report.release(), report.at());
-        showToDo(summary);
-        next.setWrapText(!root.getStyleClass().contains(Styles.COMPACT) || !todo.isVisible());
+        todo.show(summary);
+        next.setWrapText(!root.getStyleClass().contains(Styles.COMPACT) || !todo.root().isVisible());
         offlineLine.setText(text.get("banner.offline"));
         offlineLine.setVisible(summary.offline() && !demo && outlook != Outlook.UNKNOWN);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
@@ -269,7 +262,7 @@ final class VerdictBanner {
         next.setText(then);
         freshness.setText("");
         sources.setVisible(false);
-        todo.setVisible(false);
+        todo.root().setVisible(false);
         offlineLine.setVisible(false);
         troubles = 0;
         sayDetails();
@@ -320,67 +313,6 @@ final class VerdictBanner {
         Styles.setKind(sources, "sources", trouble.isEmpty() ? Styles.SOURCES_OK : Styles.SOURCES_TROUBLE);
         troubles = trouble.size();
         sayDetails();
-    }
-
-    /**
-     * The list of what to do before updating, as the terminal gives it: what the next restart
-     * brings first (with the command that cancels it), each hold with its reason, then the command
-     * that updates the rest. Each with its command to copy, and its incident a click away.
-     */
-    private void showToDo(CheckSummary summary) {
-        Messages text = words.text();
-        todo.getChildren().clear();
-        for (ToDo t : summary.todo()) {
-            if (t.kind().holdsBack() || t.kind() == ToDo.Kind.REST) {
-                todo.getChildren().add(step(t, text));
-            }
-        }
-        todo.setVisible(!todo.getChildren().isEmpty());
-    }
-
-    /**
-     * One step in as little height as it can say itself: what the next restart brings in full (it
-     * is the most urgent), a hold on one line (its incident, a click away, says the rest), the
-     * rest as a short sentence beside its command.
-     */
-    private Node step(ToDo t, Messages text) {
-        boolean rest = t.kind() == ToDo.Kind.REST && t.command().isPresent();
-        Label what = new Label(text.render(rest ? t.brief() : t.text()));
-        what.getStyleClass().add(Styles.TODO);
-        if (t.kind() == ToDo.Kind.HOLD) {
-            what.setTextOverrun(OverrunStyle.ELLIPSIS);
-            what.setTooltip(new Tooltip(what.getText()));
-            what.setMinWidth(0);
-            what.setMaxWidth(Double.MAX_VALUE);
-        } else {
-            what.setWrapText(true);
-            what.setMinHeight(Region.USE_PREF_SIZE);
-            what.setMinWidth(rest ? Region.USE_PREF_SIZE : 0);
-        }
-        HBox line = new HBox(8, what);
-        line.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(what, rest ? Priority.NEVER : Priority.ALWAYS);
-        t.incident().ifPresent(id -> {
-            Hyperlink open = new Hyperlink(text.get("todo.open"));
-            open.setAccessibleText(text.get("todo.openAccessible", id));
-            open.setOnAction(e -> openIncident.accept(id));
-            open.setMinWidth(Region.USE_PREF_SIZE);
-            line.getChildren().add(open);
-        });
-        if (rest) {
-            Node command = IncidentDetail.CommandLine.of(t.command().get(), text, copy);
-            HBox.setHgrow(command, Priority.ALWAYS);
-            line.getChildren().add(command);
-            line.setId("verdict-rest");
-            return line;
-        }
-        VBox step = new VBox(4, line);
-        t.command().ifPresent(c -> step.getChildren().add(IncidentDetail.CommandLine.of(c, text, copy)));
-        if (t.kind() == ToDo.Kind.RESTART) {
-            step.setId("verdict-prepared");
-            what.setId("verdict-prepared-text");
-        }
-        return step;
     }
 
     /** "Details" or "Hide details", with how many of them are warnings when hidden. */
