@@ -14,6 +14,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -86,6 +87,8 @@ final class MainWindow {
 
     /** Keyboard shortcuts that work wherever the focus is. */
     void installShortcuts(Scene scene) {
+        // The focus starts in the updates, not on the first link of the banner's list.
+        Platform.runLater(() -> updates.table().requestFocus());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> {
             if (!model.busyProperty().get()) {
                 model.checkAgain();
@@ -110,11 +113,20 @@ final class MainWindow {
                 () -> shortcuts(scene));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 () -> tabs.getSelectionModel().select(3));
-        // GTK's notebook: Ctrl+Page Down and Ctrl+Page Up for the next and the previous tab, not wrapping.
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN),
-                () -> tabs.getSelectionModel().selectNext());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN),
-                () -> tabs.getSelectionModel().selectPrevious());
+        // GTK's notebook: Ctrl+Page Down and Ctrl+Page Up for the next and the previous tab, not wrapping. A filter,
+        // not an accelerator: a table with the focus would take the keys for its own paging first.
+        KeyCombination next = new KeyCodeCombination(KeyCode.PAGE_DOWN, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination previous = new KeyCodeCombination(KeyCode.PAGE_UP, KeyCombination.SHORTCUT_DOWN);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (next.match(e) || previous.match(e)) {
+                if (next.match(e)) {
+                    tabs.getSelectionModel().selectNext();
+                } else {
+                    tabs.getSelectionModel().selectPrevious();
+                }
+                e.consume();
+            }
+        });
     }
 
     /** Where F1 leads: the user's part of the README. */

@@ -170,6 +170,11 @@ final class UpdatesView {
         return search;
     }
 
+    /** Where the focus starts: the list the banner's verdict is about, not the banner's first link. */
+    Node table() {
+        return table;
+    }
+
     private final Consumer<String> openLink;
     private final Messages text;
 

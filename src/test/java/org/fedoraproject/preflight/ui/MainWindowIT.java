@@ -572,6 +572,8 @@ class MainWindowIT {
     @Test
     void theKeysWorkAsInGnomeApplications() throws Exception {
         open(context(wiring(Map.of()), DEMO, false), TaskRunner.direct());
+        // The focus starts in the updates (not on the banner's first link), and the tab keys work from there.
+        assertEquals("updates-table", stage.getScene().getFocusOwner().getId());
         robot.press(KeyCode.CONTROL, KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(MainWindow.INCIDENTS, window.tabs().getSelectionModel().getSelectedItem().getId());
@@ -669,6 +671,29 @@ class MainWindowIT {
         assertTrue(window.root().getStyleClass().contains("dark"));
         fx(() -> window.showIncident("FPS-2026-0042"));
         screenshot("window-demo-dark");
+    }
+
+    /** At 1440×900, light and dark: the banner with its list leaves the content most of the window. */
+    @Test
+    void atFullSizeTheBannerLeavesTheContentTheRoomLightAndDark() throws Exception {
+        for (boolean dark : new boolean[] {false, true}) {
+            open(context(wiring(Map.of()), DEMO, dark), TaskRunner.direct());
+            fx(() -> {
+                stage.setWidth(1440);
+                stage.setHeight(900);
+            });
+            fx(() -> stage.getScene().getRoot().layout());
+            double banner = window.banner().root().getHeight();
+            double scene = stage.getScene().getHeight();
+            System.out.printf("MainWindowIT: at 1440x900 (%s) the banner is %.0f of %.0f px (%.0f %%)%n", dark ? "dark" : "light",
+                    banner, scene, 100 * banner / scene);
+            assertTrue(banner / scene < 0.33, banner + " of " + scene);
+            assertFalse(window.banner().root().getStyleClass().contains("compact"), "room enough: the full banner");
+            screenshot("window-demo-1440x900-" + (dark ? "dark" : "light"));
+            fx(() -> window.showIncident("FPS-2026-0042"));
+            screenshot("window-demo-incident-1440x900-" + (dark ? "dark" : "light"));
+            FxToolkit.setupFixture(stage::close);
+        }
     }
 
     /**
