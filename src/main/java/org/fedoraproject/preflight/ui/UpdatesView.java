@@ -112,16 +112,17 @@ final class UpdatesView {
         table.setPlaceholder(empty);
         // The arch where two rows would otherwise read the same (x86_64 and i686 of one package).
         table.getColumns().add(column(text.get("updates.col.name"), u -> u.update().nevra().name()
-                + (twoArches.contains(u.update().nevra().name()) ? "." + u.update().nevra().arch() : ""), 200, 120));
+                + (twoArches.contains(u.update().nevra().name()) ? "." + u.update().nevra().arch() : ""), 200, 150));
         table.getColumns().add(column(text.get("updates.col.fromTo"),
-                u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 260, 150));
+                u -> u.from().map(Object::toString).orElse(text.get("updates.new")) + "  →  " + u.update().nevra().evr(), 240, 230));
         table.getColumns().add(verdictColumn(words));
-        table.getColumns().add(whyColumn(words, openIncident));
         bodhiColumn = column(text.get("updates.col.bodhi"), u -> shown == null ? ""
                 : SignalJudge.bodhiOf(u.update(), shown.signals()).map(b -> text.get("updates.bodhi", b.status(), b.karma(),
                         b.negative().size())).orElse(""), 170, 100);
         bodhiColumn.setCellFactory(col -> new BodhiCell(openLink, text));
         table.getColumns().add(bodhiColumn);
+        // Why last: the column that gives and takes the room as the window's width changes; the versions keep theirs.
+        table.getColumns().add(whyColumn(words, openIncident));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<UpdateAssessment> sorted = new SortedList<>(filtered);
         // With no column sorted, held first; a click on a header sorts by that column.
@@ -347,8 +348,8 @@ final class UpdatesView {
                 }
             }
         });
-        c.setPrefWidth(240);
-        c.setMinWidth(130);
+        c.setPrefWidth(300);
+        c.setMinWidth(120);
         return c;
     }
 
