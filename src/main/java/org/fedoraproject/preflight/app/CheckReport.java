@@ -142,7 +142,7 @@ public record CheckReport(SystemSnapshot system, String arch, List<FeedStatus> f
         boolean feedAnswered = network.stream().anyMatch(f -> f.feed().isPresent() && f.problem().isEmpty() && !f.fromCache());
         boolean sourceAnswered = signals.sources().stream().anyMatch(s -> s.state() == SourceState.State.ANSWERED
                 && !s.source().equals(SourceState.UPDATEINFO));
-        boolean unreachable = network.stream().anyMatch(f -> f.problem().filter(FeedFetcher::unreachable).isPresent())
+        boolean unreachable = network.stream().anyMatch(f -> f.problem().map(Problem::what).filter(FeedFetcher::unreachable).isPresent())
                 || signals.sources().stream().anyMatch(SourceState::unreachable);
         return unreachable && !feedAnswered && !sourceAnswered;
     }

@@ -21,6 +21,7 @@ import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.text.Problem;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -54,7 +55,7 @@ public final class HookCheck {
         List<FeedStatus> statuses = kept.read(dirs, problems);
         if (statuses.stream().allMatch(s -> s.feed().isEmpty())) {
             // None kept at all, or kept but unusable (damaged, no longer trusted, replaced): said apart.
-            statuses.stream().flatMap(s -> s.problem().stream()).filter(e -> !e.equals(FeedRepository.NONE_KEPT))
+            statuses.stream().flatMap(s -> s.problem().stream()).map(Problem::what).filter(e -> !e.equals(FeedRepository.NONE_KEPT))
                     .forEach(e -> problems.add(Text.of("hook.problem.unusable", e)));
             return new Result(List.of(), problems, true);
         }

@@ -161,7 +161,7 @@ final class CheckText {
             String feed = f.url().equals(DemoSystem.FEED_SOURCE) ? m.get("cli.check.demoFeed")
                     : f.url().contains("://") ? f.url() : "(" + f.url() + ")";
             out.println("  " + m.get("cli.check.feed", feed, state));
-            f.problem().ifPresent(e -> out.println("    " + m.get("cli.check.feedProblem", e)));
+            f.problem().ifPresent(e -> out.println("    " + m.get("cli.check.feedProblem", e.what())));
             if (!f.problems().isEmpty()) {
                 out.println("    " + m.get("cli.check.feedSkipped",
                         f.problems().stream().filter(p -> p.message().equals("incident skipped")).count(), "preflight feed lint"));

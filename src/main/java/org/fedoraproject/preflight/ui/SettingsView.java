@@ -299,12 +299,12 @@ final class SettingsView {
             }
             FeedStatus s = status.get();
             if (s.fetched().isEmpty() && s.problem().isPresent()) {
-                return text.get("settings.failing", s.problem().get());
+                return text.get("settings.failing", s.problem().get().what());
             }
             // With a problem, the time is that of the copy kept from before, never "fetched just now".
             String fetched = s.fetched().map(t -> text.get(s.error().isPresent() ? "settings.keptFrom" : "settings.fetched",
                     words.ago(t, report.at()))).orElse(text.get("settings.neverFetched"));
-            return s.problem().map(e -> fetched + " · " + text.get("settings.problem", e)).orElse(fetched)
+            return s.problem().map(e -> fetched + " · " + text.get("settings.problem", e.what())).orElse(fetched)
                     + (s.stale() ? " · " + text.get("settings.stale") : "");
         }
     }

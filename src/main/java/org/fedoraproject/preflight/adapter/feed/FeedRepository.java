@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.fedoraproject.preflight.incident.Feed;
 import org.fedoraproject.preflight.incident.FeedProblem;
+import org.fedoraproject.preflight.text.Problem;
 import org.fedoraproject.preflight.text.Text;
 
 /**
@@ -160,8 +161,9 @@ public final class FeedRepository {
     private FeedStatus status(FeedSource source, Optional<Verified> v, boolean fromCache, Text error) {
         Optional<Feed> feed = v.map(x -> x.feed);
         boolean stale = feed.map(f -> f.isExpiredAt(clock.instant())).orElse(false);
-        return new FeedStatus(source.url().toString(), feed, v.map(x -> x.entry.fetched()), fromCache, stale,
-                Optional.ofNullable(error), v.map(x -> x.signer.id()), v.map(x -> x.problems).orElse(List.of()));
+        String url = source.url().toString();
+        return new FeedStatus(url, feed, v.map(x -> x.entry.fetched()), fromCache, stale,
+                Optional.ofNullable(error).map(e -> new Problem(url, e)), v.map(x -> x.signer.id()), v.map(x -> x.problems).orElse(List.of()));
     }
 
     private List<FeedKeys.TrustedKey> keysFor(FeedSource source) throws GeneralSecurityException {

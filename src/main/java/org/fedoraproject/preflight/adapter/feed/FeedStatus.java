@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.fedoraproject.preflight.incident.Feed;
 import org.fedoraproject.preflight.incident.FeedProblem;
 import org.fedoraproject.preflight.text.Messages;
-import org.fedoraproject.preflight.text.Text;
+import org.fedoraproject.preflight.text.Problem;
 
 /**
  * The state of one feed after a refresh: the feed in use (fresh, or the last good copy), when
@@ -15,7 +15,7 @@ import org.fedoraproject.preflight.text.Text;
  * {@code expires}, what went wrong this time, and which incidents had to be skipped.
  */
 public record FeedStatus(String url, Optional<Feed> feed, Optional<Instant> fetched, boolean fromCache, boolean stale,
-                         Optional<Text> problem, Optional<String> signedBy, List<FeedProblem> problems) {
+                         Optional<Problem> problem, Optional<String> signedBy, List<FeedProblem> problems) {
 
     public FeedStatus {
         Objects.requireNonNull(url, "url");
@@ -28,7 +28,7 @@ public record FeedStatus(String url, Optional<Feed> feed, Optional<Instant> fetc
 
     /** What went wrong this time, in English: the feed contract's {@code error}, and logs. */
     public Optional<String> error() {
-        return problem.map(Messages.english()::render);
+        return problem.map(p -> Messages.english().render(p.what()));
     }
 
     public Optional<Instant> generated() {
