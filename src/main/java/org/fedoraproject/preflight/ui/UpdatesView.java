@@ -27,6 +27,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -189,7 +190,7 @@ final class UpdatesView {
         // An empty column only takes room from the others: Bodhi's shows when Bodhi said something.
         bodhiColumn.setVisible(report != null && report.assessment().updates().stream()
                 .anyMatch(u -> SignalJudge.bodhiOf(u.update(), report.signals()).isPresent()));
-        rows.setAll(report == null ? List.of() : report.assessment().updates());
+        keepingPlace(() -> rows.setAll(report == null ? List.of() : report.assessment().updates()));
         commonIssues.getChildren().clear();
         commonIssues.setVisible(report != null && !report.signals().commonIssues().isEmpty());
         if (report == null || report.signals().commonIssues().isEmpty()) {
@@ -205,6 +206,25 @@ final class UpdatesView {
             link.setOnAction(e -> openLink.accept(issue.url()));
             link.setAccessibleText(text.get("incident.openLink", issue.url()));
             commonIssues.getChildren().add(link);
+        }
+    }
+
+    /**
+     * The rows replaced by a new check, the place kept: the same update (by name and arch) stays
+     * selected, and the first row in view stays first, so that Check again does not jump.
+     */
+    private void keepingPlace(Runnable replace) {
+        UpdateAssessment selected = table.getSelectionModel().getSelectedItem();
+        int top = table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null
+                ? flow.getFirstVisibleCell().getIndex() : -1;
+        replace.run();
+        if (selected != null) {
+            table.getItems().stream().filter(u -> u.update().nevra().name().equals(selected.update().nevra().name())
+                    && u.update().nevra().arch().equals(selected.update().nevra().arch())).findFirst()
+                    .ifPresent(u -> table.getSelectionModel().select(u));
+        }
+        if (top > 0 && top < table.getItems().size()) {
+            table.scrollTo(top);
         }
     }
 

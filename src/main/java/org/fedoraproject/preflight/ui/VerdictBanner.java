@@ -138,8 +138,12 @@ final class VerdictBanner {
 
         Button again = new Button(text.get("banner.checkAgain"));
         again.setId("check-again");
-        again.disableProperty().bind(model.busyProperty());
-        again.setOnAction(e -> model.checkAgain());
+        // Not disabled while a check runs: a disabled button gives its focus away, and the focus is the user's.
+        again.setOnAction(e -> {
+            if (!model.busyProperty().get()) {
+                model.checkAgain();
+            }
+        });
         openDemo = new Button(text.get("banner.openDemo"));
         openDemo.setId("open-demo");
         openDemo.setOnAction(e -> model.openDemo());

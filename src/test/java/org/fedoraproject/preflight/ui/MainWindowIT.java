@@ -182,6 +182,14 @@ class MainWindowIT {
         screenshot("window-demo-updates");
         theFrontEndsSayTheSameThingsToDo();
 
+        // Check again keeps the place: the same update selected, the focus where it was.
+        UpdateAssessment htop = table.getItems().stream().filter(u -> u.update().nevra().name().equals("htop")).findFirst().orElseThrow();
+        fx(() -> table.getSelectionModel().select(htop));
+        robot.clickOn("#check-again");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("htop", table.getSelectionModel().getSelectedItem().update().nevra().name());
+        assertEquals("check-again", stage.getScene().getFocusOwner().getId());
+
         fx(() -> find("updates-filter", TextField.class).setText("mesa"));
         assertEquals(2, table.getItems().size());
         assertEquals("2 of 9", label("updates-count"));
@@ -564,7 +572,7 @@ class MainWindowIT {
         assertTrue(list.getItems().get(0).assessment().isPresent());
 
         robot.type(KeyCode.F5);
-        waitUntil(() -> !find("check-again", Button.class).isDisabled());
+        waitUntil(() -> !window.model().busyProperty().get());
         assertEquals(Outlook.HOLD, window.banner().shown());
     }
 
