@@ -26,6 +26,7 @@ import org.fedoraproject.preflight.machine.StagedUpgrade;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * The bundled sample system ({@link DemoSystem}) behind the port: nothing is run, the root is
@@ -110,7 +111,7 @@ public final class DemoPort implements SystemPort {
 
     @Override
     public Reading<Instant> refresh(Optional<Path> root) {
-        return Reading.unavailable("refresh", "the demo has no repositories to refresh");
+        return Reading.unavailable("refresh", Text.of("reading.demoNoRepositories"));
     }
 
     @Override

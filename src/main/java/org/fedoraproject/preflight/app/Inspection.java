@@ -36,6 +36,7 @@ import org.fedoraproject.preflight.machine.StagedUpgrade;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
+import org.fedoraproject.preflight.text.Text;
 
 /** Use case: read the machine (or the system under a root) into domain values. */
 public final class Inspection implements SystemPort {
@@ -147,7 +148,7 @@ public final class Inspection implements SystemPort {
     public Reading<Instant> refresh(Optional<Path> root) {
         Optional<Target> target = targets.forRefresh(root);
         if (target.isEmpty()) {
-            return Reading.unavailable("refresh", "Preflight has no metadata cache of its own for this system");
+            return Reading.unavailable("refresh", Text.of("reading.noOwnCache"));
         }
         Reading<PackageManager> manager = new SystemReader(target.get(), executor, clock).manager();
         if (manager instanceof Reading.Unavailable<PackageManager> u) {

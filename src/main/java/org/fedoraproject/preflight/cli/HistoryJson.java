@@ -9,6 +9,7 @@ import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
 import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.text.Messages;
 
 /**
  * {@code preflight history --json}:
@@ -42,7 +43,7 @@ final class HistoryJson {
         for (Reading.Unavailable<?> p : history.problems()) {
             JsonObject o = new JsonObject();
             o.addProperty("source", p.source());
-            o.addProperty("reason", p.reason());
+            o.addProperty("reason", Messages.english().render(p.reason()));
             problems.add(o);
         }
         return problems;

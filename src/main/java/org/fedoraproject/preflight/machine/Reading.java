@@ -3,6 +3,7 @@ package org.fedoraproject.preflight.machine;
 import java.util.Objects;
 import java.util.Optional;
 import org.fedoraproject.preflight.text.Problem;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * One part of what Preflight read from the machine or the network: the value, or the reason it
@@ -17,20 +18,24 @@ public sealed interface Reading<T> {
         }
     }
 
-    /** {@code source} names what was read ("/etc/os-release", "dnf5 check-upgrade"); {@code reason} says what went wrong. */
-    record Unavailable<T>(String source, String reason) implements Reading<T> {
+    /**
+     * {@code source} names what was read ("/etc/os-release", "dnf5 check-upgrade"); {@code reason}
+     * says what went wrong, in the user's words where Preflight says it, as the tool's own where
+     * the tool said it ({@link Text#untranslated}).
+     */
+    record Unavailable<T>(String source, Text reason) implements Reading<T> {
         public Unavailable {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(reason, "reason");
         }
 
+        /** In English, for logs and what scripts read. */
         public String message() {
-            return source + ": " + reason;
+            return problem().english();
         }
 
-        /** The same, as every failure is shown: the reader's reason is its own English still. */
         public Problem problem() {
-            return Problem.untranslated(source, reason);
+            return new Problem(source, reason);
         }
     }
 
@@ -38,7 +43,12 @@ public sealed interface Reading<T> {
         return new Available<>(value);
     }
 
+    /** A failure in a tool's or an exception's own words. */
     static <T> Reading<T> unavailable(String source, String reason) {
+        return new Unavailable<>(source, Text.untranslated(reason));
+    }
+
+    static <T> Reading<T> unavailable(String source, Text reason) {
         return new Unavailable<>(source, reason);
     }
 

@@ -18,6 +18,7 @@ import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fedoraproject.preflight.assess.Relation;
+import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.signal.SourceState;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,13 @@ class MessagesTest {
         assertTrue(said.contains("Bodhi") && said.contains(PseudoLocale.OPEN + "ĤŢŢP 500") , "Fedora's sources' problems are translated: " + said);
         assertEquals(pseudo.render(kept.said()), pseudo.get("notChecked.prepared", kept).replaceAll("^.*?\\(|\\)[^)]*$", ""),
                 "a Problem given as an argument is said, not printed as a record");
+        // A reader's reason is Preflight's sentence too, and translated; a tool's own words stay as they are.
+        Reading.Unavailable<?> missing = (Reading.Unavailable<?>) Reading.unavailable("/etc/os-release",
+                Text.of("reading.missingAndSo", "/usr/lib/os-release"));
+        assertEquals("/etc/os-release: missing, and so is /usr/lib/os-release", missing.message());
+        assertTrue(pseudo.render(missing.problem().said()).contains(PseudoLocale.OPEN + "míššíñĝ"), pseudo.render(missing.problem().said()));
+        assertEquals("rpm: error: db5 error", pseudo.render(((Reading.Unavailable<?>) Reading.unavailable("rpm", "error: db5 error"))
+                .problem().said()).replace(PseudoLocale.OPEN, "").replace(PseudoLocale.CLOSE, ""));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * The advisories of the pending updates, from the updateinfo in dnf's cached metadata: read
@@ -80,7 +81,7 @@ public final class AdvisoryReader {
         } catch (Failed e) {
             return Reading.unavailable(e.source, e.getMessage());
         } catch (RuntimeException e) {
-            return Reading.unavailable(source(), "its answer could not be read: " + e.getMessage());
+            return Reading.unavailable(source(), Text.of("reading.answerUnreadable", String.valueOf(e.getMessage())));
         }
     }
 

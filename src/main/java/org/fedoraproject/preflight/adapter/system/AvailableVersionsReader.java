@@ -12,6 +12,7 @@ import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
 import org.fedoraproject.preflight.rpm.PackageName;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * The versions of some packages that the enabled repositories offer, from dnf's cached metadata
@@ -52,7 +53,7 @@ public final class AvailableVersionsReader {
                     try {
                         versions.computeIfAbsent(f[0], n -> new HashSet<>()).add(Evr.parse(f[1]));
                     } catch (InvalidVersionException e) {
-                        return Reading.unavailable(source, "unexpected line: \"" + line + "\"");
+                        return Reading.unavailable(source, Text.of("reading.unexpectedLine", line));
                     }
                 }
             }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Downloads fresh repository metadata as the user runs Preflight, into Preflight's own cache
@@ -56,7 +57,7 @@ public final class DnfRefresher {
             return ostreeCheck();
         }
         if (!target.hasRpmDatabase()) {
-            return Reading.unavailable(source, "not run: the system has no rpm database");
+            return Reading.unavailable(source, Text.of("reading.noRpmDatabaseNotRun"));
         }
         try {
             Files.createDirectories(target.cache().orElseThrow().host());
@@ -65,7 +66,7 @@ public final class DnfRefresher {
                 return Reading.unavailable(source, r.errorLine());
             }
             return target.cache().orElseThrow().metadataTime().map(Reading::of)
-                    .orElseGet(() -> Reading.unavailable(source, "no metadata was written"));
+                    .orElseGet(() -> Reading.unavailable(source, Text.of("reading.noMetadataWritten")));
         } catch (IOException | CommandFailedException e) {
             return Reading.unavailable(source, e.getMessage());
         }

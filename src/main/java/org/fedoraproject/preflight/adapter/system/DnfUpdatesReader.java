@@ -10,6 +10,7 @@ import org.fedoraproject.preflight.machine.PackageManager;
 import org.fedoraproject.preflight.machine.PendingUpdate;
 import org.fedoraproject.preflight.machine.PendingUpdates;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Pending updates as dnf itself computes them, from its cached metadata only ({@code --cacheonly}):
@@ -44,7 +45,7 @@ public final class DnfUpdatesReader {
     public Reading<PendingUpdates> read() {
         String source = manager == PackageManager.DNF5 ? "dnf5 check-upgrade" : "dnf4 check-update";
         if (!target.hasRpmDatabase()) {
-            return Reading.unavailable(source, "not asked: the system has no rpm database (dnf would make one)");
+            return Reading.unavailable(source, Text.of("reading.noRpmDatabaseNotAsked"));
         }
         try {
             List<PendingUpdate> updates;

@@ -25,6 +25,7 @@ import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.RecordedItem;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
+import org.fedoraproject.preflight.text.Text;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
@@ -69,13 +70,13 @@ public abstract class HistoryDatabase {
     private Reading<List<Transaction>> read(Optional<List<String>> names) {
         String where = source.id() + " history " + file;
         if (!Files.exists(file)) {
-            return Reading.unavailable(where, "missing");
+            return Reading.unavailable(where, Text.of("reading.missing"));
         }
         if (!Files.isRegularFile(file)) {
-            return Reading.unavailable(where, "not a regular file");
+            return Reading.unavailable(where, Text.of("reading.notRegular"));
         }
         if (!Files.isReadable(file)) {
-            return Reading.unavailable(where, "not readable by this user");
+            return Reading.unavailable(where, Text.of("reading.notReadable"));
         }
         Path copy = null;
         try {
@@ -90,7 +91,7 @@ public abstract class HistoryDatabase {
         } catch (UnexpectedOutputException e) {
             return Reading.unavailable(where, e.getMessage());
         } catch (LockedException e) {
-            return Reading.unavailable(where, LOCKED);
+            return Reading.unavailable(where, Text.of("reading.locked"));
         } catch (IOException e) {
             return Reading.unavailable(where, e.getMessage());
         } finally {

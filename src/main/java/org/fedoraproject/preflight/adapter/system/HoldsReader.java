@@ -13,6 +13,7 @@ import org.fedoraproject.preflight.machine.VersionLocks;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
 import org.fedoraproject.preflight.rpm.PackageName;
+import org.fedoraproject.preflight.text.Text;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -57,22 +58,22 @@ public final class HoldsReader {
     static Reading<VersionLocks> parseToml(String text) {
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
-            return Reading.unavailable("versionlock", DNF5 + ": not TOML (" + toml.errors().get(0).toString() + ")");
+            return Reading.unavailable("versionlock", Text.of("reading.notToml", DNF5, toml.errors().get(0).toString()));
         }
         List<VersionLocks.Entry> entries = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         TomlArray packages = toml.isArray("packages") ? toml.getArray("packages") : null;
         for (int k = 0; packages != null && k < packages.size(); k++) {
             if (!(packages.get(k) instanceof TomlTable entry) || !entry.isString("name")) {
-                return Reading.unavailable("versionlock", DNF5 + ": packages[" + k + "] has no name");
+                return Reading.unavailable("versionlock", Text.of("reading.lockNoName", DNF5, Integer.toString(k)));
             }
             List<VersionLocks.Condition> conditions = new ArrayList<>();
             TomlArray list = entry.isArray("conditions") ? entry.getArray("conditions") : null;
             for (int c = 0; list != null && c < list.size(); c++) {
                 if (!(list.get(c) instanceof TomlTable cond) || !cond.isString("key") || !cond.isString("comparator")
                         || !cond.isString("value")) {
-                    return Reading.unavailable("versionlock", DNF5 + ": packages[" + k + "].conditions[" + c
-                            + "] needs key, comparator and value");
+                    return Reading.unavailable("versionlock", Text.of("reading.lockCondition", DNF5, Integer.toString(k),
+                            Integer.toString(c)));
                 }
                 conditions.add(new VersionLocks.Condition(cond.getString("key"), cond.getString("comparator"),
                         cond.getString("value")));

@@ -14,6 +14,7 @@ import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
 import org.fedoraproject.preflight.rpm.Nevra;
+import org.fedoraproject.preflight.text.Text;
 
 /** The rpm database, through rpm's query format (rpm knows where its database is; Preflight does not guess). */
 public final class InstalledPackagesReader {
@@ -75,7 +76,7 @@ public final class InstalledPackagesReader {
     static Reading<List<InstalledPackage>> parse(String output, String source) {
         List<InstalledPackage> packages = new ArrayList<>();
         if (!output.isEmpty() && !output.endsWith("\n")) {
-            return Reading.unavailable(source, "output ends in the middle of a line (truncated)");
+            return Reading.unavailable(source, Text.of("reading.truncated"));
         }
         String[] lines = output.split("\n");
         for (int k = 0; k < lines.length; k++) {
@@ -85,7 +86,7 @@ public final class InstalledPackagesReader {
             }
             String[] f = line.split("\t", -1);
             if (f.length != 7) {
-                return Reading.unavailable(source, "unexpected output on line " + (k + 1) + ": \"" + line + "\"");
+                return Reading.unavailable(source, Text.of("reading.unexpectedOutput", Integer.toString(k + 1), line));
             }
             if (f[0].equals("gpg-pubkey")) {
                 continue;
@@ -95,7 +96,8 @@ public final class InstalledPackagesReader {
                 packages.add(new InstalledPackage(new Nevra(f[0], evr, f[4]), Instant.ofEpochSecond(Long.parseLong(f[5])),
                         InstalledPackage.sourceName(f[6])));
             } catch (NumberFormatException | InvalidVersionException e) {
-                return Reading.unavailable(source, "unexpected output on line " + (k + 1) + ": \"" + line + "\" (" + e.getMessage() + ")");
+                return Reading.unavailable(source, Text.of("reading.unexpectedOutputWhy", Integer.toString(k + 1), line,
+                        String.valueOf(e.getMessage())));
             }
         }
         return Reading.of(List.copyOf(packages));

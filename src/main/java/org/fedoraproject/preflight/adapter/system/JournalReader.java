@@ -22,6 +22,7 @@ import org.fedoraproject.preflight.health.Module;
 import org.fedoraproject.preflight.health.UnitFailure;
 import org.fedoraproject.preflight.incident.SafeText;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * The journal's coredumps, unit failures and boots, through {@code journalctl -o json} with
@@ -74,9 +75,9 @@ public final class JournalReader {
         try {
             CommandResult r = runner.run(records, TIMEOUT);
             if (r.exitCode() != 0) {
-                return Reading.unavailable("journalctl", r.stderr().contains("insufficient permissions")
-                        ? "this user may not read these journal files (members of wheel or systemd-journal read the system's)"
-                        : r.errorLine());
+                return r.stderr().contains("insufficient permissions")
+                        ? Reading.unavailable("journalctl", Text.of("reading.journalPermissions"))
+                        : Reading.unavailable("journalctl", r.errorLine());
             }
             Evidence.Scope scope = r.stderr().contains("not seeing messages from other users") ? Evidence.Scope.OWN
                     : Evidence.Scope.SYSTEM;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.fedoraproject.preflight.machine.OsRelease;
 import org.fedoraproject.preflight.machine.OsReleaseParser;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.text.Text;
 
 /** Reads {@code etc/os-release} (or {@code usr/lib/os-release}) under a root, as os-release(5) says. */
 public final class OsReleaseReader {
@@ -24,9 +25,9 @@ public final class OsReleaseReader {
         try {
             return Reading.of(OsReleaseParser.parse(RegularFiles.readString(file, RegularFiles.SMALL)));
         } catch (NoSuchFileException e) {
-            return Reading.unavailable(etc.toString(), "missing, and so is " + usrLib);
+            return Reading.unavailable(etc.toString(), Text.of("reading.missingAndSo", String.valueOf(usrLib)));
         } catch (IOException e) {
-            return Reading.unavailable(file.toString(), "cannot be read (" + e.getMessage() + ")");
+            return Reading.unavailable(file.toString(), Text.of("reading.cannotRead", String.valueOf(e.getMessage())));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.rpm.Evr;
 import org.fedoraproject.preflight.rpm.InvalidVersionException;
 import org.fedoraproject.preflight.rpm.PackageName;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Every package of some repositories (a directory with {@code repodata}, or its URL), read by dnf
@@ -50,7 +51,7 @@ public final class RepoPackagesReader {
         try {
             cache = Files.createTempDirectory("preflight-lint-");
         } catch (IOException e) {
-            return Reading.unavailable(source, "no temporary directory for dnf's cache (" + e.getMessage() + ")");
+            return Reading.unavailable(source, Text.of("reading.noTempDir", String.valueOf(e.getMessage())));
         }
         try {
             List<String> command = new ArrayList<>(List.of(dnf, "--quiet", "--setopt=cachedir=" + cache,
@@ -76,11 +77,11 @@ public final class RepoPackagesReader {
                     packages.add(new RepoLint.RepoPackage(f[0], new Evr(Long.parseLong(f[1]), f[2], f[3]), f[4],
                             InstalledPackage.sourceName(f[5])));
                 } catch (NumberFormatException | InvalidVersionException e) {
-                    return Reading.unavailable(source, "unexpected line: \"" + line + "\"");
+                    return Reading.unavailable(source, Text.of("reading.unexpectedLine", line));
                 }
             }
             if (packages.isEmpty()) {
-                return Reading.unavailable(source, "no packages in " + String.join(", ", locations));
+                return Reading.unavailable(source, Text.of("reading.noPackagesIn", String.join(", ", locations)));
             }
             return Reading.of(packages);
         } catch (CommandFailedException e) {

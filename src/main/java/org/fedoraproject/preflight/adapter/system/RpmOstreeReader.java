@@ -12,6 +12,7 @@ import org.fedoraproject.preflight.machine.PendingUpdates;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.Transaction;
 import org.fedoraproject.preflight.machine.TransactionItem;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * An Atomic desktop (Silverblue, Kinoite, …): deployments and the cached update from
@@ -80,7 +81,7 @@ public final class RpmOstreeReader {
     }
 
     private static Result failed(String source, String reason) {
-        Reading.Unavailable<List<Transaction>> failure = new Reading.Unavailable<>(source, reason);
+        Reading.Unavailable<List<Transaction>> failure = new Reading.Unavailable<>(source, Text.untranslated(reason));
         return new Result(Reading.unavailable(source, reason), History.merge(List.of(failure)), List.of());
     }
 }

@@ -18,6 +18,7 @@ import org.fedoraproject.preflight.machine.PendingUpdates;
 import org.fedoraproject.preflight.machine.Reading;
 import org.fedoraproject.preflight.machine.SystemSnapshot;
 import org.fedoraproject.preflight.machine.Transaction;
+import org.fedoraproject.preflight.text.Text;
 
 /**
  * Reads one {@link SystemSnapshot}: the release, the package manager, the installed packages,
@@ -69,7 +70,7 @@ public final class SystemReader {
                     result.deployments(), clock.instant(), Boot.UNKNOWN);
         }
         CompletableFuture<Reading<PendingUpdates>> pending = !withPending
-                ? CompletableFuture.completedFuture(Reading.unavailable("pending updates", "not read yet"))
+                ? CompletableFuture.completedFuture(Reading.unavailable("pending updates", Text.of("reading.notReadYet")))
                 : CompletableFuture.supplyAsync(() -> manager.get()
                         .map(m -> new DnfUpdatesReader(target, m, executor).read())
                         .orElseGet(() -> Reading.unavailable("pending updates", ((Reading.Unavailable<?>) manager).reason())),
@@ -144,6 +145,6 @@ public final class SystemReader {
         if (Files.exists(target.file("usr/bin/dnf-3")) || Files.exists(target.file("usr/bin/dnf4"))) {
             return Reading.of(PackageManager.DNF4);
         }
-        return Reading.unavailable("package manager", "neither rpm-ostree, dnf5 nor dnf4 is installed in " + target.files());
+        return Reading.unavailable("package manager", Text.of("reading.noPackageManager", String.valueOf(target.files())));
     }
 }

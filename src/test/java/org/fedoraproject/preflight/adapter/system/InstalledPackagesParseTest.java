@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.fedoraproject.preflight.machine.InstalledPackage;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.testing.English;
 import org.junit.jupiter.api.Test;
 
 class InstalledPackagesParseTest {
@@ -42,6 +43,6 @@ class InstalledPackagesParseTest {
 
     private static void assertUnavailable(String output, String expected) {
         Reading<List<InstalledPackage>> r = InstalledPackagesReader.parse(output, "rpm --query --all");
-        assertTrue(r instanceof Reading.Unavailable<List<InstalledPackage>> u && u.reason().contains(expected), r.toString());
+        assertTrue(r instanceof Reading.Unavailable<List<InstalledPackage>> u && English.of(u.reason()).contains(expected), r.toString());
     }
 }

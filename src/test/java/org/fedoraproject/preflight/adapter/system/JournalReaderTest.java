@@ -17,6 +17,7 @@ import org.fedoraproject.preflight.health.Crash;
 import org.fedoraproject.preflight.health.Evidence;
 import org.fedoraproject.preflight.health.Module;
 import org.fedoraproject.preflight.machine.Reading;
+import org.fedoraproject.preflight.testing.English;
 import org.fedoraproject.preflight.testing.JournalFixture;
 import org.fedoraproject.preflight.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -98,7 +99,7 @@ class JournalReaderTest {
         Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rwxr-xr-x"));
         Reading<Evidence> read = JournalReader.ofDirectory(new ProcessCommandRunner(List.of("runuser", "-u", "nobody", "--")), journal)
                 .read(T.minusSeconds(60));
-        assertTrue(read instanceof Reading.Unavailable<Evidence> u && u.reason().startsWith("this user may not read these journal files"),
+        assertTrue(read instanceof Reading.Unavailable<Evidence> u && English.of(u.reason()).startsWith("this user may not read these journal files"),
                 String.valueOf(read));
     }
 
