@@ -53,7 +53,7 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
             case HOLD -> Headline.HOLD;
             case AFFECTED -> a.incidents().stream().anyMatch(i -> i.relation() == Relation.AFFECTED) ? Headline.AFFECTED : Headline.FIX;
             case CAUTION -> report.partial() && a.verdict() == Verdict.SAFE ? Headline.PARTIAL_SAFE
-                    : count(a, UpdateVerdict.CAUTION) > 0 ? Headline.CAUTION : Headline.CONCERNS;
+                    : a.count(UpdateVerdict.CAUTION) > 0 ? Headline.CAUTION : Headline.CONCERNS;
             case SAFE -> fix ? Headline.FIX : Headline.SAFE;
         };
     }
@@ -64,11 +64,11 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
         int pending = a.updates().size();
         return switch (headline) {
             case UNKNOWN -> whyUnknown(report);
-            case HOLD -> report.holds().isEmpty() ? Text.of("next.hold", count(a, UpdateVerdict.HOLD), pending)
-                    : Text.of("next.holdWithHeld", count(a, UpdateVerdict.HOLD), pending, report.holds().size());
+            case HOLD -> report.holds().isEmpty() ? Text.of("next.hold", a.count(UpdateVerdict.HOLD), pending)
+                    : Text.of("next.holdWithHeld", a.count(UpdateVerdict.HOLD), pending, report.holds().size());
             case AFFECTED -> first(a, Relation.AFFECTED).map(i -> Text.of("next.affected", i.id(), i.incident().incident().title())).get();
             case FIX -> first(a, Relation.FIX_AVAILABLE).map(i -> Text.of("next.fixAvailable", i.id(), i.incident().incident().title())).get();
-            case CAUTION -> Text.of("next.caution", count(a, UpdateVerdict.CAUTION));
+            case CAUTION -> Text.of("next.caution", a.count(UpdateVerdict.CAUTION));
             case CONCERNS -> Text.of("next.cautionOther");
             case PARTIAL_SAFE -> report.notCheckedSentence("next.partial");
             case SAFE -> pending == 0 ? Text.of("next.safeNothing") : Text.of("next.safe", pending);
@@ -79,16 +79,12 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
     private static Text whyUnknown(CheckReport report) {
         var os = report.system().os();
         if (os instanceof Reading.Unavailable<?> u) {
-            return Text.of("unknown.noOsRelease", u.message());
+            return Text.of("unknown.noOsRelease", u.problem());
         }
         if (!os.get().get().isFedora()) {
             return Text.of("unknown.notFedora", os.get().get().prettyName());
         }
         return Text.of("unknown.reason", report.cannotCheck().get(0));
-    }
-
-    private static long count(Assessment a, UpdateVerdict verdict) {
-        return a.updates().stream().filter(u -> u.verdict() == verdict).count();
     }
 
     private static Optional<IncidentAssessment> first(Assessment a, Relation relation) {
@@ -125,7 +121,7 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
                             Optional.empty(), Optional.empty()));
                 }
             }
-            long ok = a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.OK).count();
+            long ok = a.count(UpdateVerdict.OK);
             if (a.verdict() == Verdict.HOLD && ok > 0) {
                 Optional<String> rest = report.upgradeTheRest().map(c -> c.display());
                 todo.add(new ToDo(ToDo.Kind.REST, Text.of(rest.isPresent() ? "todo.othersCommand" : "todo.others", ok),
@@ -144,11 +140,10 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
         private static ToDo held(HoldAdvice h) {
             String release = h.release().map(ShellCommand::display).orElse("versionlock delete " + h.name());
             if (!h.pinsAffected().isEmpty()) {
-                return h.hiddenFix().isPresent()
-                        ? new ToDo(ToDo.Kind.HELD, Text.of("todo.heldHidesFix", h.name(), h.pinsAffected(), h.hiddenFix().get().toString()),
-                                Text.of("todo.brief.heldDelete", h.name()), Optional.of(release), Optional.of(h.pinsAffected().get(0)))
-                        : new ToDo(ToDo.Kind.HELD, Text.of("todo.heldKeepsAffected", h.name(), h.pinsAffected()),
-                                Text.of("todo.brief.heldDelete", h.name()), Optional.of(release), Optional.of(h.pinsAffected().get(0)));
+                Text what = h.hiddenFix().map(fix -> Text.of("todo.heldHidesFix", h.name(), h.pinsAffected(), fix.toString()))
+                        .orElse(Text.of("todo.heldKeepsAffected", h.name(), h.pinsAffected()));
+                return new ToDo(ToDo.Kind.HELD, what, Text.of("todo.brief.heldDelete", h.name()), Optional.of(release),
+                        Optional.of(h.pinsAffected().get(0)));
             }
             if (h.canRelease()) {
                 return new ToDo(ToDo.Kind.HELD, Text.of("todo.heldRelease", h.name(), h.resolvedIncidents()),
@@ -163,16 +158,15 @@ public record CheckSummary(Outlook outlook, Headline headline, Text next, List<T
             Optional<String> id = Optional.of(incident.id());
             Text severity = Text.of("severity." + incident.severity().id());
             List<String> risky = i.risky().stream().map(u -> u.nevra().name()).distinct().toList();
+            List<String> fixing = i.fixing().stream().map(u -> u.nevra().name()).distinct().toList();
             return Optional.ofNullable(switch (i.relation()) {
                 case AT_RISK -> new ToDo(incident.severity().holds() ? ToDo.Kind.HOLD : ToDo.Kind.TAKE_CARE,
                         Text.of(incident.severity().holds() ? "todo.hold" : "todo.considerHold", risky, incident.id(), severity,
                                 ToDo.DASH, incident.title()),
                         Text.of(incident.severity().holds() ? "todo.brief.holdFor" : "todo.brief.takeCareFor", risky, incident.id()),
                         Optional.empty(), id);
-                case FIX_AVAILABLE -> new ToDo(ToDo.Kind.FIX, Text.of("todo.update",
-                        i.fixing().stream().map(u -> u.nevra().name()).distinct().toList(), incident.id(), ToDo.DASH, incident.title()),
-                        Text.of("todo.brief.update", i.fixing().stream().map(u -> u.nevra().name()).distinct().toList(), incident.id()),
-                        Optional.empty(), id);
+                case FIX_AVAILABLE -> new ToDo(ToDo.Kind.FIX, Text.of("todo.update", fixing, incident.id(), ToDo.DASH, incident.title()),
+                        Text.of("todo.brief.update", fixing, incident.id()), Optional.empty(), id);
                 case AFFECTED -> new ToDo(ToDo.Kind.AFFECTED, Text.of("todo.affected", incident.id(), ToDo.DASH, incident.title(),
                         incident.workarounds().isEmpty() ? "" : Text.of(i.incident().derived() ? "todo.workaroundTopic" : "todo.workaround"),
                         incident.status().isOpen() ? incident.fix().expected().map(d -> (Object) Text.of("todo.fixExpected", d)).orElse("")

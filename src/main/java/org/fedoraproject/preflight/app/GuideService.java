@@ -56,7 +56,8 @@ public final class GuideService {
      * the steps that got it there, said so.
      */
     public Result guide(String incidentId, CheckReport report, CheckService.Request request, Optional<Plan> before) {
-        Result now = guide(incidentId, report, request);
+        Planned planned = plan(incidentId, report, request);
+        Result now = planned.result();
         if (before.isEmpty() || now.plan().isEmpty() && !now.notConcerning()) {
             return now;
         }
@@ -64,7 +65,8 @@ public final class GuideService {
         now.plan().ifPresent(p -> p.steps().stream().filter(step -> steps.stream().noneMatch(s -> s.title().equals(step.title())))
                 .forEach(steps::add));
         List<Text> problems = new ArrayList<>(now.problems());
-        Observed observed = observed(report, request, problems);
+        // The system as the new plan saw it; read only when there was no plan to read it for.
+        Observed observed = planned.observed().orElseGet(() -> observed(report, request, problems));
         List<StepStatus> statuses = steps.stream().map(step -> StepStatus.of(step, observed)).toList();
         List<Text> notes = new ArrayList<>(now.plan().map(Plan::notes).orElse(List.of()));
         if (now.plan().isEmpty()) {
@@ -87,6 +89,14 @@ public final class GuideService {
 
     /** The guide from a check already made (the window's), so opening an incident does not check twice. */
     public Result guide(String incidentId, CheckReport report, CheckService.Request request) {
+        return plan(incidentId, report, request).result();
+    }
+
+    /** A guide, and the system as its steps were checked against (none when there is no plan). */
+    private record Planned(Result result, Optional<Observed> observed) {
+    }
+
+    private Planned plan(String incidentId, CheckReport report, CheckService.Request request) {
         List<Text> problems = new ArrayList<>(report.cannotCheck());
         Optional<IncidentAssessment> assessment = report.assessment().incidents().stream()
                 .filter(i -> i.id().equalsIgnoreCase(incidentId)).findFirst(); // fps-2026-0042 is FPS-2026-0042
@@ -97,10 +107,10 @@ public final class GuideService {
             // packages or pending updates, that would be a false all-clear (then: could not check, and why).
             if (known && !report.complete()) {
                 problems.add(0, Text.of("guide.problem.unknown", incidentId));
-                return new Result(report, Optional.empty(), List.of(), problems, false);
+                return new Planned(new Result(report, Optional.empty(), List.of(), problems, false), Optional.empty());
             }
             problems.add(Text.of(known ? "guide.problem.notConcerning" : "guide.problem.noSuchIncident", incidentId));
-            return new Result(report, Optional.empty(), List.of(), problems, known);
+            return new Planned(new Result(report, Optional.empty(), List.of(), problems, known), Optional.empty());
         }
         PackageManager manager = report.system().manager().get().orElse(PackageManager.DNF5);
         Set<String> names = assessment.get().affected().stream().map(a -> a.range().name()).collect(Collectors.toSet());
@@ -108,19 +118,12 @@ public final class GuideService {
         Reading<Map<String, Set<Evr>>> versions = inspection.available(request.root(), manager, names);
         versions.get().ifPresentOrElse(v -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) versions)));
         Map<String, Set<Evr>> available = versions.get().orElse(Map.of());
-        Reading<VersionLocks> read = inspection.locks(request.root(), manager);
-        read.get().ifPresentOrElse(h -> { }, () -> problems.add(CheckService.unreadable((Reading.Unavailable<?>) read)));
-        VersionLocks locks = read.get().orElse(VersionLocks.NONE);
+        Observed observed = observed(report, request, problems);
         Optional<String> installRoot = inspection.commandRoot(request.root());
         Plan plan = Planner.plan(assessment.get(),
-                new Planner.Context(manager, installRoot, available, report.system().deployments(),
-                        report.assessment().heldUpdates(), locks, report.system().installed().get().orElse(List.of()),
-                        report.system().boot()));
-        List<StepStatus> statuses = new ArrayList<>();
-        for (Step step : plan.steps()) {
-            statuses.add(StepStatus.of(step, new Observed(report.system().installed().get().orElse(List.of()), locks,
-                    report.system().deployments(), report.system().boot())));
-        }
-        return new Result(report, Optional.of(plan), statuses, problems, false);
+                new Planner.Context(manager, installRoot, available, observed.deployments(),
+                        report.assessment().heldUpdates(), observed.locks(), observed.installed(), observed.boot()));
+        List<StepStatus> statuses = plan.steps().stream().map(step -> StepStatus.of(step, observed)).toList();
+        return new Planned(new Result(report, Optional.of(plan), statuses, problems, false), Optional.of(observed));
     }
 }

@@ -40,17 +40,22 @@ public record Assessment(Verdict verdict, List<UpdateAssessment> updates, List<I
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /**
-     * Whether an installed package is known to be in an incident's range (a fix pending or not).
-     * A range with no known start (a bug that says which release, not which version) does not
-     * make a system affected, even when a pending update is past its fix.
-     */
     /** The names of the pending updates with a known problem (held, or to take care with): "the rest" leaves them out. */
     public Set<String> updatesWithAProblem() {
         return updates.stream().filter(u -> u.verdict() == UpdateVerdict.HOLD || u.verdict() == UpdateVerdict.CAUTION)
                 .map(u -> u.update().nevra().name()).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** How many pending updates (each arch its own) have this verdict. */
+    public long count(UpdateVerdict verdict) {
+        return updates.stream().filter(u -> u.verdict() == verdict).count();
+    }
+
+    /**
+     * Whether an installed package is known to be in an incident's range (a fix pending or not).
+     * A range with no known start (a bug that says which release, not which version) does not
+     * make a system affected, even when a pending update is past its fix.
+     */
     public boolean affected() {
         return incidents.stream().anyMatch(i -> i.relation() == Relation.AFFECTED
                 || i.relation() == Relation.FIX_AVAILABLE && i.affected().stream().anyMatch(AffectedInstall::broughtBySince));

@@ -189,10 +189,8 @@ final class CheckText {
         Assessment a = report.assessment();
         return switch (summary.headline()) {
             case UNKNOWN -> m.get("cli.check.couldNot", g.dash(), report.cannotCheck().get(0));
-            case HOLD -> m.get("cli.check.headline.hold", g.dash(), 
-                    a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.HOLD).count(), a.updates().size());
-            case CAUTION -> m.get("cli.check.headline.caution", g.dash(),
-                    a.updates().stream().filter(u -> u.verdict() == UpdateVerdict.CAUTION).count());
+            case HOLD -> m.get("cli.check.headline.hold", g.dash(), a.count(UpdateVerdict.HOLD), a.updates().size());
+            case CAUTION -> m.get("cli.check.headline.caution", g.dash(), a.count(UpdateVerdict.CAUTION));
             case AFFECTED -> m.get("cli.check.headline.affected", g.dash());
             case CONCERNS -> m.get("cli.check.headline.concerns", g.dash());
             case PARTIAL_SAFE -> m.get("cli.check.headline.partialSafe", g.dash(), m.render(report.partialSafeTitle("cli.check.toldBy")));

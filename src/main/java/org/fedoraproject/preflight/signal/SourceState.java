@@ -76,11 +76,8 @@ public record SourceState(String source, State state, Optional<Instant> asOf, Op
         Optional<Instant> asOf = parts.stream().flatMap(p -> p.asOf().stream()).min(Comparator.naturalOrder());
         SourceState.State state = allAnswered ? (anyReused ? State.REUSED : State.ANSWERED) : anyCounts ? State.KEPT
                 : State.FAILED;
-        boolean unreachable = parts.stream().allMatch(SourceState::unreachable);
-        return new SourceState(source, state, state == State.FAILED ? Optional.empty() : asOf, problem, unreachable && !anyAnswered(parts));
-    }
-
-    private static boolean anyAnswered(List<SourceState> parts) {
-        return parts.stream().anyMatch(p -> p.state() == State.ANSWERED);
+        // Unreachable only when every part was: a part that answered was not (it is never both).
+        return new SourceState(source, state, state == State.FAILED ? Optional.empty() : asOf, problem,
+                parts.stream().allMatch(SourceState::unreachable));
     }
 }

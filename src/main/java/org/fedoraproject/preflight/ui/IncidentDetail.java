@@ -95,14 +95,16 @@ final class IncidentDetail {
         }
 
         // The guide is what people follow with a broken system: first, before the details.
-        if (item.assessment().isPresent() || model.guideShown(incident.id())) {
+        // A guide while the incident concerns the system, and after it no longer does when one was followed here.
+        boolean guide = item.assessment().isPresent() || model.guideShown(incident.id());
+        if (guide) {
             root.getChildren().add(section(text.get("guide.title")));
             root.getChildren().add(new GuidePanel(model, words, copy, incident.id()).root());
         }
         item.assessment().ifPresent(a -> root.getChildren().add(onThisSystem(a)));
         root.getChildren().add(affected(incident));
         // With a guide, its steps carry the workarounds (said to be the feed's or the topic's): not twice.
-        if (!incident.workarounds().isEmpty() && item.assessment().isEmpty() && !model.guideShown(incident.id())) {
+        if (!incident.workarounds().isEmpty() && !guide) {
             root.getChildren().add(section(text.get("incident.workarounds")));
             for (Workaround w : incident.workarounds()) {
                 // A derived incident's workarounds come from the Common Issues topics it rests on.

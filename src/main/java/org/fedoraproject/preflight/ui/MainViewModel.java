@@ -49,6 +49,11 @@ final class MainViewModel {
     private CheckService.Request request;
     /** Each incident's guide as first shown: after the user runs a step, the step stays in place, marked done. */
     private final Map<String, Plan> guidesShown = new HashMap<>();
+    /** The last guide made, for the incident it was made for. */
+    private MadeGuide lastGuide;
+
+    private record MadeGuide(String id, GuideService.Result result) {
+    }
     private int generation;
     /** The History tab was shown: the history is read again whenever it is reset (the demo). */
     private boolean historyWanted;
@@ -165,6 +170,7 @@ final class MainViewModel {
     private void switchTo(CheckService.Request asked) {
         request = asked;
         guidesShown.clear();
+        lastGuide = null;
         demo.set(asked.demo());
         history.set(null);
         health.set(null);
@@ -207,10 +213,17 @@ final class MainViewModel {
     void guide(String incidentId, boolean readAgain, Consumer<GuideService.Result> done, Consumer<String> failed) {
         CheckService.Request kept = WindowContext.kept(request);
         CheckReport shown = report.get();
+        // The guide made with the check on screen already (the guide's own Check again hands its check to the window,
+        // whose incident page is then drawn again): shown as it is, not asked of dnf a second time.
+        if (!readAgain && lastGuide != null && lastGuide.id().equals(incidentId) && lastGuide.result().report() == shown) {
+            done.accept(lastGuide.result());
+            return;
+        }
         Optional<Plan> before = Optional.ofNullable(guidesShown.get(incidentId));
         tasks.run(() -> context.guides().get().guide(incidentId,
                 readAgain || shown == null ? context.checks().get().check(kept) : shown, kept, before), result -> {
                     result.plan().ifPresent(p -> guidesShown.putIfAbsent(incidentId, p));
+                    lastGuide = new MadeGuide(incidentId, result);
                     done.accept(result);
                     // The system was read anew: the incident's badges, the lists and the banner follow it.
                     if (readAgain && !busy.get() && result.report().complete() && kept.equals(WindowContext.kept(request))) {

@@ -273,10 +273,13 @@ final class SettingsView {
             Messages text = words.text();
             Label address = new Label(feed.url().toString());
             address.getStyleClass().add(Styles.HEADING);
-            Label state = new Label(state(feed, model.reportProperty().get()));
+            CheckReport report = model.reportProperty().get();
+            Optional<FeedStatus> status = report == null ? Optional.empty()
+                    : report.feeds().stream().filter(f -> f.url().equals(feed.url().toString())).findFirst();
+            Label state = new Label(state(status, report));
             state.setId("settings-feed-state");
             // A feed that never answered with a feed it could verify is failing, said in the error's colour.
-            state.getStyleClass().add(failing(feed, model.reportProperty().get()) ? Styles.DANGER_TEXT : Styles.MUTED);
+            state.getStyleClass().add(status.filter(FeedStatus::failing).isPresent() ? Styles.DANGER_TEXT : Styles.MUTED);
             state.setWrapText(true);
             String keyWords = feed.publicKey().isPresent() ? text.get("settings.ownKey") : text.get("settings.anyKey");
             Label keyLabel = new Label(keyWords + (feed.local() ? " · " + text.get("settings.localTag") : ""));
@@ -285,20 +288,13 @@ final class SettingsView {
             setGraphic(new VBox(2, address, state, keyLabel));
         }
 
-        private boolean failing(FeedSource feed, CheckReport report) {
-            return report != null && report.feeds().stream().anyMatch(f -> f.url().equals(feed.url().toString())
-                    && f.fetched().isEmpty() && f.problem().isPresent());
-        }
-
-        private String state(FeedSource feed, CheckReport report) {
+        private String state(Optional<FeedStatus> status, CheckReport report) {
             Messages text = words.text();
-            Optional<FeedStatus> status = report == null ? Optional.empty()
-                    : report.feeds().stream().filter(f -> f.url().equals(feed.url().toString())).findFirst();
             if (status.isEmpty()) {
                 return text.get(model.busyProperty().get() ? "settings.fetching" : "settings.notChecked");
             }
             FeedStatus s = status.get();
-            if (s.fetched().isEmpty() && s.problem().isPresent()) {
+            if (s.failing()) {
                 return text.get("settings.failing", s.problem().get().what());
             }
             // With a problem, the time is that of the copy kept from before, never "fetched just now".

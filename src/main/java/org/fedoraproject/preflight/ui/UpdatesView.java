@@ -141,7 +141,8 @@ final class UpdatesView {
         why.managedProperty().bind(why.visibleProperty());
         why.setVisible(false);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, u) -> {
-            List<String> reasons = u == null || shown == null ? List.of() : UpdateReasons.of(shown, u).stream().map(text::render).toList();
+            List<String> reasons = u == null || shown == null ? List.of() : UpdateReasons.of(shown, u).all().stream().map(text::render)
+                    .toList();
             why.setText(String.join("\n", reasons));
             why.setVisible(!reasons.isEmpty());
         });
@@ -337,10 +338,11 @@ final class UpdatesView {
                 if (empty || u == null || shown == null) {
                     return;
                 }
-                List<String> reasons = UpdateReasons.of(shown, u).stream().map(m::render).toList();
+                UpdateReasons.Why why = UpdateReasons.of(shown, u);
+                List<String> reasons = why.all().stream().map(m::render).toList();
                 HBox line = new HBox(6);
                 line.setAlignment(Pos.CENTER_LEFT);
-                if (UpdateReasons.security(shown, u).isPresent()) {
+                if (why.security()) {
                     line.getChildren().add(Badge.of("advisory", "security", m.get("updates.security")));
                 }
                 for (String id : u.incidents()) {
@@ -352,15 +354,11 @@ final class UpdatesView {
                     link.setFocusTraversable(false);
                     line.getChildren().add(link);
                 }
-                // The first incident's title, or the first reason of a caution without an incident.
-                String said = u.incidents().isEmpty() ? u.verdict() == UpdateVerdict.OK || reasons.isEmpty() ? "" : reasons.get(0)
-                        : shown.assessment().incidents().stream().filter(i -> i.id().equals(u.incidents().get(0))).findFirst()
-                                .map(i -> i.incident().incident().title()).orElse("");
-                if (!said.isEmpty()) {
+                why.first().ifPresent(said -> {
                     Label first = new Label(said);
                     first.setMinWidth(0);
                     line.getChildren().add(first);
-                }
+                });
                 if (!line.getChildren().isEmpty()) {
                     setGraphic(line);
                     setTooltip(reasons.isEmpty() ? null : new Tooltip(String.join("\n", reasons)));

@@ -101,6 +101,7 @@ final class VerdictBanner {
         releaseLine.managedProperty().bind(releaseLine.visibleProperty());
         releaseLine.setVisible(false);
         offlineLine.setId("verdict-offline");
+        offlineLine.setText(text.get("banner.offline"));
         offlineLine.setWrapText(true);
         offlineLine.getStyleClass().add(Styles.SOURCES_TROUBLE);
         offlineLine.managedProperty().bind(offlineLine.visibleProperty());
@@ -201,13 +202,18 @@ final class VerdictBanner {
         demoTag.setText(text.get(on ? "banner.demoShort" : "banner.demo"));
         demoTag.setTooltip(on ? new Tooltip(text.get("banner.demo")) : null);
         for (Label line : List.of(next, suspectLine)) {
-            // The sentence keeps its lines when there is no list below it to make room for.
-            line.setWrapText(!on || line == next && !todo.root().isVisible());
+            line.setWrapText(!on);
             line.setTooltip(on ? new Tooltip() : null);
             if (on) {
                 line.getTooltip().textProperty().bind(line.textProperty());
             }
         }
+        wrapNext();
+    }
+
+    /** The sentence takes one line in a compact banner, but keeps its lines when there is no list below it to make room for. */
+    private void wrapNext() {
+        next.setWrapText(!root.getStyleClass().contains(Styles.COMPACT) || !todo.root().isVisible());
     }
 
     HBox root() {
@@ -226,12 +232,12 @@ final class VerdictBanner {
             waiting(text.get(failed ? "outlook.unknown" : "banner.checking"), text.get(failed ? "banner.failedNext" : "banner.checkingNext"));
             return;
         }
-        Outlook outlook = Outlook.of(report);
+        CheckSummary summary = CheckSummary.of(report);
+        Outlook outlook = summary.outlook();
         if (outlook == Outlook.UNKNOWN && !demo && checking != null && checking.get()) {
             waiting(text.get("banner.fetching"), text.get("banner.fetchingNext"));
             return;
         }
-        CheckSummary summary = CheckSummary.of(report);
         boolean partialSafe = !demo && summary.headline() == CheckSummary.Headline.PARTIAL_SAFE;
         setOutlook(outlook, partialSafe ? text.render(report.partialSafeTitle("outlook.partial"))
                 : text.get("outlook." + outlook.name().toLowerCase(Locale.ROOT)));
@@ -241,8 +247,7 @@ final class VerdictBanner {
                 demo ? Optional.empty() : report.oldMetadata().map(t -> words.ago(t, report.at())),
                 demo ? Optional.empty() : report.release(), report.at());
         todo.show(summary);
-        next.setWrapText(!root.getStyleClass().contains(Styles.COMPACT) || !todo.root().isVisible());
-        offlineLine.setText(text.get("banner.offline"));
+        wrapNext();
         offlineLine.setVisible(summary.offline() && !demo && outlook != Outlook.UNKNOWN);
         openDemo.setVisible(outlook == Outlook.UNKNOWN && !demo);
         addFeedButton.setVisible(!demo && report.feeds().isEmpty());
@@ -267,6 +272,7 @@ final class VerdictBanner {
         freshness.setText("");
         sources.setVisible(false);
         todo.root().setVisible(false);
+        wrapNext();
         offlineLine.setVisible(false);
         troubles = 0;
         sayDetails();

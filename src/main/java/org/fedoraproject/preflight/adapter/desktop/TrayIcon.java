@@ -87,10 +87,15 @@ public final class TrayIcon implements AutoCloseable {
         }
     }
 
-    /** The application's icon in the sizes trays draw (the window's own PNGs, from the jar). */
-    private static final List<IconPixmap> PIXMAPS = IconPixmap.fromResources(List.of(
-            "/org/fedoraproject/preflight/ui/icons/preflight-16.png", "/org/fedoraproject/preflight/ui/icons/preflight-32.png",
-            "/org/fedoraproject/preflight/ui/icons/preflight-48.png"));
+    /**
+     * The application's icon in the sizes trays draw (the window's own PNGs, from the jar),
+     * decoded when a host first asks for the properties, not when the background starts.
+     */
+    private static final class Pixmaps {
+        static final List<IconPixmap> ALL = IconPixmap.fromResources(List.of(
+                "/org/fedoraproject/preflight/ui/icons/preflight-16.png", "/org/fedoraproject/preflight/ui/icons/preflight-32.png",
+                "/org/fedoraproject/preflight/ui/icons/preflight-48.png"));
+    }
 
     public static String iconName(State state) {
         return "org.fedoraproject.Preflight-" + state.name().toLowerCase(Locale.ROOT) + "-symbolic";
@@ -168,7 +173,7 @@ public final class TrayIcon implements AutoCloseable {
             p.put("IconName", new Variant<>(iconName(state)));
             p.put("AttentionIconName", new Variant<>(iconName(State.HOLD)));
             // Also the application's icon as pixels, for a host that does not find the name in the icon theme.
-            p.put("IconPixmap", new Variant<>(PIXMAPS, IconPixmap.SIGNATURE));
+            p.put("IconPixmap", new Variant<>(Pixmaps.ALL, IconPixmap.SIGNATURE));
             p.put("ItemIsMenu", new Variant<>(false));
             p.put("Menu", new Variant<>(new DBusPath(DBusMenuInterface.PATH)));
             p.put("ToolTipTitle", new Variant<>(tooltip));

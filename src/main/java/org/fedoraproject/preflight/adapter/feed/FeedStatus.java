@@ -31,6 +31,11 @@ public record FeedStatus(String url, Optional<Feed> feed, Optional<Instant> fetc
         return problem.map(p -> Messages.english().render(p.what()));
     }
 
+    /** Nothing from this feed was ever verified, and this time it failed too: a failing feed, not one merely not fetched yet. */
+    public boolean failing() {
+        return fetched.isEmpty() && problem.isPresent();
+    }
+
     public Optional<Instant> generated() {
         return feed.map(Feed::generated);
     }
